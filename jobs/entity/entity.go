@@ -1,9 +1,6 @@
-// Package entity names things: canonical organisations and their kinds,
-// and keys for names and places that survive case, diacritics, articles and
-// transliteration variants.
+// Package entity holds the curated table of organisations, governments,
+// groups and outlets that sources are canonicalized against.
 package entity
-
-import "strings"
 
 // Entity is a curated organisation, government, group or outlet.
 type Entity struct {
@@ -15,10 +12,4 @@ type Entity struct {
 // Lookup returns the curated entity a mention names, if any.
 func Lookup(mention string) (Entity, bool) {
 	return Entity{}, false
-}
-
-// PlaceKey returns a normalized key for a place name, equal for spelling
-// variants of one place.
-func PlaceKey(name string) string {
-	return strings.ToLower(strings.TrimSpace(name))
 }
