@@ -1,0 +1,317 @@
+package output
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/parquet"
+	"github.com/apache/arrow-go/v18/parquet/compress"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+)
+
+// ErrExists reports an output directory that exists, is not empty, and may
+// not be replaced.
+var ErrExists = errors.New("output directory exists and is not empty")
+
+// ManifestName is the manifest's file name inside a dataset directory.
+const ManifestName = "manifest.json"
+
+// Options tune the Parquet files.
+type Options struct {
+	// RowGroupRows is the largest row group, in rows (default 131072).
+	RowGroupRows int64
+	// ZstdLevel is the zstd compression level (default 3).
+	ZstdLevel int
+	// CreatedBy is written into each file's footer.
+	CreatedBy string
+}
+
+func (o Options) withDefaults() Options {
+	if o.RowGroupRows <= 0 {
+		o.RowGroupRows = 128 << 10
+	}
+	if o.ZstdLevel == 0 {
+		o.ZstdLevel = 3
+	}
+	if o.CreatedBy == "" {
+		o.CreatedBy = "claimscan"
+	}
+	return o
+}
+
+// Writer writes one dataset. NewPart may be called from several goroutines
+// at once (one part each); Commit and Abort are called once, after every part
+// is closed.
+type Writer struct {
+	dir       string
+	tmp       string
+	overwrite bool
+	opts      Options
+
+	mu    sync.Mutex
+	parts []PartInfo
+}
+
+// PartInfo describes one written Parquet part.
+type PartInfo struct {
+	Table  string `json:"table"`
+	Index  int    `json:"-"`
+	Path   string `json:"path"` // relative to the dataset directory
+	Rows   int64  `json:"rows"`
+	Bytes  int64  `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
+// Create prepares a dataset at dir. It refuses an existing non-empty dir
+// unless overwrite is set, and even then only when dir holds a manifest.json
+// (it looks like a claimscan dataset), so a mistyped --out never deletes an
+// unrelated directory. Nothing at dir changes before Commit.
+func Create(dir string, overwrite bool, opts Options) (*Writer, error) {
+	dir = filepath.Clean(dir)
+	if err := checkTarget(dir, overwrite); err != nil {
+		return nil, err
+	}
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("create temporary output beside %s: %w", dir, err)
+	}
+	return &Writer{dir: dir, tmp: tmp, overwrite: overwrite, opts: opts.withDefaults()}, nil
+}
+
+func checkTarget(dir string, overwrite bool) error {
+	st, err := os.Stat(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("output %s: %w", dir, err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("output %s: %w (it is a file)", dir, ErrExists)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("output %s: %w", dir, err)
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if !overwrite {
+		return fmt.Errorf("output %s: %w (use --overwrite to replace a previous dataset)", dir, ErrExists)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ManifestName)); err != nil {
+		return fmt.Errorf("output %s: %w and holds no %s, so it is not replaced even with --overwrite", dir, ErrExists, ManifestName)
+	}
+	return nil
+}
+
+// Dir returns the final dataset directory.
+func (w *Writer) Dir() string { return w.dir }
+
+// TempDir returns the temporary directory parts are written into.
+func (w *Writer) TempDir() string { return w.tmp }
+
+// PartName returns the relative path of part index of table.
+func PartName(table string, index int) string {
+	return filepath.Join(table, fmt.Sprintf("part-%05d.parquet", index))
+}
+
+// Part is one Parquet file being written. Write batches in order, then Close.
+type Part struct {
+	w    *Writer
+	info PartInfo
+	f    *os.File
+	buf  *bufio.Writer
+	h    hash.Hash
+	cw   *countWriter
+	fw   *pqarrow.FileWriter
+}
+
+// NewPart starts part index of table with schema sc.
+func (w *Writer) NewPart(table string, index int, sc *arrow.Schema) (*Part, error) {
+	rel := PartName(table, index)
+	path := filepath.Join(w.tmp, rel)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	h := sha256.New()
+	buf := bufio.NewWriterSize(f, 1<<20)
+	cw := &countWriter{w: io.MultiWriter(buf, h)}
+	props := parquet.NewWriterProperties(
+		parquet.WithCompression(compress.Codecs.Zstd),
+		parquet.WithCompressionLevel(w.opts.ZstdLevel),
+		parquet.WithDictionaryDefault(true),
+		parquet.WithMaxRowGroupLength(w.opts.RowGroupRows),
+		parquet.WithCreatedBy(w.opts.CreatedBy),
+		parquet.WithStats(true),
+	)
+	fw, err := pqarrow.NewFileWriter(sc, cw, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("parquet writer for %s: %w", rel, err)
+	}
+	return &Part{w: w, info: PartInfo{Table: table, Index: index, Path: filepath.ToSlash(rel)}, f: f, buf: buf, h: h, cw: cw, fw: fw}, nil
+}
+
+// Write appends a record batch; batches fill row groups of up to
+// Options.RowGroupRows rows.
+func (p *Part) Write(rec arrow.RecordBatch) error {
+	if err := p.fw.WriteBuffered(rec); err != nil {
+		return fmt.Errorf("write %s: %w", p.info.Path, err)
+	}
+	p.info.Rows += rec.NumRows()
+	return nil
+}
+
+// Close finishes the file, syncs it to disk and records its size and
+// sha256. The part is registered with the Writer only when Close succeeds.
+func (p *Part) Close() (PartInfo, error) {
+	err := p.fw.Close()
+	if ferr := p.buf.Flush(); err == nil {
+		err = ferr
+	}
+	if serr := p.f.Sync(); err == nil {
+		err = serr
+	}
+	if cerr := p.f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return PartInfo{}, fmt.Errorf("close %s: %w", p.info.Path, err)
+	}
+	p.info.Bytes = p.cw.n
+	p.info.SHA256 = hex.EncodeToString(p.h.Sum(nil))
+	p.w.mu.Lock()
+	p.w.parts = append(p.w.parts, p.info)
+	p.w.mu.Unlock()
+	return p.info, nil
+}
+
+// Abandon closes the part's file without finishing it; Abort removes it.
+func (p *Part) Abandon() {
+	p.fw.Close()
+	p.f.Close()
+}
+
+// WritePart writes recs as part index of table in one call.
+func (w *Writer) WritePart(table string, index int, sc *arrow.Schema, recs ...arrow.RecordBatch) (PartInfo, error) {
+	p, err := w.NewPart(table, index, sc)
+	if err != nil {
+		return PartInfo{}, err
+	}
+	for _, rec := range recs {
+		if err := p.Write(rec); err != nil {
+			p.Abandon()
+			return PartInfo{}, err
+		}
+	}
+	return p.Close()
+}
+
+// Parts returns the parts closed so far, in the order they were closed.
+func (w *Writer) Parts() []PartInfo {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]PartInfo(nil), w.parts...)
+}
+
+// Commit writes manifest into the temporary directory and renames it into
+// place, replacing a previous dataset when the Writer was created with
+// overwrite. After Commit the Writer is done.
+func (w *Writer) Commit(manifest []byte) error {
+	if err := writeFileSync(filepath.Join(w.tmp, ManifestName), manifest); err != nil {
+		return err
+	}
+	if err := syncDir(w.tmp); err != nil {
+		return err
+	}
+	parent := filepath.Dir(w.dir)
+	var old string
+	if _, err := os.Stat(w.dir); err == nil {
+		// Re-check: the directory may have been filled since Create.
+		if err := checkTarget(w.dir, w.overwrite); err != nil {
+			return err
+		}
+		o, err := os.MkdirTemp(parent, "."+filepath.Base(w.dir)+".old-")
+		if err != nil {
+			return err
+		}
+		old = filepath.Join(o, "dataset")
+		if err := os.Rename(w.dir, old); err != nil {
+			os.Remove(o)
+			return fmt.Errorf("move previous dataset aside: %w", err)
+		}
+		defer os.RemoveAll(o)
+	}
+	if err := os.Rename(w.tmp, w.dir); err != nil {
+		if old != "" {
+			os.Rename(old, w.dir)
+		}
+		return fmt.Errorf("rename %s to %s: %w", w.tmp, w.dir, err)
+	}
+	return syncDir(parent)
+}
+
+// Abort removes the temporary directory and everything written into it.
+func (w *Writer) Abort() error {
+	return os.RemoveAll(w.tmp)
+}
+
+func writeFileSync(path string, data []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	return nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}

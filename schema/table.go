@@ -1,0 +1,287 @@
+package schema
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+)
+
+// Version is the version of the dataset's schema, written to the manifest
+// and to each Parquet file's metadata. It changes whenever a column is
+// added, removed, renamed or retyped.
+const Version = "1.0.0"
+
+// Table describes one table of the dataset: its name, its Arrow schema and
+// how rows of type T map to columns.
+type Table[T any] struct {
+	Name   string
+	schema *arrow.Schema
+	cols   []column[T]
+}
+
+// column maps one field of T to one Arrow column.
+type column[T any] struct {
+	field  arrow.Field
+	append func(b array.Builder, r *T)
+	read   func(a arrow.Array, i int, r *T)
+}
+
+func newTable[T any](name string, cols ...column[T]) *Table[T] {
+	fields := make([]arrow.Field, len(cols))
+	for i, c := range cols {
+		fields[i] = c.field
+	}
+	md := arrow.NewMetadata([]string{"claimscan.table", "claimscan.schema_version"}, []string{name, Version})
+	return &Table[T]{Name: name, schema: arrow.NewSchema(fields, &md), cols: cols}
+}
+
+// Schema returns the table's Arrow schema.
+func (t *Table[T]) Schema() *arrow.Schema { return t.schema }
+
+// Columns returns the table's column names in order.
+func (t *Table[T]) Columns() []string {
+	names := make([]string, len(t.cols))
+	for i, c := range t.cols {
+		names[i] = c.field.Name
+	}
+	return names
+}
+
+// Builder accumulates rows of one table and turns them into Arrow record
+// batches. It is not safe for concurrent use.
+type Builder[T any] struct {
+	t *Table[T]
+	b *array.RecordBuilder
+	n int
+}
+
+// NewBuilder returns a Builder that allocates from mem.
+func (t *Table[T]) NewBuilder(mem memory.Allocator) *Builder[T] {
+	return &Builder[T]{t: t, b: array.NewRecordBuilder(mem, t.schema)}
+}
+
+// Append adds rows.
+func (b *Builder[T]) Append(rows ...T) {
+	for i := range rows {
+		r := &rows[i]
+		for j, c := range b.t.cols {
+			c.append(b.b.Field(j), r)
+		}
+	}
+	b.n += len(rows)
+}
+
+// Len returns the number of rows appended since the last NewRecordBatch.
+func (b *Builder[T]) Len() int { return b.n }
+
+// NewRecordBatch returns the rows appended so far as a record batch and
+// resets the builder. The caller releases the batch.
+func (b *Builder[T]) NewRecordBatch() arrow.RecordBatch {
+	b.n = 0
+	return b.b.NewRecordBatch()
+}
+
+// Release frees the builder's memory.
+func (b *Builder[T]) Release() { b.b.Release() }
+
+// Rows decodes a record batch of this table back into rows. Columns are
+// found by name, so a batch read back from Parquet (where strings may come
+// back dictionary-encoded or plain) decodes too.
+func (t *Table[T]) Rows(rec arrow.RecordBatch) ([]T, error) {
+	rows := make([]T, rec.NumRows())
+	sc := rec.Schema()
+	for _, c := range t.cols {
+		idx := sc.FieldIndices(c.field.Name)
+		if len(idx) == 0 {
+			return nil, fmt.Errorf("%s: column %q missing", t.Name, c.field.Name)
+		}
+		a := rec.Column(idx[0])
+		for i := range rows {
+			c.read(a, i, &rows[i])
+		}
+	}
+	return rows, nil
+}
+
+// Column types. Low-cardinality strings are dictionary-encoded, so Parquet
+// stores them as dictionaries and pandas reads them as categories.
+var (
+	dictString = &arrow.DictionaryType{IndexType: arrow.PrimitiveTypes.Int32, ValueType: arrow.BinaryTypes.String}
+	timestamp  = &arrow.TimestampType{Unit: arrow.Microsecond, TimeZone: "UTC"}
+)
+
+func strCol[T any](name string, p func(*T) *string) column[T] {
+	return column[T]{
+		field:  arrow.Field{Name: name, Type: arrow.BinaryTypes.String},
+		append: func(b array.Builder, r *T) { b.(*array.StringBuilder).Append(*p(r)) },
+		read:   func(a arrow.Array, i int, r *T) { *p(r) = stringAt(a, i) },
+	}
+}
+
+func dictCol[T any](name string, p func(*T) *string) column[T] {
+	return column[T]{
+		field: arrow.Field{Name: name, Type: dictString},
+		append: func(b array.Builder, r *T) {
+			// AppendString only fails on a memo table error for a
+			// non-string value type, which this column never has.
+			_ = b.(*array.BinaryDictionaryBuilder).AppendString(*p(r))
+		},
+		read: func(a arrow.Array, i int, r *T) { *p(r) = stringAt(a, i) },
+	}
+}
+
+func stringAt(a arrow.Array, i int) string {
+	if a.IsNull(i) {
+		return ""
+	}
+	switch a := a.(type) {
+	case *array.String:
+		return a.Value(i)
+	case *array.LargeString:
+		return a.Value(i)
+	case *array.Dictionary:
+		return stringAt(a.Dictionary(), a.GetValueIndex(i))
+	}
+	return a.ValueStr(i)
+}
+
+func int32Col[T any](name string, p func(*T) *int32) column[T] {
+	return column[T]{
+		field:  arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Int32},
+		append: func(b array.Builder, r *T) { b.(*array.Int32Builder).Append(*p(r)) },
+		read: func(a arrow.Array, i int, r *T) {
+			if !a.IsNull(i) {
+				*p(r) = a.(*array.Int32).Value(i)
+			}
+		},
+	}
+}
+
+// int64Col writes an int64; with zeroNull, 0 is written as null.
+func int64Col[T any](name string, zeroNull bool, p func(*T) *int64) column[T] {
+	return column[T]{
+		field: arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Int64, Nullable: zeroNull},
+		append: func(b array.Builder, r *T) {
+			if v := *p(r); zeroNull && v == 0 {
+				b.AppendNull()
+			} else {
+				b.(*array.Int64Builder).Append(v)
+			}
+		},
+		read: func(a arrow.Array, i int, r *T) {
+			if !a.IsNull(i) {
+				*p(r) = a.(*array.Int64).Value(i)
+			}
+		},
+	}
+}
+
+func floatCol[T any](name string, p func(*T) *Float) column[T] {
+	return column[T]{
+		field: arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Float64, Nullable: true},
+		append: func(b array.Builder, r *T) {
+			if f := *p(r); f.Valid {
+				b.(*array.Float64Builder).Append(f.V)
+			} else {
+				b.AppendNull()
+			}
+		},
+		read: func(a arrow.Array, i int, r *T) {
+			if !a.IsNull(i) {
+				*p(r) = F(a.(*array.Float64).Value(i))
+			}
+		},
+	}
+}
+
+func float64Col[T any](name string, p func(*T) *float64) column[T] {
+	return column[T]{
+		field:  arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Float64},
+		append: func(b array.Builder, r *T) { b.(*array.Float64Builder).Append(*p(r)) },
+		read: func(a arrow.Array, i int, r *T) {
+			if !a.IsNull(i) {
+				*p(r) = a.(*array.Float64).Value(i)
+			}
+		},
+	}
+}
+
+func boolCol[T any](name string, p func(*T) *bool) column[T] {
+	return column[T]{
+		field:  arrow.Field{Name: name, Type: arrow.FixedWidthTypes.Boolean},
+		append: func(b array.Builder, r *T) { b.(*array.BooleanBuilder).Append(*p(r)) },
+		read: func(a arrow.Array, i int, r *T) {
+			if !a.IsNull(i) {
+				*p(r) = a.(*array.Boolean).Value(i)
+			}
+		},
+	}
+}
+
+// tsCol writes a UTC microsecond timestamp; the zero time is null.
+func tsCol[T any](name string, p func(*T) *time.Time) column[T] {
+	return column[T]{
+		field: arrow.Field{Name: name, Type: timestamp, Nullable: true},
+		append: func(b array.Builder, r *T) {
+			if t := *p(r); t.IsZero() {
+				b.AppendNull()
+			} else {
+				b.(*array.TimestampBuilder).Append(arrow.Timestamp(t.UnixMicro()))
+			}
+		},
+		read: func(a arrow.Array, i int, r *T) {
+			if !a.IsNull(i) {
+				*p(r) = time.UnixMicro(int64(a.(*array.Timestamp).Value(i))).UTC()
+			}
+		},
+	}
+}
+
+// dateCol writes a calendar date (days since the epoch); the zero time is null.
+func dateCol[T any](name string, p func(*T) *time.Time) column[T] {
+	return column[T]{
+		field: arrow.Field{Name: name, Type: arrow.FixedWidthTypes.Date32, Nullable: true},
+		append: func(b array.Builder, r *T) {
+			if t := *p(r); t.IsZero() {
+				b.AppendNull()
+			} else {
+				b.(*array.Date32Builder).Append(arrow.Date32FromTime(t))
+			}
+		},
+		read: func(a arrow.Array, i int, r *T) {
+			if !a.IsNull(i) {
+				*p(r) = a.(*array.Date32).Value(i).ToTime().UTC()
+			}
+		},
+	}
+}
+
+func listCol[T any](name string, p func(*T) *[]string) column[T] {
+	return column[T]{
+		field: arrow.Field{Name: name, Type: arrow.ListOf(arrow.BinaryTypes.String)},
+		append: func(b array.Builder, r *T) {
+			lb := b.(*array.ListBuilder)
+			lb.Append(true)
+			vb := lb.ValueBuilder().(*array.StringBuilder)
+			for _, s := range *p(r) {
+				vb.Append(s)
+			}
+		},
+		read: func(a arrow.Array, i int, r *T) {
+			if a.IsNull(i) {
+				return
+			}
+			l := a.(*array.List)
+			start, end := l.ValueOffsets(i)
+			vals := l.ListValues()
+			out := make([]string, 0, end-start)
+			for j := start; j < end; j++ {
+				out = append(out, stringAt(vals, int(j)))
+			}
+			*p(r) = out
+		},
+	}
+}

@@ -1,0 +1,153 @@
+package schema
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+)
+
+func sampleClaims() []Claim {
+	pub := time.Date(2019, 8, 24, 10, 30, 0, 0, time.UTC)
+	return []Claim{
+		{
+			ClaimID: ClaimID("a", 0, 10, KindQuantity), ArticleID: "a", SentenceIndex: 3, CharStart: 0, CharEnd: 10,
+			Sentence: "Around 890 civilians have been killed.", Quote: "Around 890", Kind: KindQuantity,
+			Predicate: "killed", Subject: "civilians", ValueBest: F(890), Bound: BoundApprox,
+			Source: "Syrian Observatory for Human Rights", SourceMention: "the Syrian Observatory for Human Rights",
+			Cue: "according to", ScopeText: "since April", ScopeStart: time.Date(2019, 4, 1, 0, 0, 0, 0, time.UTC),
+			ScopeEnd: time.Date(2019, 8, 24, 0, 0, 0, 0, time.UTC), Location: "Idlib", LocationMention: "Idlib",
+			Published: pub, Outlet: "afp.com", ClaimKey: "killed|civilians|idlib|2019-04",
+		},
+		{ClaimID: "x", ArticleID: "b", Kind: KindStatement, Hedged: true, Negated: true},
+	}
+}
+
+func TestClaimsRoundTrip(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+
+	b := Claims.NewBuilder(mem)
+	defer b.Release()
+	want := sampleClaims()
+	b.Append(want...)
+	if b.Len() != 2 {
+		t.Fatalf("Len = %d, want 2", b.Len())
+	}
+	rec := b.NewRecordBatch()
+	defer rec.Release()
+	if b.Len() != 0 {
+		t.Fatalf("Len after NewRecordBatch = %d, want 0", b.Len())
+	}
+	if rec.NumRows() != 2 || int(rec.NumCols()) != len(Claims.Columns()) {
+		t.Fatalf("batch shape %dx%d", rec.NumRows(), rec.NumCols())
+	}
+	// Nulls: value_low of the first claim and every value of the second.
+	low := rec.Column(Claims.Schema().FieldIndices("value_low")[0])
+	if !low.IsNull(0) || !low.IsNull(1) {
+		t.Errorf("value_low nulls = %v %v, want both null", low.IsNull(0), low.IsNull(1))
+	}
+	pubCol := rec.Column(Claims.Schema().FieldIndices("published")[0])
+	if pubCol.IsNull(0) || !pubCol.IsNull(1) {
+		t.Errorf("published nulls wrong")
+	}
+	got, err := Claims.Rows(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+func TestSchemasMatchDesign(t *testing.T) {
+	// Column names and order are the dataset's contract (DESIGN.md).
+	want := map[string]string{
+		ArticlesTable:  "article_id path line title outlet url published n_chars n_sentences n_claims text_sha256 status error",
+		ClaimsTable:    "claim_id article_id sentence_index char_start char_end sentence quote kind predicate subject value_low value_best value_high bound unit source source_mention cue scope_text scope_start scope_end location location_mention negated hedged published outlet claim_key",
+		SourcesTable:   "source_id name kind aliases n_claims n_articles first_seen last_seen",
+		ConflictsTable: "conflict_id claim_key claim_id_a claim_id_b article_id_a article_id_b source_a source_b kind low_a high_a low_b high_b gap rel_gap severity same_source",
+	}
+	got := map[string][]string{
+		ArticlesTable: Articles.Columns(), ClaimsTable: Claims.Columns(),
+		SourcesTable: Sources.Columns(), ConflictsTable: Conflicts.Columns(),
+	}
+	for table, cols := range got {
+		if s := join(cols); s != want[table] {
+			t.Errorf("%s columns:\n got %s\nwant %s", table, s, want[table])
+		}
+	}
+	ts := Articles.Schema().Field(6).Type.(*arrow.TimestampType)
+	if ts.TimeZone != "UTC" || ts.Unit != arrow.Microsecond {
+		t.Errorf("published type %v, want timestamp[us, UTC]", ts)
+	}
+	if _, ok := Sources.Schema().Field(3).Type.(*arrow.ListType); !ok {
+		t.Errorf("aliases type %v, want list<string>", Sources.Schema().Field(3).Type)
+	}
+}
+
+func join(s []string) string {
+	out := ""
+	for i, x := range s {
+		if i > 0 {
+			out += " "
+		}
+		out += x
+	}
+	return out
+}
+
+func TestSourcesAndArticlesRoundTrip(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	srcs := []Source{
+		{SourceID: SourceID("UOSSM"), Name: "UOSSM", Kind: "ngo", Aliases: []string{"UOSSM", "Union of Medical Care and Relief Organizations"}, NClaims: 2, NArticles: 1,
+			FirstSeen: time.Date(2019, 8, 23, 0, 0, 0, 0, time.UTC), LastSeen: time.Date(2019, 8, 24, 0, 0, 0, 0, time.UTC)},
+		{SourceID: SourceID(""), Name: "", Kind: "unknown", Aliases: []string{}},
+	}
+	sb := Sources.NewBuilder(mem)
+	defer sb.Release()
+	sb.Append(srcs...)
+	rec := sb.NewRecordBatch()
+	defer rec.Release()
+	got, err := Sources.Rows(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, srcs) {
+		t.Errorf("sources round trip:\n got %+v\nwant %+v", got, srcs)
+	}
+
+	arts := []Article{{ArticleID: "a.txt", Path: "corpus/a.txt", Status: StatusOK, NChars: 12}, {ArticleID: "b", Path: "x.jsonl", Line: 7, Status: StatusParseError, Error: "bad"}}
+	ab := Articles.NewBuilder(mem)
+	defer ab.Release()
+	ab.Append(arts...)
+	arec := ab.NewRecordBatch()
+	defer arec.Release()
+	line := arec.Column(2)
+	if !line.IsNull(0) || line.IsNull(1) {
+		t.Errorf("line 0 must be null and 7 not")
+	}
+	gotA, err := Articles.Rows(arec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(gotA, arts) {
+		t.Errorf("articles round trip:\n got %+v\nwant %+v", gotA, arts)
+	}
+}
+
+func TestIDsStable(t *testing.T) {
+	a := ClaimID("art", 1, 5, KindQuantity)
+	if a != ClaimID("art", 1, 5, KindQuantity) || len(a) != 16 {
+		t.Fatalf("ClaimID not stable or wrong length: %q", a)
+	}
+	if a == ClaimID("art", 1, 6, KindQuantity) || a == ClaimID("art1", 1, 5, KindQuantity) {
+		t.Fatal("ClaimID collides for different spans or articles")
+	}
+	if ClaimID("ab", 1, 5, "c") == ClaimID("a", 1, 5, "bc") {
+		t.Fatal("parts are not separated")
+	}
+}

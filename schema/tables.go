@@ -1,0 +1,96 @@
+package schema
+
+import "time"
+
+// Table names, also the dataset's directory names.
+const (
+	ArticlesTable  = "articles"
+	ClaimsTable    = "claims"
+	SourcesTable   = "sources"
+	ConflictsTable = "conflicts"
+)
+
+// Articles is the articles table: one row for every input record.
+var Articles = newTable(ArticlesTable,
+	strCol("article_id", func(r *Article) *string { return &r.ArticleID }),
+	dictCol("path", func(r *Article) *string { return &r.Path }),
+	int64Col("line", true, func(r *Article) *int64 { return &r.Line }),
+	strCol("title", func(r *Article) *string { return &r.Title }),
+	dictCol("outlet", func(r *Article) *string { return &r.Outlet }),
+	strCol("url", func(r *Article) *string { return &r.URL }),
+	tsCol("published", func(r *Article) *time.Time { return &r.Published }),
+	int64Col("n_chars", false, func(r *Article) *int64 { return &r.NChars }),
+	int32Col("n_sentences", func(r *Article) *int32 { return &r.NSentences }),
+	int32Col("n_claims", func(r *Article) *int32 { return &r.NClaims }),
+	strCol("text_sha256", func(r *Article) *string { return &r.TextSHA256 }),
+	dictCol("status", func(r *Article) *string { return &r.Status }),
+	strCol("error", func(r *Article) *string { return &r.Error }),
+)
+
+// Claims is the claims table: one row per claim.
+var Claims = newTable(ClaimsTable,
+	strCol("claim_id", func(r *Claim) *string { return &r.ClaimID }),
+	strCol("article_id", func(r *Claim) *string { return &r.ArticleID }),
+	int32Col("sentence_index", func(r *Claim) *int32 { return &r.SentenceIndex }),
+	int32Col("char_start", func(r *Claim) *int32 { return &r.CharStart }),
+	int32Col("char_end", func(r *Claim) *int32 { return &r.CharEnd }),
+	strCol("sentence", func(r *Claim) *string { return &r.Sentence }),
+	strCol("quote", func(r *Claim) *string { return &r.Quote }),
+	dictCol("kind", func(r *Claim) *string { return &r.Kind }),
+	dictCol("predicate", func(r *Claim) *string { return &r.Predicate }),
+	dictCol("subject", func(r *Claim) *string { return &r.Subject }),
+	floatCol("value_low", func(r *Claim) *Float { return &r.ValueLow }),
+	floatCol("value_best", func(r *Claim) *Float { return &r.ValueBest }),
+	floatCol("value_high", func(r *Claim) *Float { return &r.ValueHigh }),
+	dictCol("bound", func(r *Claim) *string { return &r.Bound }),
+	dictCol("unit", func(r *Claim) *string { return &r.Unit }),
+	dictCol("source", func(r *Claim) *string { return &r.Source }),
+	strCol("source_mention", func(r *Claim) *string { return &r.SourceMention }),
+	dictCol("cue", func(r *Claim) *string { return &r.Cue }),
+	strCol("scope_text", func(r *Claim) *string { return &r.ScopeText }),
+	dateCol("scope_start", func(r *Claim) *time.Time { return &r.ScopeStart }),
+	dateCol("scope_end", func(r *Claim) *time.Time { return &r.ScopeEnd }),
+	dictCol("location", func(r *Claim) *string { return &r.Location }),
+	strCol("location_mention", func(r *Claim) *string { return &r.LocationMention }),
+	boolCol("negated", func(r *Claim) *bool { return &r.Negated }),
+	boolCol("hedged", func(r *Claim) *bool { return &r.Hedged }),
+	tsCol("published", func(r *Claim) *time.Time { return &r.Published }),
+	dictCol("outlet", func(r *Claim) *string { return &r.Outlet }),
+	strCol("claim_key", func(r *Claim) *string { return &r.ClaimKey }),
+)
+
+// Sources is the sources table: one row per canonical source.
+var Sources = newTable(SourcesTable,
+	strCol("source_id", func(r *Source) *string { return &r.SourceID }),
+	strCol("name", func(r *Source) *string { return &r.Name }),
+	dictCol("kind", func(r *Source) *string { return &r.Kind }),
+	listCol("aliases", func(r *Source) *[]string { return &r.Aliases }),
+	int64Col("n_claims", false, func(r *Source) *int64 { return &r.NClaims }),
+	int64Col("n_articles", false, func(r *Source) *int64 { return &r.NArticles }),
+	tsCol("first_seen", func(r *Source) *time.Time { return &r.FirstSeen }),
+	tsCol("last_seen", func(r *Source) *time.Time { return &r.LastSeen }),
+)
+
+// Conflicts is the conflicts table: one row per disagreeing pair of claims.
+var Conflicts = newTable(ConflictsTable,
+	strCol("conflict_id", func(r *Conflict) *string { return &r.ConflictID }),
+	strCol("claim_key", func(r *Conflict) *string { return &r.ClaimKey }),
+	strCol("claim_id_a", func(r *Conflict) *string { return &r.ClaimIDA }),
+	strCol("claim_id_b", func(r *Conflict) *string { return &r.ClaimIDB }),
+	strCol("article_id_a", func(r *Conflict) *string { return &r.ArticleIDA }),
+	strCol("article_id_b", func(r *Conflict) *string { return &r.ArticleIDB }),
+	dictCol("source_a", func(r *Conflict) *string { return &r.SourceA }),
+	dictCol("source_b", func(r *Conflict) *string { return &r.SourceB }),
+	dictCol("kind", func(r *Conflict) *string { return &r.Kind }),
+	floatCol("low_a", func(r *Conflict) *Float { return &r.LowA }),
+	floatCol("high_a", func(r *Conflict) *Float { return &r.HighA }),
+	floatCol("low_b", func(r *Conflict) *Float { return &r.LowB }),
+	floatCol("high_b", func(r *Conflict) *Float { return &r.HighB }),
+	float64Col("gap", func(r *Conflict) *float64 { return &r.Gap }),
+	float64Col("rel_gap", func(r *Conflict) *float64 { return &r.RelGap }),
+	float64Col("severity", func(r *Conflict) *float64 { return &r.Severity }),
+	boolCol("same_source", func(r *Conflict) *bool { return &r.SameSource }),
+)
+
+// TableNames lists the dataset's tables in the order they are written.
+var TableNames = []string{ArticlesTable, ClaimsTable, SourcesTable, ConflictsTable}
