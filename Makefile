@@ -1,0 +1,53 @@
+# claimscan: build, run, test.
+GO       ?= go
+BIN      := bin/claimscan
+FUZZTIME ?= 30s
+PKGS     := ./...
+
+.PHONY: all build run test race check bench golden fuzz fuzz-smoke clean tidy-check
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/claimscan
+
+# Run the job on the sample corpus built into the binary; replaces ./out/.
+run: build
+	./$(BIN) run --overwrite --out out
+
+# Every test, including the read-back of a dataset by DuckDB.
+test:
+	$(GO) vet $(PKGS)
+	@unformatted=$$(gofmt -l cmd jobs schema output fixtures); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) test -count=1 $(PKGS)
+
+race:
+	$(GO) test -race -count=1 ./jobs/... ./output/... ./schema/...
+
+check:
+	@test -z "$$(gofmt -l cmd jobs schema output fixtures)" || (gofmt -l cmd jobs schema output fixtures; exit 1)
+	$(GO) vet $(PKGS)
+
+tidy-check:
+	$(GO) mod tidy && git diff --exit-code go.mod go.sum
+
+# Benchmarks of every stage (MB/s) and of the whole job on a generated corpus.
+bench: build
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./jobs/... ./output/...
+	./scripts/bench.sh
+
+# Rewrite the golden tables from the fixtures corpus (on purpose only).
+golden:
+	$(GO) test ./jobs -run TestGolden -update
+
+fuzz:
+	$(GO) test ./jobs/extract -run '^$$' -fuzz FuzzExtract -fuzztime $(FUZZTIME)
+	$(GO) test ./jobs/extract -run '^$$' -fuzz FuzzSentences -fuzztime $(FUZZTIME)
+	$(GO) test ./jobs -run '^$$' -fuzz FuzzJSONL -fuzztime $(FUZZTIME)
+
+fuzz-smoke:
+	$(MAKE) fuzz FUZZTIME=5s
+
+clean:
+	rm -rf bin out

@@ -1,0 +1,271 @@
+package jobs
+
+import (
+	"context"
+	"fmt"
+	"hash/maphash"
+	"sync/atomic"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/claimscan/claimscan/output"
+	"github.com/claimscan/claimscan/schema"
+)
+
+// maxLogged is how many problem lines a run prints before it only counts.
+const maxLogged = 50
+
+// conflictRowsPerPart is the most conflict rows in one part.
+const conflictRowsPerPart = 1 << 20
+
+// partJob is one part of the articles and claims tables, ready to write.
+type partJob struct {
+	index    int
+	articles arrow.RecordBatch
+	claims   arrow.RecordBatch
+}
+
+// sequencer receives processed chunks in any order, puts them back in input
+// order, and turns them into Arrow batches, Parquet parts and the inputs of
+// the global stages. Because everything downstream of it sees records in
+// input order, the output is the same for any number of workers.
+type sequencer struct {
+	cfg      *Config
+	w        *output.Writer
+	mem      memory.Allocator
+	key      keyFunc
+	arts     *schema.Builder[schema.Article]
+	claims   *schema.Builder[schema.Claim]
+	part     int
+	partSize int64
+
+	seedA, seedB maphash.Seed
+	seen         map[[2]uint64]struct{}
+	statuses     map[string]int64
+	logged       int
+
+	nArticles atomic.Int64
+	nClaims   atomic.Int64
+
+	conflicts conflictStage
+	sources   sourceStage
+}
+
+func newSequencer(cfg *Config, w *output.Writer) *sequencer {
+	mem := memory.NewGoAllocator()
+	return &sequencer{
+		cfg: cfg, w: w, mem: mem, key: claimKey,
+		arts: schema.Articles.NewBuilder(mem), claims: schema.Claims.NewBuilder(mem),
+		seedA: maphash.MakeSeed(), seedB: maphash.MakeSeed(),
+		seen: map[[2]uint64]struct{}{}, statuses: map[string]int64{},
+		conflicts: newConflictStage(cfg), sources: newSourceStage(),
+	}
+}
+
+// run consumes results until the channel is closed, writing parts with
+// its own pool of part writers.
+func (s *sequencer) run(ctx context.Context, results <-chan result) error {
+	g, gctx := errgroup.WithContext(ctx)
+	parts := make(chan partJob, 1)
+	writers := min(max(s.cfg.Workers, 1), 4)
+	for i := 0; i < writers; i++ {
+		g.Go(func() error { return s.writeParts(gctx, parts) })
+	}
+	g.Go(func() error {
+		defer close(parts)
+		pending := map[int64]result{}
+		var next int64
+		for {
+			var res result
+			var ok bool
+			select {
+			case res, ok = <-results:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+			if !ok {
+				break
+			}
+			pending[res.seq] = res
+			for {
+				r, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				if err := s.handle(gctx, r, parts); err != nil {
+					return err
+				}
+			}
+		}
+		if len(pending) != 0 {
+			return fmt.Errorf("internal error: %d chunks never arrived after chunk %d", len(pending), next)
+		}
+		if s.arts.Len() > 0 || s.part == 0 {
+			return s.flush(gctx, parts)
+		}
+		return nil
+	})
+	return g.Wait()
+}
+
+func (s *sequencer) handle(ctx context.Context, r result, parts chan<- partJob) error {
+	for i := range r.items {
+		it := &r.items[i]
+		a := &it.article
+		if s.duplicate(a.ArticleID) {
+			a.Status = schema.StatusDuplicateID
+			a.Error = "article id already used by an earlier record; its claims are not extracted again"
+			a.NClaims = 0
+			it.claims = nil
+		}
+		if a.Status != schema.StatusOK {
+			s.logProblem(a)
+		}
+		s.statuses[a.Status]++
+		s.arts.Append(*a)
+		s.claims.Append(it.claims...)
+		s.sources.addArticle(a)
+		for j := range it.claims {
+			c := &it.claims[j]
+			s.sources.addClaim(c)
+			if err := s.conflicts.add(c); err != nil {
+				return err
+			}
+		}
+		s.nArticles.Add(1)
+		s.nClaims.Add(int64(len(it.claims)))
+	}
+	s.partSize += r.bytes
+	if s.partSize >= s.cfg.PartBytes {
+		return s.flush(ctx, parts)
+	}
+	return nil
+}
+
+func (s *sequencer) duplicate(id string) bool {
+	k := [2]uint64{maphash.String(s.seedA, id), maphash.String(s.seedB, id)}
+	if _, ok := s.seen[k]; ok {
+		return true
+	}
+	s.seen[k] = struct{}{}
+	return false
+}
+
+func (s *sequencer) logProblem(a *schema.Article) {
+	s.logged++
+	if s.logged > maxLogged {
+		return
+	}
+	where := a.Path
+	if a.Line > 0 {
+		where = fmt.Sprintf("%s:%d", a.Path, a.Line)
+	}
+	fmt.Fprintf(s.cfg.Log, "claimscan: %s: %s: %s\n", where, a.Status, a.Error)
+	if s.logged == maxLogged {
+		fmt.Fprintf(s.cfg.Log, "claimscan: further problems are not printed; see the articles table's status and error columns\n")
+	}
+}
+
+// flush sends the rows gathered so far as the next part.
+func (s *sequencer) flush(ctx context.Context, parts chan<- partJob) error {
+	job := partJob{index: s.part, articles: s.arts.NewRecordBatch(), claims: s.claims.NewRecordBatch()}
+	s.part++
+	s.partSize = 0
+	select {
+	case parts <- job:
+		return nil
+	case <-ctx.Done():
+		job.articles.Release()
+		job.claims.Release()
+		return ctx.Err()
+	}
+}
+
+func (s *sequencer) writeParts(ctx context.Context, parts <-chan partJob) error {
+	for job := range parts {
+		err := ctx.Err()
+		if err == nil {
+			_, err = s.w.WritePart(schema.ArticlesTable, job.index, schema.Articles.Schema(), job.articles)
+		}
+		if err == nil {
+			_, err = s.w.WritePart(schema.ClaimsTable, job.index, schema.Claims.Schema(), job.claims)
+		}
+		job.articles.Release()
+		job.claims.Release()
+		if err != nil {
+			for job := range parts {
+				job.articles.Release()
+				job.claims.Release()
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// abandon frees what a failed run still holds.
+func (s *sequencer) abandon() {
+	s.arts.Release()
+	s.claims.Release()
+	s.conflicts.close()
+}
+
+// writeConflicts runs the conflict stage and writes its rows, in parts of
+// at most conflictRowsPerPart rows.
+func (s *sequencer) writeConflicts(ctx context.Context) (int64, error) {
+	defer s.conflicts.close()
+	b := schema.Conflicts.NewBuilder(s.mem)
+	defer b.Release()
+	var n int64
+	part := 0
+	writePart := func() error {
+		rec := b.NewRecordBatch()
+		defer rec.Release()
+		_, err := s.w.WritePart(schema.ConflictsTable, part, schema.Conflicts.Schema(), rec)
+		part++
+		return err
+	}
+	err := s.conflicts.run(ctx, func(rows []schema.Conflict) error {
+		for len(rows) > 0 {
+			k := min(len(rows), conflictRowsPerPart-b.Len())
+			b.Append(rows[:k]...)
+			n += int64(k)
+			rows = rows[k:]
+			if b.Len() >= conflictRowsPerPart {
+				if err := writePart(); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	if b.Len() > 0 || part == 0 {
+		if err := writePart(); err != nil {
+			return 0, err
+		}
+	}
+	return n, nil
+}
+
+// writeSources writes the sources table as one part.
+func (s *sequencer) writeSources() (int64, error) {
+	rows := s.sources.rows()
+	b := schema.Sources.NewBuilder(s.mem)
+	defer b.Release()
+	b.Append(rows...)
+	rec := b.NewRecordBatch()
+	defer rec.Release()
+	if _, err := s.w.WritePart(schema.SourcesTable, 0, schema.Sources.Schema(), rec); err != nil {
+		return 0, err
+	}
+	s.arts.Release()
+	s.claims.Release()
+	return int64(len(rows)), nil
+}

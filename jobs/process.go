@@ -1,0 +1,238 @@
+package jobs
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/claimscan/claimscan/jobs/extract"
+	"github.com/claimscan/claimscan/schema"
+)
+
+// jsonArticle is one JSONL record. text, body and content are accepted
+// for the text, in that order of preference.
+type jsonArticle struct {
+	ID        json.RawMessage `json:"id"`
+	Title     string          `json:"title"`
+	Text      *string         `json:"text"`
+	Body      *string         `json:"body"`
+	Content   *string         `json:"content"`
+	Outlet    string          `json:"outlet"`
+	URL       string          `json:"url"`
+	Published json.RawMessage `json:"published"`
+	Lang      string          `json:"lang"`
+	Cluster   string          `json:"cluster"`
+}
+
+// processed is one record after parsing and extraction.
+type processed struct {
+	article schema.Article
+	claims  []schema.Claim
+}
+
+// keyFunc computes a claim's claim_key; nil leaves keys empty.
+type keyFunc func(c *schema.Claim) string
+
+// process parses one record, checks it, and extracts its claims. It never
+// fails: every problem becomes the article's status and error.
+func process(rec record, key keyFunc) (p processed) {
+	a := &p.article
+	a.ArticleID, a.Path, a.Line = rec.id, rec.path, rec.line
+	if rec.status != "" {
+		a.Status, a.Error = rec.status, rec.err
+		return p
+	}
+	var text string
+	var notes []string
+	switch rec.format {
+	case formatText:
+		raw := bytes.TrimPrefix(rec.raw, []byte("\xef\xbb\xbf"))
+		text = string(raw)
+		a.Title = markdownTitle(text, rec.path)
+	case formatJSONL:
+		var j jsonArticle
+		if err := json.Unmarshal(rec.raw, &j); err != nil {
+			a.ArticleID = fmt.Sprintf("%s#L%d", rec.path, rec.line)
+			a.Status, a.Error = schema.StatusParseError, "invalid JSON: "+err.Error()
+			return p
+		}
+		id, err := jsonID(j.ID)
+		switch {
+		case err != nil:
+			notes = append(notes, err.Error())
+			fallthrough
+		case id == "":
+			id = fmt.Sprintf("%s#L%d", rec.path, rec.line)
+			if err == nil {
+				notes = append(notes, "record has no id; id made from path and line")
+			}
+		}
+		a.ArticleID = id
+		a.Title, a.URL = j.Title, j.URL
+		a.Outlet = j.Outlet
+		if a.Outlet == "" {
+			a.Outlet = hostOf(j.URL)
+		}
+		switch {
+		case j.Text != nil:
+			text = *j.Text
+		case j.Body != nil:
+			text = *j.Body
+		case j.Content != nil:
+			text = *j.Content
+		}
+		if t, ok, note := parsePublished(j.Published); ok {
+			a.Published = t
+		} else if note != "" {
+			notes = append(notes, note)
+		}
+	}
+	if bad := invalidUTF8(rec.raw); bad >= 0 {
+		a.Status = schema.StatusInvalidUTF8
+		notes = append([]string{fmt.Sprintf("invalid UTF-8 at byte %d; invalid bytes were read as U+FFFD and claims extracted from the repaired text", bad)}, notes...)
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	if strings.TrimSpace(text) == "" {
+		a.Status = schema.StatusEmpty
+		notes = append([]string{"no text"}, notes...)
+	}
+	if a.Status == "" {
+		a.Status = schema.StatusOK
+	}
+	a.Error = strings.Join(notes, "; ")
+	a.NChars = int64(utf8.RuneCountInString(text))
+	sum := sha256.Sum256([]byte(text))
+	a.TextSHA256 = hex.EncodeToString(sum[:])
+	if a.Status == schema.StatusEmpty {
+		return p
+	}
+	res := extract.Extract(extract.Article{ID: a.ArticleID, Title: a.Title, Text: text, Outlet: a.Outlet, Published: a.Published})
+	a.NSentences = int32(res.NSentences)
+	a.NClaims = int32(len(res.Claims))
+	if key != nil {
+		for i := range res.Claims {
+			res.Claims[i].ClaimKey = key(&res.Claims[i])
+		}
+	}
+	p.claims = res.Claims
+	return p
+}
+
+// invalidUTF8 returns the byte offset of the first invalid UTF-8 sequence in
+// b, or -1.
+func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// markdownTitle returns the text of a leading "# " heading of a .md file.
+func markdownTitle(text, path string) string {
+	if !strings.HasSuffix(strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(path, ".gz"), ".zst")), ".md") {
+		return ""
+	}
+	first, _, _ := strings.Cut(strings.TrimLeft(text, " \t\r\n"), "\n")
+	if t, ok := strings.CutPrefix(strings.TrimSpace(first), "# "); ok {
+		return strings.TrimSpace(t)
+	}
+	return ""
+}
+
+// jsonID reads an id given as a JSON string or number.
+func jsonID(raw json.RawMessage) (string, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", nil
+	}
+	if raw[0] == '"' {
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", fmt.Errorf("id: %v", err)
+		}
+		return s, nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(raw, &n); err != nil {
+		return "", fmt.Errorf("id is neither a string nor a number: %s", truncate(string(raw), 40))
+	}
+	return n.String(), nil
+}
+
+// publishedLayouts are the date forms accepted in the published field.
+// A form without a zone is taken as UTC.
+var publishedLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02",
+	time.RFC1123Z,
+	time.RFC1123,
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+}
+
+// parsePublished reads the published field: a date string in one of
+// publishedLayouts, or Unix seconds. ok is false when it is absent or
+// unreadable; note then says why, for the article's error column.
+func parsePublished(raw json.RawMessage) (t time.Time, ok bool, note string) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" || string(raw) == `""` {
+		return time.Time{}, false, ""
+	}
+	if raw[0] != '"' {
+		secs, err := strconv.ParseFloat(string(raw), 64)
+		if err != nil {
+			return time.Time{}, false, "published: not a date: " + truncate(string(raw), 40)
+		}
+		return time.Unix(int64(secs), 0).UTC(), true, ""
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return time.Time{}, false, "published: " + err.Error()
+	}
+	s = strings.TrimSpace(s)
+	for _, layout := range publishedLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), true, ""
+		}
+	}
+	return time.Time{}, false, "published: unrecognised date " + strconv.Quote(truncate(s, 40))
+}
+
+// hostOf returns the host of a URL without "www." and port.
+func hostOf(u string) string {
+	if u == "" {
+		return ""
+	}
+	pu, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || pu.Host == "" {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(pu.Hostname()), "www.")
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}

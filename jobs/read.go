@@ -1,0 +1,384 @@
+package jobs
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+
+	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
+
+	"github.com/claimscan/claimscan/output"
+	"github.com/claimscan/claimscan/schema"
+)
+
+// format is how an input file holds articles.
+type format int
+
+const (
+	formatText  format = iota // one article per file (.txt, .md)
+	formatJSONL               // one article per line (.jsonl, .ndjson)
+)
+
+// input is one file to read.
+type input struct {
+	fsys    fs.FS
+	name    string // path inside fsys
+	display string // path as shown in articles.path and the manifest
+	id      string // article id of a one-article file: path relative to the root given
+	format  format
+	comp    string // "", ".gz" or ".zst"
+	size    int64
+}
+
+// record is one article as read, before parsing and extraction. raw is the
+// file's bytes (text formats) or one JSON line; a record the reader could
+// not use carries a status instead.
+type record struct {
+	path   string
+	line   int64
+	id     string
+	format format
+	raw    []byte
+	status string
+	err    string
+}
+
+// chunk is a run of consecutive records; seq orders chunks in input order.
+type chunk struct {
+	seq   int64
+	recs  []record
+	bytes int64 // raw bytes of the records
+}
+
+// classify returns the format and compression of a file name, or ok false
+// for an extension claimscan does not read.
+func classify(name string) (f format, comp string, ok bool) {
+	lower := strings.ToLower(name)
+	for _, c := range []string{".gz", ".zst"} {
+		if strings.HasSuffix(lower, c) {
+			comp = c
+			lower = strings.TrimSuffix(lower, c)
+			break
+		}
+	}
+	switch path.Ext(lower) {
+	case ".txt", ".md":
+		return formatText, comp, true
+	case ".jsonl", ".ndjson":
+		return formatJSONL, comp, true
+	}
+	return 0, "", false
+}
+
+// plan is the ordered list of inputs of a run, with the paths that could not
+// be read at all and the files skipped.
+type plan struct {
+	inputs  []input
+	missing []schema.Article // one read_error row per path that could not be opened
+	skipped []output.Skipped
+}
+
+// planInputs resolves the paths given on the command line into files, in a
+// deterministic order: paths in the order given, directories walked in
+// lexical order. Hidden files and directories (".name") are skipped.
+func planInputs(paths []string, embedded fs.FS, embeddedName string) (*plan, error) {
+	p := &plan{}
+	if len(paths) == 0 {
+		return p, p.walk(embedded, ".", embeddedName, true)
+	}
+	for _, arg := range paths {
+		st, err := os.Stat(arg)
+		if err != nil {
+			p.missing = append(p.missing, schema.Article{
+				ArticleID: arg, Path: arg, Status: schema.StatusReadError, Error: describeErr(err),
+			})
+			continue
+		}
+		if !st.IsDir() {
+			dir, base := filepath.Split(arg)
+			if dir == "" {
+				dir = "."
+			}
+			f, comp, ok := classify(base)
+			if !ok {
+				p.skipped = append(p.skipped, output.Skipped{Path: arg, Reason: "unknown extension"})
+				continue
+			}
+			p.inputs = append(p.inputs, input{fsys: os.DirFS(dir), name: base, display: arg, id: base, format: f, comp: comp, size: st.Size()})
+			continue
+		}
+		if err := p.walk(os.DirFS(arg), ".", arg, false); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+func (p *plan) walk(fsys fs.FS, root, display string, embedded bool) error {
+	return fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
+		shown := path.Join(filepath.ToSlash(display), name)
+		if err != nil {
+			if name == root {
+				return err
+			}
+			p.missing = append(p.missing, schema.Article{ArticleID: name, Path: shown, Status: schema.StatusReadError, Error: describeErr(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if name != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		f, comp, ok := classify(name)
+		if !ok {
+			if !embedded {
+				p.skipped = append(p.skipped, output.Skipped{Path: shown, Reason: "unknown extension"})
+			}
+			return nil
+		}
+		var size int64
+		if info, err := d.Info(); err == nil {
+			size = info.Size()
+		}
+		p.inputs = append(p.inputs, input{fsys: fsys, name: name, display: shown, id: name, format: f, comp: comp, size: size})
+		return nil
+	})
+}
+
+func describeErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Op + ": " + pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// reader turns inputs into chunks of records.
+type reader struct {
+	maxBytes   int64 // largest article accepted, in bytes
+	chunkBytes int64 // a chunk is sent when its raw bytes reach this
+	chunkRecs  int   // or when it holds this many records
+	bytesRead  atomic.Int64
+
+	seq    int64
+	cur    chunk
+	out    chan<- chunk
+	inputs []output.Input
+}
+
+// run reads every input in order and sends chunks to out; it closes out
+// when done. A file that fails to read becomes a read_error record; only a
+// cancelled context stops it early.
+func (r *reader) run(ctx context.Context, p *plan, out chan<- chunk) error {
+	defer close(out)
+	r.out = out
+	for _, a := range p.missing {
+		if err := r.add(ctx, record{id: a.ArticleID, path: a.Path, status: a.Status, err: a.Error}); err != nil {
+			return err
+		}
+	}
+	for _, in := range p.inputs {
+		if err := r.readFile(ctx, in); err != nil {
+			return err
+		}
+	}
+	return r.flush(ctx)
+}
+
+func (r *reader) add(ctx context.Context, rec record) error {
+	r.cur.recs = append(r.cur.recs, rec)
+	r.cur.bytes += int64(len(rec.raw))
+	if r.cur.bytes >= r.chunkBytes || len(r.cur.recs) >= r.chunkRecs {
+		return r.flush(ctx)
+	}
+	return nil
+}
+
+func (r *reader) flush(ctx context.Context) error {
+	if len(r.cur.recs) == 0 {
+		return nil
+	}
+	r.cur.seq = r.seq
+	r.seq++
+	select {
+	case r.out <- r.cur:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	r.cur = chunk{recs: make([]record, 0, 64)}
+	return nil
+}
+
+// countingReader counts the bytes read from the underlying file and hashes
+// them for the manifest.
+type countingReader struct {
+	r     io.Reader
+	h     hash.Hash
+	n     int64
+	total *atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.h.Write(p[:n])
+		c.n += int64(n)
+		c.total.Add(int64(n))
+	}
+	return n, err
+}
+
+func (r *reader) readFile(ctx context.Context, in input) error {
+	f, err := in.fsys.Open(in.name)
+	if err != nil {
+		return r.add(ctx, record{id: in.id, path: in.display, status: schema.StatusReadError, err: describeErr(err)})
+	}
+	defer f.Close()
+	cr := &countingReader{r: f, h: sha256.New(), total: &r.bytesRead}
+	var src io.Reader = cr
+	var decErr error
+	switch in.comp {
+	case ".gz":
+		zr, err := gzip.NewReader(bufio.NewReaderSize(cr, 256<<10))
+		if err != nil {
+			decErr = fmt.Errorf("gzip: %w", err)
+		} else {
+			defer zr.Close()
+			src = zr
+		}
+	case ".zst":
+		zr, err := zstd.NewReader(cr, zstd.WithDecoderConcurrency(1), zstd.WithDecoderLowmem(true))
+		if err != nil {
+			decErr = fmt.Errorf("zstd: %w", err)
+		} else {
+			defer zr.Close()
+			src = zr
+		}
+	}
+	if decErr != nil {
+		err = r.add(ctx, record{id: in.id, path: in.display, status: schema.StatusReadError, err: decErr.Error()})
+	} else if in.format == formatText {
+		err = r.readText(ctx, in, src)
+	} else {
+		err = r.readJSONL(ctx, in, src)
+	}
+	if err != nil {
+		return err
+	}
+	// Hash the whole file for the manifest, also the part left unread.
+	if _, err := io.Copy(io.Discard, cr); err != nil && ctx.Err() == nil {
+		// The read error was reported on a record already, or the file
+		// was fully read; the manifest gets the hash of what was read.
+		_ = err
+	}
+	r.inputs = append(r.inputs, output.Input{Path: in.display, Size: cr.n, SHA256: hex.EncodeToString(cr.h.Sum(nil))})
+	return nil
+}
+
+// readText reads a one-article file, refusing more than maxBytes.
+func (r *reader) readText(ctx context.Context, in input, src io.Reader) error {
+	buf, err := io.ReadAll(io.LimitReader(src, r.maxBytes+1))
+	rec := record{id: in.id, path: in.display, format: formatText}
+	switch {
+	case err != nil:
+		rec.status, rec.err = schema.StatusReadError, describeErr(err)
+	case int64(len(buf)) > r.maxBytes:
+		rec.status, rec.err = schema.StatusTooLarge, fmt.Sprintf("article is larger than --max-article-bytes (%d)", r.maxBytes)
+	default:
+		rec.raw = buf
+	}
+	return r.add(ctx, rec)
+}
+
+// readJSONL reads one record a line, streaming: a line longer than maxBytes
+// is skipped (a too_large record) without being held in memory, and a read
+// error ends the file with a read_error record naming the line. Blank lines
+// are not records.
+func (r *reader) readJSONL(ctx context.Context, in input, src io.Reader) error {
+	br := bufio.NewReaderSize(src, 1<<20)
+	var line int64
+	var buf []byte
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		data, tooLong, err := readLine(br, r.maxBytes, &buf)
+		trimmed := bytes.TrimSpace(data)
+		if len(trimmed) > 0 || tooLong {
+			line++
+			rec := record{path: in.display, line: line, format: formatJSONL}
+			if tooLong {
+				rec.id = fmt.Sprintf("%s#L%d", in.display, line)
+				rec.status, rec.err = schema.StatusTooLarge, fmt.Sprintf("line is larger than --max-article-bytes (%d)", r.maxBytes)
+			} else {
+				rec.raw = append([]byte(nil), trimmed...)
+			}
+			if e := r.add(ctx, rec); e != nil {
+				return e
+			}
+		} else if len(data) > 0 || err == nil {
+			line++ // a blank line: counted, not a record
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return r.add(ctx, record{id: fmt.Sprintf("%s#L%d", in.display, line+1), path: in.display, line: line + 1, status: schema.StatusReadError,
+				err: fmt.Sprintf("%s; the rest of the file is unread", describeErr(err))})
+		}
+	}
+}
+
+// readLine returns the next line without its end, or tooLong (and no data)
+// when it is longer than max bytes; the rest of such a line is discarded
+// as it is read. buf is scratch space reused across calls.
+func readLine(br *bufio.Reader, max int64, buf *[]byte) (line []byte, tooLong bool, err error) {
+	frag, err := br.ReadSlice('\n')
+	if !errors.Is(err, bufio.ErrBufferFull) {
+		line = bytes.TrimRight(frag, "\r\n")
+		if int64(len(line)) > max {
+			return nil, true, err
+		}
+		return line, false, err
+	}
+	b := append((*buf)[:0], frag...)
+	for errors.Is(err, bufio.ErrBufferFull) {
+		frag, err = br.ReadSlice('\n')
+		if !tooLong {
+			if int64(len(b)+len(frag)) > max+2 {
+				tooLong, b = true, b[:0]
+			} else {
+				b = append(b, frag...)
+			}
+		}
+	}
+	*buf = b
+	if tooLong {
+		return nil, true, err
+	}
+	line = bytes.TrimRight(b, "\r\n")
+	if int64(len(line)) > max {
+		return nil, true, err
+	}
+	return line, false, err
+}

@@ -1,0 +1,267 @@
+package jobs
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/claimscan/claimscan/output"
+	"github.com/claimscan/claimscan/schema"
+)
+
+// ToolVersion is claimscan's version, written to the manifest and to every
+// Parquet footer.
+const ToolVersion = "0.1.0"
+
+// Config is the configuration of one run. The zero value of each field
+// means its default.
+type Config struct {
+	// Paths are files and directories to read; none means Embedded.
+	Paths []string `json:"paths"`
+	// Embedded is the corpus read when Paths is empty, with EmbeddedName
+	// shown as its path.
+	Embedded     fs.FS  `json:"-"`
+	EmbeddedName string `json:"embedded,omitempty"`
+	// Out is the dataset directory (default "out").
+	Out string `json:"out"`
+	// Overwrite allows replacing a previous dataset at Out.
+	Overwrite bool `json:"overwrite"`
+	// Workers is the number of extraction goroutines (default GOMAXPROCS).
+	Workers int `json:"-"`
+	// MaxArticleBytes is the largest article read (default 8 MiB).
+	MaxArticleBytes int64 `json:"max_article_bytes"`
+	// Tolerance is the relative difference under which two values agree
+	// (default 0.1).
+	Tolerance float64 `json:"tolerance"`
+	// PartBytes is how many input bytes go into one Parquet part of the
+	// articles and claims tables (default 256 MiB).
+	PartBytes int64 `json:"part_bytes"`
+	// Log receives one line per problem (bad record, skipped file); nil
+	// discards them.
+	Log io.Writer `json:"-"`
+	// Progress receives a progress bar when not nil.
+	Progress io.Writer `json:"-"`
+}
+
+func (c *Config) defaults() {
+	if c.Out == "" {
+		c.Out = "out"
+	}
+	if c.Workers <= 0 {
+		c.Workers = runtime.GOMAXPROCS(0)
+	}
+	if c.MaxArticleBytes <= 0 {
+		c.MaxArticleBytes = 8 << 20
+	}
+	if c.Tolerance <= 0 {
+		c.Tolerance = 0.1
+	}
+	if c.PartBytes <= 0 {
+		c.PartBytes = 256 << 20
+	}
+	if c.Log == nil {
+		c.Log = io.Discard
+	}
+}
+
+// Summary is what a run did.
+type Summary struct {
+	Dir       string
+	Articles  int64            // articles rows
+	Rejected  int64            // articles rows whose status is not ok
+	Statuses  map[string]int64 // articles rows per status
+	Claims    int64
+	Sources   int64
+	Conflicts int64
+	Skipped   int   // files not read (unknown extension)
+	Bytes     int64 // input bytes read
+	Elapsed   time.Duration
+	Timings   map[string]float64
+}
+
+// Run reads the inputs, extracts claims, and writes the dataset to
+// cfg.Out. Bad records do not fail the run: they are counted in
+// Summary.Rejected. Run returns an error only when the dataset could not be
+// written, or ctx.Err() when it was cancelled; either way nothing is left at
+// cfg.Out.
+//
+// Topology:
+//
+//	reader ──chunks──▶ N workers ──results──▶ sequencer ──parts──▶ M part writers
+//	                   (parse, extract)       (reorder by seq,       (Parquet, zstd)
+//	                                           rows → Arrow,
+//	                                           feed sources/conflicts)
+//	then: conflicts stage ─▶ conflicts parts; sources stage ─▶ sources part; manifest; rename.
+func Run(ctx context.Context, cfg Config) (*Summary, error) {
+	cfg.defaults()
+	start := time.Now()
+	p, err := planInputs(cfg.Paths, cfg.Embedded, cfg.EmbeddedName)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range p.skipped {
+		fmt.Fprintf(cfg.Log, "claimscan: skipped %s: %s\n", s.Path, s.Reason)
+	}
+	w, err := output.Create(cfg.Out, cfg.Overwrite, output.Options{CreatedBy: "claimscan " + ToolVersion})
+	if err != nil {
+		return nil, err
+	}
+	s, err := runInto(ctx, &cfg, p, w)
+	if err != nil {
+		if aerr := w.Abort(); aerr != nil {
+			fmt.Fprintf(cfg.Log, "claimscan: removing %s: %v\n", w.TempDir(), aerr)
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, err
+	}
+	s.Elapsed = time.Since(start)
+	s.Skipped = len(p.skipped)
+	return s, nil
+}
+
+func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summary, error) {
+	var total int64
+	for _, in := range p.inputs {
+		total += in.size
+	}
+	rd := &reader{maxBytes: cfg.MaxArticleBytes, chunkBytes: 1 << 20, chunkRecs: 256}
+	seq := newSequencer(cfg, w)
+	prog := startProgress(cfg.Progress, total, &rd.bytesRead, seq)
+	defer prog.stop()
+
+	t0 := time.Now()
+	g, gctx := errgroup.WithContext(ctx)
+	chunks := make(chan chunk, cfg.Workers)
+	results := make(chan result, cfg.Workers)
+	g.Go(func() error { return rd.run(gctx, p, chunks) })
+	var wg sync.WaitGroup
+	for i := 0; i < cfg.Workers; i++ {
+		wg.Add(1)
+		g.Go(func() error {
+			defer wg.Done()
+			return work(gctx, chunks, results, seq.key)
+		})
+	}
+	go func() { wg.Wait(); close(results) }()
+	g.Go(func() error { return seq.run(gctx, results) })
+	if err := g.Wait(); err != nil {
+		seq.abandon()
+		return nil, err
+	}
+	extractSecs := time.Since(t0).Seconds()
+
+	t1 := time.Now()
+	nConflicts, err := seq.writeConflicts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conflictSecs := time.Since(t1).Seconds()
+	t2 := time.Now()
+	nSources, err := seq.writeSources()
+	if err != nil {
+		return nil, err
+	}
+	sourceSecs := time.Since(t2).Seconds()
+	prog.stop()
+
+	s := &Summary{
+		Dir: w.Dir(), Articles: seq.nArticles.Load(), Claims: seq.nClaims.Load(), Sources: nSources, Conflicts: nConflicts,
+		Statuses: seq.statuses, Bytes: rd.bytesRead.Load(),
+		Timings: map[string]float64{"read_extract_write": extractSecs, "conflicts": conflictSecs, "sources": sourceSecs},
+	}
+	for st, n := range seq.statuses {
+		if st != schema.StatusOK {
+			s.Rejected += n
+		}
+	}
+	m := &output.Manifest{
+		Tool: "claimscan", ToolVersion: ToolVersion, SchemaVersion: schema.Version,
+		Config: cfg, Inputs: rd.inputs, Skipped: p.skipped, Statuses: seq.statuses, Timings: s.Timings,
+	}
+	m.SetParts(w.Parts())
+	for _, t := range schema.TableNames {
+		if _, ok := m.Tables[t]; !ok {
+			return nil, fmt.Errorf("table %s has no part", t)
+		}
+	}
+	data, err := m.Marshal()
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := w.Commit(data); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// result is a processed chunk.
+type result struct {
+	seq   int64
+	items []processed
+	bytes int64
+}
+
+// work processes chunks until chunks is closed. A panic while processing a
+// record becomes that record's error, never a crashed run.
+func work(ctx context.Context, chunks <-chan chunk, results chan<- result, key keyFunc) error {
+	for {
+		var c chunk
+		var ok bool
+		select {
+		case c, ok = <-chunks:
+			if !ok {
+				return nil
+			}
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		res := result{seq: c.seq, items: make([]processed, len(c.recs)), bytes: c.bytes}
+		for i, rec := range c.recs {
+			if i%16 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			res.items[i] = safeProcess(rec, key)
+		}
+		select {
+		case results <- res:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+func safeProcess(rec record, key keyFunc) (p processed) {
+	defer func() {
+		if r := recover(); r != nil {
+			id := rec.id
+			if id == "" {
+				id = fmt.Sprintf("%s#L%d", rec.path, rec.line)
+			}
+			p = processed{article: schema.Article{ArticleID: id, Path: rec.path, Line: rec.line, Status: schema.StatusParseError,
+				Error: fmt.Sprintf("internal error while extracting: %v", r)}}
+		}
+	}()
+	return process(rec, key)
+}
+
+// SortedKeys returns m's keys in order.
+func SortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
