@@ -35,7 +35,6 @@ type sequencer struct {
 	cfg      *Config
 	w        *output.Writer
 	mem      memory.Allocator
-	key      keyFunc
 	arts     *schema.Builder[schema.Article]
 	claims   *schema.Builder[schema.Claim]
 	part     int
@@ -56,7 +55,7 @@ type sequencer struct {
 func newSequencer(cfg *Config, w *output.Writer) *sequencer {
 	mem := memory.NewGoAllocator()
 	return &sequencer{
-		cfg: cfg, w: w, mem: mem, key: claimKey,
+		cfg: cfg, w: w, mem: mem,
 		arts: schema.Articles.NewBuilder(mem), claims: schema.Claims.NewBuilder(mem),
 		seedA: maphash.MakeSeed(), seedB: maphash.MakeSeed(),
 		seen: map[[2]uint64]struct{}{}, statuses: map[string]int64{},

@@ -37,12 +37,15 @@ type processed struct {
 	claims  []schema.Claim
 }
 
-// keyFunc computes a claim's claim_key; nil leaves keys empty.
-type keyFunc func(c *schema.Claim) string
+// funcs are the per-article stage functions a worker applies.
+type funcs struct {
+	extract func(extract.Article) extract.Result
+	key     func(c *schema.Claim) string // claim_key; nil leaves keys empty
+}
 
 // process parses one record, checks it, and extracts its claims. It never
 // fails: every problem becomes the article's status and error.
-func process(rec record, key keyFunc) (p processed) {
+func process(rec record, fx *funcs) (p processed) {
 	a := &p.article
 	a.ArticleID, a.Path, a.Line = rec.id, rec.path, rec.line
 	if rec.status != "" {
@@ -113,12 +116,12 @@ func process(rec record, key keyFunc) (p processed) {
 	if a.Status == schema.StatusEmpty {
 		return p
 	}
-	res := extract.Extract(extract.Article{ID: a.ArticleID, Title: a.Title, Text: text, Outlet: a.Outlet, Published: a.Published})
+	res := fx.extract(extract.Article{ID: a.ArticleID, Title: a.Title, Text: text, Outlet: a.Outlet, Published: a.Published})
 	a.NSentences = int32(res.NSentences)
 	a.NClaims = int32(len(res.Claims))
-	if key != nil {
+	if fx.key != nil {
 		for i := range res.Claims {
-			res.Claims[i].ClaimKey = key(&res.Claims[i])
+			res.Claims[i].ClaimKey = fx.key(&res.Claims[i])
 		}
 	}
 	p.claims = res.Claims

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/claimscan/claimscan/jobs/extract"
 	"github.com/claimscan/claimscan/output"
 	"github.com/claimscan/claimscan/schema"
 )
@@ -48,6 +49,9 @@ type Config struct {
 	Log io.Writer `json:"-"`
 	// Progress receives a progress bar when not nil.
 	Progress io.Writer `json:"-"`
+
+	// extractFn replaces extract.Extract in benchmarks of the spine.
+	extractFn func(extract.Article) extract.Result
 }
 
 func (c *Config) defaults() {
@@ -135,6 +139,10 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 	}
 	rd := &reader{maxBytes: cfg.MaxArticleBytes, chunkBytes: 1 << 20, chunkRecs: 256}
 	seq := newSequencer(cfg, w)
+	fx := &funcs{extract: cfg.extractFn, key: claimKey}
+	if fx.extract == nil {
+		fx.extract = extract.Extract
+	}
 	prog := startProgress(cfg.Progress, total, &rd.bytesRead, seq)
 	defer prog.stop()
 
@@ -148,7 +156,7 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 		wg.Add(1)
 		g.Go(func() error {
 			defer wg.Done()
-			return work(gctx, chunks, results, seq.key)
+			return work(gctx, chunks, results, fx)
 		})
 	}
 	go func() { wg.Wait(); close(results) }()
@@ -215,7 +223,7 @@ type result struct {
 
 // work processes chunks until chunks is closed. A panic while processing a
 // record becomes that record's error, never a crashed run.
-func work(ctx context.Context, chunks <-chan chunk, results chan<- result, key keyFunc) error {
+func work(ctx context.Context, chunks <-chan chunk, results chan<- result, fx *funcs) error {
 	for {
 		var c chunk
 		var ok bool
@@ -232,7 +240,7 @@ func work(ctx context.Context, chunks <-chan chunk, results chan<- result, key k
 			if i%16 == 0 && ctx.Err() != nil {
 				return ctx.Err()
 			}
-			res.items[i] = safeProcess(rec, key)
+			res.items[i] = safeProcess(rec, fx)
 		}
 		select {
 		case results <- res:
@@ -242,7 +250,7 @@ func work(ctx context.Context, chunks <-chan chunk, results chan<- result, key k
 	}
 }
 
-func safeProcess(rec record, key keyFunc) (p processed) {
+func safeProcess(rec record, fx *funcs) (p processed) {
 	defer func() {
 		if r := recover(); r != nil {
 			id := rec.id
@@ -253,7 +261,7 @@ func safeProcess(rec record, key keyFunc) (p processed) {
 				Error: fmt.Sprintf("internal error while extracting: %v", r)}}
 		}
 	}()
-	return process(rec, key)
+	return process(rec, fx)
 }
 
 // SortedKeys returns m's keys in order.
