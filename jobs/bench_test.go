@@ -1,0 +1,80 @@
+package jobs
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/claimscan/claimscan/jobs/extract"
+)
+
+// benchCorpus writes a JSONL file of about size bytes of article-like lines
+// and returns its path. Its content does not matter to the reader and the
+// writer; the extraction benchmarks use realistic text.
+func benchCorpus(b *testing.B, size int) string {
+	b.Helper()
+	para := "Officials said on Monday that at least 25 people were killed and more than 40 injured when " +
+		"the storm hit the coast, according to the regional disaster agency. "
+	var buf bytes.Buffer
+	for i := 0; buf.Len() < size; i++ {
+		text := strings.Repeat(para, 10+i%40)
+		fmt.Fprintf(&buf, `{"id":"b%d","title":"Storm %d","text":%q,"outlet":"outlet%d.example","published":"2021-03-%02dT10:00:00Z"}`+"\n",
+			i, i, text, i%300, 1+i%28)
+	}
+	path := filepath.Join(b.TempDir(), "bench.jsonl")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkReadJSONL measures the reader alone: file to chunks of records.
+func BenchmarkReadJSONL(b *testing.B) {
+	path := benchCorpus(b, 64<<20)
+	st, _ := os.Stat(path)
+	p, err := planInputs([]string{path}, nil, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(st.Size())
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rd := &reader{maxBytes: 8 << 20, chunkBytes: 1 << 20, chunkRecs: 256}
+		ch := make(chan chunk, 4)
+		done := make(chan int)
+		go func() {
+			n := 0
+			for c := range ch {
+				n += len(c.recs)
+			}
+			done <- n
+		}()
+		if err := rd.run(context.Background(), p, ch); err != nil {
+			b.Fatal(err)
+		}
+		<-done
+	}
+}
+
+// BenchmarkSpine measures the job without extraction: read, parse JSON,
+// hash, Arrow, Parquet, manifest.
+func BenchmarkSpine(b *testing.B) {
+	path := benchCorpus(b, 128<<20)
+	st, _ := os.Stat(path)
+	b.SetBytes(st.Size())
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		out := filepath.Join(b.TempDir(), "out")
+		_, err := Run(context.Background(), Config{
+			Paths: []string{path}, Out: out,
+			extractFn: func(extract.Article) extract.Result { return extract.Result{} },
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
