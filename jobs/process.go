@@ -43,6 +43,14 @@ type funcs struct {
 	key     func(c *schema.Claim) string // claim_key; nil leaves keys empty
 }
 
+// parsed is an article's fields as parsed from its record.
+type parsed struct {
+	id, title, url, outlet, text string
+	published                    time.Time
+	notes                        []string // problems worth the error column, the article still read
+	status, err                  string   // set when the record cannot be used at all
+}
+
 // process parses one record, checks it, and extracts its claims. It never
 // fails: every problem becomes the article's status and error.
 func process(rec record, fx *funcs) (p processed) {
@@ -52,54 +60,28 @@ func process(rec record, fx *funcs) (p processed) {
 		a.Status, a.Error = rec.status, rec.err
 		return p
 	}
-	var text string
-	var notes []string
-	switch rec.format {
-	case formatText:
-		raw := bytes.TrimPrefix(rec.raw, []byte("\xef\xbb\xbf"))
-		text = string(raw)
-		a.Title = markdownTitle(text, rec.path)
-	case formatJSONL:
-		var j jsonArticle
-		if err := json.Unmarshal(rec.raw, &j); err != nil {
-			a.ArticleID = fmt.Sprintf("%s#L%d", rec.path, rec.line)
-			a.Status, a.Error = schema.StatusParseError, "invalid JSON: "+err.Error()
-			return p
-		}
-		id, err := jsonID(j.ID)
-		switch {
-		case err != nil:
-			notes = append(notes, err.Error())
-			fallthrough
-		case id == "":
-			id = fmt.Sprintf("%s#L%d", rec.path, rec.line)
-			if err == nil {
-				notes = append(notes, "record has no id; id made from path and line")
-			}
-		}
-		a.ArticleID = id
-		a.Title, a.URL = j.Title, j.URL
-		a.Outlet = j.Outlet
-		if a.Outlet == "" {
-			a.Outlet = hostOf(j.URL)
-		}
-		switch {
-		case j.Text != nil:
-			text = *j.Text
-		case j.Body != nil:
-			text = *j.Body
-		case j.Content != nil:
-			text = *j.Content
-		}
-		if t, ok, note := parsePublished(j.Published); ok {
-			a.Published = t
-		} else if note != "" {
-			notes = append(notes, note)
-		}
+	f := formats[rec.format].parse(&rec)
+	if f.id != "" {
+		a.ArticleID = f.id
 	}
+	if f.status != "" {
+		a.Status, a.Error = f.status, f.err
+		return p
+	}
+	a.Title, a.URL, a.Outlet, a.Published = f.title, f.url, f.outlet, f.published
+	if a.Outlet == "" {
+		a.Outlet = hostOf(a.URL)
+	}
+	text, notes := f.text, f.notes
 	if bad := invalidUTF8(rec.raw); bad >= 0 {
 		a.Status = schema.StatusInvalidUTF8
 		notes = append([]string{fmt.Sprintf("invalid UTF-8 at byte %d; invalid bytes were read as U+FFFD and claims extracted from the repaired text", bad)}, notes...)
+	}
+	if !utf8.ValidString(text) {
+		if a.Status == "" {
+			a.Status = schema.StatusInvalidUTF8
+			notes = append([]string{"invalid UTF-8 in the text; invalid bytes were read as U+FFFD"}, notes...)
+		}
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
 	if strings.TrimSpace(text) == "" {
@@ -126,6 +108,48 @@ func process(rec record, fx *funcs) (p processed) {
 	}
 	p.claims = res.Claims
 	return p
+}
+
+// parseText reads a one-article .txt or .md file: the text is the file
+// without a leading byte-order mark; a .md file's leading "# " heading is
+// its title.
+func parseText(rec *record) parsed {
+	text := string(bytes.TrimPrefix(rec.raw, []byte("\xef\xbb\xbf")))
+	return parsed{text: text, title: markdownTitle(text, rec.path)}
+}
+
+// parseJSONL reads one JSONL record.
+func parseJSONL(rec *record) (f parsed) {
+	var j jsonArticle
+	if err := json.Unmarshal(rec.raw, &j); err != nil {
+		f.id = fmt.Sprintf("%s#L%d", rec.path, rec.line)
+		f.status, f.err = schema.StatusParseError, "invalid JSON: "+err.Error()
+		return f
+	}
+	id, err := jsonID(j.ID)
+	if err != nil {
+		f.notes = append(f.notes, err.Error())
+	} else if id == "" {
+		f.notes = append(f.notes, "record has no id; id made from path and line")
+	}
+	if id == "" {
+		id = fmt.Sprintf("%s#L%d", rec.path, rec.line)
+	}
+	f.id, f.title, f.url, f.outlet = id, j.Title, j.URL, j.Outlet
+	switch {
+	case j.Text != nil:
+		f.text = *j.Text
+	case j.Body != nil:
+		f.text = *j.Body
+	case j.Content != nil:
+		f.text = *j.Content
+	}
+	if t, ok, note := parsePublished(j.Published); ok {
+		f.published = t
+	} else if note != "" {
+		f.notes = append(f.notes, note)
+	}
+	return f
 }
 
 // invalidUTF8 returns the byte offset of the first invalid UTF-8 sequence in

@@ -28,8 +28,35 @@ import (
 type format int
 
 const (
-	formatText  format = iota // one article per file (.txt, .md)
-	formatJSONL               // one article per line (.jsonl, .ndjson)
+	formatText    format = iota // one article per file (.txt, .md)
+	formatJSONL                 // one article per line (.jsonl, .ndjson)
+	formatHTML                  // one web page per file (.html, .htm)
+	formatWARC                  // web archive of HTTP responses (.warc)
+	formatParquet               // article table (.parquet)
+)
+
+// formatSpec says how to read one format: read turns a file into records
+// (in the reader goroutine, streaming), parse turns one record into an
+// article's fields (in a worker).
+type formatSpec struct {
+	read  func(r *reader, ctx context.Context, in input, f fs.File, src io.Reader) error
+	parse func(rec *record) parsed
+	// rawCompression: read gets the file's bytes as they are and handles
+	// a .gz suffix itself (WARC files are gzipped record by record).
+	rawCompression bool
+}
+
+// formats maps each format to its spec; extensions maps each file
+// extension (lower case, without .gz or .zst) to its format.
+var (
+	formats = map[format]*formatSpec{
+		formatText:  {read: (*reader).readText, parse: parseText},
+		formatJSONL: {read: (*reader).readJSONL, parse: parseJSONL},
+	}
+	extensions = map[string]format{
+		".txt": formatText, ".md": formatText,
+		".jsonl": formatJSONL, ".ndjson": formatJSONL,
+	}
 )
 
 // input is one file to read.
@@ -52,6 +79,7 @@ type record struct {
 	id     string
 	format format
 	raw    []byte
+	meta   *parsed // fields known from the container (WARC headers, Parquet columns)
 	status string
 	err    string
 }
@@ -74,13 +102,14 @@ func classify(name string) (f format, comp string, ok bool) {
 			break
 		}
 	}
-	switch path.Ext(lower) {
-	case ".txt", ".md":
-		return formatText, comp, true
-	case ".jsonl", ".ndjson":
-		return formatJSONL, comp, true
+	f, ok = extensions[path.Ext(lower)]
+	if !ok {
+		return 0, "", false
 	}
-	return 0, "", false
+	if _, ok := formats[f]; !ok {
+		return 0, "", false
+	}
+	return f, comp, true
 }
 
 // plan is the ordered list of inputs of a run, with the paths that could not
@@ -255,10 +284,12 @@ func (r *reader) readFile(ctx context.Context, in input) error {
 	}
 	defer f.Close()
 	cr := &countingReader{r: f, h: sha256.New(), total: &r.bytesRead}
+	spec := formats[in.format]
 	var src io.Reader = cr
 	var decErr error
-	switch in.comp {
-	case ".gz":
+	switch {
+	case spec.rawCompression:
+	case in.comp == ".gz":
 		zr, err := gzip.NewReader(bufio.NewReaderSize(cr, 256<<10))
 		if err != nil {
 			decErr = fmt.Errorf("gzip: %w", err)
@@ -266,7 +297,7 @@ func (r *reader) readFile(ctx context.Context, in input) error {
 			defer zr.Close()
 			src = zr
 		}
-	case ".zst":
+	case in.comp == ".zst":
 		zr, err := zstd.NewReader(cr, zstd.WithDecoderConcurrency(1), zstd.WithDecoderLowmem(true))
 		if err != nil {
 			decErr = fmt.Errorf("zstd: %w", err)
@@ -277,10 +308,8 @@ func (r *reader) readFile(ctx context.Context, in input) error {
 	}
 	if decErr != nil {
 		err = r.add(ctx, record{id: in.id, path: in.display, status: schema.StatusReadError, err: decErr.Error()})
-	} else if in.format == formatText {
-		err = r.readText(ctx, in, src)
 	} else {
-		err = r.readJSONL(ctx, in, src)
+		err = spec.read(r, ctx, in, f, src)
 	}
 	if err != nil {
 		return err
@@ -296,7 +325,7 @@ func (r *reader) readFile(ctx context.Context, in input) error {
 }
 
 // readText reads a one-article file, refusing more than maxBytes.
-func (r *reader) readText(ctx context.Context, in input, src io.Reader) error {
+func (r *reader) readText(ctx context.Context, in input, _ fs.File, src io.Reader) error {
 	buf, err := io.ReadAll(io.LimitReader(src, r.maxBytes+1))
 	rec := record{id: in.id, path: in.display, format: formatText}
 	switch {
@@ -314,7 +343,7 @@ func (r *reader) readText(ctx context.Context, in input, src io.Reader) error {
 // is skipped (a too_large record) without being held in memory, and a read
 // error ends the file with a read_error record naming the line. Blank lines
 // are not records.
-func (r *reader) readJSONL(ctx context.Context, in input, src io.Reader) error {
+func (r *reader) readJSONL(ctx context.Context, in input, _ fs.File, src io.Reader) error {
 	br := bufio.NewReaderSize(src, 1<<20)
 	var line int64
 	var buf []byte
