@@ -137,10 +137,12 @@ func (s *sequencer) handle(ctx context.Context, r result, parts chan<- partJob) 
 		}
 		s.nArticles.Add(1)
 		s.nClaims.Add(int64(len(it.claims)))
-	}
-	s.partSize += r.bytes
-	if s.partSize >= s.cfg.PartBytes {
-		return s.flush(ctx, parts)
+		s.partSize += it.size
+		if s.partSize >= s.cfg.PartBytes {
+			if err := s.flush(ctx, parts); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

@@ -35,6 +35,7 @@ type jsonArticle struct {
 type processed struct {
 	article schema.Article
 	claims  []schema.Claim
+	size    int64 // bytes of the record as read
 }
 
 // funcs are the per-article stage functions a worker applies.
@@ -56,6 +57,7 @@ type parsed struct {
 func process(rec record, fx *funcs) (p processed) {
 	a := &p.article
 	a.ArticleID, a.Path, a.Line = rec.id, rec.path, rec.line
+	p.size = int64(len(rec.raw))
 	if rec.status != "" {
 		a.Status, a.Error = rec.status, rec.err
 		return p

@@ -218,7 +218,6 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 type result struct {
 	seq   int64
 	items []processed
-	bytes int64
 }
 
 // work processes chunks until chunks is closed. A panic while processing a
@@ -235,7 +234,7 @@ func work(ctx context.Context, chunks <-chan chunk, results chan<- result, fx *f
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-		res := result{seq: c.seq, items: make([]processed, len(c.recs)), bytes: c.bytes}
+		res := result{seq: c.seq, items: make([]processed, len(c.recs))}
 		for i, rec := range c.recs {
 			if i%16 == 0 && ctx.Err() != nil {
 				return ctx.Err()
