@@ -283,6 +283,10 @@ func (r *reader) readFile(ctx context.Context, in input) error {
 		return r.add(ctx, record{id: in.id, path: in.display, status: schema.StatusReadError, err: describeErr(err)})
 	}
 	defer f.Close()
+	// A read blocked on a pipe or a stalled mount returns when the file is
+	// closed, so cancellation is never stuck behind it.
+	stop := context.AfterFunc(ctx, func() { f.Close() })
+	defer stop()
 	cr := &countingReader{r: f, h: sha256.New(), total: &r.bytesRead}
 	spec := formats[in.format]
 	var src io.Reader = cr

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := realMain(context.Background(), args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	root := t.TempDir()
+	good := filepath.Join(root, "good")
+	os.MkdirAll(good, 0o755)
+	os.WriteFile(filepath.Join(good, "a.txt"), []byte("Officials said 12 people were killed."), 0o644)
+	bad := filepath.Join(root, "bad")
+	os.MkdirAll(bad, 0o755)
+	os.WriteFile(filepath.Join(bad, "a.txt"), []byte("Officials said 12 people were killed."), 0o644)
+	os.WriteFile(filepath.Join(bad, "empty.txt"), nil, 0o644)
+
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"no command", nil, exitUsage, "usage:"},
+		{"unknown command", []string{"frobnicate"}, exitUsage, "unknown command"},
+		{"bad flag", []string{"run", "--no-such-flag"}, exitUsage, "no-such-flag"},
+		{"bad workers", []string{"run", "--workers", "-1", good}, exitUsage, "--workers"},
+		{"clean run", []string{"run", "--out", filepath.Join(root, "o1"), good}, exitOK, "1 articles"},
+		{"flags after paths", []string{"run", good, "--out", filepath.Join(root, "o2")}, exitOK, "-> " + filepath.Join(root, "o2")},
+		{"rejected records", []string{"run", "--out", filepath.Join(root, "o3"), bad}, exitRejected, "1 empty"},
+		{"missing path", []string{"run", "--out", filepath.Join(root, "o4"), filepath.Join(root, "nope")}, exitRejected, "read_error"},
+		{"existing output", []string{"run", "--out", filepath.Join(root, "o1"), good}, exitUsage, "--overwrite"},
+		{"overwrite", []string{"run", "--overwrite", "--out", filepath.Join(root, "o1"), good}, exitOK, "1 articles"},
+		{"quiet", []string{"run", "--quiet", "--out", filepath.Join(root, "o5"), good}, exitOK, ""},
+		{"sample corpus", []string{"run", "--out", filepath.Join(root, "o6")}, exitOK, "articles"},
+		{"version", []string{"version"}, exitOK, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, c.args...)
+			if code != c.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, c.code, stderr)
+			}
+			if c.stderr != "" && !strings.Contains(stderr, c.stderr) {
+				t.Errorf("stderr does not contain %q:\n%s", c.stderr, stderr)
+			}
+			if c.stderr == "" && c.name == "quiet" && stderr != "" {
+				t.Errorf("--quiet printed %q", stderr)
+			}
+		})
+	}
+}
+
+// TestInterrupt runs the real binary on a pipe that never ends, sends it
+// SIGINT, and checks it exits 130 within a second and leaves nothing behind.
+func TestInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	root := t.TempDir()
+	bin := filepath.Join(root, "claimscan")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	fifo := filepath.Join(root, "stream.jsonl")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	outDir := filepath.Join(root, "data", "out")
+	cmd := exec.Command(bin, "run", "--out", outDir, fifo)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for i := 0; i < 50; i++ {
+		w.Write([]byte(`{"id":"x` + string(rune('a'+i%26)) + `","text":"Some 12 people were killed."}` + "\n"))
+	}
+	time.Sleep(300 * time.Millisecond)
+	start := time.Now()
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	err = cmd.Wait()
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("took %v to stop after SIGINT", took)
+	}
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != exitInterrupted {
+		t.Fatalf("exit: %v, want %d; stderr:\n%s", err, exitInterrupted, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "interrupted") {
+		t.Errorf("stderr does not say it was interrupted:\n%s", stderr.String())
+	}
+	entries, _ := os.ReadDir(filepath.Join(root, "data"))
+	if len(entries) != 0 {
+		t.Errorf("interrupted run left %v", entries)
+	}
+}
