@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"sync/atomic"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -45,8 +46,10 @@ type sequencer struct {
 	statuses     map[string]int64
 	logged       int
 
-	nArticles atomic.Int64
-	nClaims   atomic.Int64
+	nArticles    atomic.Int64
+	nClaims      atomic.Int64
+	extractNanos atomic.Int64 // time workers spent processing records
+	writeNanos   atomic.Int64 // time part writers spent writing
 
 	conflicts conflictStage
 	sources   sourceStage
@@ -188,6 +191,7 @@ func (s *sequencer) flush(ctx context.Context, parts chan<- partJob) error {
 
 func (s *sequencer) writeParts(ctx context.Context, parts <-chan partJob) error {
 	for job := range parts {
+		t := time.Now()
 		err := ctx.Err()
 		if err == nil {
 			_, err = s.w.WritePart(schema.ArticlesTable, job.index, schema.Articles.Schema(), job.articles)
@@ -197,6 +201,7 @@ func (s *sequencer) writeParts(ctx context.Context, parts <-chan partJob) error 
 		}
 		job.articles.Release()
 		job.claims.Release()
+		s.writeNanos.Add(int64(time.Since(t)))
 		if err != nil {
 			for job := range parts {
 				job.articles.Release()

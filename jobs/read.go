@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zstd"
@@ -208,6 +209,7 @@ type reader struct {
 	chunkBytes int64 // a chunk is sent when its raw bytes reach this
 	chunkRecs  int   // or when it holds this many records
 	bytesRead  atomic.Int64
+	waited     time.Duration // time blocked handing chunks to the workers
 
 	seq    int64
 	cur    chunk
@@ -249,11 +251,13 @@ func (r *reader) flush(ctx context.Context) error {
 	}
 	r.cur.seq = r.seq
 	r.seq++
+	t := time.Now()
 	select {
 	case r.out <- r.cur:
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+	r.waited += time.Since(t)
 	r.cur = chunk{recs: make([]record, 0, 64)}
 	return nil
 }

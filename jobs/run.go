@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -87,7 +88,12 @@ type Summary struct {
 	Skipped   int   // files not read (unknown extension)
 	Bytes     int64 // input bytes read
 	Elapsed   time.Duration
-	Timings   map[string]float64
+	// Timings are seconds per stage. read_extract_write is the wall time
+	// of the streaming stages, which overlap; read_busy, extract_busy and
+	// write_busy are the time each spent working (summed over its
+	// goroutines), so their ratio shows the bottleneck.
+	Timings map[string]float64
+	PeakRSS int64 // bytes, of the whole process so far
 }
 
 // Run reads the inputs, extracts claims, and writes the dataset to
@@ -150,13 +156,19 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 	g, gctx := errgroup.WithContext(ctx)
 	chunks := make(chan chunk, cfg.Workers)
 	results := make(chan result, cfg.Workers)
-	g.Go(func() error { return rd.run(gctx, p, chunks) })
+	var readSecs float64
+	g.Go(func() error {
+		t := time.Now()
+		err := rd.run(gctx, p, chunks)
+		readSecs = (time.Since(t) - rd.waited).Seconds()
+		return err
+	})
 	var wg sync.WaitGroup
 	for i := 0; i < cfg.Workers; i++ {
 		wg.Add(1)
 		g.Go(func() error {
 			defer wg.Done()
-			return work(gctx, chunks, results, fx)
+			return work(gctx, chunks, results, fx, &seq.extractNanos)
 		})
 	}
 	go func() { wg.Wait(); close(results) }()
@@ -184,14 +196,22 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 	s := &Summary{
 		Dir: w.Dir(), Articles: seq.nArticles.Load(), Claims: seq.nClaims.Load(), Sources: nSources, Conflicts: nConflicts,
 		Statuses: seq.statuses, Bytes: rd.bytesRead.Load(),
-		Timings: map[string]float64{"read_extract_write": extractSecs, "conflicts": conflictSecs, "sources": sourceSecs},
+		Timings: map[string]float64{
+			"read_extract_write": extractSecs,
+			"read_busy":          readSecs,
+			"extract_busy":       time.Duration(seq.extractNanos.Load()).Seconds(),
+			"write_busy":         time.Duration(seq.writeNanos.Load()).Seconds(),
+			"conflicts":          conflictSecs,
+			"sources":            sourceSecs,
+		},
 	}
 	for st, n := range seq.statuses {
 		if st != schema.StatusOK {
 			s.Rejected += n
 		}
 	}
-	m := &output.Manifest{
+	s.PeakRSS = PeakRSS()
+	m := &output.Manifest{PeakRSSBytes: s.PeakRSS,
 		Tool: "claimscan", ToolVersion: ToolVersion, SchemaVersion: schema.Version,
 		Config: cfg, Inputs: rd.inputs, Skipped: p.skipped, Statuses: seq.statuses, Timings: s.Timings,
 	}
@@ -222,7 +242,7 @@ type result struct {
 
 // work processes chunks until chunks is closed. A panic while processing a
 // record becomes that record's error, never a crashed run.
-func work(ctx context.Context, chunks <-chan chunk, results chan<- result, fx *funcs) error {
+func work(ctx context.Context, chunks <-chan chunk, results chan<- result, fx *funcs, busy *atomic.Int64) error {
 	for {
 		var c chunk
 		var ok bool
@@ -234,6 +254,7 @@ func work(ctx context.Context, chunks <-chan chunk, results chan<- result, fx *f
 		case <-ctx.Done():
 			return ctx.Err()
 		}
+		t := time.Now()
 		res := result{seq: c.seq, items: make([]processed, len(c.recs))}
 		for i, rec := range c.recs {
 			if i%16 == 0 && ctx.Err() != nil {
@@ -241,6 +262,7 @@ func work(ctx context.Context, chunks <-chan chunk, results chan<- result, fx *f
 			}
 			res.items[i] = safeProcess(rec, fx)
 		}
+		busy.Add(int64(time.Since(t)))
 		select {
 		case results <- res:
 		case <-ctx.Done():

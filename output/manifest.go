@@ -17,6 +17,7 @@ type Manifest struct {
 	Tables        map[string]TableInfo `json:"tables"`
 	Statuses      map[string]int64     `json:"article_statuses"`
 	Timings       map[string]float64   `json:"timings_seconds"`
+	PeakRSSBytes  int64                `json:"peak_rss_bytes,omitempty"`
 }
 
 // Input is one input file that was read.

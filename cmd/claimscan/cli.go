@@ -155,6 +155,9 @@ func summaryLine(s *jobs.Summary) string {
 	if s.Skipped > 0 {
 		fmt.Fprintf(&b, "; %d files skipped", s.Skipped)
 	}
+	if s.PeakRSS > 0 {
+		fmt.Fprintf(&b, "; peak RSS %d MB", s.PeakRSS>>20)
+	}
 	return b.String()
 }
 
