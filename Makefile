@@ -33,9 +33,9 @@ tidy-check:
 	$(GO) mod tidy && git diff --exit-code go.mod go.sum
 
 # Benchmarks of every stage (MB/s) and of the whole job on a generated corpus.
-bench: build
-	$(GO) test -run '^$$' -bench . -benchtime 3x ./jobs/... ./output/...
-	./scripts/bench.sh
+bench:
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./jobs ./jobs/extract ./jobs/conflict ./output
+	$(GO) test -run '^$$' -bench BenchmarkJob -benchtime 1x -timeout 60m ./jobs/e2e
 
 # Rewrite the golden tables from the fixtures corpus (on purpose only).
 golden:
