@@ -117,3 +117,26 @@ func TestInterrupt(t *testing.T) {
 		t.Errorf("interrupted run left %v", entries)
 	}
 }
+
+func TestEvalCommand(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "o")
+	if code, _, stderr := runCLI(t, "run", "--quiet", "--out", out); code != exitOK {
+		t.Fatalf("run: %d\n%s", code, stderr)
+	}
+	gold := filepath.Join("..", "..", "fixtures", "gold", "sample.jsonl")
+	code, stdout, stderr := runCLI(t, "eval", "--gold", gold, out)
+	if code != exitOK || !strings.Contains(stdout, "precision") || !strings.Contains(stdout, "gold: ") {
+		t.Fatalf("eval: %d\n%s\n%s", code, stdout, stderr)
+	}
+	code, stdout, _ = runCLI(t, "eval", "--json", "--gold", gold, out)
+	if code != exitOK || !strings.Contains(stdout, `"recall"`) {
+		t.Fatalf("eval --json: %d\n%s", code, stdout)
+	}
+	if code, _, _ := runCLI(t, "eval", out); code != exitUsage {
+		t.Errorf("eval without --gold: %d, want %d", code, exitUsage)
+	}
+	if code, _, _ := runCLI(t, "eval", "--gold", filepath.Join(root, "nope.jsonl"), out); code != exitFailed {
+		t.Errorf("eval with a missing gold file: %d, want %d", code, exitFailed)
+	}
+}
