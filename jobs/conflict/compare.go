@@ -1,0 +1,245 @@
+package conflict
+
+import (
+	"math"
+
+	"github.com/claimscan/claimscan/schema"
+)
+
+// Interval is the set of values a claim allows, as the detector compares
+// it. High is +Inf for an open end (more_than, at_least). Anchor is the one
+// number the claim puts forward (best, or the bound value of more_than /
+// at_least / at_most / less_than); HasAnchor is false for range and vague
+// claims, which only state an interval.
+type Interval struct {
+	Low, High float64
+	Anchor    float64
+	HasAnchor bool
+}
+
+// Zero reports whether the interval is exactly {0}: "no one was killed".
+func (iv Interval) Zero() bool { return iv.Low == 0 && iv.High == 0 }
+
+// IntervalOf returns the interval of a claim with the given bound and
+// values under tolerance tol (0.1 for 10%):
+//
+//	exact               [v, v]                  anchor v
+//	approx              [v·(1−tol), v·(1+tol)]  anchor v
+//	approx, high only   [h·(1−tol), h]          anchor h  ("nearly 40")
+//	approx, low only    [l, l·(1+tol)]          anchor l  ("just over 40")
+//	at_least, more_than [v, +Inf)               anchor v
+//	at_most, less_than  [0, v]                  anchor v
+//	range, vague        [low, high]             no anchor
+//
+// v is best when valid, else the bound's own side (low for at_least, high
+// for at_most), else whatever value is valid. An unknown bound is read as
+// exact. ok is false when no value is valid.
+func IntervalOf(bound string, low, best, high schema.Float, tol float64) (iv Interval, ok bool) {
+	if !low.Valid && !best.Valid && !high.Valid {
+		return Interval{}, false
+	}
+	pick := func(first, second, third schema.Float) float64 {
+		switch {
+		case first.Valid:
+			return first.V
+		case second.Valid:
+			return second.V
+		}
+		return third.V
+	}
+	switch bound {
+	case schema.BoundApprox:
+		switch {
+		case best.Valid:
+			v := best.V
+			return Interval{Low: snap(v * (1 - tol)), High: snap(v * (1 + tol)), Anchor: v, HasAnchor: true}, true
+		case low.Valid && high.Valid:
+			return Interval{Low: low.V, High: high.V}, true
+		case high.Valid:
+			return Interval{Low: snap(high.V * (1 - tol)), High: high.V, Anchor: high.V, HasAnchor: true}, true
+		default:
+			return Interval{Low: low.V, High: snap(low.V * (1 + tol)), Anchor: low.V, HasAnchor: true}, true
+		}
+	case schema.BoundAtLeast, schema.BoundMoreThan:
+		v := pick(low, best, high)
+		hi := math.Inf(1)
+		if high.Valid && high.V >= v {
+			hi = high.V
+		}
+		return Interval{Low: v, High: hi, Anchor: v, HasAnchor: true}, true
+	case schema.BoundAtMost, schema.BoundLessThan:
+		v := pick(high, best, low)
+		lo := 0.0
+		if low.Valid && low.V <= v {
+			lo = low.V
+		}
+		if v < 0 {
+			lo = math.Inf(-1)
+		}
+		return Interval{Low: lo, High: v, Anchor: v, HasAnchor: true}, true
+	case schema.BoundRange, schema.BoundVague:
+		lo, hi := pick(low, best, high), pick(high, best, low)
+		if lo > hi {
+			lo, hi = hi, lo
+		}
+		return Interval{Low: lo, High: hi}, true
+	default:
+		v := pick(best, low, high)
+		return Interval{Low: v, High: v, Anchor: v, HasAnchor: true}, true
+	}
+}
+
+// snap rounds x to the nearest integer when it is within rounding error of
+// it, so that 890·1.1 is 979 and not 979.0000000000001.
+func snap(x float64) float64 {
+	r := math.Round(x)
+	if math.Abs(x-r) <= 1e-9*math.Max(1, math.Abs(x)) {
+		return r
+	}
+	return x
+}
+
+// verdict is the outcome of comparing two claims.
+type verdict struct {
+	kind     string // "" when the claims agree
+	gap, rel float64
+}
+
+// side is what the comparison needs of one claim.
+type side struct {
+	iv      Interval
+	negated bool
+	hedged  bool
+	pub     int64 // unix seconds; valid when hasPub
+	hasPub  bool
+	voice   string // the source, or the outlet when own is set
+	own     bool   // the article's own voice
+	article string
+}
+
+// sameVoice reports whether the same speaker gave both claims: the same
+// cited source, or the same outlet in its own voice.
+func sameVoice(a, b *side) bool {
+	return a.voice != "" && a.voice == b.voice && a.own == b.own
+}
+
+// compare classifies the pair (a, b), a being the earlier claim, under
+// tolerance tol. It does not look at the time window or the article rule;
+// the caller filters those. See the package documentation for the rules.
+func compare(a, b *side, tol float64) verdict {
+	if a.negated || b.negated {
+		if a.negated && b.negated {
+			return verdict{}
+		}
+		d, s := a, b
+		if b.negated {
+			d, s = b, a
+		}
+		if s.iv.Zero() {
+			return verdict{}
+		}
+		if d.iv.Zero() {
+			// "denies anyone was killed" against a positive count
+			if s.iv.Low > 0 {
+				g, r := distance(a.iv, b.iv)
+				return verdict{schema.ConflictDenial, g, r}
+			}
+			return verdict{}
+		}
+		// denies a figure that the other claim allows
+		if overlaps(d.iv, s.iv) {
+			g, r := anchorGap(a.iv, b.iv)
+			return verdict{schema.ConflictDenial, g, r}
+		}
+		return verdict{}
+	}
+
+	var v verdict
+	var bHigher bool
+	if !overlaps(a.iv, b.iv) {
+		v.gap, v.rel = distance(a.iv, b.iv)
+		v.kind = schema.ConflictContradiction
+		bHigher = b.iv.Low > a.iv.High
+	} else if a.iv.HasAnchor && b.iv.HasAnchor {
+		v.gap, v.rel = anchorGap(a.iv, b.iv)
+		if v.rel <= tol {
+			return verdict{}
+		}
+		v.kind = schema.ConflictDivergence
+		bHigher = b.iv.Anchor > a.iv.Anchor
+	} else {
+		return verdict{}
+	}
+	switch {
+	case bHigher && sameVoice(a, b) && a.article != b.article &&
+		a.hasPub && b.hasPub && b.pub > a.pub:
+		v.kind = schema.ConflictUpdate
+	case a.iv.Zero() || b.iv.Zero():
+		// one side says nothing happened
+		v.kind = schema.ConflictDenial
+	}
+	return v
+}
+
+func overlaps(a, b Interval) bool {
+	return a.Low <= b.High && b.Low <= a.High
+}
+
+// distance is the gap between two disjoint intervals and that gap relative
+// to the larger of the two facing ends; open ends never face each other.
+func distance(a, b Interval) (gap, rel float64) {
+	lo, hi := a, b // lo is the interval below
+	if b.High < a.Low {
+		lo, hi = b, a
+	}
+	if lo.High >= hi.Low {
+		return 0, 0
+	}
+	return relative(hi.Low, lo.High)
+}
+
+// anchorGap is the difference of the anchors and that difference relative
+// to the larger anchor; 0 when either has no anchor.
+func anchorGap(a, b Interval) (gap, rel float64) {
+	if !a.HasAnchor || !b.HasAnchor {
+		return 0, 0
+	}
+	return relative(a.Anchor, b.Anchor)
+}
+
+func relative(x, y float64) (gap, rel float64) {
+	gap = math.Abs(x - y)
+	den := math.Max(math.Abs(x), math.Abs(y))
+	if den == 0 || gap == 0 {
+		return gap, 0
+	}
+	return gap, math.Min(gap/den, 1)
+}
+
+// Severity weights: base + span·rel_gap, plus sameSourceBonus when the same
+// source gave both figures, times hedgedFactor when either claim is hedged,
+// clamped to [0, 1].
+var severityWeights = map[string][2]float64{
+	schema.ConflictContradiction: {0.5, 0.5},
+	schema.ConflictDenial:        {0.6, 0.4},
+	schema.ConflictDivergence:    {0.2, 0.6},
+	schema.ConflictUpdate:        {0.05, 0.25},
+}
+
+const (
+	sameSourceBonus = 0.15
+	hedgedFactor    = 0.75
+)
+
+// severity returns the severity of a conflict of the given kind.
+func severity(kind string, rel float64, sameSource, hedged bool) float64 {
+	w := severityWeights[kind]
+	s := w[0] + w[1]*rel
+	if sameSource && kind != schema.ConflictUpdate {
+		s += sameSourceBonus
+	}
+	if hedged {
+		s *= hedgedFactor
+	}
+	return math.Max(0, math.Min(1, s))
+}

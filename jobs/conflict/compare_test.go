@@ -1,0 +1,146 @@
+package conflict
+
+import (
+	"math"
+	"testing"
+
+	"github.com/claimscan/claimscan/schema"
+)
+
+var none schema.Float
+
+func TestIntervalOf(t *testing.T) {
+	inf := math.Inf(1)
+	for _, tc := range []struct {
+		bound           string
+		low, best, high schema.Float
+		want            Interval
+	}{
+		{schema.BoundExact, none, schema.F(12), none, Interval{12, 12, 12, true}},
+		{schema.BoundApprox, none, schema.F(890), none, Interval{801, 979, 890, true}},
+		{schema.BoundApprox, none, none, schema.F(40), Interval{36, 40, 40, true}}, // nearly 40
+		{schema.BoundApprox, schema.F(40), none, none, Interval{40, 44, 40, true}}, // just over 40
+		{schema.BoundMoreThan, schema.F(730), none, none, Interval{730, inf, 730, true}},
+		{schema.BoundAtLeast, none, schema.F(5), none, Interval{5, inf, 5, true}},
+		{schema.BoundAtMost, none, none, schema.F(50), Interval{0, 50, 50, true}},
+		{schema.BoundLessThan, none, schema.F(50), none, Interval{0, 50, 50, true}},
+		{schema.BoundRange, schema.F(10), none, schema.F(20), Interval{10, 20, 0, false}},
+		{schema.BoundVague, schema.F(200000), none, schema.F(999999), Interval{200000, 999999, 0, false}},
+		{"", none, schema.F(3), none, Interval{3, 3, 3, true}},
+		{schema.BoundExact, none, schema.F(0), none, Interval{0, 0, 0, true}},
+	} {
+		got, ok := IntervalOf(tc.bound, tc.low, tc.best, tc.high, 0.1)
+		if !ok {
+			t.Errorf("%s: not ok", tc.bound)
+			continue
+		}
+		if !near(got.Low, tc.want.Low) || !near(got.High, tc.want.High) || got.HasAnchor != tc.want.HasAnchor || (got.HasAnchor && got.Anchor != tc.want.Anchor) {
+			t.Errorf("IntervalOf(%s, %v, %v, %v) = %+v, want %+v", tc.bound, tc.low, tc.best, tc.high, got, tc.want)
+		}
+	}
+	if _, ok := IntervalOf(schema.BoundExact, none, none, none, 0.1); ok {
+		t.Error("IntervalOf with no value is ok")
+	}
+}
+
+func near(a, b float64) bool {
+	if math.IsInf(a, 0) || math.IsInf(b, 0) {
+		return a == b
+	}
+	return math.Abs(a-b) < 1e-9
+}
+
+func sideOf(bound string, low, best, high schema.Float) side {
+	iv, ok := IntervalOf(bound, low, best, high, 0.1)
+	if !ok {
+		panic("no value")
+	}
+	return side{iv: iv}
+}
+
+func TestCompareKinds(t *testing.T) {
+	approx := func(v float64) side { return sideOf(schema.BoundApprox, none, schema.F(v), none) }
+	exact := func(v float64) side { return sideOf(schema.BoundExact, none, schema.F(v), none) }
+	over := func(v float64) side { return sideOf(schema.BoundMoreThan, schema.F(v), none, none) }
+	upTo := func(v float64) side { return sideOf(schema.BoundAtMost, none, none, schema.F(v)) }
+	vague := func(lo, hi float64) side { return sideOf(schema.BoundVague, schema.F(lo), none, schema.F(hi)) }
+	rng := func(lo, hi float64) side { return sideOf(schema.BoundRange, schema.F(lo), none, schema.F(hi)) }
+	neg := func(s side) side { s.negated = true; return s }
+	voice := func(s side, src, art string, pub int64) side {
+		s.voice, s.article, s.pub, s.hasPub = src, art, pub, true
+		return s
+	}
+
+	for _, tc := range []struct {
+		name     string
+		a, b     side
+		kind     string
+		gap, rel float64
+	}{
+		{"approx vs more than, anchors 18% apart", approx(890), over(730), schema.ConflictDivergence, 160, 160.0 / 890},
+		{"two lower bounds", over(730), over(500), schema.ConflictDivergence, 230, 230.0 / 730},
+		{"lower bound agrees with a vague interval", over(400000), vague(200000, 999999), "", 0, 0},
+		{"within tolerance", approx(890), approx(900), "", 0, 0},
+		{"exact values within tolerance but disjoint", exact(100), exact(105), schema.ConflictContradiction, 5, 5.0 / 105},
+		{"exact values disjoint", exact(2), exact(3), schema.ConflictContradiction, 1, 1.0 / 3},
+		{"open end vs upper bound", over(730), upTo(500), schema.ConflictContradiction, 230, 230.0 / 730},
+		{"range vs point inside", rng(10, 20), exact(12), "", 0, 0},
+		{"range vs point outside", rng(10, 20), exact(25), schema.ConflictContradiction, 5, 0.2},
+		{"vague vs vague overlapping", vague(200, 999), vague(2000, 9999), schema.ConflictContradiction, 1001, 1001.0 / 2000},
+		{"zero vs positive", exact(0), exact(5), schema.ConflictDenial, 5, 1},
+		{"zero vs up to", exact(0), upTo(5), schema.ConflictDenial, 5, 1},
+		{"negated figure vs assertion", neg(exact(50)), approx(50), schema.ConflictDenial, 0, 0},
+		{"assertion vs negated figure", approx(48), neg(exact(50)), schema.ConflictDenial, 2, 2.0 / 50},
+		{"negated figure vs other figure", neg(exact(50)), exact(3), "", 0, 0},
+		{"negated zero vs positive", neg(exact(0)), exact(4), schema.ConflictDenial, 4, 1},
+		{"both negated", neg(exact(5)), neg(exact(5)), "", 0, 0},
+		{"same source later grew: update",
+			voice(exact(100), "SOHR", "a1", 100), voice(exact(150), "SOHR", "a2", 200), schema.ConflictUpdate, 50, 50.0 / 150},
+		{"same source later diverged upwards: update",
+			voice(approx(100), "SOHR", "a1", 100), voice(over(105), "SOHR", "a2", 200), "", 0, 0},
+		{"same source later fell: contradiction",
+			voice(exact(150), "SOHR", "a1", 100), voice(exact(100), "SOHR", "a2", 200), schema.ConflictContradiction, 50, 50.0 / 150},
+		{"same source same day: contradiction",
+			voice(exact(100), "SOHR", "a1", 100), voice(exact(150), "SOHR", "a2", 100), schema.ConflictContradiction, 50, 50.0 / 150},
+		{"other source later grew: contradiction",
+			voice(exact(100), "SOHR", "a1", 100), voice(exact(150), "OCHA", "a2", 200), schema.ConflictContradiction, 50, 50.0 / 150},
+		{"same source, none to some later: update",
+			voice(exact(0), "police", "a1", 100), voice(exact(3), "police", "a2", 200), schema.ConflictUpdate, 3, 1},
+	} {
+		got := compare(&tc.a, &tc.b, 0.1)
+		if got.kind != tc.kind || !near(got.gap, tc.gap) || !near(got.rel, tc.rel) {
+			t.Errorf("%s: compare = %+v, want {%s %v %v}", tc.name, got, tc.kind, tc.gap, tc.rel)
+		}
+	}
+}
+
+func TestSeverity(t *testing.T) {
+	kinds := []string{schema.ConflictContradiction, schema.ConflictDivergence, schema.ConflictUpdate, schema.ConflictDenial}
+	for _, k := range kinds {
+		prev := -1.0
+		for _, rel := range []float64{0, 0.1, 0.5, 1} {
+			for _, same := range []bool{false, true} {
+				for _, hedged := range []bool{false, true} {
+					s := severity(k, rel, same, hedged)
+					if s < 0 || s > 1 || math.IsNaN(s) {
+						t.Errorf("severity(%s, %v, %v, %v) = %v not in [0, 1]", k, rel, same, hedged, s)
+					}
+				}
+			}
+			s := severity(k, rel, false, false)
+			if s <= prev {
+				t.Errorf("severity(%s) does not grow with rel_gap: %v after %v", k, s, prev)
+			}
+			prev = s
+		}
+	}
+	if severity(schema.ConflictDivergence, 0.3, true, false) <= severity(schema.ConflictDivergence, 0.3, false, false) {
+		t.Error("same source does not raise severity")
+	}
+	if severity(schema.ConflictContradiction, 0.3, false, true) >= severity(schema.ConflictContradiction, 0.3, false, false) {
+		t.Error("hedging does not lower severity")
+	}
+	if severity(schema.ConflictUpdate, 1, false, false) >= severity(schema.ConflictDivergence, 0.2, false, false) {
+		t.Error("an update outranks a divergence")
+	}
+}

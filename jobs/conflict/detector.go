@@ -1,0 +1,553 @@
+package conflict
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"time"
+	"unsafe"
+
+	"github.com/claimscan/claimscan/schema"
+)
+
+// Defaults used by DefaultConfig and for zero Config fields.
+const (
+	DefaultTolerance    = 0.10
+	DefaultMemoryBudget = 128 << 20
+	DefaultWindow       = 31 * 24 * time.Hour
+	DefaultNeighbors    = 8
+	DefaultWorkers      = 2
+)
+
+// AllPairsMax is the largest group in which every pair is compared; larger
+// groups use the neighbour and consensus rule.
+const AllPairsMax = 24
+
+const (
+	partitions = 256 // by the top 8 bits of the key hash
+	chunkRows  = 1024
+)
+
+// Config configures a Detector.
+type Config struct {
+	// Tolerance is the relative tolerance, in [0, 1): it widens approx
+	// values and is the smallest relative anchor difference that counts as
+	// a divergence. Zero compares exactly; DefaultConfig sets 0.10.
+	Tolerance float64
+	// TempDir is where spill files go; "" means os.TempDir().
+	TempDir string
+	// MemoryBudget caps the capacity of the in-memory record buffers, in
+	// bytes; past it, Add spills them to a run file. Zero means
+	// DefaultMemoryBudget.
+	MemoryBudget int64
+	// Window is the largest difference in publication date between two
+	// claims whose time bucket is a bare year (event counts); zero means
+	// DefaultWindow, a negative value disables the window.
+	Window time.Duration
+	// Neighbors is how many preceding claims (in publication order) each
+	// claim of a group larger than AllPairsMax is compared with; zero means
+	// DefaultNeighbors.
+	Neighbors int
+	// Workers is how many partitions Run processes at once; zero means
+	// DefaultWorkers.
+	Workers int
+}
+
+// DefaultConfig returns the configuration with every default, including
+// the 10% tolerance.
+func DefaultConfig() Config {
+	return Config{
+		Tolerance:    DefaultTolerance,
+		MemoryBudget: DefaultMemoryBudget,
+		Window:       DefaultWindow,
+		Neighbors:    DefaultNeighbors,
+		Workers:      DefaultWorkers,
+	}
+}
+
+// Stats counts what a Detector has taken in.
+type Stats struct {
+	Items        int64 // items added with a non-empty key
+	Spills       int   // run files written
+	SpilledBytes int64 // bytes written to run files
+}
+
+// ErrUsed is returned by Add and Run after Run or Close.
+var ErrUsed = errors.New("conflict: detector already run or closed")
+
+// Detector finds conflicts among claims. Feed it with Add, then call Run
+// once, then Close. Its output depends only on the set of items added: not
+// on their order, the memory budget, the number of spills or of workers.
+// A Detector is not safe for concurrent use.
+type Detector struct {
+	cfg      Config
+	parts    [partitions][]byte
+	buffered int64
+	dir      string
+	runs     []run
+	stats    Stats
+	used     bool
+}
+
+// run is one spill file: the partitions' records back to back.
+type run struct {
+	path string
+	off  [partitions + 1]int64
+}
+
+// NewDetector returns a Detector for cfg, or an error if cfg is invalid.
+func NewDetector(cfg Config) (*Detector, error) {
+	if math.IsNaN(cfg.Tolerance) || cfg.Tolerance < 0 || cfg.Tolerance >= 1 {
+		return nil, fmt.Errorf("conflict: tolerance %v not in [0, 1)", cfg.Tolerance)
+	}
+	if cfg.MemoryBudget < 0 || cfg.Neighbors < 0 || cfg.Workers < 0 {
+		return nil, fmt.Errorf("conflict: negative memory budget, neighbors or workers")
+	}
+	if cfg.MemoryBudget == 0 {
+		cfg.MemoryBudget = DefaultMemoryBudget
+	}
+	if cfg.Window == 0 {
+		cfg.Window = DefaultWindow
+	}
+	if cfg.Neighbors == 0 {
+		cfg.Neighbors = DefaultNeighbors
+	}
+	if cfg.Workers == 0 {
+		cfg.Workers = DefaultWorkers
+	}
+	return &Detector{cfg: cfg}, nil
+}
+
+// Add takes one item. Items with an empty key are ignored. When the
+// buffers pass the memory budget, Add writes them to a run file in
+// Config.TempDir; an error from that write is returned.
+func (d *Detector) Add(it Item) error {
+	if d.used {
+		return ErrUsed
+	}
+	if it.Key == "" {
+		return nil
+	}
+	h := keyHash(it.Key)
+	p := &d.parts[h>>56]
+	before := cap(*p)
+	*p = appendRecord(*p, h, &it)
+	d.buffered += int64(cap(*p) - before)
+	d.stats.Items++
+	if d.buffered >= d.cfg.MemoryBudget {
+		return d.spill()
+	}
+	return nil
+}
+
+// Stats returns the counts so far.
+func (d *Detector) Stats() Stats { return d.stats }
+
+func (d *Detector) spill() error {
+	if d.dir == "" {
+		dir, err := os.MkdirTemp(d.cfg.TempDir, "claimscan-conflicts-")
+		if err != nil {
+			return fmt.Errorf("conflict: spill: %w", err)
+		}
+		d.dir = dir
+	}
+	r := run{path: filepath.Join(d.dir, fmt.Sprintf("run-%06d", len(d.runs)))}
+	f, err := os.OpenFile(r.path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return fmt.Errorf("conflict: spill: %w", err)
+	}
+	var off int64
+	for p := range d.parts {
+		r.off[p] = off
+		if _, err := f.Write(d.parts[p]); err != nil {
+			f.Close()
+			return fmt.Errorf("conflict: spill %s: %w", r.path, err)
+		}
+		off += int64(len(d.parts[p]))
+		d.parts[p] = nil
+	}
+	r.off[partitions] = off
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("conflict: spill %s: %w", r.path, err)
+	}
+	d.runs = append(d.runs, r)
+	d.buffered = 0
+	d.stats.Spills++
+	d.stats.SpilledBytes += off
+	return nil
+}
+
+// Run finds the conflicts among the items added and passes them to emit in
+// batches, in a fixed order: groups by key hash then key, and within a
+// group by the pair order of the package documentation. emit is called
+// from Run's goroutine only; it may keep the slices it is given. An error
+// from emit, a read error or ctx's cancellation stops Run and is returned.
+// Run may be called once; Close must still be called after it.
+func (d *Detector) Run(ctx context.Context, emit func([]schema.Conflict) error) error {
+	if d.used {
+		return ErrUsed
+	}
+	d.used = true
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type chunk struct {
+		rows []schema.Conflict
+		end  bool
+		err  error
+	}
+	nw := d.cfg.Workers
+	chans := make([]chan chunk, nw)
+	var wg sync.WaitGroup
+	for w := range nw {
+		ch := make(chan chunk, 4)
+		chans[w] = ch
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			send := func(c chunk) bool {
+				select {
+				case ch <- c:
+					return true
+				case <-ctx.Done():
+					return false
+				}
+			}
+			var pw partitionWorker
+			for p := w; p < partitions; p += nw {
+				err := pw.run(d, p, func(rows []schema.Conflict) bool { return send(chunk{rows: rows}) })
+				if err == nil && ctx.Err() != nil {
+					err = ctx.Err()
+				}
+				if !send(chunk{end: true, err: err}) || err != nil {
+					return
+				}
+			}
+		}()
+	}
+
+	var err error
+	for p := 0; p < partitions && err == nil; p++ {
+		ch := chans[p%nw]
+		for {
+			var c chunk
+			select {
+			case c = <-ch:
+			case <-ctx.Done():
+				err = ctx.Err()
+			}
+			if err != nil {
+				break
+			}
+			if c.end {
+				err = c.err
+				break
+			}
+			if err = emit(c.rows); err != nil {
+				break
+			}
+		}
+	}
+	cancel()
+	wg.Wait()
+	return err
+}
+
+// Close removes the spill files and releases the buffers. It is safe to
+// call more than once.
+func (d *Detector) Close() error {
+	d.used = true
+	d.parts = [partitions][]byte{}
+	d.runs = nil
+	if d.dir == "" {
+		return nil
+	}
+	dir := d.dir
+	d.dir = ""
+	if err := os.RemoveAll(dir); err != nil {
+		return fmt.Errorf("conflict: remove spill files: %w", err)
+	}
+	return nil
+}
+
+// partitionWorker holds one worker's reusable buffers.
+type partitionWorker struct {
+	recs  []rec
+	sides []side
+	valid []bool
+	order []int
+}
+
+// load returns partition p's records, from the run files and the memory
+// buffer, as one string.
+func (d *Detector) load(p int) (string, error) {
+	mem := d.parts[p]
+	size := int64(len(mem))
+	for i := range d.runs {
+		size += d.runs[i].off[p+1] - d.runs[i].off[p]
+	}
+	if size == 0 {
+		return "", nil
+	}
+	buf := mem
+	if size > int64(len(mem)) {
+		buf = make([]byte, size)
+		pos := int64(0)
+		for i := range d.runs {
+			r := &d.runs[i]
+			n := r.off[p+1] - r.off[p]
+			if n == 0 {
+				continue
+			}
+			if err := readAt(r.path, buf[pos:pos+n], r.off[p]); err != nil {
+				return "", err
+			}
+			pos += n
+		}
+		copy(buf[pos:], mem)
+	}
+	d.parts[p] = nil
+	// buf is never written again: the records' strings can share it.
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil
+}
+
+func readAt(path string, buf []byte, off int64) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("conflict: read spill: %w", err)
+	}
+	defer f.Close()
+	if _, err := f.ReadAt(buf, off); err != nil && !(errors.Is(err, io.EOF) && len(buf) == 0) {
+		return fmt.Errorf("conflict: read spill %s: %w", path, err)
+	}
+	return nil
+}
+
+// run detects the conflicts of partition p and passes them to send in
+// chunks; send returns false when Run is stopping.
+func (w *partitionWorker) run(d *Detector, p int, send func([]schema.Conflict) bool) error {
+	data, err := d.load(p)
+	if err != nil || data == "" {
+		return err
+	}
+	w.recs, err = decodeRecords(data, w.recs[:0])
+	if err != nil {
+		return err
+	}
+	recs := w.recs
+	slices.SortFunc(recs, compareRecs)
+
+	out := make([]schema.Conflict, 0, chunkRows)
+	stopped := false
+	flush := func() {
+		if len(out) > 0 && !stopped {
+			if !send(out) {
+				stopped = true
+			}
+			out = make([]schema.Conflict, 0, chunkRows)
+		}
+	}
+	for i := 0; i < len(recs) && !stopped; {
+		j := i + 1
+		for j < len(recs) && recs[j].hash == recs[i].hash && recs[j].key == recs[i].key {
+			j++
+		}
+		if j-i > 1 {
+			w.group(d, recs[i:j], &out, flush)
+		}
+		i = j
+	}
+	flush()
+	clear(w.recs) // drop references to the partition's memory
+	return nil
+}
+
+// compareRecs orders records by key hash, key, publication (unknown
+// first), claim id, then the remaining fields, so that the order is total
+// and does not depend on the input order.
+func compareRecs(a, b rec) int {
+	if c := cmp.Compare(a.hash, b.hash); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.key, b.key); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(pubOrder(&a), pubOrder(&b)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.claim, b.claim); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.article, b.article); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.source, b.source); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.outlet, b.outlet); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.bd, b.bd); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.flags, b.flags); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.low.V, b.low.V); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.best.V, b.best.V); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.high.V, b.high.V)
+}
+
+func pubOrder(r *rec) int64 {
+	if r.flags&flagPub == 0 {
+		return math.MinInt64
+	}
+	return r.pub
+}
+
+// group compares the claims of one key group, g, sorted by compareRecs.
+func (w *partitionWorker) group(d *Detector, g []rec, out *[]schema.Conflict, flush func()) {
+	tol := d.cfg.Tolerance
+	w.sides = slices.Grow(w.sides[:0], len(g))[:len(g)]
+	w.valid = slices.Grow(w.valid[:0], len(g))[:len(g)]
+	valid := w.valid
+	for k := range g {
+		r := &g[k]
+		iv, ok := IntervalOf(r.bd, r.low, r.best, r.high, tol)
+		valid[k] = ok
+		s := side{
+			iv:      iv,
+			negated: r.flags&flagNegated != 0,
+			hedged:  r.flags&flagHedged != 0,
+			pub:     r.pub,
+			hasPub:  r.flags&flagPub != 0,
+			voice:   r.source,
+			article: r.article,
+		}
+		if s.voice == "" {
+			s.voice, s.own = r.outlet, true
+		}
+		w.sides[k] = s
+	}
+	window := int64(-1)
+	if d.cfg.Window > 0 && windowed(g[0].key) {
+		window = int64(d.cfg.Window / time.Second)
+	}
+
+	pair := func(i, j int) {
+		a, b := &g[i], &g[j]
+		sa, sb := &w.sides[i], &w.sides[j]
+		if !valid[i] || !valid[j] || a.claim == b.claim {
+			return
+		}
+		same := sameVoice(sa, sb)
+		if a.article == b.article && same {
+			return // one voice in one article: a restatement or a breakdown
+		}
+		if window >= 0 && sa.hasPub && sb.hasPub && sb.pub-sa.pub > window {
+			return
+		}
+		v := compare(sa, sb, tol)
+		if v.kind == "" {
+			return
+		}
+		*out = append(*out, schema.Conflict{
+			ConflictID: schema.ConflictID(a.claim, b.claim),
+			ClaimKey:   a.key,
+			ClaimIDA:   a.claim,
+			ClaimIDB:   b.claim,
+			ArticleIDA: a.article,
+			ArticleIDB: b.article,
+			SourceA:    a.source,
+			SourceB:    b.source,
+			Kind:       v.kind,
+			LowA:       finite(sa.iv.Low),
+			HighA:      finite(sa.iv.High),
+			LowB:       finite(sb.iv.Low),
+			HighB:      finite(sb.iv.High),
+			Gap:        v.gap,
+			RelGap:     v.rel,
+			Severity:   severity(v.kind, v.rel, same, sa.hedged || sb.hedged),
+			SameSource: same,
+		})
+		if len(*out) >= chunkRows {
+			flush()
+		}
+	}
+
+	n := len(g)
+	if n <= AllPairsMax {
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				pair(i, j)
+			}
+		}
+		return
+	}
+	m := w.consensus(valid)
+	k := d.cfg.Neighbors
+	for j := 0; j < n; j++ {
+		lo := max(0, j-k)
+		for i := lo; i < j; i++ {
+			pair(i, j)
+		}
+		switch {
+		case m >= 0 && m < lo:
+			pair(m, j)
+		case m > j+k:
+			pair(j, m)
+		}
+	}
+}
+
+// consensus returns the index of the group's median claim by value (the
+// anchor, or the middle of a finite interval; the lower median for an even
+// count, ties by position), or -1 when no claim has a value.
+func (w *partitionWorker) consensus(valid []bool) int {
+	w.order = w.order[:0]
+	for k := range w.sides {
+		if valid[k] && !math.IsNaN(middle(&w.sides[k].iv)) {
+			w.order = append(w.order, k)
+		}
+	}
+	if len(w.order) == 0 {
+		return -1
+	}
+	slices.SortFunc(w.order, func(a, b int) int {
+		if c := cmp.Compare(middle(&w.sides[a].iv), middle(&w.sides[b].iv)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	return w.order[(len(w.order)-1)/2]
+}
+
+// middle is the value a claim stands for in the consensus: its anchor, the
+// middle of a finite interval, or NaN.
+func middle(iv *Interval) float64 {
+	switch {
+	case iv.HasAnchor:
+		return iv.Anchor
+	case !math.IsInf(iv.High, 0) && !math.IsInf(iv.Low, 0):
+		return (iv.Low + iv.High) / 2
+	}
+	return math.NaN()
+}
+
+func finite(v float64) schema.Float {
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		return schema.Float{}
+	}
+	return schema.F(v)
+}

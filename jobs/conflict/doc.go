@@ -1,0 +1,192 @@
+// Package conflict finds the claims that report the same quantity
+// differently: claims come in (as Items, one at a time, in any order) and
+// rows of the conflicts table go out, in a fixed order, with bounded
+// memory. It also computes the claim_key that decides which claims are
+// about the same quantity (Key), from a place key (PlaceKey) and a subject
+// class (SubjectClass).
+//
+// # The claim key
+//
+// Key(claim) is "predicate|subject class|place key|time bucket", for
+// example "killed|civilians|adlab|2019". Two claims are compared only when
+// their keys are equal; the key is stored in claims.claim_key so that users
+// can regroup. Statements, claims without a value and claims whose
+// predicate is "" or "other" get key "" and are never compared: without a
+// predicate, two numbers about one place and year are not known to measure
+// the same thing.
+//
+// Predicate. The claim's predicate, lower-cased. A unit other than a plain
+// count is appended ("money:usd"), so that dollars meet only dollars.
+//
+// Subject class. SubjectClass folds synonyms and plurals into one class
+// ("civilian", "non-combatants", "residents" → civilians; "kids",
+// "minors", "teenagers" → children; "troops", "servicemen" → soldiers;
+// "rebels", "militants", "gunmen" → fighters) and reads the head noun of
+// longer phrases ("Syrian civilians", "people in Idlib"). An unknown
+// subject is its own class (its singular head noun). A human-count
+// predicate (killed, injured, displaced, arrested, missing, affected) with
+// no subject counts people.
+//
+// Subjects nest (SubjectParent):
+//
+//	people
+//	├── civilians
+//	│   └── children, women, journalists, medics, aid_workers, migrants,
+//	│       students, workers, protesters
+//	├── combatants
+//	│   └── soldiers, fighters
+//	└── men, police, prisoners, suspects
+//
+// Only claims of the same class are compared: civilians with civilians,
+// children with children, people with people. Nested pairs (children vs
+// civilians, civilians vs people) are not compared, because a part is a
+// different quantity from the whole: "12 people were killed, including 5
+// children" holds no conflict, and neither does an article's "hundreds of
+// people killed" beside a monitor's "890 civilians". Sibling classes
+// (soldiers vs fighters, women vs children) are never compared either.
+//
+// Place key. PlaceKey(location), or of location_mention when location is
+// empty. It survives case, diacritics, articles, transliteration and
+// spelling variants:
+//
+//  1. Lower-case; fold diacritics (NFD, marks dropped; ß→ss, ł→l, ...) and
+//     Cyrillic (Київ → kiiv); drop apostrophes (Ma'arrat → maarrat); split
+//     on everything else.
+//  2. Drop "the", the Arabic article al-/el-/ul- and its sun-letter forms
+//     when the next word starts with the doubled letter (ar-Raqqa,
+//     ash-Shaddadi, an-Nabk), the French l'; then administrative words
+//     (province, governorate, region, district, county, city, town,
+//     village, strip, ..., "of") and a leading compass adjective
+//     ("southern Idlib"). A word is never dropped if it is the last one.
+//  3. Reduce each word to a skeleton and join them: every run of vowels
+//     becomes one "a" (y and w too where they are vowels: Kyiv, Mawsil);
+//     kh→k, gh→g, sh/sch→s, th→t, dh→d, ph→f, zh/dj→j, ch/tch→c, ck/q→k,
+//     soft c→s, x→ks; h is kept only at the start of a word (so
+//     "Sheihkoun", with its transposed h, meets "Sheikhoun"); doubled
+//     consonants collapse (Raqqa, Ghazza). Digits stay.
+//  4. A small exonym table maps skeletons of other names (Halab, Alep →
+//     Aleppo; Dimashq → Damascus; Muqdisho → Mogadishu; Nikolaev →
+//     Mykolaiv, ...), and a small table keeps apart the distinct places
+//     whose skeletons would collide (Giza/Gaza, Oman/Amman, Oran/Iran,
+//     Male/Mali, Sidon/Sudan, Northern Ireland/Ireland).
+//
+// So Khan Sheikhun, Khan Sheikhoun, Khan Sheihkoun and Khan Shaykhun are
+// "kansakan"; Kyiv, Kiev and Київ are "kav"; Muhammad and Mohammed
+// "mamad"; Hama "hama" and Homs "hams" stay apart. The trade-off: vowel
+// quality is lost, so distinct places that differ only in their vowels
+// collide unless they are in the table; a claim must also share predicate,
+// subject class and time bucket before such a collision can pair it.
+// Variants that differ in their consonants (Kafr Nabl/Kafranbel, French
+// "ch" for "sh") stay apart.
+//
+// A claim with no place is comparable only within its own article: the
+// place part is "@" and the article id.
+//
+// Time bucket. A string cannot say "overlapping", so the key carries a
+// coarse bucket and the detector adds a window (ScopeBucket):
+//
+//   - a closed period of 60 days or more that ended at least a week before
+//     publication ("in 2018"): "YYYYMM-YYYYMM" of its start and end;
+//   - a scope starting more than a year before publication ("since 2011",
+//     a cumulative count over a long period): "s" and the start year;
+//   - any other scope start ("since April", "on Monday"): its year;
+//   - no scope: the publication year;
+//   - neither: "open".
+//
+// The whole-war "370,000 killed since 2011" (s2011) therefore never meets
+// the offensive's "890 civilians killed since April" (2019), while a count
+// with no stated scope in a report of the same week (2019) does. For bare
+// years, the buckets of event counts, the detector also requires the two
+// articles to be published within Config.Window (31 days by default) of
+// each other, so that two incidents in one town and year are not paired.
+// The cost: an event reported across New Year's Day, or a "since April"
+// count published the next January, falls into two buckets.
+//
+// # Intervals
+//
+// With tolerance tol (Config.Tolerance, 10% by default) each claim stands
+// for an interval and, except for ranges and vague amounts, an anchor
+// (IntervalOf):
+//
+//	exact               [v, v]                  anchor v
+//	approx              [v·(1−tol), v·(1+tol)]  anchor v
+//	approx, high only   [h·(1−tol), h]          anchor h   "nearly 40"
+//	at_least, more_than [v, +∞)                 anchor v
+//	at_most, less_than  [0, v]                  anchor v
+//	range               [low, high]             no anchor
+//	vague               [low, high]             no anchor  "hundreds" [200, 999]
+//
+// "More than 730" is read as at least 730. In the conflicts table an open
+// end is a null high_a/high_b; low/high are the compared intervals, after
+// the tolerance.
+//
+// # Conflict kinds
+//
+// For a pair (a, b) with a the earlier claim:
+//
+//   - denial: one claim is negated. A negated figure ("denied that 50
+//     were killed") conflicts with a claim whose interval contains or
+//     meets it; a negated zero ("denied anyone was killed") with any
+//     claim whose low is above 0. Two negated claims never conflict. A
+//     conflict in which one side is exactly 0 ("no one was killed") is
+//     also a denial.
+//   - contradiction: the intervals are disjoint; they cannot both hold.
+//   - divergence: the intervals overlap but both claims have anchors and
+//     the anchors differ by more than tol, relative to the larger. Ranges
+//     and vague amounts never diverge, so "more than 400,000 fled" and
+//     "hundreds of thousands fled" agree; "≈890", ">730" and ">500"
+//     diverge pairwise.
+//   - update: a contradiction or divergence where both claims have the same
+//     voice, come from different articles, b was published strictly later
+//     and b's value is the higher one: a cumulative count growing. Falling
+//     counts stay contradictions or divergences.
+//
+// The voice of a claim is its source, or, for the article's own voice
+// (source ""), its outlet. same_source is true when both claims have the
+// same voice: the same organisation quoted by two outlets, or one outlet
+// twice.
+//
+// Two claims of the same article are paired only when their voices differ
+// (two parties quoted with different figures); one voice in one article is
+// a restatement or a breakdown, not a conflict.
+//
+// gap and rel_gap: for disjoint intervals, the distance between the facing
+// ends and that distance over the larger facing end (an open end never
+// faces the other interval: [730, +∞) vs [0, 500] gives 230 and 230/730);
+// for overlapping intervals, the difference of the anchors over the larger
+// anchor; 0 when there are no anchors. rel_gap is in [0, 1].
+//
+// severity = base + span·rel_gap, plus 0.15 when same_source (except for
+// updates), times 0.75 when either claim is hedged, clamped to [0, 1]:
+//
+//	contradiction  0.50 + 0.50·rel_gap
+//	denial         0.60 + 0.40·rel_gap
+//	divergence     0.20 + 0.60·rel_gap
+//	update         0.05 + 0.25·rel_gap
+//
+// # Scale
+//
+// The Detector blocks on the key: Add hashes the key (FNV-1a, fixed
+// across runs), appends a compact binary record to one of 256 partitions
+// chosen by the hash's top byte, and when the buffers pass
+// Config.MemoryBudget writes them to a run file in Config.TempDir. Run
+// loads one partition at a time per worker (its run segments plus what is
+// left in memory), sorts it by (hash, key, publication, claim id, ...),
+// and compares within each key group; never across groups. Memory is the
+// budget plus Config.Workers partitions of about N/256 records each, plus
+// the largest group.
+//
+// Which pairs: a group of at most AllPairsMax (24) claims compares every
+// pair. A larger group compares each claim with its Config.Neighbors (8)
+// predecessors in publication order, and with the group's consensus claim
+// (the median claim by anchor, or by the middle of a finite interval). A
+// group of n claims therefore gives at most (Neighbors+1)·n rows: 45,000
+// for 5,000 claims, not 12.5 million.
+//
+// Order: groups come in the order of (hash, key); within a small group
+// pairs (i, j), i < j, in the group's order; within a large group, for
+// each claim j in order, its neighbours then the consensus pair. In each
+// pair a is the claim published earlier (unknown dates first), then the
+// smaller claim id. The output depends only on the set of items: not on
+// their order, the memory budget, the number of spills or workers.
+package conflict

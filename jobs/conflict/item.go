@@ -1,0 +1,238 @@
+package conflict
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"time"
+
+	"github.com/claimscan/claimscan/schema"
+)
+
+// Item is the part of a claim the detector needs: about a tenth of a
+// schema.Claim. Build it with ItemOf.
+type Item struct {
+	ClaimID   string
+	ArticleID string
+	Key       string // claim_key; items with "" are ignored
+	Source    string // canonical source; "" for the article's own voice
+	Outlet    string
+	Bound     string
+	Low       schema.Float
+	Best      schema.Float
+	High      schema.Float
+	Published time.Time // zero when unknown
+	Negated   bool
+	Hedged    bool
+}
+
+// ItemOf projects c onto an Item. The key is c.ClaimKey, or Key(c) when
+// c.ClaimKey is empty.
+func ItemOf(c *schema.Claim) Item {
+	key := c.ClaimKey
+	if key == "" {
+		key = Key(c)
+	}
+	return Item{
+		ClaimID:   c.ClaimID,
+		ArticleID: c.ArticleID,
+		Key:       key,
+		Source:    c.Source,
+		Outlet:    c.Outlet,
+		Bound:     c.Bound,
+		Low:       c.ValueLow,
+		Best:      c.ValueBest,
+		High:      c.ValueHigh,
+		Published: c.Published,
+		Negated:   c.Negated,
+		Hedged:    c.Hedged,
+	}
+}
+
+// Record flags.
+const (
+	flagLow = 1 << iota
+	flagBest
+	flagHigh
+	flagPub
+	flagNegated
+	flagHedged
+)
+
+// bounds maps a bound to its one-byte code in a record; unknown bounds are
+// kept as their string after code 0.
+var bounds = []string{"", schema.BoundExact, schema.BoundApprox, schema.BoundAtLeast,
+	schema.BoundMoreThan, schema.BoundAtMost, schema.BoundLessThan, schema.BoundRange, schema.BoundVague}
+
+func boundCode(b string) byte {
+	for i := 1; i < len(bounds); i++ {
+		if bounds[i] == b {
+			return byte(i)
+		}
+	}
+	return 0
+}
+
+// appendRecord encodes it (whose key hashes to h) as one record:
+//
+//	hash u64 | flags u8 | bound u8 | key, claim, article, source, outlet
+//	(uvarint length + bytes each) | [bound string] | low, best, high f64
+//	(when valid) | published varint (when valid)
+func appendRecord(dst []byte, h uint64, it *Item) []byte {
+	var flags byte
+	if it.Low.Valid {
+		flags |= flagLow
+	}
+	if it.Best.Valid {
+		flags |= flagBest
+	}
+	if it.High.Valid {
+		flags |= flagHigh
+	}
+	if !it.Published.IsZero() {
+		flags |= flagPub
+	}
+	if it.Negated {
+		flags |= flagNegated
+	}
+	if it.Hedged {
+		flags |= flagHedged
+	}
+	code := boundCode(it.Bound)
+	dst = binary.LittleEndian.AppendUint64(dst, h)
+	dst = append(dst, flags, code)
+	for _, s := range [...]string{it.Key, it.ClaimID, it.ArticleID, it.Source, it.Outlet} {
+		dst = binary.AppendUvarint(dst, uint64(len(s)))
+		dst = append(dst, s...)
+	}
+	if code == 0 {
+		dst = binary.AppendUvarint(dst, uint64(len(it.Bound)))
+		dst = append(dst, it.Bound...)
+	}
+	for _, f := range [...]schema.Float{it.Low, it.Best, it.High} {
+		if f.Valid {
+			dst = binary.LittleEndian.AppendUint64(dst, math.Float64bits(f.V))
+		}
+	}
+	if flags&flagPub != 0 {
+		dst = binary.AppendVarint(dst, it.Published.Unix())
+	}
+	return dst
+}
+
+// rec is a decoded record; its strings share the memory of the partition.
+type rec struct {
+	hash                                    uint64
+	key, claim, article, source, outlet, bd string
+	low, best, high                         schema.Float
+	pub                                     int64
+	flags                                   byte
+}
+
+var errCorrupt = errors.New("conflict: corrupt spill record")
+
+// decodeRecords decodes every record of data, a string holding a whole
+// partition, and appends them to recs.
+func decodeRecords(data string, recs []rec) ([]rec, error) {
+	pos := 0
+	str := func() (string, bool) {
+		n, w := uvarint(data[pos:])
+		if w <= 0 || uint64(len(data)-pos-w) < n {
+			return "", false
+		}
+		pos += w
+		s := data[pos : pos+int(n)]
+		pos += int(n)
+		return s, true
+	}
+	for pos < len(data) {
+		if len(data)-pos < 10 {
+			return recs, errCorrupt
+		}
+		var r rec
+		r.hash = le64(data[pos:])
+		r.flags = data[pos+8]
+		code := data[pos+9]
+		pos += 10
+		var ok [5]bool
+		r.key, ok[0] = str()
+		r.claim, ok[1] = str()
+		r.article, ok[2] = str()
+		r.source, ok[3] = str()
+		r.outlet, ok[4] = str()
+		if ok != [5]bool{true, true, true, true, true} || int(code) >= len(bounds) {
+			return recs, errCorrupt
+		}
+		if code == 0 {
+			var good bool
+			if r.bd, good = str(); !good {
+				return recs, errCorrupt
+			}
+		} else {
+			r.bd = bounds[code]
+		}
+		for i, f := range [...]*schema.Float{&r.low, &r.best, &r.high} {
+			if r.flags&(flagLow<<i) != 0 {
+				if len(data)-pos < 8 {
+					return recs, errCorrupt
+				}
+				*f = schema.F(math.Float64frombits(le64(data[pos:])))
+				pos += 8
+			}
+		}
+		if r.flags&flagPub != 0 {
+			v, w := varint(data[pos:])
+			if w <= 0 {
+				return recs, errCorrupt
+			}
+			r.pub = v
+			pos += w
+		}
+		recs = append(recs, r)
+	}
+	return recs, nil
+}
+
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// uvarint is binary.Uvarint on a string.
+func uvarint(s string) (uint64, int) {
+	var x uint64
+	var shift uint
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		b := s[i]
+		if b < 0x80 {
+			return x | uint64(b)<<shift, i + 1
+		}
+		x |= uint64(b&0x7f) << shift
+		shift += 7
+	}
+	return 0, 0
+}
+
+func varint(s string) (int64, int) {
+	ux, n := uvarint(s)
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
+	}
+	return x, n
+}
+
+// keyHash is 64-bit FNV-1a of the key with a final mix: fixed across runs
+// and machines, so partitions and the output order are too.
+func keyHash(key string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(key); i++ {
+		h ^= uint64(key[i])
+		h *= 1099511628211
+	}
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	return h
+}

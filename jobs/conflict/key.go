@@ -1,0 +1,140 @@
+package conflict
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/claimscan/claimscan/schema"
+)
+
+// Scope buckets that are not years.
+const (
+	// ScopeOpen is the time bucket of a claim with neither a scope nor a
+	// publication date.
+	ScopeOpen = "open"
+)
+
+// closedMin is the shortest closed period that gets its own bucket; a
+// shorter one (a day, a week) is the event itself and is bucketed like an
+// open scope.
+const closedMin = 60 * 24 * time.Hour
+
+// Key returns the claim_key of c: "predicate|subject class|place key|time
+// bucket", for example "killed|civilians|adlab|2019". Claims with the same
+// key are candidates for a conflict; claims with different keys are never
+// paired. Key returns "" for statements, claims without a value and claims
+// whose predicate is "" or "other": those are not compared.
+//
+// Key is pure, allocates one string and is safe for concurrent use; the
+// package documentation gives the rules for each part.
+func Key(c *schema.Claim) string {
+	if c.Kind == schema.KindStatement || (!c.ValueLow.Valid && !c.ValueBest.Valid && !c.ValueHigh.Valid) {
+		return ""
+	}
+	pred := strings.ToLower(strings.TrimSpace(c.Predicate))
+	if pred == "" || pred == "other" {
+		return ""
+	}
+	subj := SubjectClass(c.Subject)
+	if subj == "" && humanPredicates[pred] {
+		subj = SubjectPeople
+	}
+	place := c.Location
+	if strings.TrimSpace(place) == "" {
+		place = c.LocationMention
+	}
+	pk := PlaceKey(place)
+	unit := strings.ToLower(strings.TrimSpace(c.Unit))
+	if countUnits[unit] || SubjectClass(unit) == subj {
+		unit = ""
+	}
+
+	var b strings.Builder
+	b.Grow(len(pred) + len(unit) + len(subj) + len(pk) + len(c.ArticleID) + 20)
+	b.WriteString(pred)
+	if unit != "" {
+		b.WriteByte(':')
+		b.WriteString(unit)
+	}
+	b.WriteByte('|')
+	b.WriteString(subj)
+	b.WriteByte('|')
+	if pk == "" {
+		// no place: the claim is comparable only inside its own article
+		b.WriteByte('@')
+		b.WriteString(c.ArticleID)
+	} else {
+		b.WriteString(pk)
+	}
+	b.WriteByte('|')
+	writeBucket(&b, c.ScopeStart, c.ScopeEnd, c.Published)
+	return b.String()
+}
+
+// ScopeBucket returns the time part of a claim_key for a claim with the
+// given scope and publication date (each zero when unknown):
+//
+//   - a closed period of at least 60 days that ended a week or more before
+//     publication ("in 2018", "last year"): "YYYYMM-YYYYMM";
+//   - a scope that starts more than a year before publication ("since
+//     2011"): "s" and the start year, "s2011";
+//   - any other scope start ("since April", "on Monday"): its year, "2019";
+//   - no scope: the publication year, "2019";
+//   - neither: "open".
+func ScopeBucket(start, end, published time.Time) string {
+	var b strings.Builder
+	writeBucket(&b, start, end, published)
+	return b.String()
+}
+
+func writeBucket(b *strings.Builder, start, end, pub time.Time) {
+	var tmp [16]byte
+	switch {
+	case start.IsZero() && pub.IsZero():
+		b.WriteString(ScopeOpen)
+	case start.IsZero():
+		b.Write(strconv.AppendInt(tmp[:0], int64(pub.Year()), 10))
+	case !end.IsZero() && end.Sub(start) >= closedMin && (pub.IsZero() || end.Before(pub.AddDate(0, 0, -7))):
+		b.Write(appendYM(tmp[:0], start))
+		b.WriteByte('-')
+		b.Write(appendYM(tmp[:0], end))
+	case !pub.IsZero() && start.Before(pub.AddDate(-1, 0, 0)):
+		b.WriteByte('s')
+		b.Write(strconv.AppendInt(tmp[:0], int64(start.Year()), 10))
+	default:
+		b.Write(strconv.AppendInt(tmp[:0], int64(start.Year()), 10))
+	}
+}
+
+func appendYM(dst []byte, t time.Time) []byte {
+	y, m := t.Year(), int(t.Month())
+	dst = strconv.AppendInt(dst, int64(y), 10)
+	if m < 10 {
+		dst = append(dst, '0')
+	}
+	return strconv.AppendInt(dst, int64(m), 10)
+}
+
+// windowed reports whether the time bucket of key is a bare year, the
+// bucket of event counts, where the detector also requires the two
+// articles to be published within Config.Window of each other.
+func windowed(key string) bool {
+	i := strings.LastIndexByte(key, '|')
+	b := key[i+1:]
+	if len(b) != 4 {
+		return false
+	}
+	for j := 0; j < 4; j++ {
+		if b[j] < '0' || b[j] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// humanPredicates count people: an unstated subject means people.
+var humanPredicates = setOf("killed", "injured", "displaced", "arrested", "missing", "affected")
+
+// countUnits are units that mean "a count of the subject".
+var countUnits = setOf("", "people", "person", "persons", "count", "number", "individuals")
