@@ -46,6 +46,7 @@ type sequencer struct {
 	statuses     map[string]int64
 	logged       int
 
+	nKnown       int64 // articles skipped as known to a --since dataset
 	nArticles    atomic.Int64
 	nClaims      atomic.Int64
 	extractNanos atomic.Int64 // time workers spent processing records
@@ -118,6 +119,10 @@ func (s *sequencer) handle(ctx context.Context, r result, parts chan<- partJob) 
 	for i := range r.items {
 		it := &r.items[i]
 		a := &it.article
+		if it.known {
+			s.nKnown++
+			continue
+		}
 		if s.duplicate(a.ArticleID) {
 			a.Status = schema.StatusDuplicateID
 			a.Error = "article id already used by an earlier record; its claims are not extracted again"

@@ -36,12 +36,14 @@ type processed struct {
 	article schema.Article
 	claims  []schema.Claim
 	size    int64 // bytes of the record as read
+	known   bool  // skipped: an earlier dataset (--since) has this text
 }
 
 // funcs are the per-article stage functions a worker applies.
 type funcs struct {
 	extract func(extract.Article) extract.Result
-	key     func(c *schema.Claim) string // claim_key; nil leaves keys empty
+	key     func(c *schema.Claim) string   // claim_key; nil leaves keys empty
+	known   func(textSHA256 [32]byte) bool // an earlier dataset has this text; nil: none
 }
 
 // parsed is an article's fields as parsed from its record.
@@ -97,6 +99,10 @@ func process(rec record, fx *funcs) (p processed) {
 	a.NChars = int64(utf8.RuneCountInString(text))
 	sum := sha256.Sum256([]byte(text))
 	a.TextSHA256 = hex.EncodeToString(sum[:])
+	if fx.known != nil && fx.known(sum) {
+		p.known = true
+		return p
+	}
 	if a.Status == schema.StatusEmpty {
 		return p
 	}

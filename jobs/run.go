@@ -42,6 +42,10 @@ type Config struct {
 	// Tolerance is the relative difference under which two values agree
 	// (default 0.1).
 	Tolerance float64 `json:"tolerance"`
+	// Since is a previous dataset: articles whose text it already has are
+	// skipped, and sources and conflicts are computed over its claims (and
+	// those of the datasets it was built on) together with the new ones.
+	Since string `json:"since,omitempty"`
 	// PartBytes is how many input bytes go into one Parquet part of the
 	// articles and claims tables (default 256 MiB).
 	PartBytes int64 `json:"part_bytes"`
@@ -86,6 +90,7 @@ type Summary struct {
 	Sources   int64
 	Conflicts int64
 	Skipped   int   // files not read (unknown extension)
+	Known     int64 // articles skipped because --since has their text
 	Bytes     int64 // input bytes read
 	Elapsed   time.Duration
 	// Timings are seconds per stage. read_extract_write is the wall time
@@ -149,6 +154,17 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 	if fx.extract == nil {
 		fx.extract = extract.Extract
 	}
+	var prev *previous
+	if cfg.Since != "" {
+		var err error
+		if prev, err = loadPrevious(ctx, cfg.Since); err != nil {
+			return nil, err
+		}
+		fx.known = prev.known
+		if err := prev.feed(ctx, seq, claimKey); err != nil {
+			return nil, err
+		}
+	}
 	prog := startProgress(cfg.Progress, total, &rd.bytesRead, seq)
 	defer prog.stop()
 
@@ -195,7 +211,7 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 
 	s := &Summary{
 		Dir: w.Dir(), Articles: seq.nArticles.Load(), Claims: seq.nClaims.Load(), Sources: nSources, Conflicts: nConflicts,
-		Statuses: seq.statuses, Bytes: rd.bytesRead.Load(),
+		Statuses: seq.statuses, Bytes: rd.bytesRead.Load(), Known: seq.nKnown,
 		Timings: map[string]float64{
 			"read_extract_write": extractSecs,
 			"read_busy":          readSecs,
@@ -211,9 +227,12 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 		}
 	}
 	s.PeakRSS = PeakRSS()
-	m := &output.Manifest{PeakRSSBytes: s.PeakRSS,
+	m := &output.Manifest{PeakRSSBytes: s.PeakRSS, KnownArticles: s.Known,
 		Tool: "claimscan", ToolVersion: ToolVersion, SchemaVersion: schema.Version,
 		Config: cfg, Inputs: rd.inputs, Skipped: p.skipped, Statuses: seq.statuses, Timings: s.Timings,
+	}
+	if prev != nil {
+		m.Since = prev.dirs
 	}
 	m.SetParts(w.Parts())
 	for _, t := range schema.TableNames {

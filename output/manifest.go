@@ -12,6 +12,8 @@ type Manifest struct {
 	ToolVersion   string               `json:"tool_version"`
 	SchemaVersion string               `json:"schema_version"`
 	Config        any                  `json:"config"`
+	Since         []string             `json:"since,omitempty"`          // datasets an incremental run built on (absolute paths)
+	KnownArticles int64                `json:"known_articles,omitempty"` // articles skipped because a Since dataset has their text
 	Inputs        []Input              `json:"inputs"`
 	Skipped       []Skipped            `json:"skipped,omitempty"`
 	Tables        map[string]TableInfo `json:"tables"`

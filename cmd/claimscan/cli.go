@@ -27,8 +27,8 @@ const (
 )
 
 const usage = `usage:
-  claimscan run [--out DIR] [--workers N] [--overwrite] [--quiet]
-                [--max-article-bytes N] [--tolerance F] [PATH ...]
+  claimscan run [--out DIR] [--workers N] [--overwrite] [--quiet] [--since DIR]
+                [--max-article-bytes N] [--tolerance F] [--part-bytes N] [PATH ...]
   claimscan eval --gold GOLD.jsonl DATASET_DIR
   claimscan report [--top N] DATASET_DIR
   claimscan gen --size SIZE [--seed N] --out DIR [--zstd]
@@ -94,6 +94,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fl.BoolVar(&quiet, "quiet", false, "no progress bar and no summary line")
 	fl.Int64Var(&cfg.MaxArticleBytes, "max-article-bytes", 8<<20, "largest article read, in bytes; larger ones get status too_large")
 	fl.Float64Var(&cfg.Tolerance, "tolerance", 0.1, "relative difference under which two values agree")
+	fl.StringVar(&cfg.Since, "since", "", "previous dataset: skip articles it already has, recompute sources and conflicts over both")
 	fl.Int64Var(&cfg.PartBytes, "part-bytes", 256<<20, "input bytes per Parquet part of the articles and claims tables")
 	paths, err := parseArgs(fl, args)
 	if err != nil {
@@ -154,6 +155,9 @@ func summaryLine(s *jobs.Summary) string {
 		s.Claims, s.Sources, s.Conflicts, float64(s.Bytes)/1e6, secs, float64(s.Bytes)/1e6/max(secs, 1e-9), s.Dir)
 	if s.Skipped > 0 {
 		fmt.Fprintf(&b, "; %d files skipped", s.Skipped)
+	}
+	if s.Known > 0 {
+		fmt.Fprintf(&b, "; %d articles already in --since", s.Known)
 	}
 	if s.PeakRSS > 0 {
 		fmt.Fprintf(&b, "; peak RSS %d MB", s.PeakRSS>>20)

@@ -1,0 +1,67 @@
+package jobs
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/claimscan/claimscan/output"
+	"github.com/claimscan/claimscan/schema"
+)
+
+func TestRunSince(t *testing.T) {
+	root := t.TempDir()
+	c1 := filepath.Join(root, "night1")
+	writeFile(t, filepath.Join(c1, "a.jsonl"), []byte(
+		jsonLine("a1", "The ministry said 40 people were killed in the floods.")+
+			jsonLine("a2", "Rescuers said 12 people were missing.")))
+	c2 := filepath.Join(root, "night2")
+	writeFile(t, filepath.Join(c2, "b.jsonl"), []byte(
+		jsonLine("a1-again", "The ministry said 40 people were killed in the floods.")+
+			jsonLine("b1", "The Red Cross said 55 people were killed in the floods.")))
+	ctx := context.Background()
+	run1 := filepath.Join(root, "run1")
+	if _, err := Run(ctx, Config{Paths: []string{c1}, Out: run1}); err != nil {
+		t.Fatal(err)
+	}
+	run2 := filepath.Join(root, "run2")
+	s, err := Run(ctx, Config{Paths: []string{c2}, Out: run2, Since: run1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Known != 1 || s.Articles != 1 {
+		t.Fatalf("second run: %d known, %d written; want 1 and 1", s.Known, s.Articles)
+	}
+	arts := readArticles(t, run2)
+	if _, ok := arts["b1"]; !ok || len(arts) != 1 {
+		t.Errorf("second run's articles = %v, want only b1", arts)
+	}
+	m, err := output.ReadManifest(run2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs1, _ := filepath.Abs(run1)
+	if m.KnownArticles != 1 || len(m.Since) != 1 || m.Since[0] != abs1 {
+		t.Errorf("manifest since %v known %d", m.Since, m.KnownArticles)
+	}
+
+	// A third run follows the chain back to the first.
+	c3 := filepath.Join(root, "night3")
+	writeFile(t, filepath.Join(c3, "c.jsonl"), []byte(jsonLine("a2-again", "Rescuers said 12 people were missing.")))
+	run3 := filepath.Join(root, "run3")
+	s, err = Run(ctx, Config{Paths: []string{c3}, Out: run3, Since: run2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Known != 1 || s.Articles != 0 {
+		t.Errorf("third run: %d known, %d written; want 1 and 0", s.Known, s.Articles)
+	}
+	if m, _ := output.ReadManifest(run3); len(m.Since) != 2 || m.Tables[schema.ArticlesTable].Rows != 0 {
+		t.Errorf("third manifest since %v, %d articles", m.Since, m.Tables[schema.ArticlesTable].Rows)
+	}
+
+	// --since a directory that is not a dataset fails clearly.
+	if _, err := Run(ctx, Config{Paths: []string{c3}, Out: filepath.Join(root, "run4"), Since: c1}); err == nil {
+		t.Error("--since a plain directory did not fail")
+	}
+}
