@@ -1,6 +1,19 @@
-// Package entity holds the curated table of organisations, governments,
-// groups and outlets that sources are canonicalized against.
 package entity
+
+import "strings"
+
+// Kinds of entity, as written to the sources.kind column.
+const (
+	KindOutlet     = "outlet"     // news organisations and wire agencies
+	KindNGO        = "ngo"        // non-governmental organisations, monitors, charities
+	KindIGO        = "igo"        // intergovernmental organisations and their agencies
+	KindGovernment = "government" // governments, ministries, civilian agencies
+	KindMilitary   = "military"   // armed forces and defence ministries
+	KindMedia      = "media"      // state-run media and generic media ("state media")
+	KindPerson     = "person"     // named individuals
+	KindGroup      = "group"      // armed groups, parties and movements
+	KindUnknown    = "unknown"    // anything the table cannot classify
+)
 
 // Entity is a curated organisation, government, group or outlet.
 type Entity struct {
@@ -9,7 +22,140 @@ type Entity struct {
 	Aliases []string // other names and acronyms
 }
 
-// Lookup returns the curated entity a mention names, if any.
+var (
+	entities []Entity
+	byName   map[string]int32 // lower-case normalized alias -> index
+	byAcro   map[string]int32 // upper-case normalized acronym -> index
+)
+
+// Lookup returns the curated entity a mention names, if any. Matching
+// ignores case (except for all-capital acronyms such as WHO or AP, which
+// match only when written in capitals), a leading "the", dots ("U.N."),
+// possessive "'s", hyphens and "&" versus "and". It does one map look-up and
+// allocates nothing for mentions up to 128 bytes. The returned Aliases slice
+// is shared: callers must not modify it.
 func Lookup(mention string) (Entity, bool) {
+	var buf [128]byte
+	key, upper := normalize(mention, buf[:0])
+	if len(key) == 0 {
+		return Entity{}, false
+	}
+	if upper {
+		if i, ok := byAcro[string(key)]; ok {
+			return entities[i], true
+		}
+		lowerASCII(key)
+	}
+	if i, ok := byName[string(key)]; ok {
+		return entities[i], true
+	}
 	return Entity{}, false
+}
+
+// All returns a copy of the curated table, in a stable order.
+func All() []Entity {
+	out := make([]Entity, len(entities))
+	copy(out, entities)
+	return out
+}
+
+// normalize writes the look-up key of s into dst. It reports whether s has
+// no lower-case letters (an acronym or a name in capitals); the key is then
+// upper-case, else lower-case.
+func normalize(s string, dst []byte) ([]byte, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) > 4 && (s[:4] == "the " || s[:4] == "The " || s[:4] == "THE ") {
+		s = strings.TrimSpace(s[4:])
+	}
+	upper := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'a' && c <= 'z' {
+			upper = false
+			break
+		}
+	}
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '.':
+			continue
+		case (c == '\'') && i+1 < len(s) && (s[i+1] == 's' || s[i+1] == 'S') && (i+2 == len(s) || s[i+2] == ' '):
+			i++ // possessive 's
+			continue
+		case c == 0xE2 && i+3 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99 && (s[i+3] == 's' || s[i+3] == 'S') && (i+4 == len(s) || s[i+4] == ' '):
+			i += 3 // ’s
+			continue
+		case c == ' ' || c == '\t' || c == '\n' || c == '-' || c == ',':
+			space = len(dst) > 0
+			continue
+		case c == '&':
+			if len(dst) > 0 {
+				dst = append(dst, ' ')
+			}
+			if upper {
+				dst = append(dst, "AND"...)
+			} else {
+				dst = append(dst, "and"...)
+			}
+			space = true
+			continue
+		}
+		if space {
+			dst = append(dst, ' ')
+			space = false
+		}
+		if upper {
+			if c >= 'a' && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+		} else if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, upper
+}
+
+func lowerASCII(b []byte) {
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+}
+
+func add(name, kind string, aliases ...string) {
+	idx := int32(len(entities))
+	entities = append(entities, Entity{Name: name, Kind: kind, Aliases: aliases})
+	for _, a := range append([]string{name}, aliases...) {
+		var buf [128]byte
+		key, upper := normalize(a, buf[:0])
+		if len(key) == 0 {
+			continue
+		}
+		m := byName
+		if upper {
+			m = byAcro
+		}
+		if _, dup := m[string(key)]; !dup {
+			m[string(key)] = idx
+		}
+	}
+}
+
+func init() {
+	byName = make(map[string]int32, 4096)
+	byAcro = make(map[string]int32, 512)
+	addCurated()
+	for _, c := range countries {
+		addCountry(c)
+	}
+	// Generic ministries without a country.
+	add("Ministry of Health", KindGovernment, "health ministry", "ministry of public health", "health authorities", "health officials")
+	add("Ministry of Defence", KindMilitary, "defence ministry", "defense ministry", "ministry of defense")
+	add("Ministry of Interior", KindGovernment, "interior ministry", "ministry of the interior")
+	add("Ministry of Foreign Affairs", KindGovernment, "foreign ministry")
+	add("state media", KindMedia, "state television", "state tv", "state-run media", "state-run television", "state news agency", "official media", "state broadcaster")
+	add("local media", KindMedia, "local news", "local reports", "media reports", "news reports")
 }

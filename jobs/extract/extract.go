@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"time"
 
 	"github.com/claimscan/claimscan/schema"
@@ -17,12 +18,434 @@ type Article struct {
 
 // Result is what Extract finds in one article.
 type Result struct {
-	NSentences int
+	NSentences int            // sentences of the text, boilerplate (credits, "Related Story") excluded
 	Claims     []schema.Claim // in text order; ClaimKey is left empty
 }
 
 // Extract finds the claims of one article. It is a pure function of a: no
 // I/O, no goroutines, no shared mutable state, safe for concurrent use.
+//
+// Offsets are code points into a.Text; a text with invalid UTF-8 is read as
+// if every invalid byte were U+FFFD, as []rune(a.Text) does, so Quote is
+// string([]rune(a.Text)[CharStart:CharEnd]) in every case.
 func Extract(a Article) Result {
-	return Result{}
+	text := sanitize(a.Text)
+	x := analyzer{
+		a:    a,
+		text: text,
+		low:  lowerASCII(text),
+		pub:  dateOf(a.Published),
+		ri:   newRuneIndex(text),
+	}
+	x.p.text, x.p.low = x.text, x.low
+	sents := splitSentences(text, make([]sentence, 0, len(text)/100+1))
+	idx := 0
+	toks := make([]token, 0, 64)
+	for _, s := range sents {
+		if s.boiler {
+			continue
+		}
+		if s.datelineAt >= 0 {
+			x.countPlaceText(text[s.datelineAt:s.datelineE], 2)
+		}
+		toks = tokenize(text, x.low, s.s, s.e, toks[:0])
+		x.p.toks = toks
+		before := len(x.claims)
+		x.sentence(s, idx)
+		x.prevClaims0, x.prevClaims1 = before, len(x.claims)
+		idx++
+	}
+	x.fillMainPlace()
+	return Result{NSentences: idx, Claims: x.claims}
+}
+
+// sentence extracts the claims of one sentence.
+func (x *analyzer) sentence(s sentence, idx int) {
+	p := &x.p
+	x.countPlaces()
+	if !x.candidate() {
+		return
+	}
+	if x.disclaimer() {
+		for i := x.prevClaims0; i < x.prevClaims1; i++ {
+			x.claims[i].Hedged = true
+		}
+	}
+	x.ments = p.parseMentions(x.ments[:0])
+	x.zeroMentions()
+	x.attrs = x.findAttribs(x.attrs[:0])
+	if len(x.ments) == 0 && len(x.attrs) == 0 {
+		return
+	}
+	x.clauses()
+	hedged := x.hedgedSentence()
+	sentText := x.text[s.s:s.e]
+	first := len(x.claims)
+	for mi := range x.ments {
+		m := &x.ments[mi]
+		if m.class != classCount && m.class != classPercent && m.class != classMoney {
+			continue
+		}
+		if x.insideAttribNP(m.cs) {
+			continue
+		}
+		cs, ce := x.clauseBounds(m.cs)
+		ai := x.attribFor(m.cs)
+		if ai >= 0 {
+			a := &x.attrs[ai]
+			cs, ce = max(cs, a.cs), min(ce, a.ce)
+			if cs > m.ts {
+				cs = m.ts
+			}
+			if ce < m.te {
+				ce = m.te
+			}
+		}
+		at := x.attach(m, cs, ce)
+		if at.notCount {
+			continue
+		}
+		pred := ""
+		switch {
+		case m.class == classMoney:
+			pred = "money"
+		case at.pred != 0:
+			pred = predNames[at.pred]
+		case m.class == classPercent:
+			pred = "other"
+		case at.subj != "" && !m.zero:
+			pred = "other"
+		default:
+			continue
+		}
+		qs, qe := m.ts, m.te
+		if at.subjS >= 0 {
+			qs, qe = min(qs, at.subjS), max(qe, at.subjE)
+		}
+		if at.predS >= 0 {
+			qs, qe = min(qs, at.predS), max(qe, at.predE)
+		}
+		c := x.newClaim(s, idx, sentText, qs, qe, schema.KindQuantity)
+		c.Predicate = pred
+		c.Subject = at.subj
+		if m.class == classMoney || m.class == classPercent {
+			if at.subj == "" || m.class == classMoney {
+				c.Subject = ""
+			}
+		}
+		lo, best, hi, okLo, okBest, okHi := m.values()
+		if m.zero {
+			lo, best, hi, okLo, okBest, okHi = 0, 0, 0, true, true, true
+		}
+		if okLo {
+			c.ValueLow = schema.F(lo)
+		}
+		if okBest {
+			c.ValueBest = schema.F(best)
+		}
+		if okHi {
+			c.ValueHigh = schema.F(hi)
+		}
+		c.Bound = boundNames[m.bound]
+		if m.vague && m.bound != bMoreThan && m.bound != bAtLeast && m.bound != bAtMost && m.bound != bLessThan {
+			c.Bound = schema.BoundVague
+		}
+		c.Unit = m.unit
+		c.Negated = at.negated
+		c.Hedged = hedged
+		if ai >= 0 {
+			a := &x.attrs[ai]
+			a.usedByQuan = true
+			c.Source, c.SourceMention, c.Cue = a.source, a.mention, a.cueText
+			if a.deny {
+				c.Negated = true
+			}
+		}
+		// Scope: a time expression in the clause; a following one joins the quote.
+		if te, ok := x.scopeIn(cs, ce, m); ok {
+			c.ScopeText = x.text[p.toks[te.s].s:p.toks[te.e-1].e]
+			c.ScopeStart, c.ScopeEnd = te.start, te.end
+			if te.s >= qe && te.s-qe <= 8 {
+				x.setQuote(&c, qs, te.e)
+			}
+		}
+		x.locate(&c, cs, ce, m.cs)
+		x.claims = append(x.claims, c)
+	}
+	// Attributed statements without a number.
+	for ai := range x.attrs {
+		a := &x.attrs[ai]
+		if a.usedByQuan || a.source == "" {
+			continue
+		}
+		qs, qe := a.cs, a.ce
+		for qs < qe && (p.toks[qs].kind == tkPunct || p.isWord(qs, "that")) {
+			qs++
+		}
+		for qe > qs && p.toks[qe-1].kind == tkPunct && !p.isPunct(qe-1, ")") {
+			qe--
+		}
+		if qe-qs < 3 || x.coveredByClaims(first, qs, qe) {
+			continue
+		}
+		c := x.newClaim(s, idx, sentText, qs, qe, schema.KindStatement)
+		c.Predicate = "other"
+		c.Source, c.SourceMention, c.Cue = a.source, a.mention, a.cueText
+		c.Negated = a.deny
+		c.Hedged = hedged
+		if te, ok := x.scopeIn(qs, qe, nil); ok {
+			c.ScopeText = x.text[p.toks[te.s].s:p.toks[te.e-1].e]
+			c.ScopeStart, c.ScopeEnd = te.start, te.end
+		}
+		x.locate(&c, qs, qe, qs)
+		x.claims = append(x.claims, c)
+	}
+	// Keep text order inside the sentence.
+	sortClaims(x.claims[first:])
+}
+
+// coveredByClaims reports whether a quantity claim of this sentence lies
+// inside the token span [s, e).
+func (x *analyzer) coveredByClaims(first, s, e int) bool {
+	bs, be := int32(x.ri.at(int(x.p.toks[s].s))), int32(x.ri.at(int(x.p.toks[e-1].e)))
+	for i := first; i < len(x.claims); i++ {
+		c := &x.claims[i]
+		if c.Kind == schema.KindQuantity && c.CharStart >= bs && c.CharEnd <= be && c.Source != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func sortClaims(cs []schema.Claim) {
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && (cs[j].CharStart < cs[j-1].CharStart || cs[j].CharStart == cs[j-1].CharStart && cs[j].CharEnd < cs[j-1].CharEnd); j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+}
+
+// insideAttribNP reports whether token i is part of a source's name
+// ("the G20", "Route 66 Task Force said").
+func (x *analyzer) insideAttribNP(i int) bool {
+	for k := range x.attrs {
+		if i >= x.attrs[k].ns && i < x.attrs[k].ne {
+			return true
+		}
+	}
+	return false
+}
+
+// attribFor returns the attribution covering token i, or -1.
+func (x *analyzer) attribFor(i int) int {
+	best, bestD := -1, 1<<30
+	for k := range x.attrs {
+		a := &x.attrs[k]
+		if i < a.cs || i >= a.ce || a.source == "" {
+			continue
+		}
+		d := a.cue - i
+		if d < 0 {
+			d = -d
+		}
+		if d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// newClaim fills the fields common to all claims.
+func (x *analyzer) newClaim(s sentence, idx int, sentText string, qs, qe int, kind string) schema.Claim {
+	c := schema.Claim{
+		ArticleID:     x.a.ID,
+		SentenceIndex: int32(idx),
+		Sentence:      sentText,
+		Kind:          kind,
+		Published:     x.a.Published,
+		Outlet:        x.a.Outlet,
+	}
+	x.setQuote(&c, qs, qe)
+	return c
+}
+
+// setQuote sets the quote to tokens [qs, qe) and the offsets and id with it.
+func (x *analyzer) setQuote(c *schema.Claim, qs, qe int) {
+	p := &x.p
+	bs, be := int(p.toks[qs].s), int(p.toks[qe-1].e)
+	c.Quote = x.text[bs:be]
+	c.CharStart = int32(x.ri.at(bs))
+	c.CharEnd = int32(x.ri.at(be))
+	c.ClaimID = schema.ClaimID(x.a.ID, c.CharStart, c.CharEnd, c.Kind)
+}
+
+// scopeIn finds the time scope of a claim in tokens [s, e): a "since"
+// expression first, else the one nearest the number.
+func (x *analyzer) scopeIn(s, e int, m *mention) (timeExpr, bool) {
+	p := &x.p
+	var best timeExpr
+	found := false
+	bestD := 1 << 30
+	for k := s; k < e; k++ {
+		if m != nil && k >= m.ts && k < m.te {
+			continue
+		}
+		t := &p.toks[k]
+		if t.kind != tkWord && t.kind != tkNum {
+			continue
+		}
+		if t.kind == tkWord && t.flags()&(fPrep|fMonth|fWeekday|fTimeRel) == 0 && !(p.w(k) == "since" || p.w(k) == "last" || p.w(k) == "this" || p.w(k) == "during" || p.w(k) == "past") {
+			continue
+		}
+		te, ok := p.timeAt(k, e, x.pub)
+		if !ok || te.e <= te.s {
+			continue
+		}
+		d := 0
+		if m != nil {
+			d = k - m.te
+			if d < 0 {
+				d = m.ts - te.e + 2
+			}
+		}
+		if te.since {
+			d -= 1000
+		}
+		if d < bestD {
+			best, bestD, found = te, d, true
+		}
+		k = te.e - 1
+	}
+	return best, found
+}
+
+// locate sets the claim's location from a place named in tokens [s, e),
+// nearest to token at; else it is left for the article's main place.
+func (x *analyzer) locate(c *schema.Claim, s, e, at int) {
+	p := &x.p
+	bestD := 1 << 30
+	name, ms, me := "", -1, -1
+	consider := func(k, end int, canon string) {
+		d := k - at
+		if d < 0 {
+			d = -d
+		}
+		if d < bestD {
+			bestD, name, ms, me = d, canon, k, end
+		}
+	}
+	x.placesIn(s, e, consider)
+	if name == "" && s >= 2 && p.isWord(s, "where") && p.isPunct(s-1, ",") {
+		// "..., the region of Idlib, where ...": the place just before.
+		cs, _ := x.clauseBounds(s - 2)
+		x.placesIn(cs, s-1, func(k, end int, canon string) {
+			if k > ms {
+				name, ms, me = canon, k, end
+			}
+		})
+	}
+	if name == "" {
+		return // fillMainPlace gives it the article's main place
+	}
+	c.Location = name
+	c.LocationMention = x.text[p.toks[ms].s:p.toks[me-1].e]
+}
+
+// placesIn calls f for each place mention in tokens [s, e).
+func (x *analyzer) placesIn(s, e int, f func(k, end int, canon string)) {
+	p := &x.p
+	for k := s; k < e; k++ {
+		t := &p.toks[k]
+		if t.kind != tkWord {
+			continue
+		}
+		if t.upper {
+			if end, canon, ok := p.placeAt(k); ok && end <= e {
+				f(k, end, canon)
+				k = end - 1
+				continue
+			}
+			continue
+		}
+		w := p.w(k)
+		switch {
+		case w == "in" || w == "at" || w == "near" || w == "outside":
+			if k+1 < e && p.toks[k+1].upper && p.fl(k+1)&(fDet|fMonth|fWeekday) == 0 {
+				if _, _, ok := p.placeAt(k + 1); ok {
+					continue
+				}
+				if end, ok := p.nameAfter(k+1, e); ok {
+					f(k+1, end, x.text[p.toks[k+1].s:p.toks[end-1].e])
+					k = end - 1
+				}
+			}
+		case t.flags()&fPlaceNoun != 0 && p.isWord(k+1, "of") && k+2 < e && p.toks[k+2].upper:
+			if end, canon, ok := p.placeAt(k + 2); ok && end <= e {
+				f(k+2, end, canon)
+				k = end - 1
+				continue
+			}
+			if end, ok := p.nameAfter(k+2, e); ok {
+				f(k+2, end, x.text[p.toks[k+2].s:p.toks[end-1].e])
+				k = end - 1
+			}
+		}
+	}
+}
+
+// countPlaces counts the place mentions of the current sentence for the
+// article's main place.
+func (x *analyzer) countPlaces() {
+	x.placesIn(0, len(x.p.toks), func(k, end int, canon string) {
+		x.addPlaceCount(canon, 1)
+	})
+}
+
+func (x *analyzer) addPlaceCount(canon string, w int) {
+	if x.placeCount == nil {
+		x.placeCount = make(map[string]int, 8)
+	}
+	if _, ok := x.placeCount[canon]; !ok {
+		x.placeOrder = append(x.placeOrder, canon)
+	}
+	x.placeCount[canon] += w
+}
+
+// countPlaceText counts a dateline's place.
+func (x *analyzer) countPlaceText(s string, w int) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return
+	}
+	if c, ok := gazetteer[strings.ToLower(s)]; ok {
+		x.addPlaceCount(c, w)
+		return
+	}
+	// Title-case an all-capitals dateline: "JOHNSTON & CARTER COUNTY".
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		if len(w) > 0 && w[0] >= 'a' && w[0] <= 'z' {
+			words[i] = string(w[0]-'a'+'A') + w[1:]
+		}
+	}
+	x.addPlaceCount(strings.Join(words, " "), w)
+}
+
+// fillMainPlace gives claims without a place in their clause the article's
+// most mentioned place (ties: the first mentioned).
+func (x *analyzer) fillMainPlace() {
+	best, bestN := "", 0
+	for _, c := range x.placeOrder {
+		if n := x.placeCount[c]; n > bestN {
+			best, bestN = c, n
+		}
+	}
+	if best == "" {
+		return
+	}
+	for i := range x.claims {
+		if x.claims[i].Location == "" {
+			x.claims[i].Location = best
+		}
+	}
 }

@@ -1,0 +1,407 @@
+package extract
+
+import (
+	"strings"
+	"time"
+
+	"github.com/claimscan/claimscan/schema"
+)
+
+// analyzer holds the state of one Extract call.
+type analyzer struct {
+	a         Article
+	text, low string
+	pub       time.Time
+	ri        runeIndex
+	p         numParser
+	ments     []mention
+	attrs     []attrib
+	clause    []int32
+	acronyms  map[string]string
+
+	lastSource string
+
+	placeCount map[string]int
+	placeOrder []string
+	mainPlace  string
+
+	claims      []schema.Claim
+	prevClaims0 int // first claim of the previous sentence
+	prevClaims1 int // end of the previous sentence's claims
+}
+
+// attachment is what a number is about: its predicate and subject.
+type attachment struct {
+	pred         uint8
+	other        bool // a counted noun without a predicate
+	subj         string
+	subjS, subjE int
+	predS, predE int
+	negated      bool
+	notCount     bool
+}
+
+// candidate reports whether the sentence may hold a claim: a digit, a
+// number word, a vague quantity, a negation or an attribution cue.
+func (x *analyzer) candidate() bool {
+	for i := range x.p.toks {
+		t := &x.p.toks[i]
+		if t.kind == tkNum {
+			return true
+		}
+		if t.kind == tkWord && t.flags()&(fNumWord|fScale|fVague|fCue|fNeg) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// clauses numbers the clauses of the sentence: a new clause starts after
+// ; : ( ) and dashes, and at a comma followed by which, who, where, but, ...
+func (x *analyzer) clauses() {
+	p := &x.p
+	n := len(p.toks)
+	if cap(x.clause) < n {
+		x.clause = make([]int32, n, n*2)
+	}
+	x.clause = x.clause[:n]
+	var c int32
+	for i := 0; i < n; i++ {
+		t := &p.toks[i]
+		if t.kind == tkPunct {
+			s := p.text[t.s:t.e]
+			switch {
+			case s == ";" || s == "(" || s == ")" || s == "—" || s == "–" || s == "-" && t.space && i+1 < n && p.toks[i+1].space:
+				c++
+				x.clause[i] = c
+				c++
+				continue
+			case s == ":" && !(i+1 < n && p.toks[i+1].kind == tkNum && !p.toks[i+1].space):
+				c++
+				x.clause[i] = c
+				c++
+				continue
+			case s == "," && i+1 < n && p.toks[i+1].kind == tkWord && p.toks[i+1].flags()&fClause != 0:
+				c++
+			}
+		}
+		x.clause[i] = c
+	}
+}
+
+// clauseBounds returns the clause of token i as [s, e).
+func (x *analyzer) clauseBounds(i int) (int, int) {
+	c := x.clause[i]
+	s, e := i, i+1
+	for s > 0 && x.clause[s-1] == c {
+		s--
+	}
+	for e < len(x.clause) && x.clause[e] == c {
+		e++
+	}
+	return s, e
+}
+
+// zeroMentions adds "no one", "nobody", "none of them", "no casualties".
+func (x *analyzer) zeroMentions() {
+	p := &x.p
+	n := len(p.toks)
+	for i := 0; i < n; i++ {
+		t := &p.toks[i]
+		if t.kind != tkWord {
+			continue
+		}
+		w := p.w(i)
+		end := -1
+		switch w {
+		case "nobody", "noone":
+			end = i + 1
+		case "none":
+			if p.isWord(i+1, "of") && i+2 < n {
+				if nx := p.w(i + 2); nx == "them" || nx == "those" || nx == "us" || p.fl(i+2)&fSubj != 0 || p.isWord(i+2, "the") && p.fl(i+3)&fSubj != 0 {
+					end = i + 3
+					if p.isWord(i+2, "the") {
+						end = i + 4
+					}
+				}
+			} else if !p.isWord(i+1, "of") {
+				end = i + 1
+			}
+		case "no":
+			if p.isWord(i+1, "one") {
+				end = i + 2
+			} else if p.isDashTok(i+1) && p.isWord(i+2, "one") {
+				end = i + 3
+			} else {
+				for k := i + 1; k < n && k <= i+3; k++ {
+					f := p.fl(k)
+					if f&(fSubj|fPred) != 0 {
+						end = k + 1
+						break
+					}
+					if p.toks[k].kind != tkWord || f&(fVerbish|fAux|fCue|fPrep) != 0 {
+						break
+					}
+				}
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		x.ments = append(x.ments, mention{ts: i, te: end, cs: i, ce: end, ue: end, bound: bExact, class: classCount, zero: true, word: true})
+	}
+}
+
+// attach finds the predicate and subject of mention m.
+func (x *analyzer) attach(m *mention, cs, ce int) attachment {
+	p := &x.p
+	var at attachment
+	at.subjS, at.subjE, at.predS, at.predE = -1, -1, -1, -1
+	// Subject after the number.
+	j := m.te
+	if m.zero && m.ce > m.cs+1 {
+		// "no civilians", "none of them": the noun is inside the mention.
+		k := m.ce - 1
+		if f := p.fl(k); f&fSubj != 0 {
+			at.subj, at.subjS, at.subjE = p.toks[k].li.subj, k, k+1
+		}
+		if f := p.fl(k); f&fPred != 0 {
+			at.pred, at.predS, at.predE = p.toks[k].li.pred, k, k+1
+		}
+	}
+	if p.isWord(j, "of") && (m.vague || m.word || p.isWord(j+1, "the") || p.isWord(j+1, "them") || p.isWord(j+1, "whom")) {
+		j++
+		if p.isWord(j, "the") || p.isWord(j, "them") || p.isWord(j, "whom") || p.isWord(j, "those") {
+			j++
+		}
+	}
+	for k := j; k < ce && k < j+5 && at.subjS < 0; k++ {
+		t := &p.toks[k]
+		if t.kind == tkPunct {
+			if isDash(p.text[t.s:t.e]) && !t.space {
+				continue
+			}
+			break
+		}
+		if t.kind == tkNum {
+			break
+		}
+		f := t.flags()
+		w := p.w(k)
+		if f&(fTimeUnit|fMeasure) != 0 && !t.upper && f&fSubj == 0 && k <= j+1 {
+			at.notCount = true
+			return at
+		}
+		if f&fSubj != 0 {
+			// the last of consecutive subject nouns: "police officers"
+			e := k + 1
+			for e < ce && p.fl(e)&fSubj != 0 && p.toks[e].kind == tkWord {
+				e++
+			}
+			head := e - 1
+			at.subj, at.subjS, at.subjE = p.toks[head].li.subj, k, e
+			if p.w(head) == "workers" && p.w(k) == "aid" {
+				at.subj = "aid workers"
+			}
+			if p.toks[head].li.f&fPred != 0 {
+				at.pred, at.predS, at.predE = p.toks[head].li.pred, head, e
+			}
+			break
+		}
+		if f&(fPred|fAux|fVerbish|fCue|fPrep|fNeg|fClause|fDet) != 0 && f&fSubj == 0 {
+			break
+		}
+		if t.upper && len(w) > 4 && (strings.HasSuffix(w, "ians") || strings.HasSuffix(w, "ans") || strings.HasSuffix(w, "is") || strings.HasSuffix(w, "ese")) {
+			at.subj, at.subjS, at.subjE = "people", k, k+1
+			break
+		}
+		if !t.upper && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") &&
+			(k+1 >= ce || p.toks[k+1].kind != tkWord || p.fl(k+1)&(fAux|fVerbish|fPred|fCue|fPrep|fClause) != 0 || p.fl(k+1) == 0 && !strings.HasSuffix(p.w(k+1), "s")) {
+			// a counted thing: "12 schools", "three homes"
+			at.subj, at.subjS, at.subjE, at.other = w, k, k+1, true
+			break
+		}
+	}
+	// Predicate after the subject (or the number).
+	f0 := m.te
+	if at.subjE > 0 {
+		f0 = at.subjE
+	}
+	fwd, fwdS, fwdE, fd := uint8(0), -1, -1, 0
+	neg := false
+	if at.pred == 0 {
+		d := 0
+		for k := f0; k < ce && d < 8; k++ {
+			t := &p.toks[k]
+			if t.kind != tkWord {
+				if t.kind == tkPunct && isDash(p.text[t.s:t.e]) && !t.space {
+					continue
+				}
+				break
+			}
+			w := p.w(k)
+			f := t.flags()
+			if f&fPred != 0 && f&fSubj == 0 || f&fPred != 0 && k == f0 {
+				fwd, fwdS, fwdE, fd = t.li.pred, k, k+1, d
+				break
+			}
+			switch {
+			case w == "lost" || w == "losing":
+				for q := k + 1; q < k+4 && q < ce; q++ {
+					if p.isWord(q, "lives") || p.isWord(q, "life") {
+						fwd, fwdS, fwdE, fd = pKilled, k, q+1, d
+					}
+				}
+			case w == "forced" || w == "driven":
+				if p.isWord(k+1, "to") || p.isWord(k+1, "from") || p.isWord(k+1, "out") {
+					fwd, fwdS, fwdE, fd = pDisplaced, k, k+2, d
+				}
+			case w == "taken" || w == "rushed" || w == "transported" || w == "airlifted" || w == "treated" || w == "transferred":
+				fwd, fwdS, fwdE, fd = pInjured, k, k+1, d
+			case w == "live" || w == "living" || w == "reside" || w == "lived":
+				fwd, fwdS, fwdE, fd = pPopulation, k, k+1, d
+			case w == "need" || w == "needing" || w == "needed":
+				fwd, fwdS, fwdE, fd = pAffected, k, k+1, d
+			}
+			if fwd != 0 {
+				break
+			}
+			if f&fNeg != 0 {
+				neg = true
+				d++
+				continue
+			}
+			if f&fAux != 0 || strings.HasSuffix(w, "ly") || w == "who" || w == "that" || w == "to" || w == "more" || w == "all" || w == "others" || w == "people" && at.subjS < 0 {
+				d++
+				continue
+			}
+			break
+		}
+	}
+	// Predicate before the number: "killed 3", "wounding two agents", "death toll rose to 50".
+	bwd, bwdS, bd := uint8(0), -1, 0
+	if at.pred == 0 {
+		d := 0
+		for k := m.ts - 1; k >= cs && d < 6; k-- {
+			t := &p.toks[k]
+			if t.kind != tkWord {
+				if t.kind == tkPunct && isDash(p.text[t.s:t.e]) && !t.space {
+					continue
+				}
+				break
+			}
+			w := p.w(k)
+			f := t.flags()
+			if f&fPred != 0 && f&fSubj == 0 {
+				bwd, bwdS, bd = t.li.pred, k, d
+				break
+			}
+			if w == "of" && k-1 >= cs {
+				q := k - 1
+				if p.fl(q)&fPlaceNoun != 0 || (p.fl(q)&fDet == 0 && p.fl(q) == 0 && q-1 >= cs && p.fl(q-1)&fPlaceNoun != 0) {
+					bwd, bwdS, bd = pPopulation, q, d
+					break
+				}
+			}
+			if w == "home" && p.isWord(k+1, "to") {
+				bwd, bwdS, bd = pPopulation, k, d
+				break
+			}
+			if w == "by" {
+				break // "killed by 3 gunmen": the number is the agent
+			}
+			if f&(fAux|fDet) != 0 || w == "to" || w == "rose" || w == "risen" || w == "climbed" || w == "reached" ||
+				w == "stood" || w == "stands" || w == "at" || w == "of" || w == "leaving" || w == "left" || w == "has" ||
+				w == "jumped" || w == "increased" || w == "hit" || w == "is" || w == "now" || w == "the" || w == "put" ||
+				w == "official" || w == "total" || w == "number" || w == "including" || strings.HasSuffix(w, "ly") {
+				d++
+				continue
+			}
+			break
+		}
+	}
+	switch {
+	case at.pred != 0:
+	case fwd != 0 && (bwd == 0 || fd < bd):
+		at.pred, at.predS, at.predE = fwd, fwdS, fwdE
+	case bwd != 0:
+		at.pred, at.predS, at.predE = bwd, bwdS, bwdS+1
+	}
+	if fwd != 0 && at.pred == fwd && at.predS == fwdS {
+		at.negated = neg
+	}
+	if at.pred == pShot {
+		at.pred = pInjured
+		lo, hi := max(cs, min(m.ts, at.predS)-4), min(ce, max(m.te, at.predE)+4)
+		for k := lo; k < hi; k++ {
+			if p.fl(k)&fFatal != 0 {
+				at.pred = pKilled
+				break
+			}
+		}
+	}
+	if at.pred != 0 && at.subj == "" {
+		at.subj = "people"
+	}
+	if at.pred != 0 && at.other {
+		at.other = false
+	}
+	// A negation right before a backward predicate: "did not kill 3".
+	if at.pred != 0 && at.predS >= 0 && at.predS < m.ts {
+		for k := at.predS - 1; k >= max(cs, at.predS-3); k-- {
+			if p.fl(k)&fNeg != 0 {
+				at.negated = true
+			}
+		}
+	}
+	return at
+}
+
+// hedgedSentence reports hedging words: reportedly, allegedly, unconfirmed,
+// "may have", "could not be independently verified".
+func (x *analyzer) hedgedSentence() bool {
+	p := &x.p
+	neg := false
+	for i := range p.toks {
+		t := &p.toks[i]
+		if t.kind != tkWord || t.flags()&(fHedge|fNeg) == 0 {
+			continue
+		}
+		w := p.w(i)
+		if t.flags()&fNeg != 0 {
+			neg = true
+		}
+		switch w {
+		case "reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "unconfirmed", "unverified",
+			"purportedly", "rumored", "rumoured", "supposedly", "presumably", "perhaps", "uncertain", "unclear", "feared", "believed":
+			return true
+		case "may", "might", "could":
+			if !t.upper && (p.isWord(i+1, "have") || p.isWord(i+1, "be") || p.isWord(i+1, "not")) {
+				return true
+			}
+		case "verified", "verify", "independently":
+			if neg {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// disclaimer reports a sentence that only casts doubt on the previous one:
+// "The figures could not be independently verified."
+func (x *analyzer) disclaimer() bool {
+	p := &x.p
+	hasVerify, hasNeg := false, false
+	for i := range p.toks {
+		w := p.w(i)
+		switch w {
+		case "verified", "verify", "confirmed", "confirm", "independently":
+			hasVerify = true
+		}
+		if p.fl(i)&fNeg != 0 || w == "unable" || w == "cannot" {
+			hasNeg = true
+		}
+	}
+	return hasVerify && hasNeg && len(p.toks) < 25
+}

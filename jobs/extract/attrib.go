@@ -1,0 +1,643 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimscan/claimscan/jobs/entity"
+)
+
+// attrib is one attribution of a sentence: a cue, its source noun phrase
+// and the tokens it covers (what the source is reported to have said).
+type attrib struct {
+	cue        int    // token of the cue
+	cueText    string // "said", "according to", ...
+	ns, ne     int    // source noun phrase [ns, ne); ns == ne: none
+	cs, ce     int    // covered tokens [cs, ce)
+	source     string // canonical source
+	mention    string // as written
+	deny       bool
+	pronoun    bool
+	resolved   bool
+	usedByQuan bool
+}
+
+// connectors that may sit inside an organisation's name.
+var nameConnectors = setOf("of", "for", "and", "&", "on", "de", "al", "el", "du", "des", "la", "le", "the", "in", "to", "against", "without", "'s")
+
+var pronouns = setOf("he", "she", "they", "it", "we", "i")
+
+// skipBeforeCue are words between a source and its verb: "has also said".
+var skipBeforeCue = setOf("has", "have", "had", "also", "later", "previously", "earlier", "separately", "further",
+	"already", "recently", "initially", "then", "first", "would", "will", "had", "has", "now", "again", "officially",
+	"publicly", "repeatedly", "reportedly", "once", "said", "in", "a", "statement", "on", "its", "website")
+
+var passiveAux = setOf("is", "are", "was", "were", "been", "be", "being")
+
+// findAttribs finds the attributions of the sentence.
+func (x *analyzer) findAttribs(out []attrib) []attrib {
+	p := &x.p
+	n := len(p.toks)
+	for i := 0; i < n; i++ {
+		t := &p.toks[i]
+		if t.kind != tkWord || t.flags()&fCue == 0 {
+			continue
+		}
+		w := p.w(i)
+		var a attrib
+		a.cue = i
+		a.cueText = w
+		switch w {
+		case "according":
+			if !p.isWord(i+1, "to") {
+				continue
+			}
+			a.cueText = "according to"
+			ns, ne := x.npAfter(i+2, n)
+			if ns == ne {
+				continue
+			}
+			a.ns, a.ne = ns, ne
+			if i == 0 || p.isPunct(i-1, "\"") && i == 1 {
+				// "According to X, ..."
+				k := ne
+				for k < n && !p.isPunct(k, ",") {
+					k++
+				}
+				a.cs, a.ce = min(k+1, n), n
+			} else {
+				a.cs, a.ce = 0, i
+				if ne < n-1 && !p.isPunct(ne, ".") {
+					// "..., according to X, who ..." or mid-sentence: the rest too.
+					a.ce = i
+				}
+			}
+		case "citing":
+			ns, ne := x.npAfter(i+1, n)
+			if ns == ne {
+				continue
+			}
+			a.ns, a.ne, a.cs, a.ce = ns, ne, 0, i
+		default:
+			if !x.cueVerb(i) {
+				continue
+			}
+			if !x.sourceBefore(&a) && !x.sourceAfter(&a) {
+				continue
+			}
+		}
+		switch w {
+		case "denied", "denies", "deny":
+			a.deny = true
+		}
+		// Cut the covered part at a non-restrictive relative clause that
+		// starts after the cue: ", where ...", ", which ..." are the writer's.
+		if a.cs > a.cue {
+			for k := a.cs; k+1 < a.ce; k++ {
+				if p.isPunct(k, ",") && (p.isWord(k+1, "where") || p.isWord(k+1, "which")) {
+					a.ce = k
+					break
+				}
+			}
+		}
+		x.canonSource(&a)
+		out = append(out, a)
+		i = max(i, a.ne-1)
+	}
+	return out
+}
+
+// cueVerb filters cue words used as nouns or modifiers: "an estimated 890",
+// "a report", "were reported" (passive without an agent).
+func (x *analyzer) cueVerb(i int) bool {
+	p := &x.p
+	w := p.w(i)
+	if i > 0 && p.toks[i-1].kind == tkWord && p.fl(i-1)&fDet != 0 {
+		return false // "a report", "the claims", "an estimated"
+	}
+	switch w {
+	case "estimated", "estimate", "estimates":
+		if i+1 < len(p.toks) && (p.toks[i+1].kind == tkNum || p.fl(i+1)&(fNumWord|fVague) != 0) {
+			return false
+		}
+	case "put":
+		// "X put the death toll at 50"
+		ok := false
+		for k := i + 1; k < i+6 && k < len(p.toks); k++ {
+			if p.isWord(k, "toll") || p.isWord(k, "number") || p.isWord(k, "figure") || p.isWord(k, "tally") {
+				ok = true
+			}
+		}
+		return ok
+	case "report", "reports", "claims", "claim", "states", "notes", "counted", "recorded", "believe", "believes", "say", "tell":
+		if i == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// sourceBefore reads "X (has) said ..." and "S, X said." forms.
+func (x *analyzer) sourceBefore(a *attrib) bool {
+	p := &x.p
+	n := len(p.toks)
+	i := a.cue
+	k := i - 1
+	for k >= 0 && p.toks[k].kind == tkWord && (skipBeforeCue[p.w(k)] || passiveAux[p.w(k)]) {
+		if passiveAux[p.w(k)] {
+			return false
+		}
+		if p.w(k) == "said" || p.w(k) == "statement" || p.w(k) == "in" || p.w(k) == "a" || p.w(k) == "on" || p.w(k) == "its" || p.w(k) == "website" {
+			break
+		}
+		k--
+	}
+	end := k + 1
+	// Appositive or relative clause between source and verb: "X, a British-based group, said".
+	if k >= 0 && p.isPunct(k, ",") {
+		j := k - 1
+		for j >= 0 && j > k-25 && !p.isPunct(j, ",") && !p.isPunct(j, ";") {
+			j--
+		}
+		if j > 0 && p.isPunct(j, ",") && j+1 < k && (p.fl(j+1)&(fDet|fClause) != 0 || p.toks[j+1].kind == tkWord && !p.toks[j+1].upper) {
+			k = j - 1
+			end = j
+		} else {
+			return false
+		}
+	}
+	ns := x.npBackward(end)
+	if ns == end {
+		return false
+	}
+	a.ns, a.ne = ns, end
+	// What is covered: the complement after the cue, or the clause before
+	// the source when the attribution closes the sentence.
+	j := i + 1
+	if p.w(i) == "told" {
+		// told Reuters / told reporters
+		rs, re := x.npAfter(j, n)
+		if re > rs {
+			j = re
+		}
+	}
+	// time or manner phrases: "on Monday", "yesterday", "in a statement"
+	for j < n {
+		if te, ok := p.timeAt(j, n, x.pub); ok && (p.w(j) == "on" || p.w(j) == "yesterday" || p.w(j) == "today" || p.w(j) == "last" || p.fl(j)&fWeekday != 0) {
+			j = te.e
+			continue
+		}
+		if p.isWord(j, "in") && p.isWord(j+1, "a") && (p.isWord(j+2, "statement") || p.isWord(j+2, "report")) {
+			j += 3
+			continue
+		}
+		break
+	}
+	rest := j
+	for rest < n && p.toks[rest].kind == tkPunct && !p.isPunct(rest, "\"") && !p.isPunct(rest, "“") {
+		rest++
+	}
+	if rest >= n {
+		// "..., the United Nations said."
+		a.cs, a.ce = 0, ns
+		for a.ce > 0 && p.toks[a.ce-1].kind == tkPunct {
+			a.ce--
+		}
+		return true
+	}
+	if p.isWord(j, "that") {
+		j++
+	}
+	if p.isPunct(j, ",") || p.isPunct(j, ":") {
+		j++
+	}
+	a.cs, a.ce = j, n
+	return true
+}
+
+// sourceAfter reads the inverted "S, said X." form.
+func (x *analyzer) sourceAfter(a *attrib) bool {
+	p := &x.p
+	i := a.cue
+	if i == 0 || !(p.isPunct(i-1, ",") || p.isPunct(i-1, "\"") || p.isPunct(i-1, "”")) {
+		return false
+	}
+	ns, ne := x.npAfter(i+1, len(p.toks))
+	if ns == ne {
+		return false
+	}
+	a.ns, a.ne = ns, ne
+	a.cs, a.ce = 0, i-1
+	for a.ce > 0 && p.toks[a.ce-1].kind == tkPunct {
+		a.ce--
+	}
+	return true
+}
+
+// isNPWord reports whether token k can be part of a source noun phrase.
+func (x *analyzer) isNPWord(k int) bool {
+	p := &x.p
+	t := &p.toks[k]
+	switch t.kind {
+	case tkWord:
+		f := t.flags()
+		if f&(fCue|fClause) != 0 && !t.upper {
+			return false
+		}
+		if t.upper || f&(fSourceNoun|fTitle|fDet) != 0 || nameConnectors[p.w(k)] {
+			return true
+		}
+		if pronouns[p.w(k)] {
+			return true
+		}
+		return false
+	case tkPunct:
+		s := p.text[t.s:t.e]
+		return (isDash(s) && !t.space) || s == "(" || s == ")" || s == "." && !t.space || s == "'" || s == "’" || s == "&"
+	}
+	return false
+}
+
+// npBackward returns the start of the noun phrase that ends at end.
+func (x *analyzer) npBackward(end int) int {
+	p := &x.p
+	k := end - 1
+	lowerRun := 0
+	for k >= 0 {
+		if x.isNPWord(k) {
+			lowerRun = 0
+			k--
+			continue
+		}
+		// Allow up to two adjectives before a noun: "local activists", "US-based".
+		if p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&(fVerbish|fAux|fCue|fPred|fNeg|fPrep) == 0 && lowerRun < 2 && k+1 < end {
+			lowerRun++
+			k--
+			continue
+		}
+		break
+	}
+	s := k + 1
+	// Trim leading connectors, punctuation and stray adjectives.
+	for s < end && (p.toks[s].kind == tkPunct || p.toks[s].kind == tkWord && nameConnectors[p.w(s)] && p.w(s) != "the") {
+		s++
+	}
+	// The phrase must contain a head: a capitalized word, a source noun or a pronoun.
+	for j := s; j < end; j++ {
+		t := &p.toks[j]
+		if t.kind == tkWord && (t.upper || t.flags()&fSourceNoun != 0 || pronouns[p.w(j)]) && p.fl(j)&fDet == 0 {
+			return s
+		}
+	}
+	return end
+}
+
+// npAfter returns the noun phrase starting at i: "the United Nations",
+// "Police Chief Ken Grace", "local officials".
+func (x *analyzer) npAfter(i, lim int) (int, int) {
+	p := &x.p
+	j := i
+	for j < lim {
+		if p.toks[j].kind == tkWord && p.fl(j)&fNeg != 0 {
+			break
+		}
+		if x.isNPWord(j) && !(p.toks[j].kind == tkWord && (p.fl(j)&fWeekday != 0 || p.w(j) == "on" || p.w(j) == "in" || p.w(j) == "to")) {
+			j++
+			continue
+		}
+		if p.toks[j].kind == tkWord && !p.toks[j].upper && p.fl(j)&(fVerbish|fAux|fCue|fPred|fPrep|fNeg|fTimeRel) == 0 && j+1 < lim && x.isNPWord(j+1) && j < i+3 {
+			j++ // adjective
+			continue
+		}
+		break
+	}
+	for j > i && (p.toks[j-1].kind == tkPunct && !p.isPunct(j-1, ")") || p.toks[j-1].kind == tkWord && nameConnectors[p.w(j-1)]) {
+		j--
+	}
+	for k := i; k < j; k++ {
+		t := &p.toks[k]
+		if t.kind == tkWord && (t.upper || t.flags()&fSourceNoun != 0) && t.flags()&fDet == 0 {
+			return i, j
+		}
+	}
+	return i, i
+}
+
+// canonSource fills a.source and a.mention from the noun phrase.
+func (x *analyzer) canonSource(a *attrib) {
+	p := &x.p
+	if a.ns >= a.ne {
+		return
+	}
+	a.mention = p.text[p.toks[a.ns].s:p.toks[a.ne-1].e]
+	s, e := a.ns, a.ne
+	// First of several coordinated sources: "the Observatory and local activists".
+	for k := s + 1; k < e-1; k++ {
+		if p.isWord(k, "and") && (!p.toks[k+1].upper || p.fl(k+1)&fDet != 0) {
+			e = k
+			break
+		}
+	}
+	// Acronym in brackets: "Union of ... (UOSSM)".
+	acro := ""
+	for k := s; k+2 < e; k++ {
+		if p.isPunct(k, "(") && p.toks[k+1].caps && p.isPunct(k+2, ")") {
+			acro = p.text[p.toks[k+1].s:p.toks[k+1].e]
+			if k > s {
+				e = k
+			}
+			break
+		}
+	}
+	// "a spokesman for X", "officials at X", "X's spokesman".
+	for k := s; k < e-1; k++ {
+		w := p.w(k)
+		if p.toks[k].kind == tkWord && p.fl(k)&(fSourceNoun|fTitle) != 0 && !p.toks[k].upper && (p.isWord(k+1, "for") || p.isWord(k+1, "of") || p.isWord(k+1, "at") || p.isWord(k+1, "from") || p.isWord(k+1, "with")) && w != "ministry" && w != "office" && w != "department" && w != "union" && w != "committee" {
+			if k+2 < e {
+				s = k + 2
+			}
+			break
+		}
+	}
+	for k := s + 1; k < e; k++ {
+		if p.isWord(k, "'s") && k+1 < e {
+			// "X's spokesman" -> X, unless what follows is a name part.
+			if !p.toks[k+1].upper || p.fl(k+1)&fSourceNoun != 0 {
+				e = k
+				break
+			}
+		}
+	}
+	// Leading determiners and "US-based".
+	for s < e {
+		if p.toks[s].kind == tkWord && p.fl(s)&fDet != 0 {
+			s++
+			continue
+		}
+		if s+2 < e && p.isDashTok(s+1) && p.isWord(s+2, "based") {
+			s += 3
+			continue
+		}
+		if p.toks[s].kind == tkPunct {
+			s++
+			continue
+		}
+		break
+	}
+	if s >= e {
+		a.source = strings.ToLower(strings.TrimSpace(a.mention))
+		return
+	}
+	clean := p.text[p.toks[s].s:p.toks[e-1].e]
+	// Pronouns.
+	if e-s == 1 && pronouns[p.w(s)] {
+		a.pronoun = true
+		if x.lastSource != "" {
+			a.source = x.lastSource
+			a.resolved = true
+		} else {
+			a.source = "unnamed source"
+		}
+		return
+	}
+	if acro != "" {
+		x.defineAcronym(acro, clean)
+	}
+	if name, ok := x.resolveName(clean, s, e); ok {
+		a.source = name
+		a.resolved = true
+		x.lastSource = name
+		return
+	}
+	// Person with a title: "Ardmore Police Chief Ken Grace" -> "Ken Grace".
+	lastTitle := -1
+	for k := s; k < e; k++ {
+		if p.fl(k)&fTitle != 0 || p.toks[k].kind == tkWord && !p.toks[k].upper {
+			lastTitle = k
+		}
+	}
+	if lastTitle >= s && lastTitle+1 < e {
+		allUpper := true
+		for k := lastTitle + 1; k < e; k++ {
+			if p.toks[k].kind == tkWord && !p.toks[k].upper && !nameConnectors[p.w(k)] {
+				allUpper = false
+			}
+			if p.fl(k)&(fSourceNoun|fPlaceNoun) != 0 {
+				allUpper = false
+			}
+		}
+		if allUpper && p.fl(lastTitle)&fTitle != 0 {
+			name := p.text[p.toks[lastTitle+1].s:p.toks[e-1].e]
+			a.source = strings.TrimRight(name, ".,")
+			x.lastSource = a.source
+			return
+		}
+	}
+	upper := false
+	for k := s; k < e; k++ {
+		if p.toks[k].upper {
+			upper = true
+			break
+		}
+	}
+	if !upper {
+		a.source = strings.ToLower(clean)
+	} else {
+		a.source = clean
+	}
+	x.lastSource = a.source
+}
+
+// resolveName maps a cleaned mention to a canonical name: acronyms defined
+// in the article, short forms of names used earlier ("the Observatory"),
+// then the curated table.
+func (x *analyzer) resolveName(clean string, s, e int) (string, bool) {
+	p := &x.p
+	x.buildAcronyms()
+	if full, ok := x.acronyms[clean]; ok {
+		if ent, ok := entity.Lookup(full); ok {
+			return ent.Name, true
+		}
+		return full, true
+	}
+	if ent, ok := entity.Lookup(clean); ok {
+		return ent.Name, true
+	}
+	// A one- or two-word capitalized short form: look for a longer name
+	// containing it earlier in the article.
+	if e-s <= 2 && p.toks[e-1].upper {
+		if full := x.longForm(clean); full != "" {
+			if ent, ok := entity.Lookup(full); ok {
+				return ent.Name, true
+			}
+			return full, true
+		}
+	}
+	// Names with a generic descriptor in front: "British-based Syrian Observatory ..."
+	for k := s + 1; k < e; k++ {
+		if p.toks[k].upper && p.toks[k].kind == tkWord {
+			if ent, ok := entity.Lookup(p.text[p.toks[k].s:p.toks[e-1].e]); ok {
+				return ent.Name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// buildAcronyms collects "Full Name (ACRO)" definitions of the article.
+func (x *analyzer) buildAcronyms() {
+	if x.acronyms != nil {
+		return
+	}
+	x.acronyms = map[string]string{}
+	text := x.text
+	for i := 0; i < len(text); {
+		k := strings.IndexByte(text[i:], '(')
+		if k < 0 {
+			break
+		}
+		k += i
+		i = k + 1
+		e := strings.IndexByte(text[k:min(len(text), k+12)], ')')
+		if e < 3 {
+			continue
+		}
+		acro := text[k+1 : k+e]
+		ok := len(acro) >= 2
+		for j := 0; j < len(acro); j++ {
+			if !(acro[j] >= 'A' && acro[j] <= 'Z' || acro[j] == '-' || acro[j] == '&' || j > 0 && acro[j] >= 'a' && acro[j] <= 'z') {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if full := capitalizedBefore(text, k); full != "" {
+			x.defineAcronym(acro, full)
+		}
+	}
+}
+
+func (x *analyzer) defineAcronym(acro, full string) {
+	if x.acronyms == nil {
+		x.buildAcronyms()
+	}
+	full = strings.TrimSpace(full)
+	for _, pre := range []string{"The ", "the "} {
+		full = strings.TrimPrefix(full, pre)
+	}
+	if _, dup := x.acronyms[acro]; !dup && strings.Count(full, " ") >= 1 {
+		x.acronyms[acro] = full
+	}
+}
+
+// capitalizedBefore returns the run of capitalized words (with connectors)
+// that ends just before byte k.
+func capitalizedBefore(text string, k int) string {
+	end := k
+	for end > 0 && text[end-1] == ' ' {
+		end--
+	}
+	start := end
+	words := 0
+	for start > 0 {
+		j := start
+		for j > 0 && text[j-1] != ' ' && text[j-1] != '\n' && text[j-1] != ',' && text[j-1] != '(' && text[j-1] != '"' {
+			j--
+		}
+		w := text[j:start]
+		if w == "" {
+			break
+		}
+		if w[0] >= 'A' && w[0] <= 'Z' || nameConnectors[w] && words > 0 {
+			start = j
+			words++
+			for start > 0 && text[start-1] == ' ' {
+				start--
+			}
+			continue
+		}
+		break
+	}
+	// Drop leading connectors and "-based" adjectives.
+	name := strings.TrimSpace(text[start:end])
+	for {
+		f, rest, ok := strings.Cut(name, " ")
+		if !ok || !(nameConnectors[strings.ToLower(f)] || strings.HasSuffix(f, "-based")) {
+			break
+		}
+		name = rest
+	}
+	if strings.Count(name, " ") < 1 {
+		return ""
+	}
+	return name
+}
+
+// longForm finds an earlier, longer capitalized name that contains short
+// ("Observatory" -> "Syrian Observatory for Human Rights").
+func (x *analyzer) longForm(short string) string {
+	text := x.text
+	for from := 0; from < len(text); {
+		k := strings.Index(text[from:], short)
+		if k < 0 {
+			return ""
+		}
+		k += from
+		from = k + len(short)
+		if from < len(text) && isLetterByte(text[from]) {
+			continue
+		}
+		s := k
+		for {
+			j := s
+			for j > 0 && text[j-1] == ' ' {
+				j--
+			}
+			if j == s {
+				break
+			}
+			w0 := j
+			for w0 > 0 && (isLetterByte(text[w0-1]) || text[w0-1] == '-') {
+				w0--
+			}
+			if w0 == j || !(text[w0] >= 'A' && text[w0] <= 'Z') {
+				break
+			}
+			lw := strings.ToLower(text[w0:j])
+			if lw == "the" || lw == "a" || lw == "an" {
+				break
+			}
+			s = w0
+		}
+		e := from
+		for {
+			rest := text[e:]
+			adv := 0
+			for _, c := range []string{" for ", " of ", " on ", " and ", " "} {
+				if strings.HasPrefix(rest, c) && len(rest) > len(c) && rest[len(c)] >= 'A' && rest[len(c)] <= 'Z' {
+					adv = len(c)
+					break
+				}
+			}
+			if adv == 0 {
+				break
+			}
+			f := e + adv
+			for f < len(text) && (isLetterByte(text[f]) || text[f] == '-') {
+				f++
+			}
+			e = f
+		}
+		full := text[s:e]
+		if full != short && strings.Count(full, " ") >= 1 {
+			if ent, ok := entity.Lookup(full); ok {
+				return ent.Name
+			}
+			if strings.Count(full, " ") >= 2 {
+				return full
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,169 @@
+package extract
+
+import "strings"
+
+// gazetteer maps lower-case place names (as written, hyphens and spaces
+// kept) to a canonical spelling. It covers countries, US states, regions and
+// cities that recur in news about conflicts and disasters; other places are
+// found by position ("in Ardmore", "the town of Morek").
+var gazetteer = map[string]string{}
+
+// placeWords are the first words of multi-word gazetteer names, so a scan
+// only tries longer keys when they can match.
+var placeFirst = map[string]bool{}
+
+func addPlace(canon string, aliases ...string) {
+	for _, a := range append([]string{canon}, aliases...) {
+		k := strings.ToLower(a)
+		gazetteer[k] = canon
+		if f, _, ok := strings.Cut(k, " "); ok {
+			placeFirst[f] = true
+		}
+	}
+}
+
+func init() {
+	for _, c := range []string{"Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia",
+		"Austria", "Azerbaijan", "Bahrain", "Bangladesh", "Belarus", "Belgium", "Benin", "Bolivia", "Bosnia",
+		"Botswana", "Brazil", "Bulgaria", "Burkina Faso", "Burundi", "Cambodia", "Cameroon", "Canada", "Chad",
+		"Chile", "China", "Colombia", "Croatia", "Cuba", "Cyprus", "Denmark", "Djibouti", "Ecuador", "Egypt",
+		"El Salvador", "Eritrea", "Estonia", "Ethiopia", "Finland", "France", "Gabon", "Gambia", "Georgia",
+		"Germany", "Ghana", "Greece", "Guatemala", "Guinea", "Haiti", "Honduras", "Hungary", "Iceland", "India",
+		"Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy", "Jamaica", "Japan", "Jordan", "Kazakhstan",
+		"Kenya", "Kosovo", "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Liberia", "Libya", "Lithuania",
+		"Madagascar", "Malawi", "Malaysia", "Mali", "Mauritania", "Mexico", "Moldova", "Mongolia", "Montenegro",
+		"Morocco", "Mozambique", "Myanmar", "Namibia", "Nepal", "Netherlands", "New Zealand", "Nicaragua", "Niger",
+		"Nigeria", "North Korea", "Norway", "Oman", "Pakistan", "Panama", "Paraguay", "Peru", "Philippines",
+		"Poland", "Portugal", "Qatar", "Romania", "Russia", "Rwanda", "Saudi Arabia", "Senegal", "Serbia",
+		"Sierra Leone", "Singapore", "Slovakia", "Slovenia", "Somalia", "South Africa", "South Korea",
+		"South Sudan", "Spain", "Sri Lanka", "Sudan", "Sweden", "Switzerland", "Syria", "Taiwan", "Tajikistan",
+		"Tanzania", "Thailand", "Togo", "Tunisia", "Turkey", "Turkmenistan", "Uganda", "Ukraine", "Uruguay",
+		"Uzbekistan", "Venezuela", "Vietnam", "Yemen", "Zambia", "Zimbabwe", "Palestine", "Puerto Rico",
+		"Central African Republic", "Ivory Coast", "Kashmir", "Kurdistan", "Crimea", "Donbas", "Darfur",
+		"Tigray", "Sinai", "West Bank", "Gaza", "Golan Heights", "Balochistan", "Xinjiang", "Tibet",
+		"Chechnya", "Nagorno-Karabakh", "Rakhine", "Kachin", "Mindanao", "Sahel", "Europe", "Africa", "Asia",
+		"Middle East", "Latin America"} {
+		addPlace(c)
+	}
+	addPlace("United States", "U.S.", "US", "USA", "U.S.A.", "United States of America", "America")
+	addPlace("United Kingdom", "UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales")
+	addPlace("Democratic Republic of the Congo", "DR Congo", "DRC", "Congo")
+	addPlace("United Arab Emirates", "UAE", "U.A.E.")
+	addPlace("Czech Republic", "Czechia")
+	addPlace("Gaza Strip", "the Gaza Strip")
+	addPlace("Turkey", "Türkiye", "Turkiye")
+	addPlace("Côte d'Ivoire", "Cote d'Ivoire")
+	addPlace("Myanmar", "Burma")
+	addPlace("Donetsk")
+	addPlace("Luhansk", "Lugansk")
+	addPlace("Kyiv", "Kiev")
+	addPlace("Kharkiv", "Kharkov")
+	addPlace("Odesa", "Odessa")
+	// Syria, Iraq and neighbours.
+	addPlace("Idlib", "Idleb")
+	addPlace("Aleppo", "Halab")
+	addPlace("Daraa", "Deraa", "Dara'a")
+	addPlace("Raqqa", "Raqqah", "Al-Raqqa", "Rakka")
+	addPlace("Deir ez-Zor", "Deir Ezzor", "Deir al-Zor", "Deir Ez-Zor", "Deir el-Zour", "Deir ez Zor", "Deir Ezzour")
+	addPlace("Hasakah", "Hasaka", "Al-Hasakah", "Hassakeh")
+	addPlace("Khan Shaykhun", "Khan Sheikhun", "Khan Sheikhoun", "Khan Sheihkoun", "Khan Shaikhoun", "Khan Sheikhoon")
+	addPlace("Maarat al-Numan", "Maaret al-Numan", "Maarat al-Nouman", "Maaret al-Noman", "Ma'arrat al-Nu'man")
+	addPlace("Jisr al-Shughur", "Jisr al-Shughour", "Jisr ash-Shughur")
+	addPlace("Eastern Ghouta", "Ghouta", "East Ghouta")
+	addPlace("Morek", "Mourek")
+	for _, c := range []string{"Hama", "Homs", "Damascus", "Latakia", "Tartus", "Qamishli", "Afrin", "Manbij",
+		"Kobani", "Palmyra", "Baghdad", "Mosul", "Fallujah", "Ramadi", "Basra", "Kirkuk", "Erbil", "Tikrit",
+		"Anbar", "Beirut", "Tripoli", "Benghazi", "Misrata", "Sirte", "Amman", "Jerusalem", "Tel Aviv",
+		"Rafah", "Khan Younis", "Jenin", "Nablus", "Hebron", "Ramallah", "Gaza City", "Tehran", "Kabul",
+		"Kandahar", "Helmand", "Kunduz", "Herat", "Jalalabad", "Sanaa", "Aden", "Hodeidah", "Taiz", "Marib",
+		"Riyadh", "Cairo", "Alexandria", "Khartoum", "Omdurman", "El Fasher", "Juba", "Mogadishu", "Nairobi",
+		"Addis Ababa", "Mekelle", "Lagos", "Abuja", "Maiduguri", "Borno", "Bamako", "Niamey", "Ouagadougou",
+		"Kinshasa", "Goma", "Bangui", "Istanbul", "Ankara", "Moscow", "Mariupol", "Bakhmut", "Kherson",
+		"Zaporizhzhia", "Islamabad", "Karachi", "Lahore", "Peshawar", "Quetta", "New Delhi", "Delhi", "Mumbai",
+		"Dhaka", "Cox's Bazar", "Yangon", "Manila", "Marawi", "Jakarta", "Aceh", "Beijing", "Hong Kong", "Tokyo",
+		"Seoul", "Pyongyang", "London", "Paris", "Berlin", "Brussels", "Rome", "Madrid", "Athens", "Geneva",
+		"Vienna", "Warsaw", "Washington", "New York", "New York City", "Los Angeles", "Chicago", "Houston",
+		"Philadelphia", "Phoenix", "San Antonio", "San Diego", "Dallas", "San Francisco", "Seattle", "Boston",
+		"Miami", "Atlanta", "Detroit", "Baltimore", "Denver", "Las Vegas", "Orlando", "New Orleans", "Memphis",
+		"St. Louis", "Milwaukee", "Minneapolis", "Cleveland", "Cincinnati", "Pittsburgh", "Nashville",
+		"Indianapolis", "Columbus", "Kansas City", "Oklahoma City", "Tulsa", "Louisville", "Jacksonville",
+		"Charlotte", "Sacramento", "Oakland", "Portland", "Albuquerque", "Tucson", "Fresno", "Austin",
+		"Fort Worth", "El Paso", "Birmingham", "Toronto", "Montreal", "Vancouver", "Ottawa", "Mexico City",
+		"Caracas", "Bogota", "Lima", "Sao Paulo", "Rio de Janeiro", "Buenos Aires", "Santiago", "Havana",
+		"Port-au-Prince", "Sydney", "Melbourne"} {
+		addPlace(c)
+	}
+	for _, s := range []string{"Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+		"Delaware", "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky",
+		"Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri",
+		"Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "North Carolina",
+		"North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina",
+		"South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin",
+		"Wyoming"} {
+		addPlace(s)
+	}
+	addPlace("Washington, D.C.", "Washington D.C.", "D.C.", "District of Columbia")
+}
+
+// placeAt reads a place mention starting at token i: a gazetteer name of
+// one to four words. It returns the end token and the canonical name.
+func (p *numParser) placeAt(i int) (int, string, bool) {
+	t := p.toks[i]
+	if t.kind != tkWord || !t.upper {
+		return 0, "", false
+	}
+	w := p.w(i)
+	if placeFirst[w] {
+		for k := min(len(p.toks), i+5); k > i+1; k-- {
+			last := p.toks[k-1]
+			if last.kind != tkWord {
+				continue
+			}
+			if c, ok := gazetteer[p.low[t.s:last.e]]; ok {
+				return k, c, true
+			}
+		}
+	}
+	if c, ok := gazetteer[w]; ok {
+		// "US" and "America" as adjectives of organisations are still places here;
+		// skip acronyms that are also words ("US" as "us" cannot reach: upper required).
+		if (w == "us" || w == "uk") && !t.caps {
+			return 0, "", false
+		}
+		return i + 1, c, true
+	}
+	return 0, "", false
+}
+
+// nameAfter reads a capitalized name (up to five words, with inner "al-",
+// "de", "of" particles) at i, for "in Ardmore" and "the town of Morek".
+func (p *numParser) nameAfter(i, lim int) (int, bool) {
+	j := i
+	for j < lim && j < i+6 {
+		t := p.toks[j]
+		if t.kind == tkWord && t.upper && t.flags()&(fMonth|fWeekday) == 0 {
+			j++
+			continue
+		}
+		if j > i && t.kind == tkPunct && isDash(p.text[t.s:t.e]) && !t.space && j+1 < lim && !p.toks[j+1].space {
+			j++
+			continue
+		}
+		if j > i && t.kind == tkWord && (p.w(j) == "al" || p.w(j) == "el" || p.w(j) == "de" || p.w(j) == "ez") && j+1 < lim {
+			j++
+			continue
+		}
+		break
+	}
+	// Stop before an organisation or a person title ("Ardmore Police").
+	for k := i; k < j; k++ {
+		if p.toks[k].flags()&(fSourceNoun|fTitle|fCue) != 0 && p.toks[k].flags()&fPlaceNoun == 0 {
+			j = k
+			break
+		}
+	}
+	for j > i && (p.toks[j-1].kind != tkWord || !p.toks[j-1].upper) {
+		j--
+	}
+	return j, j > i
+}

@@ -1,0 +1,362 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sentence is one sentence of an article: byte offsets into the text, with
+// a leading dateline ("BEIRUT (Reuters) -") already cut off.
+type sentence struct {
+	s, e       int  // byte span, trimmed
+	boiler     bool // byline, credit line, "Related Story", ...: yields no claims
+	datelineAt int  // byte offset of a dateline cut from the start, or -1
+	datelineE  int  // end of the dateline's place name
+}
+
+// Sentences splits text into sentences and returns their byte spans
+// [start, end), trimmed of surrounding white space, boilerplate included.
+// It is exported for tests and tools; Extract uses the same splitter.
+func Sentences(text string) [][2]int {
+	ss := splitSentences(text, nil)
+	out := make([][2]int, len(ss))
+	for i, s := range ss {
+		out[i] = [2]int{s.s, s.e}
+	}
+	return out
+}
+
+// splitSentences appends the sentences of text to out.
+//
+// Boundaries: a blank line; a line break followed by anything but a
+// lower-case letter (headlines, datelines and paragraphs are one per line
+// in most corpora, while a hard-wrapped sentence goes on in lower case);
+// and ., ! or ? (with closing quotes or brackets) followed by white space
+// and then a capital, digit, quote or bracket, unless the period ends a
+// title or month abbreviation (Mr., Gen., No., Jan.), an initial (J.), or an
+// ambiguous abbreviation (U.S., a.m., Okla., Inc.) that is not followed by a
+// typical sentence opener.
+func splitSentences(text string, out []sentence) []sentence {
+	n := len(text)
+	start := skipSpace(text, 0)
+	emit := func(end int) {
+		e := end
+		for e > start && isSpaceByte(text[e-1]) {
+			e--
+		}
+		if e > start {
+			out = append(out, finishSentence(text, start, e))
+		}
+	}
+	for i := start; i < n; i++ {
+		c := text[i]
+		switch c {
+		case '\n':
+			j := i + 1
+			blank := false
+			for j < n && isSpaceByte(text[j]) {
+				if text[j] == '\n' {
+					blank = true
+				}
+				j++
+			}
+			if j >= n {
+				emit(i)
+				start = n
+				i = n
+				continue
+			}
+			if blank || !isLowerAt(text, j) {
+				emit(i)
+				start = j
+				i = j - 1
+			}
+		case '.', '!', '?':
+			j := i + 1
+			for j < n && (text[j] == '.' || text[j] == '!' || text[j] == '?') {
+				j++
+			}
+			j = skipClosers(text, j)
+			if j < n && !isSpaceByte(text[j]) {
+				continue
+			}
+			k := skipSpace(text, j)
+			if k >= n {
+				continue
+			}
+			if !opensSentence(text, k) {
+				continue
+			}
+			if c == '.' && j == i+1 && !periodEnds(text, i, k) {
+				continue
+			}
+			emit(j)
+			start = k
+			i = k - 1
+		}
+	}
+	if start < n {
+		emit(n)
+	}
+	return out
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+}
+
+// skipSpace skips ASCII white space and the no-break and similar spaces.
+func skipSpace(text string, i int) int {
+	for i < len(text) {
+		if isSpaceByte(text[i]) {
+			i++
+			continue
+		}
+		if text[i] >= utf8.RuneSelf {
+			r, sz := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				i += sz
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+func isLowerAt(text string, i int) bool {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return c >= 'a' && c <= 'z'
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLower(r)
+}
+
+// skipClosers skips closing quotes and brackets after a terminator.
+func skipClosers(text string, j int) int {
+	for j < len(text) {
+		switch {
+		case text[j] == '"' || text[j] == '\'' || text[j] == ')' || text[j] == ']':
+			j++
+		case strings.HasPrefix(text[j:], "”") || strings.HasPrefix(text[j:], "’"):
+			j += 3
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// opensSentence reports whether the character at k can start a sentence.
+func opensSentence(text string, k int) bool {
+	c := text[k]
+	switch {
+	case c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '"', c == '\'', c == '(', c == '[', c == '$', c == '-':
+		return true
+	case c < utf8.RuneSelf:
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[k:])
+	return unicode.IsUpper(r) || r == '“' || r == '‘' || r == '—' || r == '£' || r == '€'
+}
+
+// periodEnds decides whether the single period at i, followed by the
+// sentence-opening character at k, ends a sentence.
+func periodEnds(text string, i, k int) bool {
+	// The word before the period.
+	w := i
+	for w > 0 {
+		c := text[w-1]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' {
+			w--
+			continue
+		}
+		break
+	}
+	word := text[w:i]
+	if word == "" {
+		return true // "... 40." or "...)."
+	}
+	if len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z' {
+		return false // an initial: "J. Smith"
+	}
+	lw := strings.ToLower(word)
+	if titleAbbrev[lw] {
+		return false
+	}
+	if strings.IndexByte(word, '.') >= 0 || ambiguousAbbrev[lw] {
+		// U.S., a.m., N.Y., Okla., Inc.: a boundary only before a word that
+		// typically opens a sentence.
+		e := k
+		for e < len(text) && (text[e] >= 'a' && text[e] <= 'z' || text[e] >= 'A' && text[e] <= 'Z') {
+			e++
+		}
+		return sentenceOpeners[text[k:e]] || text[k] == '"' || text[k] == '('
+	}
+	return true
+}
+
+var titleAbbrev = setOf("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt",
+	"adm", "cmdr", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "ft", "mt", "no", "nos", "nr",
+	"vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v", "fig",
+	"approx", "est", "atty", "dist", "ofc", "dep", "brig", "lt.col", "st", "messrs", "mme", "mlle", "sr", "jr")
+
+var ambiguousAbbrev = setOf("inc", "corp", "co", "ltd", "llc", "bros", "etc", "ave", "blvd", "rd", "ln", "hwy",
+	"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md",
+	"mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
+	"wash", "wis", "wyo", "jr", "sr")
+
+var sentenceOpeners = setOf("The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And",
+	"This", "That", "There", "These", "Those", "His", "Her", "Their", "Its", "Our", "According", "After", "As",
+	"When", "While", "If", "Police", "Officials", "Authorities", "No", "One", "Two", "Three", "Some", "Many", "More",
+	"Meanwhile", "However", "Earlier", "Later", "Last", "Since", "For", "Of", "By", "Witnesses", "Also", "So", "Yet",
+	"What", "Who", "Why", "How", "Where", "A", "Both", "Most", "All", "Several", "Officers", "Investigators")
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// finishSentence classifies the span [s, e) and cuts a leading dateline.
+func finishSentence(text string, s, e int) sentence {
+	st := sentence{s: s, e: e, datelineAt: -1}
+	if isBoilerplate(text[s:e]) {
+		st.boiler = true
+		return st
+	}
+	if d, placeEnd, ok := dateline(text[s:e]); ok {
+		st.datelineAt = s
+		st.datelineE = s + placeEnd
+		st.s = s + d
+		if st.s >= st.e {
+			st.boiler = true
+			st.s = s
+		}
+	}
+	return st
+}
+
+var boilerPrefixes = []string{
+	"(writing by", "(reporting by", "(editing by", "(additional reporting", "(compiled by", "(editing",
+	"writing by", "reporting by", "editing by", "additional reporting by", "compiled by",
+	"related story", "related stories", "related:", "related coverage", "related articles", "related content",
+	"read more", "read also", "also read", "click here", "copyright", "all rights reserved", "(c) ", "©",
+	"follow us", "follow @", "sign up", "subscribe", "share this", "advertisement", "this material may not be",
+	"email this", "print this", "more:", "see also", "posted:", "updated:", "last updated", "published:",
+	"recommended:", "watch:", "video:", "photo:", "image:", "getty images", "ap photo", "(ap photo", "reuters/",
+	"(reuters/", "file photo", "(file photo", "story continues", "continue reading", "comments", "loading",
+}
+
+// isBoilerplate reports whether a sentence is a credit, byline or site
+// furniture rather than article prose.
+func isBoilerplate(s string) bool {
+	var buf [48]byte
+	p := len(s)
+	if p > len(buf) {
+		p = len(buf)
+	}
+	for i := 0; i < p; i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	low := string(buf[:p])
+	for _, bp := range boilerPrefixes {
+		if strings.HasPrefix(low, bp) {
+			return true
+		}
+	}
+	// "By John Smith, Reuters" bylines: short, no verb-like lower-case word.
+	if strings.HasPrefix(low, "by ") && len(s) < 80 {
+		lowerWords := 0
+		for _, f := range strings.Fields(s[3:]) {
+			if f[0] >= 'a' && f[0] <= 'z' && f != "and" && f != "of" {
+				lowerWords++
+			}
+		}
+		return lowerWords == 0
+	}
+	return false
+}
+
+// dateline recognizes "BEIRUT (Reuters) -", "JOHNSTON & CARTER COUNTY, OK --"
+// or "ARDMORE, Okla. (AP) —" at the start of s. It returns where the
+// sentence proper starts and where the place name ends.
+func dateline(s string) (start, placeEnd int, ok bool) {
+	limit := len(s)
+	if limit > 90 {
+		limit = 90
+	}
+	for i := 1; i < limit; i++ {
+		if s[i] != ' ' {
+			continue
+		}
+		rest := s[i+1:]
+		var dl int
+		switch {
+		case strings.HasPrefix(rest, "-- "), strings.HasPrefix(rest, "— "), strings.HasPrefix(rest, "– "):
+			dl = len("-- ")
+			if rest[0] != '-' {
+				dl = len("— ")
+			}
+		case strings.HasPrefix(rest, "- "):
+			dl = 2
+		case strings.HasPrefix(rest, "—"), strings.HasPrefix(rest, "–"):
+			dl = 3
+		default:
+			continue
+		}
+		prefix := s[:i]
+		if !datelinePrefix(prefix) {
+			return 0, 0, false
+		}
+		pe := len(prefix)
+		if k := strings.IndexAny(prefix, ",("); k > 0 {
+			pe = k
+		}
+		for pe > 0 && prefix[pe-1] == ' ' {
+			pe--
+		}
+		return skipSpace(s, i+1+dl), pe, true
+	}
+	return 0, 0, false
+}
+
+func datelinePrefix(p string) bool {
+	paren := strings.IndexByte(p, '(')
+	hasAgency := paren > 0 && strings.HasSuffix(p, ")")
+	words := strings.Fields(p)
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	first := strings.Trim(words[0], ",.")
+	caps := len(first) >= 2
+	for i := 0; i < len(first); i++ {
+		if !(first[i] >= 'A' && first[i] <= 'Z' || first[i] == '.' || first[i] == '\'' || first[i] == '-') {
+			caps = false
+		}
+	}
+	if !caps && !hasAgency {
+		return false
+	}
+	for _, w := range words {
+		c := w[0]
+		if c == '(' || c == '&' {
+			continue
+		}
+		if c >= 'a' && c <= 'z' {
+			return false
+		}
+		if c >= '0' && c <= '9' {
+			return false
+		}
+	}
+	return true
+}

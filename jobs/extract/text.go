@@ -1,0 +1,84 @@
+package extract
+
+import (
+	"unicode/utf8"
+)
+
+// lowerASCII returns s with the ASCII letters A-Z lowered and every other
+// byte unchanged, so byte offsets into s and into the result agree.
+func lowerASCII(s string) string {
+	i := 0
+	for i < len(s) && !(s[i] >= 'A' && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, len(s))
+	copy(b, s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b)
+}
+
+// sanitize replaces each invalid UTF-8 byte of s by U+FFFD, one for one, so
+// the code-point count of the result equals len([]rune(s)) and code-point
+// offsets into it are offsets into the original text as Python or
+// []rune(s) see it.
+func sanitize(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s)+16)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n <= 1 {
+			b = utf8.AppendRune(b, utf8.RuneError)
+			i++
+			continue
+		}
+		b = append(b, s[i:i+n]...)
+		i += n
+	}
+	return string(b)
+}
+
+// runeIndex converts byte offsets of one text into code-point offsets. It
+// remembers the last position, so increasing offsets cost the distance
+// between them; an ASCII text costs nothing.
+type runeIndex struct {
+	text       string
+	ascii      bool
+	lastByte   int
+	lastRune   int
+	checkedASC bool
+}
+
+func newRuneIndex(text string) runeIndex {
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	return runeIndex{text: text, ascii: ascii}
+}
+
+// at returns the code-point offset of byte offset b.
+func (x *runeIndex) at(b int) int {
+	if x.ascii {
+		return b
+	}
+	if b < x.lastByte {
+		x.lastByte, x.lastRune = 0, 0
+	}
+	x.lastRune += utf8.RuneCountInString(x.text[x.lastByte:b])
+	x.lastByte = b
+	return x.lastRune
+}

@@ -1,0 +1,226 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+const (
+	tkWord uint8 = iota
+	tkNum
+	tkPunct
+)
+
+// token is one word, number or punctuation mark of a sentence.
+type token struct {
+	s, e  int32   // byte offsets into the article text
+	kind  uint8   // tkWord, tkNum, tkPunct
+	space bool    // white space (or the sentence start) before it
+	upper bool    // starts with a capital letter
+	caps  bool    // a word with no lower-case letter (an acronym)
+	nval  float64 // value of a tkNum
+	ngrp  bool    // tkNum uses thousands separators
+	ndec  bool    // tkNum has a decimal part
+	nlen  int8    // tkNum: digits before the first separator
+	li    *lexInfo
+}
+
+func (t *token) flags() uint64 {
+	if t.li == nil {
+		return 0
+	}
+	return t.li.f
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isDigit(c byte) bool      { return c >= '0' && c <= '9' }
+
+// tokenize appends the tokens of text[s:e] to out. low is the ASCII-lowered
+// text, used for lexicon look-ups.
+func tokenize(text, low string, s, e int, out []token) []token {
+	i := s
+	space := true
+	for i < e {
+		c := text[i]
+		if isSpaceByte(c) {
+			space = true
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, sz := utf8.DecodeRuneInString(text[i:e])
+			if unicode.IsSpace(r) {
+				space = true
+				i += sz
+				continue
+			}
+			if unicode.IsLetter(r) {
+				j := wordEnd(text, i, e)
+				out = appendWord(text, low, i, j, space, out)
+				space = false
+				i = j
+				continue
+			}
+			if unicode.IsDigit(r) {
+				// Non-ASCII digits: treat as punctuation.
+				out = append(out, token{s: int32(i), e: int32(i + sz), kind: tkPunct, space: space})
+				space = false
+				i += sz
+				continue
+			}
+			out = append(out, token{s: int32(i), e: int32(i + sz), kind: tkPunct, space: space})
+			space = false
+			i += sz
+			continue
+		}
+		switch {
+		case isDigit(c) || (c == '.' && i+1 < e && isDigit(text[i+1]) && space):
+			j, t := scanNumber(text, i, e)
+			t.space = space
+			out = append(out, t)
+			space = false
+			i = j
+		case isLetterByte(c):
+			j := wordEnd(text, i, e)
+			out = appendWord(text, low, i, j, space, out)
+			space = false
+			i = j
+		case (c == '\'') && i+1 < e && (text[i+1] == 's' || text[i+1] == 'S') && (i+2 >= e || !isLetterByte(text[i+2])) && len(out) > 0 && !space:
+			out = append(out, token{s: int32(i), e: int32(i + 2), kind: tkWord, li: lex["'s"]})
+			space = false
+			i += 2
+		default:
+			out = append(out, token{s: int32(i), e: int32(i + 1), kind: tkPunct, space: space})
+			space = false
+			i++
+		}
+	}
+	return out
+}
+
+// wordEnd returns the end of the word starting at i: letters, inner
+// apostrophes (not a final 's) and dotted abbreviations (U.S., a.m.).
+func wordEnd(text string, i, e int) int {
+	// Dotted abbreviation: single letters each followed by a period.
+	if i+3 < e+1 && isLetterByte(text[i]) && i+1 < e && text[i+1] == '.' && i+2 < e && isLetterByte(text[i+2]) && (i+3 >= e || text[i+3] == '.' || !isLetterByte(text[i+3])) {
+		j := i
+		for j+1 < e && isLetterByte(text[j]) && text[j+1] == '.' && (j+2 >= e || !isLetterByte(text[j+2]) || j+3 >= e || !isLetterByte(text[j+3])) {
+			j += 2
+		}
+		if j-i >= 4 {
+			return j
+		}
+	}
+	j := i
+	for j < e {
+		c := text[j]
+		if isLetterByte(c) {
+			j++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, sz := utf8.DecodeRuneInString(text[j:e])
+			if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
+				j += sz
+				continue
+			}
+			if r == '’' && j+sz < e && isLetterByte(text[j+sz]) && !possessiveAt(text, j+sz, e) {
+				j += sz
+				continue
+			}
+			break
+		}
+		if c == '\'' && j+1 < e && isLetterByte(text[j+1]) && !possessiveAt(text, j+1, e) {
+			j++
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// possessiveAt reports whether text[k:] is a final "s" of a possessive.
+func possessiveAt(text string, k, e int) bool {
+	return (text[k] == 's' || text[k] == 'S') && (k+1 >= e || !isLetterByte(text[k+1]))
+}
+
+func appendWord(text, low string, i, j int, space bool, out []token) []token {
+	t := token{s: int32(i), e: int32(j), kind: tkWord, space: space}
+	c := text[i]
+	if c < utf8.RuneSelf {
+		t.upper = c >= 'A' && c <= 'Z'
+	} else {
+		r, _ := utf8.DecodeRuneInString(text[i:j])
+		t.upper = unicode.IsUpper(r)
+	}
+	if t.upper {
+		t.caps = true
+		for k := i; k < j; k++ {
+			if text[k] >= 'a' && text[k] <= 'z' {
+				t.caps = false
+				break
+			}
+		}
+	}
+	w := low[i:j]
+	t.li = lex[w]
+	if t.li == nil && strings.Contains(w, "’") {
+		t.li = lex[strings.ReplaceAll(w, "’", "'")]
+	}
+	return append(out, t)
+}
+
+// scanNumber reads digits with thousands separators and a decimal part.
+func scanNumber(text string, i, e int) (int, token) {
+	t := token{s: int32(i), kind: tkNum}
+	j := i
+	var v float64
+	for j < e && isDigit(text[j]) {
+		v = v*10 + float64(text[j]-'0')
+		j++
+	}
+	t.nlen = int8(min(j-i, 100))
+	// Thousands groups: ",ddd" (or a thin/no-break space) repeated, first group of 1-3 digits.
+	if j-i <= 3 && j > i {
+		for {
+			sep := 0
+			if j < e && text[j] == ',' {
+				sep = 1
+			} else if strings.HasPrefix(text[j:e], "\u202f") || strings.HasPrefix(text[j:e], "\u00a0") {
+				sep = len("\u202f")
+				if strings.HasPrefix(text[j:e], "\u00a0") {
+					sep = 2
+				}
+			}
+			if sep == 0 || j+sep+3 > e {
+				break
+			}
+			k := j + sep
+			if !(isDigit(text[k]) && isDigit(text[k+1]) && isDigit(text[k+2])) || (k+3 < e && isDigit(text[k+3])) {
+				break
+			}
+			v = v*1000 + float64(text[k]-'0')*100 + float64(text[k+1]-'0')*10 + float64(text[k+2]-'0')
+			j = k + 3
+			t.ngrp = true
+		}
+	}
+	if j+1 < e && text[j] == '.' && isDigit(text[j+1]) {
+		k := j + 1
+		for k < e && isDigit(text[k]) {
+			k++
+		}
+		var buf [40]byte
+		b := strconv.AppendFloat(buf[:0], v, 'f', 0, 64)
+		b = append(b, text[j:min(k, j+20)]...)
+		if f, err := strconv.ParseFloat(string(b), 64); err == nil {
+			v = f
+		}
+		t.ndec = true
+		j = k
+	}
+	t.e = int32(j)
+	t.nval = v
+	return j, t
+}
