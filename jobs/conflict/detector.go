@@ -75,6 +75,7 @@ func DefaultConfig() Config {
 // Stats counts what a Detector has taken in.
 type Stats struct {
 	Items        int64 // items added with a non-empty key
+	Bytes        int64 // encoded size of those items
 	Spills       int   // run files written
 	SpilledBytes int64 // bytes written to run files
 }
@@ -137,9 +138,10 @@ func (d *Detector) Add(it Item) error {
 	}
 	h := keyHash(it.Key)
 	p := &d.parts[h>>56]
-	before := cap(*p)
+	before, size := cap(*p), len(*p)
 	*p = appendRecord(*p, h, &it)
 	d.buffered += int64(cap(*p) - before)
+	d.stats.Bytes += int64(len(*p) - size)
 	d.stats.Items++
 	if d.buffered >= d.cfg.MemoryBudget {
 		return d.spill()

@@ -1,0 +1,157 @@
+package conflict
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/claimscan/claimscan/schema"
+)
+
+// claimGen generates a deterministic stream of claims shaped like a large
+// news corpus: most claims in small groups (about 8 claims per key), a
+// tenth in 20 huge groups, 2,000 sources, 300 outlets, six claims per
+// article, dates over two months.
+type claimGen struct {
+	rng     *rand.Rand
+	n       int
+	groups  int
+	sources []string
+	outlets []string
+	buf     []byte
+}
+
+func newClaimGen(n int) *claimGen {
+	g := &claimGen{rng: rand.New(rand.NewPCG(7, uint64(n))), n: n, groups: max(1, n/8)}
+	for i := range 2000 {
+		g.sources = append(g.sources, "Source number "+strconv.Itoa(i))
+	}
+	g.sources[0] = "" // the own voice
+	for i := range 300 {
+		g.outlets = append(g.outlets, "outlet"+strconv.Itoa(i)+".example")
+	}
+	return g
+}
+
+var genBounds = []string{schema.BoundExact, schema.BoundExact, schema.BoundApprox, schema.BoundMoreThan,
+	schema.BoundAtLeast, schema.BoundAtMost, schema.BoundRange, schema.BoundVague}
+
+func (g *claimGen) item(i int) Item {
+	r := g.rng
+	b := g.buf[:0]
+	if r.IntN(10) == 0 {
+		b = append(b, "killed|civilians|big"...)
+		b = strconv.AppendInt(b, int64(r.IntN(20)), 10)
+	} else {
+		b = append(b, "killed|people|place"...)
+		b = strconv.AppendInt(b, int64(r.IntN(g.groups)), 10)
+	}
+	b = append(b, "|2019"...)
+	key := string(b)
+	var id [8]byte
+	binary.LittleEndian.PutUint64(id[:], uint64(i)*0x9e3779b97f4a7c15)
+	g.buf = b
+	v := float64(1 + r.IntN(2000))
+	it := Item{
+		ClaimID:   hex.EncodeToString(id[:]),
+		ArticleID: "art" + strconv.Itoa(i/6),
+		Key:       key,
+		Source:    g.sources[r.IntN(len(g.sources))],
+		Outlet:    g.outlets[(i/6)%len(g.outlets)],
+		Bound:     genBounds[r.IntN(len(genBounds))],
+		Published: t0.Add(time.Duration(r.IntN(60*24)) * time.Hour),
+		Negated:   r.IntN(200) == 0,
+		Hedged:    r.IntN(20) == 0,
+	}
+	switch it.Bound {
+	case schema.BoundRange, schema.BoundVague:
+		it.Low, it.High = schema.F(v), schema.F(v*3)
+	case schema.BoundAtMost:
+		it.High = schema.F(v)
+	case schema.BoundMoreThan, schema.BoundAtLeast:
+		it.Low = schema.F(v)
+	default:
+		it.Best = schema.F(v)
+	}
+	return it
+}
+
+// peakHeap samples the heap in use until stop is closed.
+func peakHeap(stop <-chan struct{}, wg *sync.WaitGroup, peak *uint64) {
+	defer wg.Done()
+	var ms runtime.MemStats
+	t := time.NewTicker(25 * time.Millisecond)
+	defer t.Stop()
+	for {
+		runtime.ReadMemStats(&ms)
+		if ms.HeapInuse > *peak {
+			*peak = ms.HeapInuse
+		}
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// BenchmarkDetector feeds generated claims through Add and Run with the
+// default configuration (128 MiB budget, 2 workers) and reports claims/s,
+// rows, spills and the peak heap. The 10M case is skipped with -short.
+func BenchmarkDetector(b *testing.B) {
+	for _, n := range []int{100_000, 1_000_000, 10_000_000} {
+		b.Run(fmt.Sprintf("claims=%d", n), func(b *testing.B) {
+			if n > 1_000_000 && testing.Short() {
+				b.Skip("-short")
+			}
+			var rows int64
+			var st Stats
+			var peak uint64
+			runtime.GC()
+			stop := make(chan struct{})
+			var wg sync.WaitGroup
+			wg.Add(1)
+			go peakHeap(stop, &wg, &peak)
+			for b.Loop() {
+				cfg := DefaultConfig()
+				cfg.TempDir = b.TempDir()
+				d, err := NewDetector(cfg)
+				if err != nil {
+					b.Fatal(err)
+				}
+				g := newClaimGen(n)
+				for i := range n {
+					if err := d.Add(g.item(i)); err != nil {
+						b.Fatal(err)
+					}
+				}
+				rows = 0
+				err = d.Run(context.Background(), func(batch []schema.Conflict) error {
+					rows += int64(len(batch))
+					return nil
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+				st = d.Stats()
+				if err := d.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			close(stop)
+			wg.Wait()
+			b.SetBytes(st.Bytes)
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "claims/s")
+			b.ReportMetric(float64(rows), "rows")
+			b.ReportMetric(float64(st.Spills), "spills")
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		})
+	}
+}

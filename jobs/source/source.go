@@ -1,0 +1,278 @@
+package source
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/claimscan/claimscan/jobs/entity"
+	"github.com/claimscan/claimscan/schema"
+)
+
+// MaxAliases is the most aliases a row keeps: the smallest in byte order,
+// so the list does not depend on the order in which they were seen.
+const MaxAliases = 32
+
+// maxCueClaims is how many claims per source are read for kind cues.
+const maxCueClaims = 16
+
+// Aggregator builds the sources table from articles and claims. The zero
+// value is not usable; call New. It is not safe for concurrent use.
+type Aggregator struct {
+	rows    map[string]*acc
+	lookups map[string]entity.Entity // entity.Lookup by mention; Name "" for a miss
+	last    struct{ id, outlet string }
+}
+
+// acc accumulates one source.
+type acc struct {
+	name      string
+	tableKind string
+	outlet    bool // published at least one article
+	fromArts  bool // n_articles counted from AddArticle
+	votes     [len(cueKinds)]int
+	cueClaims int
+	aliases   []string // sorted, at most MaxAliases
+	nClaims   int64
+	nArticles int64
+	lastArt   string
+	first     time.Time
+	last      time.Time
+}
+
+// New returns an empty Aggregator.
+func New() *Aggregator {
+	return &Aggregator{rows: map[string]*acc{}, lookups: map[string]entity.Entity{}}
+}
+
+// AddArticle counts an article for its outlet: the article's outlet field,
+// or its URL's host without "www." when the field is empty; a name the
+// curated table knows (entity.Lookup) is replaced by the table's name and
+// the spelling seen becomes an alias. Articles without either are skipped.
+func (g *Aggregator) AddArticle(a *schema.Article) {
+	raw := strings.TrimSpace(a.Outlet)
+	if raw == "" {
+		raw = HostOf(a.URL)
+	}
+	g.last.id, g.last.outlet = a.ArticleID, ""
+	if raw == "" {
+		return
+	}
+	name := g.outletName(raw)
+	g.last.outlet = name
+	r := g.row(name)
+	r.outlet, r.fromArts = true, true
+	r.addAlias(raw)
+	r.seen(a.ArticleID, a.Published)
+}
+
+// AddClaim counts a claim for the source it is attributed to: its cited
+// source, canonicalized with entity.Lookup, or for the article's own voice
+// (source "") the claim's outlet (or, when that is empty, the outlet of the
+// article last given to AddArticle if it is the claim's article). The
+// source_mention becomes an alias, and the sentence around it votes for
+// the kind when the curated table does not know the source.
+//
+// n_articles counts a source's distinct articles by comparing each claim's
+// article with the previous one's, so the claims of one article must be
+// added one after the other (as the claims table stores them).
+func (g *Aggregator) AddClaim(c *schema.Claim) {
+	if c.Source == "" {
+		outlet := strings.TrimSpace(c.Outlet)
+		if outlet != "" {
+			outlet = g.outletName(outlet)
+		} else if c.ArticleID == g.last.id {
+			outlet = g.last.outlet
+		}
+		if outlet == "" {
+			return
+		}
+		r := g.row(outlet)
+		r.nClaims++
+		if !r.fromArts {
+			r.seen(c.ArticleID, c.Published)
+		}
+		return
+	}
+	name := strings.TrimSpace(c.Source)
+	e := g.lookup(name)
+	if e.Name == "" && c.SourceMention != "" {
+		e = g.lookup(c.SourceMention)
+	}
+	if e.Name != "" {
+		name = e.Name
+	}
+	if name == "" {
+		return
+	}
+	r := g.row(name)
+	if r.tableKind == "" && e.Kind != "" {
+		r.tableKind = e.Kind
+	}
+	r.nClaims++
+	r.seen(c.ArticleID, c.Published)
+	r.addAlias(c.Source)
+	r.addAlias(cleanMention(c.SourceMention))
+	if r.tableKind == "" && r.cueClaims < maxCueClaims {
+		r.cueClaims++
+		for _, v := range cueVotes(c.Sentence, c.SourceMention, name) {
+			r.votes[v.kind] += v.weight
+		}
+	}
+}
+
+// Rows returns one row per source, sorted by name. Kind is "outlet" for a
+// source that published articles, else the curated table's kind, else the
+// kind most voted for by the text cues, else "unknown".
+func (g *Aggregator) Rows() []schema.Source {
+	out := make([]schema.Source, 0, len(g.rows))
+	for _, r := range g.rows {
+		out = append(out, schema.Source{
+			SourceID:  schema.SourceID(r.name),
+			Name:      r.name,
+			Kind:      r.kind(),
+			Aliases:   slices.Clone(r.aliases),
+			NClaims:   r.nClaims,
+			NArticles: r.nArticles,
+			FirstSeen: r.first,
+			LastSeen:  r.last,
+		})
+	}
+	slices.SortFunc(out, func(a, b schema.Source) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+func (r *acc) kind() string {
+	switch {
+	case r.outlet:
+		return entity.KindOutlet
+	case r.tableKind != "":
+		return r.tableKind
+	}
+	best, n := -1, 0
+	for k, v := range r.votes {
+		if v > n {
+			best, n = k, v
+		}
+	}
+	if best < 0 {
+		return entity.KindUnknown
+	}
+	return cueKinds[best].kind
+}
+
+func (g *Aggregator) row(name string) *acc {
+	r := g.rows[name]
+	if r == nil {
+		r = &acc{name: name}
+		g.rows[name] = r
+	}
+	return r
+}
+
+// seen counts article id (once per run of claims of one article) and
+// widens first/last seen to published.
+func (r *acc) seen(article string, published time.Time) {
+	if article != r.lastArt || r.nArticles == 0 {
+		r.nArticles++
+		r.lastArt = article
+	}
+	if published.IsZero() {
+		return
+	}
+	if r.first.IsZero() || published.Before(r.first) {
+		r.first = published
+	}
+	if published.After(r.last) {
+		r.last = published
+	}
+}
+
+// addAlias inserts s into the sorted alias list unless it is the name, is
+// empty or is already there, keeping the MaxAliases smallest.
+func (r *acc) addAlias(s string) {
+	if s == "" || s == r.name {
+		return
+	}
+	i, found := slices.BinarySearch(r.aliases, s)
+	if found {
+		return
+	}
+	if len(r.aliases) == MaxAliases {
+		if i == MaxAliases {
+			return
+		}
+		r.aliases = r.aliases[:MaxAliases-1]
+	}
+	r.aliases = slices.Insert(r.aliases, i, s)
+}
+
+func (g *Aggregator) lookup(mention string) entity.Entity {
+	if e, ok := g.lookups[mention]; ok {
+		return e
+	}
+	e, ok := entity.Lookup(mention)
+	if !ok {
+		e = entity.Entity{}
+	}
+	g.lookups[mention] = e
+	return e
+}
+
+// outletName returns the canonical name of an outlet: the curated name for
+// the outlet's name or, for a host name, for its main label
+// ("www.reuters.com" → "reuters" → Reuters) when that is an outlet or
+// media entity; else the name as given.
+func (g *Aggregator) outletName(raw string) string {
+	if e := g.lookup(raw); e.Name != "" {
+		return e.Name
+	}
+	if label := hostLabel(raw); label != "" {
+		if e := g.lookup(label); e.Kind == entity.KindOutlet || e.Kind == entity.KindMedia {
+			return e.Name
+		}
+	}
+	return raw
+}
+
+// HostOf returns the lower-case host of a URL without "www." and port, or
+// "" when rawURL has none.
+func HostOf(rawURL string) string {
+	rawURL = strings.TrimSpace(rawURL)
+	if rawURL == "" {
+		return ""
+	}
+	if !strings.Contains(rawURL, "://") {
+		rawURL = "http://" + rawURL
+	}
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return ""
+	}
+	h := strings.ToLower(u.Hostname())
+	return strings.TrimPrefix(h, "www.")
+}
+
+// hostLabel returns the main label of a host name ("news.bbc.co.uk" →
+// "bbc"), or "" when s is not a host name.
+func hostLabel(s string) string {
+	if strings.ContainsAny(s, " /") || !strings.Contains(s, ".") {
+		return ""
+	}
+	labels := strings.Split(strings.TrimPrefix(strings.ToLower(s), "www."), ".")
+	// drop the public suffix: one label, or two for "co.uk"-style hosts
+	n := len(labels) - 1
+	if n >= 2 && len(labels[n]) == 2 && len(labels[n-1]) <= 3 {
+		n--
+	}
+	if n < 1 {
+		return ""
+	}
+	return labels[n-1]
+}
+
+// cleanMention trims spaces and trailing punctuation from a mention.
+func cleanMention(s string) string {
+	return strings.TrimRight(strings.TrimSpace(s), ",;:.")
+}
