@@ -182,7 +182,7 @@ func (x *analyzer) sourceBefore(a *attrib) bool {
 	}
 	// time or manner phrases: "on Monday", "yesterday", "in a statement"
 	for j < n {
-		if te, ok := p.timeAt(j, n, x.pub); ok && (p.w(j) == "on" || p.w(j) == "yesterday" || p.w(j) == "today" || p.w(j) == "last" || p.fl(j)&fWeekday != 0) {
+		if te, ok := p.timeAt(j, n, x.pub); ok && !p.isWord(te.e, "'s") && (p.w(j) == "on" || p.w(j) == "yesterday" || p.w(j) == "today" || p.w(j) == "last" || p.fl(j)&fWeekday != 0) {
 			j = te.e
 			continue
 		}
@@ -434,7 +434,8 @@ func (x *analyzer) canonSource(a *attrib) {
 	}
 	upper := false
 	for k := s; k < e; k++ {
-		if p.toks[k].upper {
+		// A generic noun capitalized only because it opens the sentence: "Officials said".
+		if p.toks[k].upper && !(k == 0 && p.fl(k)&(fSourceNoun|fDet) != 0) {
 			upper = true
 			break
 		}
@@ -461,6 +462,17 @@ func (x *analyzer) resolveName(clean string, s, e int) (string, bool) {
 	}
 	if ent, ok := entity.Lookup(clean); ok {
 		return ent.Name, true
+	}
+	// "U.N. officials", "Pentagon spokesman": the organisation without the generic noun.
+	if e2 := e; e2-s >= 2 {
+		for e2 > s+1 && !p.toks[e2-1].upper && p.fl(e2-1)&(fSourceNoun|fTitle) != 0 {
+			e2--
+		}
+		if e2 < e {
+			if name, ok := x.resolveName(p.text[p.toks[s].s:p.toks[e2-1].e], s, e2); ok {
+				return name, true
+			}
+		}
 	}
 	// A one- or two-word capitalized short form: look for a longer name
 	// containing it earlier in the article.

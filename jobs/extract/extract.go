@@ -162,10 +162,10 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			}
 		}
 		// Scope: a time expression in the clause; a following one joins the quote.
-		if te, ok := x.scopeIn(cs, ce, m); ok {
+		if te, ok := x.scopeIn(max(cs, qs-10), min(ce, qe+10), ce, m); ok {
 			c.ScopeText = x.text[p.toks[te.s].s:p.toks[te.e-1].e]
 			c.ScopeStart, c.ScopeEnd = te.start, te.end
-			if te.s >= qe && te.s-qe <= 8 {
+			if te.s >= qe && te.s-qe <= 8 && !x.mentionBetween(qe, te.s) {
 				x.setQuote(&c, qs, te.e)
 			}
 		}
@@ -193,7 +193,7 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		c.Source, c.SourceMention, c.Cue = a.source, a.mention, a.cueText
 		c.Negated = a.deny
 		c.Hedged = hedged
-		if te, ok := x.scopeIn(qs, qe, nil); ok {
+		if te, ok := x.scopeIn(qs, qe, qe, nil); ok {
 			c.ScopeText = x.text[p.toks[te.s].s:p.toks[te.e-1].e]
 			c.ScopeStart, c.ScopeEnd = te.start, te.end
 		}
@@ -223,6 +223,16 @@ func sortClaims(cs []schema.Claim) {
 			cs[j], cs[j-1] = cs[j-1], cs[j]
 		}
 	}
+}
+
+// mentionBetween reports whether a claim-worthy number starts in tokens [s, e).
+func (x *analyzer) mentionBetween(s, e int) bool {
+	for i := range x.ments {
+		if m := &x.ments[i]; m.cs >= s && m.cs < e && (m.class == classCount || m.class == classPercent || m.class == classMoney) {
+			return true
+		}
+	}
+	return false
 }
 
 // insideAttribNP reports whether token i is part of a source's name
@@ -279,9 +289,10 @@ func (x *analyzer) setQuote(c *schema.Claim, qs, qe int) {
 	c.ClaimID = schema.ClaimID(x.a.ID, c.CharStart, c.CharEnd, c.Kind)
 }
 
-// scopeIn finds the time scope of a claim in tokens [s, e): a "since"
-// expression first, else the one nearest the number.
-func (x *analyzer) scopeIn(s, e int, m *mention) (timeExpr, bool) {
+// scopeIn finds the time scope of a claim starting in tokens [s, e) and
+// ending before lim: a "since" expression first, else the one nearest the
+// number.
+func (x *analyzer) scopeIn(s, e, lim int, m *mention) (timeExpr, bool) {
 	p := &x.p
 	var best timeExpr
 	found := false
@@ -297,7 +308,7 @@ func (x *analyzer) scopeIn(s, e int, m *mention) (timeExpr, bool) {
 		if t.kind == tkWord && t.flags()&(fPrep|fMonth|fWeekday|fTimeRel) == 0 && !(p.w(k) == "since" || p.w(k) == "last" || p.w(k) == "this" || p.w(k) == "during" || p.w(k) == "past") {
 			continue
 		}
-		te, ok := p.timeAt(k, e, x.pub)
+		te, ok := p.timeAt(k, lim, x.pub)
 		if !ok || te.e <= te.s {
 			continue
 		}
@@ -334,11 +345,11 @@ func (x *analyzer) locate(c *schema.Claim, s, e, at int) {
 			bestD, name, ms, me = d, canon, k, end
 		}
 	}
-	x.placesIn(s, e, consider)
+	x.placesIn(s, e, true, consider)
 	if name == "" && s >= 2 && p.isWord(s, "where") && p.isPunct(s-1, ",") {
 		// "..., the region of Idlib, where ...": the place just before.
 		cs, _ := x.clauseBounds(s - 2)
-		x.placesIn(cs, s-1, func(k, end int, canon string) {
+		x.placesIn(cs, s-1, false, func(k, end int, canon string) {
 			if k > ms {
 				name, ms, me = canon, k, end
 			}
@@ -351,8 +362,12 @@ func (x *analyzer) locate(c *schema.Claim, s, e, at int) {
 	c.LocationMention = x.text[p.toks[ms].s:p.toks[me-1].e]
 }
 
-// placesIn calls f for each place mention in tokens [s, e).
-func (x *analyzer) placesIn(s, e int, f func(k, end int, canon string)) {
+// placesIn calls f for each place mention in tokens [s, e). With
+// locative set, a gazetteer name counts only where it names where something
+// happened: after in/at/near/across (and direction words: "in southern
+// Idlib") or before a place noun ("Idlib province"); "agreed by Russia"
+// does not.
+func (x *analyzer) placesIn(s, e int, locative bool, f func(k, end int, canon string)) {
 	p := &x.p
 	for k := s; k < e; k++ {
 		t := &p.toks[k]
@@ -361,7 +376,9 @@ func (x *analyzer) placesIn(s, e int, f func(k, end int, canon string)) {
 		}
 		if t.upper {
 			if end, canon, ok := p.placeAt(k); ok && end <= e {
-				f(k, end, canon)
+				if !locative || p.locativeBefore(k) || end < len(p.toks) && p.fl(end)&fPlaceNoun != 0 {
+					f(k, end, canon)
+				}
 				k = end - 1
 				continue
 			}
@@ -371,7 +388,7 @@ func (x *analyzer) placesIn(s, e int, f func(k, end int, canon string)) {
 		switch {
 		case w == "in" || w == "at" || w == "near" || w == "outside":
 			if k+1 < e && p.toks[k+1].upper && p.fl(k+1)&(fDet|fMonth|fWeekday) == 0 {
-				if _, _, ok := p.placeAt(k + 1); ok {
+				if _, _, ok := p.placeAt(k + 1); ok || w == "at" {
 					continue
 				}
 				if end, ok := p.nameAfter(k+1, e); ok {
@@ -396,7 +413,7 @@ func (x *analyzer) placesIn(s, e int, f func(k, end int, canon string)) {
 // countPlaces counts the place mentions of the current sentence for the
 // article's main place.
 func (x *analyzer) countPlaces() {
-	x.placesIn(0, len(x.p.toks), func(k, end int, canon string) {
+	x.placesIn(0, len(x.p.toks), false, func(k, end int, canon string) {
 		x.addPlaceCount(canon, 1)
 	})
 }

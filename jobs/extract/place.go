@@ -8,6 +8,13 @@ import "strings"
 // found by position ("in Ardmore", "the town of Morek").
 var gazetteer = map[string]string{}
 
+// venueWords mark a capitalized name as a building or an institution.
+var venueWords = setOf("hospital", "church", "school", "university", "college", "center", "centre", "mall",
+	"hotel", "restaurant", "bar", "club", "park", "stadium", "store", "market", "airport", "station", "court",
+	"jail", "prison", "academy", "institute", "apartments", "lounge", "cafe", "house", "building", "tower",
+	"mosque", "temple", "synagogue", "cathedral", "base", "camp", "company", "inc", "corp", "walmart", "theater",
+	"theatre", "library", "museum", "avenue", "street", "road", "boulevard", "highway", "drive", "lane")
+
 // placeWords are the first words of multi-word gazetteer names, so a scan
 // only tries longer keys when they can match.
 var placeFirst = map[string]bool{}
@@ -135,6 +142,29 @@ func (p *numParser) placeAt(i int) (int, string, bool) {
 	return 0, "", false
 }
 
+// locativeBefore reports whether the place at token k follows a locative
+// preposition, possibly through "the" and direction words.
+func (p *numParser) locativeBefore(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if p.toks[j].kind != tkWord {
+			if p.isDashTok(j) && !p.toks[j].space {
+				continue // "rebel-held"
+			}
+			return false
+		}
+		switch p.w(j) {
+		case "in", "at", "near", "across", "throughout", "inside", "outside", "around", "from", "into", "within", "of":
+			return true
+		case "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+			"northwestern", "northeastern", "southwestern", "southeastern", "northwest", "northeast", "southwest",
+			"southeast", "neighbouring", "neighboring", "rural", "greater", "downtown", "held", "rebel", "war-torn", "nearby":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // nameAfter reads a capitalized name (up to five words, with inner "al-",
 // "de", "of" particles) at i, for "in Ardmore" and "the town of Morek".
 func (p *numParser) nameAfter(i, lim int) (int, bool) {
@@ -155,11 +185,10 @@ func (p *numParser) nameAfter(i, lim int) (int, bool) {
 		}
 		break
 	}
-	// Stop before an organisation or a person title ("Ardmore Police").
+	// Not an organisation, a venue or a person: "Ardmore Police", "Gary Methodist Hospital".
 	for k := i; k < j; k++ {
-		if p.toks[k].flags()&(fSourceNoun|fTitle|fCue) != 0 && p.toks[k].flags()&fPlaceNoun == 0 {
-			j = k
-			break
+		if p.toks[k].flags()&(fSourceNoun|fTitle|fCue) != 0 && p.toks[k].flags()&fPlaceNoun == 0 || venueWords[p.w(k)] {
+			return 0, false
 		}
 	}
 	for j > i && (p.toks[j-1].kind != tkWord || !p.toks[j-1].upper) {

@@ -93,7 +93,7 @@ func (p *numParser) dayTok(i int) (int, bool) {
 func (p *numParser) dateAt(i, lim int) (end int, m time.Month, d, y int, ok bool) {
 	if mm, ok := p.isMonthTok(i); ok {
 		j := i + 1
-		if j < lim && p.isPunct(j, ".") {
+		if j+1 < lim && p.isPunct(j, ".") && p.toks[j+1].kind == tkNum {
 			j++
 		}
 		if dd, ok := p.dayTok(j); ok && j < lim {
