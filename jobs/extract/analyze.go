@@ -26,8 +26,12 @@ type analyzer struct {
 	mainPlace  string
 
 	claims      []schema.Claim
-	prevClaims0 int // first claim of the previous sentence
-	prevClaims1 int // end of the previous sentence's claims
+	union       uint64 // lexicon flags of the current sentence's words
+	hasDigits   bool
+	longForms   map[string]string
+	resolved    map[string]string // source resolutions of this article ("" = none)
+	prevClaims0 int               // first claim of the previous sentence
+	prevClaims1 int               // end of the previous sentence's claims
 }
 
 // attachment is what a number is about: its predicate and subject.
@@ -44,16 +48,17 @@ type attachment struct {
 // candidate reports whether the sentence may hold a claim: a digit, a
 // number word, a vague quantity, a negation or an attribution cue.
 func (x *analyzer) candidate() bool {
+	var u uint64
+	num := false
 	for i := range x.p.toks {
 		t := &x.p.toks[i]
 		if t.kind == tkNum {
-			return true
+			num = true
 		}
-		if t.kind == tkWord && t.flags()&(fNumWord|fScale|fVague|fCue|fNeg) != 0 {
-			return true
-		}
+		u |= t.flags()
 	}
-	return false
+	x.union, x.hasDigits = u, num
+	return num || u&(fNumWord|fScale|fVague|fCue|fNeg) != 0
 }
 
 // clauses numbers the clauses of the sentence: a new clause starts after
@@ -163,10 +168,10 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 		// "no civilians", "none of them": the noun is inside the mention.
 		k := m.ce - 1
 		if f := p.fl(k); f&fSubj != 0 {
-			at.subj, at.subjS, at.subjE = p.toks[k].li.subj, k, k+1
+			at.subj, at.subjS, at.subjE = p.toks[k].info().subj, k, k+1
 		}
 		if f := p.fl(k); f&fPred != 0 {
-			at.pred, at.predS, at.predE = p.toks[k].li.pred, k, k+1
+			at.pred, at.predS, at.predE = p.toks[k].info().pred, k, k+1
 		}
 	}
 	if p.isWord(j, "of") && (m.vague || m.word || p.isWord(j+1, "the") || p.isWord(j+1, "them") || p.isWord(j+1, "whom")) {
@@ -199,12 +204,12 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 				e++
 			}
 			head := e - 1
-			at.subj, at.subjS, at.subjE = p.toks[head].li.subj, k, e
+			at.subj, at.subjS, at.subjE = p.toks[head].info().subj, k, e
 			if p.w(head) == "workers" && p.w(k) == "aid" {
 				at.subj = "aid workers"
 			}
-			if p.toks[head].li.f&fPred != 0 {
-				at.pred, at.predS, at.predE = p.toks[head].li.pred, head, e
+			if p.toks[head].info().f&fPred != 0 {
+				at.pred, at.predS, at.predE = p.toks[head].info().pred, head, e
 			}
 			break
 		}
@@ -242,7 +247,7 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			w := p.w(k)
 			f := t.flags()
 			if f&fPred != 0 && f&fSubj == 0 || f&fPred != 0 && k == f0 {
-				fwd, fwdS, fwdE, fd = t.li.pred, k, k+1, d
+				fwd, fwdS, fwdE, fd = t.info().pred, k, k+1, d
 				break
 			}
 			switch {
@@ -293,7 +298,7 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			w := p.w(k)
 			f := t.flags()
 			if f&fPred != 0 && f&fSubj == 0 {
-				bwd, bwdS, bd = t.li.pred, k, d
+				bwd, bwdS, bd = t.info().pred, k, d
 				break
 			}
 			if w == "of" && k-1 >= cs {

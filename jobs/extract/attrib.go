@@ -452,6 +452,18 @@ func (x *analyzer) canonSource(a *attrib) {
 // in the article, short forms of names used earlier ("the Observatory"),
 // then the curated table.
 func (x *analyzer) resolveName(clean string, s, e int) (string, bool) {
+	if r, ok := x.resolved[clean]; ok {
+		return r, r != ""
+	}
+	name, ok := x.resolveName1(clean, s, e)
+	if x.resolved == nil {
+		x.resolved = make(map[string]string, 8)
+	}
+	x.resolved[clean] = name
+	return name, ok
+}
+
+func (x *analyzer) resolveName1(clean string, s, e int) (string, bool) {
 	p := &x.p
 	x.buildAcronyms()
 	if full, ok := x.acronyms[clean]; ok {
@@ -477,7 +489,15 @@ func (x *analyzer) resolveName(clean string, s, e int) (string, bool) {
 	// A one- or two-word capitalized short form: look for a longer name
 	// containing it earlier in the article.
 	if e-s <= 2 && p.toks[e-1].upper {
-		if full := x.longForm(clean); full != "" {
+		full, seen := x.longForms[clean]
+		if !seen {
+			full = x.longForm(clean)
+			if x.longForms == nil {
+				x.longForms = map[string]string{}
+			}
+			x.longForms[clean] = full
+		}
+		if full != "" {
 			if ent, ok := entity.Lookup(full); ok {
 				return ent.Name, true
 			}

@@ -30,17 +30,19 @@ type Result struct {
 // string([]rune(a.Text)[CharStart:CharEnd]) in every case.
 func Extract(a Article) Result {
 	text := sanitize(a.Text)
+	low, ascii := lowerASCIIFlag(text)
 	x := analyzer{
 		a:    a,
 		text: text,
-		low:  lowerASCII(text),
+		low:  low,
 		pub:  dateOf(a.Published),
-		ri:   newRuneIndex(text),
+		ri:   newRuneIndex(text, ascii),
 	}
 	x.p.text, x.p.low = x.text, x.low
 	sents := splitSentences(text, make([]sentence, 0, len(text)/100+1))
 	idx := 0
 	toks := make([]token, 0, 64)
+	x.claims = make([]schema.Claim, 0, min(len(sents), 256))
 	for _, s := range sents {
 		if s.boiler {
 			continue
@@ -48,6 +50,7 @@ func Extract(a Article) Result {
 		if s.datelineAt >= 0 {
 			x.countPlaceText(text[s.datelineAt:s.datelineE], 2)
 		}
+		x.ri.mark(s.s)
 		toks = tokenize(text, x.low, s.s, s.e, toks[:0])
 		x.p.toks = toks
 		before := len(x.claims)
@@ -66,19 +69,27 @@ func (x *analyzer) sentence(s sentence, idx int) {
 	if !x.candidate() {
 		return
 	}
-	if x.disclaimer() {
+	if x.union&fNeg != 0 && x.disclaimer() {
 		for i := x.prevClaims0; i < x.prevClaims1; i++ {
 			x.claims[i].Hedged = true
 		}
 	}
-	x.ments = p.parseMentions(x.ments[:0])
-	x.zeroMentions()
-	x.attrs = x.findAttribs(x.attrs[:0])
+	x.ments = x.ments[:0]
+	if x.hasDigits || x.union&(fNumWord|fScale|fVague) != 0 {
+		x.ments = p.parseMentions(x.ments)
+	}
+	if x.union&fNeg != 0 {
+		x.zeroMentions()
+	}
+	x.attrs = x.attrs[:0]
+	if x.union&fCue != 0 {
+		x.attrs = x.findAttribs(x.attrs)
+	}
 	if len(x.ments) == 0 && len(x.attrs) == 0 {
 		return
 	}
 	x.clauses()
-	hedged := x.hedgedSentence()
+	hedged := x.union&fHedge != 0 && x.hedgedSentence()
 	sentText := x.text[s.s:s.e]
 	first := len(x.claims)
 	for mi := range x.ments {
@@ -305,7 +316,7 @@ func (x *analyzer) scopeIn(s, e, lim int, m *mention) (timeExpr, bool) {
 		if t.kind != tkWord && t.kind != tkNum {
 			continue
 		}
-		if t.kind == tkWord && t.flags()&(fPrep|fMonth|fWeekday|fTimeRel) == 0 && !(p.w(k) == "since" || p.w(k) == "last" || p.w(k) == "this" || p.w(k) == "during" || p.w(k) == "past") {
+		if t.kind == tkWord && t.flags()&(fPrep|fMonth|fWeekday|fTimeRel) == 0 {
 			continue
 		}
 		te, ok := p.timeAt(k, lim, x.pub)
@@ -371,7 +382,7 @@ func (x *analyzer) placesIn(s, e int, locative bool, f func(k, end int, canon st
 	p := &x.p
 	for k := s; k < e; k++ {
 		t := &p.toks[k]
-		if t.kind != tkWord {
+		if t.kind != tkWord || t.flags()&(fPlace|fPrep|fPlaceNoun) == 0 {
 			continue
 		}
 		if t.upper {

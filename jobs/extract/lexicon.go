@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"sort"
+	"strings"
+)
+
 // Lexicon flags: one map look-up per word gives all of them.
 const (
 	fNumWord    uint64 = 1 << iota // zero ... ninety-nine
@@ -30,6 +35,9 @@ const (
 	fPeopleWord                    // a subject that is a kind of person (default-compatible)
 	fFatal                         // fatally, dead, killed...: turns "shot" into killed
 	fTimeRel                       // yesterday, today, tonight, ...
+	fPlace                         // a gazetteer name or the first word of one
+	fModLast                       // the last word of a modifier before a number ("than", "least")
+	fModFirst                      // the first word of a modifier after a number ("or", "plus")
 )
 
 // Predicates.
@@ -266,5 +274,90 @@ func init() {
 		"says", "told", "that", "who", "which", "and", "but", "or", "if", "when", "after", "before", "because",
 		"while", "as", "to", "with", "for", "it", "he", "she", "they", "we", "i", "you", "there", "not", "also")
 	addLex(fAge, "aged", "age", "ages", "ageing", "aging")
-	addLex(fTimeRel, "yesterday", "today", "tonight", "overnight", "tomorrow", "earlier", "recently")
+	addLex(fTimeRel, "yesterday", "today", "tonight", "overnight", "tomorrow", "earlier", "recently", "since", "last",
+		"this", "past", "during", "over", "within", "for")
+	for k := range gazetteer {
+		f, _, _ := strings.Cut(k, " ")
+		addLex(fPlace, f)
+	}
+	for k := range preMods {
+		addLex(fModLast, k[strings.LastIndexByte(k, ' ')+1:])
+	}
+	for k := range postMods {
+		f, _, _ := strings.Cut(k, " ")
+		addLex(fModFirst, f)
+	}
+	buildLexTable()
+}
+
+// The lexicon as an open-addressing hash table: one FNV-1a pass and
+// usually one string comparison per word, and tokens refer to entries by
+// index, so they hold no pointers.
+var (
+	lexInfos []lexInfo
+	lexKeys  []string
+	lexSlots []int32 // index into lexKeys/lexInfos, -1 empty
+	lexMask  uint32
+)
+
+func buildLexTable() {
+	size := 1
+	for size < 4*len(lex) {
+		size <<= 1
+	}
+	lexSlots = make([]int32, size)
+	for i := range lexSlots {
+		lexSlots[i] = -1
+	}
+	lexMask = uint32(size - 1)
+	keys := make([]string, 0, len(lex))
+	for k := range lex {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		idx := int32(len(lexKeys))
+		lexKeys = append(lexKeys, k)
+		lexInfos = append(lexInfos, *lex[k])
+		h := lexHash(k) & lexMask
+		for lexSlots[h] >= 0 {
+			h = (h + 1) & lexMask
+		}
+		lexSlots[h] = idx
+	}
+}
+
+func lexHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// lexFlags returns the flags of the lower-case word w.
+func lexFlags(w string) uint64 {
+	if i := lexFind(w); i >= 0 {
+		return lexInfos[i].f
+	}
+	return 0
+}
+
+// lexFind returns the lexicon index of the lower-case word w, or -1.
+func lexFind(w string) int32 {
+	if len(w) > 24 {
+		return -1
+	}
+	h := lexHash(w) & lexMask
+	for {
+		i := lexSlots[h]
+		if i < 0 {
+			return -1
+		}
+		if lexKeys[i] == w {
+			return i
+		}
+		h = (h + 1) & lexMask
+	}
 }

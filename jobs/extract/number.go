@@ -228,7 +228,7 @@ func (p *numParser) value(i int) (v float64, end int, word, scaled, ok bool) {
 			if isDash(p.text[t.s:t.e]) && haveCur && curSmall && j+1 < n && p.fl(j+1)&fNumWord != 0 {
 				prev := p.toks[j-1]
 				if prev.kind == tkWord && p.fl(j-1)&fNumWord != 0 && int(cur)%100 >= 20 && int(cur)%10 == 0 {
-					u := p.toks[j+1].li.val
+					u := p.toks[j+1].info().val
 					if u >= 1 && u <= 9 {
 						cur += u
 						j += 2
@@ -244,7 +244,7 @@ func (p *numParser) value(i int) (v float64, end int, word, scaled, ok bool) {
 		f := t.flags()
 		switch {
 		case f&fNumWord != 0:
-			u := t.li.val
+			u := t.info().val
 			if haveCur && curSmall {
 				// "twenty one"
 				if p.toks[j-1].kind == tkWord && int(cur)%100 >= 20 && int(cur)%10 == 0 && u >= 1 && u <= 9 {
@@ -268,7 +268,7 @@ func (p *numParser) value(i int) (v float64, end int, word, scaled, ok bool) {
 			j++
 			take()
 		case f&fScale != 0:
-			s := t.li.val
+			s := t.info().val
 			if !haveCur {
 				goto done
 			}
@@ -584,14 +584,14 @@ func (p *numParser) vague(i int) (mention, bool) {
 	} else if w == "few" || w == "handful" || w == "numerous" {
 		return m, false // "few people": not a count
 	}
-	li := p.toks[j].li
+	li := p.toks[j].info()
 	lo, hi := li.val, li.hi
 	j++
 	switch w {
 	case "several", "few", "handful":
 		// "several hundred", "a few thousand", "a handful of"
 		if j < n && p.fl(j)&fScale != 0 && p.w(j) != "dozen" || j < n && p.w(j) == "dozen" {
-			s := p.toks[j].li.val
+			s := p.toks[j].info().val
 			if w == "several" {
 				lo, hi = 3*s, 9*s
 			} else {
@@ -787,7 +787,7 @@ func (p *numParser) rangeAfter(m *mention) {
 func (p *numParser) modifiers(m *mention) {
 	var buf [64]byte
 	// Before.
-	for k := 4; k >= 1; k-- {
+	for k := 4; k >= 1 && m.ts > 0 && p.fl(m.ts-1)&fModLast != 0; k-- {
 		ph, ok := p.phraseBefore(m.ts, k, buf[:0])
 		if !ok {
 			continue
@@ -817,7 +817,11 @@ func (p *numParser) modifiers(m *mention) {
 		break
 	}
 	// After: "or more", "-plus", "or so".
-	for k := 2; k >= 1; k-- {
+	j0 := m.te
+	if j0 < len(p.toks) && p.isDashTok(j0) {
+		j0++
+	}
+	for k := 2; k >= 1 && p.fl(j0)&fModFirst != 0; k-- {
 		j := m.te
 		dash := j < len(p.toks) && p.isDashTok(j) && !p.toks[j].space
 		kk := k

@@ -6,7 +6,7 @@ import "strings"
 // kept) to a canonical spelling. It covers countries, US states, regions and
 // cities that recur in news about conflicts and disasters; other places are
 // found by position ("in Ardmore", "the town of Morek").
-var gazetteer = map[string]string{}
+var gazetteer = make(map[string]string, 600)
 
 // venueWords mark a capitalized name as a building or an institution.
 var venueWords = setOf("hospital", "church", "school", "university", "college", "center", "centre", "mall",
@@ -17,7 +17,7 @@ var venueWords = setOf("hospital", "church", "school", "university", "college", 
 
 // placeWords are the first words of multi-word gazetteer names, so a scan
 // only tries longer keys when they can match.
-var placeFirst = map[string]bool{}
+var placeFirst = make(map[string]bool, 100)
 
 func addPlace(canon string, aliases ...string) {
 	for _, a := range append([]string{canon}, aliases...) {
@@ -29,7 +29,9 @@ func addPlace(canon string, aliases ...string) {
 	}
 }
 
-func init() {
+// buildGazetteer runs at package variable initialisation, before the
+// lexicon (built in an init function) flags the place words.
+func buildGazetteer() bool {
 	for _, c := range []string{"Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia",
 		"Austria", "Azerbaijan", "Bahrain", "Bangladesh", "Belarus", "Belgium", "Benin", "Bolivia", "Bosnia",
 		"Botswana", "Brazil", "Bulgaria", "Burkina Faso", "Burundi", "Cambodia", "Cameroon", "Canada", "Chad",
@@ -110,13 +112,16 @@ func init() {
 		addPlace(s)
 	}
 	addPlace("Washington, D.C.", "Washington D.C.", "D.C.", "District of Columbia")
+	return true
 }
+
+var gazetteerBuilt = buildGazetteer()
 
 // placeAt reads a place mention starting at token i: a gazetteer name of
 // one to four words. It returns the end token and the canonical name.
 func (p *numParser) placeAt(i int) (int, string, bool) {
-	t := p.toks[i]
-	if t.kind != tkWord || !t.upper {
+	t := &p.toks[i]
+	if t.kind != tkWord || !t.upper || t.e-t.s < 2 || t.flags()&fPlace == 0 || t.flags()&(fDet|fPrep|fVerbish|fMonth|fWeekday|fCue|fNumWord) != 0 && t.flags()&fPlaceNoun == 0 {
 		return 0, "", false
 	}
 	w := p.w(i)

@@ -364,7 +364,7 @@ func (p *numParser) pastSpan(i, j, lim int, pub time.Time) (timeExpr, bool) {
 		nUnits = p.toks[j].nval
 		j++
 	} else if j < lim && p.fl(j)&fNumWord != 0 {
-		nUnits = p.toks[j].li.val
+		nUnits = p.toks[j].info().val
 		j++
 	} else if p.isWord(j, "few") || p.isWord(j, "several") {
 		nUnits = 0

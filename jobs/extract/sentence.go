@@ -182,11 +182,22 @@ func periodEnds(text string, i, k int) bool {
 	if len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z' {
 		return false // an initial: "J. Smith"
 	}
-	lw := strings.ToLower(word)
-	if titleAbbrev[lw] {
+	if len(word) > 6 && strings.IndexByte(word, '.') < 0 {
+		return true
+	}
+	var buf [16]byte
+	lw := buf[:0]
+	for i := 0; i < len(word) && i < len(buf); i++ {
+		c := word[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lw = append(lw, c)
+	}
+	if titleAbbrev[string(lw)] {
 		return false
 	}
-	if strings.IndexByte(word, '.') >= 0 || ambiguousAbbrev[lw] {
+	if strings.IndexByte(word, '.') >= 0 || ambiguousAbbrev[string(lw)] {
 		// U.S., a.m., N.Y., Okla., Inc.: a boundary only before a word that
 		// typically opens a sentence.
 		e := k
@@ -249,32 +260,55 @@ var boilerPrefixes = []string{
 	"follow us", "follow @", "sign up", "subscribe", "share this", "advertisement", "this material may not be",
 	"email this", "print this", "more:", "see also", "posted:", "updated:", "last updated", "published:",
 	"recommended:", "watch:", "video:", "photo:", "image:", "getty images", "ap photo", "(ap photo", "reuters/",
-	"(reuters/", "file photo", "(file photo", "story continues", "continue reading", "comments", "loading",
+	"(reuters/", "file photo", "(file photo", "story continues", "continue reading",
+}
+
+var boilerByFirst = func() (m [256][]string) {
+	for _, bp := range boilerPrefixes {
+		m[bp[0]] = append(m[bp[0]], bp)
+	}
+	return m
+}()
+
+// hasPrefixFold reports whether s starts with the lower-case ASCII prefix,
+// ignoring the case of s.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // isBoilerplate reports whether a sentence is a credit, byline or site
 // furniture rather than article prose.
 func isBoilerplate(s string) bool {
-	var buf [48]byte
-	p := len(s)
-	if p > len(buf) {
-		p = len(buf)
+	if s == "" {
+		return false
 	}
-	for i := 0; i < p; i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
+	c0 := s[0]
+	if c0 >= 'A' && c0 <= 'Z' {
+		c0 += 'a' - 'A'
 	}
-	low := string(buf[:p])
-	for _, bp := range boilerPrefixes {
-		if strings.HasPrefix(low, bp) {
+	for _, bp := range boilerByFirst[c0] {
+		if hasPrefixFold(s, bp) {
 			return true
 		}
 	}
+	low := s
+	if len(low) > 3 {
+		low = s[:3]
+	}
 	// "By John Smith, Reuters" bylines: short, no verb-like lower-case word.
-	if strings.HasPrefix(low, "by ") && len(s) < 80 {
+	if (low == "by " || low == "By " || low == "BY ") && len(s) < 80 {
 		lowerWords := 0
 		for _, f := range strings.Fields(s[3:]) {
 			if f[0] >= 'a' && f[0] <= 'z' && f != "and" && f != "of" {
@@ -290,6 +324,10 @@ func isBoilerplate(s string) bool {
 // or "ARDMORE, Okla. (AP) —" at the start of s. It returns where the
 // sentence proper starts and where the place name ends.
 func dateline(s string) (start, placeEnd int, ok bool) {
+	// Quick reject: a dateline opens with two capitals or has an agency in brackets.
+	if len(s) < 4 || !(s[0] >= 'A' && s[0] <= 'Z') || !(s[1] >= 'A' && s[1] <= 'Z' || strings.IndexByte(s[:min(len(s), 60)], '(') > 0) {
+		return 0, 0, false
+	}
 	limit := len(s)
 	if limit > 90 {
 		limit = 90

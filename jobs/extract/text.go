@@ -2,28 +2,29 @@ package extract
 
 import (
 	"unicode/utf8"
+	"unsafe"
 )
 
 // lowerASCII returns s with the ASCII letters A-Z lowered and every other
 // byte unchanged, so byte offsets into s and into the result agree.
 func lowerASCII(s string) string {
-	i := 0
-	for i < len(s) && !(s[i] >= 'A' && s[i] <= 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
+	l, _ := lowerASCIIFlag(s)
+	return l
+}
+
+// lowerASCIIFlag is lowerASCII that also reports whether s is all ASCII.
+func lowerASCIIFlag(s string) (string, bool) {
 	b := make([]byte, len(s))
-	copy(b, s[:i])
-	for ; i < len(s); i++ {
+	var hi byte
+	for i := 0; i < len(s); i++ {
 		c := s[i]
+		hi |= c
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		b[i] = c
 	}
-	return string(b)
+	return unsafe.String(unsafe.SliceData(b), len(b)), hi < utf8.RuneSelf
 }
 
 // sanitize replaces each invalid UTF-8 byte of s by U+FFFD, one for one, so
@@ -52,21 +53,25 @@ func sanitize(s string) string {
 // remembers the last position, so increasing offsets cost the distance
 // between them; an ASCII text costs nothing.
 type runeIndex struct {
-	text       string
-	ascii      bool
-	lastByte   int
-	lastRune   int
-	checkedASC bool
+	text     string
+	ascii    bool
+	lastByte int
+	lastRune int
+	baseByte int // a checkpoint at or before the current sentence
+	baseRune int
 }
 
-func newRuneIndex(text string) runeIndex {
-	ascii := true
-	for i := 0; i < len(text); i++ {
-		if text[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
+// mark sets a checkpoint at byte offset b (a sentence start), so offsets
+// requested out of order inside a sentence cost only its length.
+func (x *runeIndex) mark(b int) {
+	if x.ascii {
+		return
 	}
+	r := x.at(b)
+	x.baseByte, x.baseRune = b, r
+}
+
+func newRuneIndex(text string, ascii bool) runeIndex {
 	return runeIndex{text: text, ascii: ascii}
 }
 
@@ -76,7 +81,10 @@ func (x *runeIndex) at(b int) int {
 		return b
 	}
 	if b < x.lastByte {
-		x.lastByte, x.lastRune = 0, 0
+		x.lastByte, x.lastRune = x.baseByte, x.baseRune
+		if b < x.lastByte {
+			x.lastByte, x.lastRune = 0, 0
+		}
 	}
 	x.lastRune += utf8.RuneCountInString(x.text[x.lastByte:b])
 	x.lastByte = b

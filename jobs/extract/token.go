@@ -24,14 +24,19 @@ type token struct {
 	ngrp  bool    // tkNum uses thousands separators
 	ndec  bool    // tkNum has a decimal part
 	nlen  int8    // tkNum: digits before the first separator
-	li    *lexInfo
+	li    int32   // index into lexInfos; -1: not in the lexicon
+	fl    uint64  // lexicon flags, copied from lexInfos[li]
 }
 
-func (t *token) flags() uint64 {
-	if t.li == nil {
-		return 0
+// flags returns the lexicon flags of a word (0 for others).
+func (t *token) flags() uint64 { return t.fl }
+
+// info returns the lexicon entry of a word; only for tokens with flags.
+func (t *token) info() *lexInfo {
+	if t.li < 0 {
+		return &lexInfo{}
 	}
-	return t.li.f
+	return &lexInfos[t.li]
 }
 
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -65,12 +70,12 @@ func tokenize(text, low string, s, e int, out []token) []token {
 			}
 			if unicode.IsDigit(r) {
 				// Non-ASCII digits: treat as punctuation.
-				out = append(out, token{s: int32(i), e: int32(i + sz), kind: tkPunct, space: space})
+				out = append(out, token{s: int32(i), e: int32(i + sz), kind: tkPunct, space: space, li: -1})
 				space = false
 				i += sz
 				continue
 			}
-			out = append(out, token{s: int32(i), e: int32(i + sz), kind: tkPunct, space: space})
+			out = append(out, token{s: int32(i), e: int32(i + sz), kind: tkPunct, space: space, li: -1})
 			space = false
 			i += sz
 			continue
@@ -88,11 +93,11 @@ func tokenize(text, low string, s, e int, out []token) []token {
 			space = false
 			i = j
 		case (c == '\'') && i+1 < e && (text[i+1] == 's' || text[i+1] == 'S') && (i+2 >= e || !isLetterByte(text[i+2])) && len(out) > 0 && !space:
-			out = append(out, token{s: int32(i), e: int32(i + 2), kind: tkWord, li: lex["'s"]})
+			out = append(out, token{s: int32(i), e: int32(i + 2), kind: tkWord, li: lexFind("'s"), fl: lexFlags("'s")})
 			space = false
 			i += 2
 		default:
-			out = append(out, token{s: int32(i), e: int32(i + 1), kind: tkPunct, space: space})
+			out = append(out, token{s: int32(i), e: int32(i + 1), kind: tkPunct, space: space, li: -1})
 			space = false
 			i++
 		}
@@ -147,7 +152,7 @@ func possessiveAt(text string, k, e int) bool {
 }
 
 func appendWord(text, low string, i, j int, space bool, out []token) []token {
-	t := token{s: int32(i), e: int32(j), kind: tkWord, space: space}
+	t := token{s: int32(i), e: int32(j), kind: tkWord, space: space, li: -1}
 	c := text[i]
 	if c < utf8.RuneSelf {
 		t.upper = c >= 'A' && c <= 'Z'
@@ -165,16 +170,19 @@ func appendWord(text, low string, i, j int, space bool, out []token) []token {
 		}
 	}
 	w := low[i:j]
-	t.li = lex[w]
-	if t.li == nil && strings.Contains(w, "’") {
-		t.li = lex[strings.ReplaceAll(w, "’", "'")]
+	t.li = lexFind(w)
+	if t.li < 0 && strings.Contains(w, "’") {
+		t.li = lexFind(strings.ReplaceAll(w, "’", "'"))
+	}
+	if t.li >= 0 {
+		t.fl = lexInfos[t.li].f
 	}
 	return append(out, t)
 }
 
 // scanNumber reads digits with thousands separators and a decimal part.
 func scanNumber(text string, i, e int) (int, token) {
-	t := token{s: int32(i), kind: tkNum}
+	t := token{s: int32(i), kind: tkNum, li: -1}
 	j := i
 	var v float64
 	for j < e && isDigit(text[j]) {

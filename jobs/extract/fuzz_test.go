@@ -1,0 +1,133 @@
+package extract
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/claimscan/claimscan/fixtures"
+)
+
+var fuzzSeeds = []string{
+	"Around 890 civilians have been killed, according to the Syrian Observatory for Human Rights.",
+	"More than 400,000 more have fled their homes, the United Nations said.",
+	"BEIRUT (Reuters) - Between 10 and 20 people were killed on Monday. (Writing by A; Editing by B)",
+	"Hundreds of thousands of people were forced to flee since late April 2019.",
+	"Call (312) 747-8380. A 17-year-old boy, Henry Jackson, 18, was shot at 9:30 p.m. in the 2200 block of Main St.",
+	"$5,000 reward; 12m people; 2.3bn; 45%; one hundred and sixty-one; a dozen; two or three; 1 234 567",
+	"No one was killed. None of them were hurt. Nobody died, police told AFP.",
+	"\xff\xfe 12 \xc3 people died\n\nU.S. and U.N. officials said 5-6 were missing.",
+	"", ".", "\"\"", "1", "a", "(", "- - -", "more than", "between 5 and", "since", "no",
+}
+
+// FuzzExtract checks that any input, valid UTF-8 or not, extracts without
+// panicking into claims whose offsets and values keep the contract.
+func FuzzExtract(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a := Article{ID: "f", Text: s, Published: time.Date(2019, 8, 24, 0, 0, 0, 0, time.UTC)}
+		r := Extract(a)
+		checkInvariants(t, a, r)
+		if r.NSentences < 0 {
+			t.Fatal("negative sentence count")
+		}
+	})
+}
+
+// FuzzSentences checks that sentence spans are ordered, disjoint, inside the
+// text and trimmed.
+func FuzzSentences(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, sp := range Sentences(s) {
+			st, en := sp[0], sp[1]
+			if st < prev || en <= st || en > len(s) {
+				t.Fatalf("span [%d,%d) after %d in text of %d bytes", st, en, prev, len(s))
+			}
+			if isSpaceByte(s[st]) || isSpaceByte(s[en-1]) {
+				t.Fatalf("span [%d,%d) not trimmed: %q", st, en, s[st:en])
+			}
+			if utf8.ValidString(s) && !utf8.ValidString(s[st:en]) {
+				t.Fatalf("span [%d,%d) splits a code point", st, en)
+			}
+			prev = en
+		}
+	})
+}
+
+// benchText builds a realistic input: the gun-violence corpus when present,
+// else news-like paragraphs written here.
+func benchText(b *testing.B) []Article {
+	if p, ok := fixtures.Shared("corpora/gva-semeval2018/articles.jsonl"); ok {
+		if _, err := os.Stat(p); err == nil {
+			arts := readJSONL(b, p)
+			if len(arts) > 400 {
+				arts = arts[:400]
+			}
+			return arts
+		}
+	}
+	para := []string{
+		"BEIRUT (Reuters) - Syrian government forces and their allies have killed more than 730 civilians since late April, a monitoring group said on Monday.",
+		"The Syrian Observatory for Human Rights, a British-based group, said around 890 civilians had been killed in the offensive.",
+		"More than 400,000 people have fled their homes, the United Nations said, and hundreds of thousands more are at risk.",
+		"Police Chief Ken Grace said two men were shot at about 9:30 p.m. Thursday in the 2200 block of Main Street.",
+		"A 17-year-old boy was taken to a hospital in critical condition; officers offered a $5,000 reward.",
+		"The region of some three million people was supposed to be protected by a buffer zone agreed last September.",
+		"Residents said the town had been quiet for weeks before the attack, which came without warning.",
+		"Officials did not say how many people were inside the building when the fire broke out.",
+	}
+	var arts []Article
+	for i := 0; i < 200; i++ {
+		arts = append(arts, Article{ID: "b", Text: strings.Join(para, "\n\n"), Published: time.Date(2019, 8, 24, 0, 0, 0, 0, time.UTC)})
+	}
+	return arts
+}
+
+func BenchmarkExtract(b *testing.B) {
+	arts := benchText(b)
+	var n int64
+	for _, a := range arts {
+		n += int64(len(a.Text))
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuSeconds()
+	claims := 0
+	for i := 0; i < b.N; i++ {
+		for _, a := range arts {
+			claims += len(Extract(a).Claims)
+		}
+	}
+	b.ReportMetric(float64(len(arts))*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	// MB per CPU-second: throughput per core even when the machine is shared
+	// (run with GOMAXPROCS=1 so the figure is not spread over idle cores).
+	if cpu := cpuSeconds() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(n)*float64(b.N)/1e6/cpu, "MB/cpu-s")
+	}
+	_ = claims
+}
+
+func BenchmarkSentences(b *testing.B) {
+	arts := benchText(b)
+	var n int64
+	for _, a := range arts {
+		n += int64(len(a.Text))
+	}
+	b.SetBytes(n)
+	b.ResetTimer()
+	var buf []sentence
+	for i := 0; i < b.N; i++ {
+		for _, a := range arts {
+			buf = splitSentences(a.Text, buf[:0])
+		}
+	}
+}
