@@ -1,0 +1,252 @@
+package jobs
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	nurl "net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/markusmobius/go-htmldate"
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+
+	"github.com/claimscan/claimscan/schema"
+)
+
+func init() {
+	extensions[".html"] = formatHTML
+	extensions[".htm"] = formatHTML
+	formats[formatHTML] = &formatSpec{read: (*reader).readHTML, parse: parseHTML}
+}
+
+// readHTML reads a one-page .html or .htm file whole, refusing more than
+// maxBytes; the page is parsed by a worker (parseHTML). Its article id is
+// its path relative to the root given, as for .txt.
+func (r *reader) readHTML(ctx context.Context, in input, _ fs.File, src io.Reader) error {
+	buf, err := io.ReadAll(io.LimitReader(src, r.maxBytes+1))
+	rec := record{id: in.id, path: in.display, format: formatHTML}
+	switch {
+	case err != nil:
+		rec.status, rec.err = schema.StatusReadError, describeErr(err)
+	case int64(len(buf)) > r.maxBytes:
+		rec.status, rec.err = schema.StatusTooLarge, fmt.Sprintf("page is larger than --max-article-bytes (%d)", r.maxBytes)
+	default:
+		rec.raw = buf
+	}
+	return r.add(ctx, rec)
+}
+
+// htmlMaxDate is the latest publication date accepted from a page that has
+// no crawl date: fixed, so that a run does not depend on the day it runs.
+var htmlMaxDate = time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// parseHTML extracts an article from a web page (rec.raw) with trafilatura:
+// the main text without navigation, comments, footers and other
+// boilerplate (paragraphs, headings and list items on lines of their own,
+// see nodeText), and the title, canonical URL, site name and publication
+// date from the page's metadata and text.
+//
+// Fields already known from the container (rec.meta, set for WARC
+// records: id, url, outlet, crawl date) win over the page's, except the
+// date: the page's publication date is used when found, the crawl date
+// otherwise. For a page from a file, outlet is the site name the page
+// gives, else the host of its canonical URL.
+//
+// A page that declares a charset other than UTF-8 (byte-order mark, or
+// <meta charset> for a page that is not valid UTF-8) is decoded, and
+// rec.raw is replaced by the UTF-8 bytes so that the caller's UTF-8 check
+// sees the decoded page. A page that is not valid UTF-8 and declares
+// nothing is left as it is: its status is invalid_utf8.
+func parseHTML(rec *record) parsed {
+	var f parsed
+	if rec.meta != nil {
+		f = *rec.meta
+		f.notes = append([]string(nil), rec.meta.notes...)
+	}
+	page, err := decodePage(rec.raw)
+	if err != nil {
+		f.notes = append(f.notes, err.Error())
+	} else {
+		rec.raw = page
+	}
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		f.status, f.err = schema.StatusParseError, "HTML: "+err.Error()
+		return f
+	}
+	maxDate := htmlMaxDate
+	if !f.published.IsZero() {
+		// A page is not published after it was crawled.
+		maxDate = f.published.Add(24 * time.Hour)
+	}
+	opts := trafilatura.Options{
+		ExcludeComments: true,
+		HtmlDateOptions: &htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true, ExtractTime: true, MaxDate: maxDate},
+	}
+	if f.url != "" {
+		if u, err := nurl.Parse(f.url); err == nil && u.Host != "" {
+			opts.OriginalURL = u
+		}
+	}
+	res, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil {
+		// trafilatura refuses a page whose main text is too short.
+		f.notes = append(f.notes, "no main text found: "+err.Error())
+		return f
+	}
+	m := &res.Metadata
+	if res.ContentNode != nil {
+		f.text = nodeText(res.ContentNode)
+	} else {
+		f.text = strings.TrimSpace(res.ContentText)
+	}
+	if f.title == "" {
+		f.title = strings.TrimSpace(m.Title)
+	}
+	if f.url == "" {
+		f.url = m.URL
+	}
+	if f.outlet == "" {
+		f.outlet = strings.TrimSpace(m.Sitename)
+	}
+	if !m.Date.IsZero() {
+		f.published = m.Date.UTC()
+	}
+	return f
+}
+
+// decodePage returns the page as UTF-8. With a byte-order mark the mark
+// decides; a valid UTF-8 page is taken as UTF-8 whatever it declares (a
+// page saved as UTF-8 often keeps its old <meta charset>); otherwise the
+// charset of its <meta> tag, if any, is used. The error says why a page
+// that is not UTF-8 could not be decoded; the page is returned as it is.
+func decodePage(raw []byte) ([]byte, error) {
+	if bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")) {
+		return raw[3:], nil
+	}
+	_, name, certain := charset.DetermineEncoding(raw, "")
+	if !certain && utf8.Valid(raw) {
+		return raw, nil
+	}
+	if !certain && !declaresCharset(raw) {
+		return raw, nil
+	}
+	if name == "utf-8" {
+		return raw, nil
+	}
+	e, _ := charset.Lookup(name)
+	if e == nil {
+		return raw, fmt.Errorf("unknown charset %q", name)
+	}
+	out, err := e.NewDecoder().Bytes(raw)
+	if err != nil {
+		return raw, fmt.Errorf("decoding %s: %v", name, err)
+	}
+	return out, nil
+}
+
+// declaresCharset reports whether the start of the page declares its
+// charset in a <meta> tag. DetermineEncoding answers windows-1252 both
+// for a page that declares it and for one that declares nothing; with the
+// non-ASCII bytes blanked, the prefix is valid UTF-8, so a charset other
+// than UTF-8 in the answer can only come from a <meta> tag.
+func declaresCharset(raw []byte) bool {
+	head := raw[:min(len(raw), 1024)]
+	ascii := make([]byte, len(head))
+	for i, c := range head {
+		if c >= 0x80 {
+			c = ' '
+		}
+		ascii[i] = c
+	}
+	_, name, _ := charset.DetermineEncoding(ascii, "")
+	return name != "utf-8"
+}
+
+// Text layout of the extracted content: how many line breaks an element
+// puts before and after itself.
+var blockBreaks = map[atom.Atom]int{
+	atom.P: 2, atom.Div: 2, atom.H1: 2, atom.H2: 2, atom.H3: 2, atom.H4: 2, atom.H5: 2, atom.H6: 2,
+	atom.Blockquote: 2, atom.Pre: 2, atom.Table: 2, atom.Ul: 2, atom.Ol: 2, atom.Dl: 2,
+	atom.Section: 2, atom.Article: 2, atom.Figure: 2, atom.Header: 2, atom.Footer: 2, atom.Main: 2,
+	atom.Aside: 2, atom.Address: 2, atom.Details: 2, atom.Hr: 2, atom.Body: 2,
+	atom.Li: 1, atom.Tr: 1, atom.Dt: 1, atom.Dd: 1, atom.Figcaption: 1, atom.Summary: 1, atom.Caption: 1,
+}
+
+// nodeText renders extracted content as plain text: blocks (paragraphs,
+// headings, lists, tables) separated by a blank line, list items, table
+// rows and <br> on lines of their own, cells separated by a space, other
+// white space collapsed. A heading thus never runs into the sentence after
+// it.
+func nodeText(n *html.Node) string {
+	var w textWriter
+	w.walk(n)
+	return w.b.String()
+}
+
+type textWriter struct {
+	b     strings.Builder
+	brk   int  // line breaks owed before the next word
+	space bool // a space is owed before the next word
+}
+
+func (w *textWriter) walk(n *html.Node) {
+	if n.Type == html.TextNode {
+		w.write(n.Data)
+		return
+	}
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template:
+			return
+		case atom.Br:
+			w.brk = max(w.brk, 1)
+			return
+		case atom.Td, atom.Th:
+			w.space = true
+		}
+	}
+	brk := 0
+	if n.Type == html.ElementNode {
+		brk = blockBreaks[n.DataAtom]
+	}
+	w.brk = max(w.brk, brk)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c)
+	}
+	w.brk = max(w.brk, brk)
+}
+
+func (w *textWriter) write(s string) {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		if s != "" {
+			w.space = true
+		}
+		return
+	}
+	if s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r' || s[0] == '\f' {
+		w.space = true
+	}
+	for i, word := range words {
+		if w.b.Len() > 0 {
+			switch {
+			case w.brk > 0:
+				w.b.WriteString("\n\n"[:w.brk])
+			case w.space || i > 0:
+				w.b.WriteByte(' ')
+			}
+		}
+		w.brk, w.space = 0, false
+		w.b.WriteString(word)
+	}
+	last := s[len(s)-1]
+	w.space = last == ' ' || last == '\t' || last == '\n' || last == '\r' || last == '\f'
+}

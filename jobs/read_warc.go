@@ -1,0 +1,329 @@
+package jobs
+
+import (
+	"bufio"
+	"bytes"
+	"compress/zlib"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"net/http"
+	"net/http/httputil"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/flate"
+	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
+	"golang.org/x/net/html/charset"
+
+	"github.com/claimscan/claimscan/jobs/warc"
+	"github.com/claimscan/claimscan/schema"
+)
+
+func init() {
+	extensions[".warc"] = formatWARC
+	formats[formatWARC] = &formatSpec{read: (*reader).readWARC, parse: parseHTML, rawCompression: true}
+}
+
+// maxHTTPHeader is the largest HTTP response header read from a record.
+const maxHTTPHeader = 64 << 10
+
+// readWARC reads a WARC file (.warc, .warc.gz as written by Common Crawl
+// for CC-NEWS, or .warc.zst) as a stream of records, through package warc.
+// The gzip members of a .warc.gz are read one by one by package warc (a
+// gzipped file is recognised by its first bytes), so that a corrupt member
+// costs only its own records; its doc states the recovery rules.
+//
+// Each response record that holds a successful (2xx) HTTP response with an
+// HTML body (Content-Type text/html or application/xhtml+xml, or sniffed
+// as HTML when it has none), and each resource record of type text/html,
+// becomes an article: id from WARC-Record-ID (without its angle brackets),
+// url from WARC-Target-URI, outlet from the URL's host, the WARC-Date as
+// published unless the page gives its own date, line the record's number
+// in the file (1-based, every record counted). The HTTP header is removed,
+// chunked transfer coding undone, and a Content-Encoding of gzip, deflate,
+// br or zstd decoded; the page itself is parsed by a worker (parseHTML).
+//
+// Other records are not articles and leave no row: warcinfo, request,
+// metadata, revisit and conversion records, DNS and other non-HTTP
+// responses, redirects, errors and other non-2xx responses, and responses
+// that are not HTML (images, PDF, JSON, feeds).
+//
+// What cannot be used gets a row: a page over maxBytes is too_large; a
+// bad HTTP message, an unknown encoding or a body that does not decode is
+// a read_error with the record's id; damage to the file itself (a corrupt
+// gzip member, a malformed record, a truncated end) is a read_error whose
+// id is "path@offset" unless the record's id was read, and whose error
+// names the offset.
+func (r *reader) readWARC(ctx context.Context, in input, _ fs.File, src io.Reader) error {
+	switch in.comp {
+	case ".zst":
+		zr, err := zstd.NewReader(src, zstd.WithDecoderConcurrency(1), zstd.WithDecoderLowmem(true))
+		if err != nil {
+			return r.add(ctx, record{id: in.id, path: in.display, status: schema.StatusReadError, err: "zstd: " + err.Error()})
+		}
+		defer zr.Close()
+		src = zr
+	}
+	wr := warc.NewReader(src)
+	wp := &warcPages{br: bufio.NewReaderSize(nil, maxHTTPHeader), maxBytes: r.maxBytes}
+	var n int64
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		wrec, err := wr.Next()
+		if err == io.EOF {
+			return nil
+		}
+		n++
+		if err != nil {
+			var we *warc.Error
+			if errors.As(err, &we) {
+				if e := r.add(ctx, record{id: fmt.Sprintf("%s@%d", in.display, we.Offset), path: in.display, line: n, format: formatWARC,
+					status: schema.StatusReadError, err: err.Error()}); e != nil {
+					return e
+				}
+				continue
+			}
+			return r.add(ctx, record{id: fmt.Sprintf("%s#R%d", in.display, n), path: in.display, line: n, format: formatWARC,
+				status: schema.StatusReadError, err: fmt.Sprintf("%s; the rest of the file is unread", describeErr(err))})
+		}
+		rec, ok := wp.page(in, n, wrec)
+		if !ok {
+			continue
+		}
+		if err := r.add(ctx, rec); err != nil {
+			return err
+		}
+	}
+}
+
+// warcPages turns WARC records into page records, reusing its buffer.
+type warcPages struct {
+	br       *bufio.Reader
+	maxBytes int64
+}
+
+// page returns the article record of a WARC record, or ok false when the
+// record is not an HTML page.
+func (wp *warcPages) page(in input, n int64, wrec *warc.Record) (rec record, ok bool) {
+	h := wrec.Header
+	id := strings.TrimSuffix(strings.TrimPrefix(h.Get("WARC-Record-ID"), "<"), ">")
+	if id == "" {
+		id = fmt.Sprintf("%s@%d", in.display, wrec.Offset)
+	}
+	uri := strings.TrimSuffix(strings.TrimPrefix(h.Get("WARC-Target-URI"), "<"), ">")
+	meta := &parsed{id: id, url: uri, outlet: hostOf(uri)}
+	if d := h.Get("WARC-Date"); d != "" {
+		if t, err := time.Parse(time.RFC3339Nano, d); err == nil {
+			meta.published = t.UTC()
+		} else {
+			meta.notes = append(meta.notes, "WARC-Date: not a date: "+truncate(d, 40))
+		}
+	}
+	if t := h.Get("WARC-Truncated"); t != "" {
+		meta.notes = append(meta.notes, fmt.Sprintf("the crawler kept only part of this page (WARC-Truncated: %s)", t))
+	}
+	rec = record{id: id, path: in.display, line: n, format: formatWARC, meta: meta}
+	fail := func(status, msg string) (record, bool) {
+		rec.status, rec.err, rec.meta = status, msg, nil
+		// Read the block to its end: damage found there is worth saying.
+		if _, err := io.Copy(io.Discard, wrec.Body); err != nil {
+			rec.status = schema.StatusReadError
+			if !strings.Contains(msg, err.Error()) {
+				rec.err = msg + "; " + err.Error()
+			}
+		}
+		return rec, true
+	}
+
+	var body io.Reader
+	var ctype string
+	switch strings.ToLower(h.Get("WARC-Type")) {
+	case "response":
+		if mt, _, _ := mime.ParseMediaType(h.Get("Content-Type")); mt != "application/http" {
+			return rec, false // DNS and other non-HTTP responses
+		}
+		wp.br.Reset(wrec.Body)
+		resp, err := readHTTPHead(wp.br)
+		if err != nil {
+			return fail(schema.StatusReadError, fmt.Sprintf("record at offset %d: HTTP response: %v", wrec.Offset, err))
+		}
+		if resp.status < 200 || resp.status > 299 {
+			return rec, false
+		}
+		ctype = resp.header.Get("Content-Type")
+		if !htmlType(ctype, true) {
+			return rec, false
+		}
+		body = wp.br
+		if strings.Contains(strings.ToLower(resp.header.Get("Transfer-Encoding")), "chunked") {
+			body = httputil.NewChunkedReader(wp.br)
+		}
+		if body, err = contentDecoder(body, resp.header.Get("Content-Encoding")); err != nil {
+			return fail(schema.StatusReadError, fmt.Sprintf("record at offset %d: %v", wrec.Offset, err))
+		}
+	case "resource":
+		ctype = h.Get("Content-Type")
+		if !htmlType(ctype, false) {
+			return rec, false
+		}
+		body = wrec.Body
+	default:
+		return rec, false // warcinfo, request, metadata, revisit, conversion
+	}
+
+	raw, err := io.ReadAll(io.LimitReader(body, wp.maxBytes+1))
+	if c, ok := body.(io.Closer); ok {
+		c.Close()
+	}
+	if err != nil {
+		return fail(schema.StatusReadError, fmt.Sprintf("record at offset %d: body: %v", wrec.Offset, err))
+	}
+	if int64(len(raw)) > wp.maxBytes {
+		return fail(schema.StatusTooLarge, fmt.Sprintf("page is larger than --max-article-bytes (%d)", wp.maxBytes))
+	}
+	// The rest of the block (nothing, for a well-formed record) is read so
+	// that a gzip member's checksum is checked before the page is used.
+	if _, err := io.Copy(io.Discard, wrec.Body); err != nil {
+		rec.status, rec.err, rec.meta = schema.StatusReadError, err.Error(), nil
+		return rec, true
+	}
+	if ctype == "" && !strings.HasPrefix(http.DetectContentType(raw), "text/html") {
+		return rec, false
+	}
+	rec.raw = toUTF8(raw, ctype)
+	return rec, true
+}
+
+// htmlType reports whether a Content-Type is HTML; an empty one is HTML
+// when orEmpty (it is sniffed from the body later).
+func htmlType(ctype string, orEmpty bool) bool {
+	if strings.TrimSpace(ctype) == "" {
+		return orEmpty
+	}
+	mt, _, err := mime.ParseMediaType(ctype)
+	if err != nil {
+		mt = strings.ToLower(strings.TrimSpace(strings.Split(ctype, ";")[0]))
+	}
+	return mt == "text/html" || mt == "application/xhtml+xml"
+}
+
+// toUTF8 decodes a body whose HTTP Content-Type declares a charset other
+// than UTF-8, when the body is not valid UTF-8 already (the page may have
+// been stored decoded). Charsets declared in the page itself are left to
+// parseHTML.
+func toUTF8(raw []byte, ctype string) []byte {
+	_, params, err := mime.ParseMediaType(ctype)
+	if err != nil || params["charset"] == "" || utf8.Valid(raw) {
+		return raw
+	}
+	e, name := charset.Lookup(params["charset"])
+	if e == nil || name == "utf-8" {
+		return raw
+	}
+	out, err := e.NewDecoder().Bytes(raw)
+	if err != nil {
+		return raw
+	}
+	return out
+}
+
+// httpHead is the part of an HTTP response before its body.
+type httpHead struct {
+	status int
+	header http.Header
+}
+
+// readHTTPHead reads an HTTP response's status line and header fields.
+// It is lenient as archived responses need: any HTTP version (also
+// "HTTP/2"), header lines without a colon ignored, bare LF line ends.
+func readHTTPHead(br *bufio.Reader) (*httpHead, error) {
+	line, err := br.ReadSlice('\n')
+	if err != nil && len(line) == 0 {
+		return nil, fmt.Errorf("no status line: %w", err)
+	}
+	status := strings.TrimSpace(string(line))
+	proto, rest, _ := strings.Cut(status, " ")
+	if !strings.HasPrefix(proto, "HTTP/") {
+		return nil, fmt.Errorf("not an HTTP response: %q", truncate(status, 40))
+	}
+	codeStr, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
+	code, cerr := strconv.Atoi(codeStr)
+	if cerr != nil || len(codeStr) != 3 {
+		return nil, fmt.Errorf("bad status line %q", truncate(status, 40))
+	}
+	head := &httpHead{status: code, header: http.Header{}}
+	size := len(line)
+	for err == nil {
+		line, err = br.ReadSlice('\n')
+		size += len(line)
+		if errors.Is(err, bufio.ErrBufferFull) || size > maxHTTPHeader {
+			return nil, fmt.Errorf("header longer than %d KiB", maxHTTPHeader>>10)
+		}
+		l := bytes.TrimRight(line, "\r\n")
+		if len(l) == 0 {
+			return head, nil
+		}
+		if name, value, ok := bytes.Cut(l, []byte(":")); ok {
+			head.header.Add(string(bytes.TrimSpace(name)), string(bytes.TrimSpace(value)))
+		}
+	}
+	if err == io.EOF {
+		// A response without a body and without the blank line after its
+		// header (seen in archives): the header is complete.
+		return head, nil
+	}
+	return nil, err
+}
+
+// contentDecoder undoes a Content-Encoding.
+func contentDecoder(r io.Reader, enc string) (io.Reader, error) {
+	switch strings.ToLower(strings.TrimSpace(enc)) {
+	case "", "identity", "none":
+		return r, nil
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return nil, fmt.Errorf("Content-Encoding gzip: %v", err)
+		}
+		return zr, nil
+	case "deflate":
+		// Meant as zlib, but some servers send raw deflate.
+		br := bufio.NewReader(r)
+		if b, err := br.Peek(2); err == nil && b[0]&0x0f == 8 && (uint16(b[0])<<8|uint16(b[1]))%31 == 0 {
+			zr, err := zlib.NewReader(br)
+			if err != nil {
+				return nil, fmt.Errorf("Content-Encoding deflate: %v", err)
+			}
+			return zr, nil
+		}
+		return flate.NewReader(br), nil
+	case "br":
+		return brotli.NewReader(r), nil
+	case "zstd":
+		zr, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1))
+		if err != nil {
+			return nil, fmt.Errorf("Content-Encoding zstd: %v", err)
+		}
+		return zstdCloser{zr}, nil
+	default:
+		return nil, fmt.Errorf("unsupported Content-Encoding %q", enc)
+	}
+}
+
+// zstdCloser lets the zstd decoder's goroutines be released with Close.
+type zstdCloser struct{ *zstd.Decoder }
+
+func (z zstdCloser) Close() error {
+	z.Decoder.Close()
+	return nil
+}
