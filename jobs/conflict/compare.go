@@ -103,6 +103,7 @@ func snap(x float64) float64 {
 type verdict struct {
 	kind     string // "" when the claims agree
 	gap, rel float64
+	later    bool // b, the higher figure, was published 12 hours or more after a
 }
 
 // side is what the comparison needs of one claim.
@@ -139,17 +140,17 @@ func compare(a, b *side, tol float64) verdict {
 			return verdict{}
 		}
 		if d.iv.Zero() {
-			// "denies anyone was killed" against a positive count
+			// "did not kill anyone" against a positive count
 			if s.iv.Low > 0 {
 				g, r := distance(a.iv, b.iv)
-				return verdict{schema.ConflictDenial, g, r}
+				return verdict{kind: schema.ConflictDenial, gap: g, rel: r}
 			}
 			return verdict{}
 		}
 		// denies a figure that the other claim allows
 		if overlaps(d.iv, s.iv) {
 			g, r := anchorGap(a.iv, b.iv)
-			return verdict{schema.ConflictDenial, g, r}
+			return verdict{kind: schema.ConflictDenial, gap: g, rel: r}
 		}
 		return verdict{}
 	}
@@ -170,16 +171,19 @@ func compare(a, b *side, tol float64) verdict {
 	} else {
 		return verdict{}
 	}
-	switch {
-	case bHigher && sameVoice(a, b) && a.article != b.article &&
-		a.hasPub && b.hasPub && b.pub > a.pub:
-		v.kind = schema.ConflictUpdate
-	case a.iv.Zero() || b.iv.Zero():
-		// one side says nothing happened
-		v.kind = schema.ConflictDenial
+	if bHigher && a.hasPub && b.hasPub && b.pub > a.pub {
+		if sameVoice(a, b) && a.article != b.article {
+			v.kind = schema.ConflictUpdate
+		} else if b.pub-a.pub >= laterSeconds {
+			v.later = true
+		}
 	}
 	return v
 }
+
+// laterSeconds is how much later a higher figure must be published for the
+// pair to count as possibly the count growing.
+const laterSeconds = 12 * 3600
 
 func overlaps(a, b Interval) bool {
 	return a.Low <= b.High && b.Low <= a.High
@@ -217,8 +221,8 @@ func relative(x, y float64) (gap, rel float64) {
 }
 
 // Severity weights: base + span·rel_gap, plus sameSourceBonus when the same
-// source gave both figures, times hedgedFactor when either claim is hedged,
-// clamped to [0, 1].
+// voice gave both figures (not for updates), clamped to [0, 1], then times
+// each factor that applies (see weakening).
 var severityWeights = map[string][2]float64{
 	schema.ConflictContradiction: {0.5, 0.5},
 	schema.ConflictDenial:        {0.6, 0.4},
@@ -226,20 +230,36 @@ var severityWeights = map[string][2]float64{
 	schema.ConflictUpdate:        {0.05, 0.25},
 }
 
-const (
-	sameSourceBonus = 0.15
-	hedgedFactor    = 0.75
-)
+const sameSourceBonus = 0.15
+
+// weakening says which of the severity factors apply to a pair.
+type weakening struct {
+	hedged      bool // either claim is hedged ("reportedly")               ×0.75
+	later       bool // the higher figure came ≥ 12 h later, other voice    ×0.6
+	far         bool // rel_gap ≥ 0.9: one figure ten times the other or 0  ×0.5
+	sameArticle bool // both claims are in one article                      ×0.7
+}
+
+// farRel is the rel_gap from which two figures are more likely two
+// different quantities (a year's toll and one incident, a whole and a part,
+// "no one else was hurt" and a count) than two reports of one.
+const farRel = 0.9
 
 // severity returns the severity of a conflict of the given kind.
-func severity(kind string, rel float64, sameSource, hedged bool) float64 {
-	w := severityWeights[kind]
-	s := w[0] + w[1]*rel
+func severity(kind string, rel float64, sameSource bool, w weakening) float64 {
+	k := severityWeights[kind]
+	s := k[0] + k[1]*rel
 	if sameSource && kind != schema.ConflictUpdate {
 		s += sameSourceBonus
 	}
-	if hedged {
-		s *= hedgedFactor
+	s = math.Min(1, s)
+	for _, f := range [...]struct {
+		on     bool
+		factor float64
+	}{{w.hedged, 0.75}, {w.later, 0.6}, {w.far, 0.5}, {w.sameArticle, 0.7}} {
+		if f.on {
+			s *= f.factor
+		}
 	}
-	return math.Max(0, math.Min(1, s))
+	return math.Max(0, s)
 }

@@ -87,8 +87,8 @@ func TestCompareKinds(t *testing.T) {
 		{"range vs point inside", rng(10, 20), exact(12), "", 0, 0},
 		{"range vs point outside", rng(10, 20), exact(25), schema.ConflictContradiction, 5, 0.2},
 		{"vague vs vague overlapping", vague(200, 999), vague(2000, 9999), schema.ConflictContradiction, 1001, 1001.0 / 2000},
-		{"zero vs positive", exact(0), exact(5), schema.ConflictDenial, 5, 1},
-		{"zero vs up to", exact(0), upTo(5), schema.ConflictDenial, 5, 1},
+		{"zero vs positive: a count, not a denial", exact(0), exact(5), schema.ConflictContradiction, 5, 1},
+		{"zero vs up to", exact(0), upTo(5), schema.ConflictDivergence, 5, 1},
 		{"negated figure vs assertion", neg(exact(50)), approx(50), schema.ConflictDenial, 0, 0},
 		{"assertion vs negated figure", approx(48), neg(exact(50)), schema.ConflictDenial, 2, 2.0 / 50},
 		{"negated figure vs other figure", neg(exact(50)), exact(3), "", 0, 0},
@@ -112,6 +112,22 @@ func TestCompareKinds(t *testing.T) {
 			t.Errorf("%s: compare = %+v, want {%s %v %v}", tc.name, got, tc.kind, tc.gap, tc.rel)
 		}
 	}
+
+	// a higher figure from another voice 12 hours or more later is marked
+	for _, tc := range []struct {
+		name  string
+		a, b  side
+		later bool
+	}{
+		{"higher a day later", voice(exact(2), "police", "a1", 0), voice(exact(3), "hospital", "a2", 86400), true},
+		{"lower a day later", voice(exact(3), "police", "a1", 0), voice(exact(2), "hospital", "a2", 86400), false},
+		{"higher an hour later", voice(exact(2), "police", "a1", 0), voice(exact(3), "hospital", "a2", 3600), false},
+		{"same voice: an update", voice(exact(2), "police", "a1", 0), voice(exact(3), "police", "a2", 86400), false},
+	} {
+		if got := compare(&tc.a, &tc.b, 0.1); got.later != tc.later || got.kind == "" {
+			t.Errorf("%s: compare = %+v, want later %v", tc.name, got, tc.later)
+		}
+	}
 }
 
 func TestSeverity(t *testing.T) {
@@ -120,27 +136,28 @@ func TestSeverity(t *testing.T) {
 		prev := -1.0
 		for _, rel := range []float64{0, 0.1, 0.5, 1} {
 			for _, same := range []bool{false, true} {
-				for _, hedged := range []bool{false, true} {
-					s := severity(k, rel, same, hedged)
+				for bits := range 16 {
+					w := weakening{bits&1 != 0, bits&2 != 0, bits&4 != 0, bits&8 != 0}
+					s := severity(k, rel, same, w)
 					if s < 0 || s > 1 || math.IsNaN(s) {
-						t.Errorf("severity(%s, %v, %v, %v) = %v not in [0, 1]", k, rel, same, hedged, s)
+						t.Errorf("severity(%s, %v, %v, %+v) = %v not in [0, 1]", k, rel, same, w, s)
+					}
+					if bits != 0 && s >= severity(k, rel, same, weakening{}) {
+						t.Errorf("severity(%s, %v, %v, %+v) = %v is not weakened", k, rel, same, w, s)
 					}
 				}
 			}
-			s := severity(k, rel, false, false)
+			s := severity(k, rel, false, weakening{})
 			if s <= prev {
 				t.Errorf("severity(%s) does not grow with rel_gap: %v after %v", k, s, prev)
 			}
 			prev = s
 		}
 	}
-	if severity(schema.ConflictDivergence, 0.3, true, false) <= severity(schema.ConflictDivergence, 0.3, false, false) {
+	if severity(schema.ConflictDivergence, 0.3, true, weakening{}) <= severity(schema.ConflictDivergence, 0.3, false, weakening{}) {
 		t.Error("same source does not raise severity")
 	}
-	if severity(schema.ConflictContradiction, 0.3, false, true) >= severity(schema.ConflictContradiction, 0.3, false, false) {
-		t.Error("hedging does not lower severity")
-	}
-	if severity(schema.ConflictUpdate, 1, false, false) >= severity(schema.ConflictDivergence, 0.2, false, false) {
+	if severity(schema.ConflictUpdate, 1, false, weakening{}) >= severity(schema.ConflictDivergence, 0.2, false, weakening{}) {
 		t.Error("an update outranks a divergence")
 	}
 }

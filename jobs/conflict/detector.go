@@ -21,7 +21,7 @@ import (
 const (
 	DefaultTolerance    = 0.10
 	DefaultMemoryBudget = 128 << 20
-	DefaultWindow       = 31 * 24 * time.Hour
+	DefaultWindow       = 7 * 24 * time.Hour
 	DefaultNeighbors    = 8
 	DefaultWorkers      = 2
 )
@@ -480,7 +480,9 @@ func (w *partitionWorker) group(d *Detector, g []rec, out *[]schema.Conflict, fl
 			HighB:      finite(sb.iv.High),
 			Gap:        v.gap,
 			RelGap:     v.rel,
-			Severity:   severity(v.kind, v.rel, same, sa.hedged || sb.hedged),
+			Severity: severity(v.kind, v.rel, same, weakening{
+				hedged: sa.hedged || sb.hedged, later: v.later, far: v.rel >= farRel, sameArticle: a.article == b.article,
+			}),
 			SameSource: same,
 		})
 		if len(*out) >= chunkRows {

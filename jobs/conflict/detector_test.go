@@ -332,3 +332,37 @@ func TestDetectorLifecycle(t *testing.T) {
 		t.Error("an item without a key was counted")
 	}
 }
+
+func TestDetectorSeverityFactors(t *testing.T) {
+	key := "injured|people|x|2019"
+	mk := func(id, art, src string, v float64, pub time.Time) Item {
+		return Item{ClaimID: id, ArticleID: art, Key: key, Source: src, Outlet: "o-" + art, Bound: schema.BoundExact, Best: schema.F(v), Published: pub}
+	}
+	sev := func(items ...Item) (float64, string) {
+		rows := detect(t, DefaultConfig(), items)
+		if len(rows) != 1 {
+			t.Fatalf("%d rows, want 1", len(rows))
+		}
+		return rows[0].Severity, rows[0].Kind
+	}
+	base, kind := sev(mk("1", "A", "police", 5, t0), mk("2", "B", "hospital", 7, t0))
+	if kind != schema.ConflictContradiction {
+		t.Fatalf("kind %s", kind)
+	}
+	if s, _ := sev(mk("1", "A", "police", 5, t0), mk("2", "A", "hospital", 7, t0)); s >= base {
+		t.Errorf("same article %v, not below %v", s, base)
+	}
+	if s, _ := sev(mk("1", "A", "police", 5, t0), mk("2", "B", "hospital", 7, t0.Add(24*time.Hour))); s >= base {
+		t.Errorf("higher a day later %v, not below %v", s, base)
+	}
+	if s, _ := sev(mk("1", "A", "police", 7, t0), mk("2", "B", "hospital", 5, t0.Add(24*time.Hour))); s != base {
+		t.Errorf("lower a day later %v, want %v", s, base)
+	}
+	zero, kind := sev(mk("1", "A", "police", 0, t0), mk("2", "B", "hospital", 5, t0))
+	if kind != schema.ConflictContradiction || zero > 0.5 {
+		t.Errorf("zero vs five: %s %v, want a contradiction of at most 0.5", kind, zero)
+	}
+	if s, _ := sev(mk("1", "A", "police", 5, t0), mk("2", "B", "police", 7, t0)); s <= base {
+		t.Errorf("same source %v, not above %v", s, base)
+	}
+}

@@ -23,12 +23,20 @@ const closedMin = 60 * 24 * time.Hour
 // Key returns the claim_key of c: "predicate|subject class|place key|time
 // bucket", for example "killed|civilians|adlab|2019". Claims with the same
 // key are candidates for a conflict; claims with different keys are never
-// paired. Key returns "" for statements, claims without a value and claims
-// whose predicate is "" or "other": those are not compared.
+// paired. Key returns "" for statements, claims without a value, claims
+// whose predicate is "" or "other", and money claims without a subject:
+// those are not compared.
 //
-// Key is pure, allocates one string and is safe for concurrent use; the
+// Key is pure, allocates little and is safe for concurrent use; the
 // package documentation gives the rules for each part.
-func Key(c *schema.Claim) string {
+func Key(c *schema.Claim) string { return KeyIn(c, "") }
+
+// KeyIn is Key for a claim whose article belongs to an input cluster (the
+// JSONL "cluster" field: articles about one event). A non-empty cluster
+// takes the place of the place key, as "#" and the cluster, so that the
+// claims of one event meet whatever place each article names and the
+// claims of two events never do. KeyIn(c, "") is Key(c).
+func KeyIn(c *schema.Claim, cluster string) string {
 	if c.Kind == schema.KindStatement || (!c.ValueLow.Valid && !c.ValueBest.Valid && !c.ValueHigh.Valid) {
 		return ""
 	}
@@ -40,18 +48,24 @@ func Key(c *schema.Claim) string {
 	if subj == "" && humanPredicates[pred] {
 		subj = SubjectPeople
 	}
-	place := c.Location
-	if strings.TrimSpace(place) == "" {
-		place = c.LocationMention
+	if subj == "" && pred == "money" {
+		return "" // an amount of money, but of what?
 	}
-	pk := PlaceKey(place)
+	var pk string
+	if cluster == "" {
+		place := c.Location
+		if strings.TrimSpace(place) == "" {
+			place = c.LocationMention
+		}
+		pk = PlaceKey(place)
+	}
 	unit := strings.ToLower(strings.TrimSpace(c.Unit))
 	if countUnits[unit] || SubjectClass(unit) == subj {
 		unit = ""
 	}
 
 	var b strings.Builder
-	b.Grow(len(pred) + len(unit) + len(subj) + len(pk) + len(c.ArticleID) + 20)
+	b.Grow(len(pred) + len(unit) + len(subj) + len(pk) + len(c.ArticleID) + len(cluster) + 20)
 	b.WriteString(pred)
 	if unit != "" {
 		b.WriteByte(':')
@@ -60,11 +74,15 @@ func Key(c *schema.Claim) string {
 	b.WriteByte('|')
 	b.WriteString(subj)
 	b.WriteByte('|')
-	if pk == "" {
+	switch {
+	case cluster != "":
+		b.WriteByte('#')
+		b.WriteString(cluster)
+	case pk == "":
 		// no place: the claim is comparable only inside its own article
 		b.WriteByte('@')
 		b.WriteString(c.ArticleID)
-	} else {
+	default:
 		b.WriteString(pk)
 	}
 	b.WriteByte('|')

@@ -38,6 +38,9 @@ func TestSubjectClass(t *testing.T) {
 		{"homes", SubjectBuildings},
 		{"tanks", "tank"}, // unknown: singular head noun
 		{"armoured vehicles", "vehicle"},
+		{"witnesses", "witness"},
+		{"churches", "church"},
+		{"houses", SubjectBuildings},
 	} {
 		if got := SubjectClass(tc.in); got != tc.want {
 			t.Errorf("SubjectClass(%q) = %q, want %q", tc.in, got, tc.want)
@@ -141,7 +144,8 @@ func TestKey(t *testing.T) {
 		{"no subject: people", func(c *schema.Claim) { c.Subject = "" }, "killed|people|adlab|2019"},
 		{"since 2011", func(c *schema.Claim) { c.ScopeStart = day("2011-01-01") }, "killed|civilians|adlab|s2011"},
 		{"since April", func(c *schema.Claim) { c.ScopeStart = day("2019-04-26") }, "killed|civilians|adlab|2019"},
-		{"money keeps its unit", func(c *schema.Claim) { c.Predicate, c.Subject, c.Unit = "money", "", "USD" }, "money:usd||adlab|2019"},
+		{"money keeps its unit", func(c *schema.Claim) { c.Predicate, c.Subject, c.Unit = "money", "aid", "USD" }, "money:usd|aid|adlab|2019"},
+		{"money of nothing", func(c *schema.Claim) { c.Predicate, c.Subject, c.Unit = "money", "", "USD" }, ""},
 		{"count unit dropped", func(c *schema.Claim) { c.Unit = "people" }, "killed|civilians|adlab|2019"},
 		{"statement", func(c *schema.Claim) { c.Kind = schema.KindStatement }, ""},
 		{"no value", func(c *schema.Claim) { c.ValueBest = schema.Float{} }, ""},
@@ -154,6 +158,30 @@ func TestKey(t *testing.T) {
 		if got := Key(&c); got != tc.want {
 			t.Errorf("%s: Key = %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+func TestKeyIn(t *testing.T) {
+	a := quantity("killed", "civilians", "Idlib", schema.BoundApprox, 890)
+	b := quantity("killed", "civilians", "Hama", schema.BoundMoreThan, 730)
+	b.ArticleID = "other"
+	c := quantity("killed", "civilians", "", schema.BoundMoreThan, 500)
+	if KeyIn(&a, "idlib-offensive") != KeyIn(&b, "idlib-offensive") || KeyIn(&a, "idlib-offensive") != KeyIn(&c, "idlib-offensive") {
+		t.Errorf("one cluster, three keys: %q %q %q", KeyIn(&a, "idlib-offensive"), KeyIn(&b, "idlib-offensive"), KeyIn(&c, "idlib-offensive"))
+	}
+	if got, want := KeyIn(&a, "idlib-offensive"), "killed|civilians|#idlib-offensive|2019"; got != want {
+		t.Errorf("KeyIn = %q, want %q", got, want)
+	}
+	if KeyIn(&a, "e1") == KeyIn(&a, "e2") {
+		t.Error("two clusters, one key")
+	}
+	if KeyIn(&a, "") != Key(&a) {
+		t.Error("KeyIn without a cluster is not Key")
+	}
+	st := a
+	st.Kind = schema.KindStatement
+	if KeyIn(&st, "e1") != "" {
+		t.Error("a statement got a key")
 	}
 }
 

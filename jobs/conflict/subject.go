@@ -113,6 +113,9 @@ func singular(w string) string {
 		return w[:len(w)-3] + "y"
 	case len(w) > 3 && strings.HasSuffix(w, "men"):
 		return w[:len(w)-3] + "man"
+	case len(w) > 4 && (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "ches") ||
+		strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes")):
+		return w[:len(w)-2]
 	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"):
 		return w[:len(w)-1]
 	}
