@@ -645,7 +645,7 @@ func (c *composer) money() {
 	c.text, rec.v = appendMoney(c.text, c.r, amount, cur, c.o.shortMoney)
 	rec.qe = len(c.text)
 	if rec.subj == "aid" {
-		c.s(pick(c.r, []string{" in emergency aid.", " for relief efforts.", " to rebuild homes and roads.", " for the families of the victims.", "."}))
+		c.s(pick(c.r, []string{" in emergency aid.", " for relief efforts.", " to rebuild homes and roads.", " for the families of the victims.", " in assistance."}))
 	} else {
 		c.s(".")
 	}

@@ -57,15 +57,20 @@ func parseTmpl(s string, mask form) tmpl {
 // counted, the range of its true value, whether it grows over the days of
 // coverage, and the clauses that state it.
 type predSpec struct {
-	pred    string
-	subj    string
-	lo, hi  float64
-	cumul   bool
-	tmpls   []tmpl
-	noSubj  []tmpl // clauses without the noun ("the death toll rose to {V}"), gold subject "people"
-	roles   []string
-	derived float64 // >0: this count is a share of the event's first quantity
+	pred   string
+	subj   string
+	lo, hi float64
+	cumul  bool
+	tmpls  []tmpl
+	noSubj []tmpl // clauses without the noun ("the death toll rose to {V}"), gold subject "people"
+	roles  []string
+	// ratio, when set, makes the true value this many times the event's
+	// first quantity (a random factor between ratio[0] and ratio[1]):
+	// children among the dead, cases per death, wounded per death.
+	ratio [2]float64
 }
+
+func (p predSpec) times(lo, hi float64) predSpec { p.ratio = [2]float64{lo, hi}; return p }
 
 func tmpls(mask form, subj string, ss ...string) []tmpl {
 	out := make([]tmpl, len(ss))
@@ -146,7 +151,7 @@ var eventTypes = []evType{
 		name: "quake", hazard: true, rubble: true, nouns: []string{"earthquake", "quake", "tremor"}, similar: "a similar earthquake",
 		preds: []predSpec{
 			killed("people", 3, 4000),
-			injured("people", 10, 12000),
+			injured("people", 10, 12000).times(1.5, 5),
 			displaced("people", 500, 400000),
 			missing("people", 2, 400),
 			count("other", "homes", 50, 60000, true, nil, "[{V} {S}] were destroyed", "[{V} {S}] collapsed", "[{V} {S}] were damaged or destroyed"),
@@ -170,7 +175,7 @@ var eventTypes = []evType{
 		name: "offensive", ongoing: true, nouns: []string{"offensive", "assault", "military campaign"}, similar: "an earlier offensive",
 		preds: []predSpec{
 			killed("civilians", 10, 2500),
-			killed("children", 3, 600),
+			killed("children", 3, 600).times(0.15, 0.35),
 			injured("people", 20, 5000),
 			displaced("people", 5000, 900000),
 			killed("fighters", 10, 900),
@@ -183,7 +188,7 @@ var eventTypes = []evType{
 		name: "shooting", nouns: []string{"shooting", "attack", "gun attack"}, similar: "a similar attack",
 		preds: []predSpec{
 			killed("people", 2, 60),
-			injured("people", 2, 120),
+			injured("people", 2, 120).times(1, 4),
 			arrested("people", 2, 6),
 			count("other", "people", 2000, 30000, false, nil, "[{V} {S}] had gathered for the event", "[{V} {S}] were at the scene"),
 		},
@@ -217,8 +222,8 @@ var eventTypes = []evType{
 		name: "epidemic", ongoing: true, nouns: []string{"cholera outbreak", "outbreak", "epidemic"}, similar: "an earlier outbreak",
 		preds: []predSpec{
 			killed("people", 5, 3000),
-			count("affected", "cases", 100, 300000, true, nil, "[{V} suspected {S}] had been recorded", "[{V} {S}] have been confirmed", "[{V} {S}] were reported"),
-			count("affected", "people", 100, 300000, true, nil, "[{V} {S}] have been infected", "[{V} {S}] have fallen ill"),
+			count("affected", "cases", 100, 300000, true, nil, "[{V} suspected {S}] had been recorded", "[{V} {S}] have been confirmed", "[{V} {S}] were reported").times(15, 120),
+			count("affected", "people", 100, 300000, true, nil, "[{V} {S}] have been infected", "[{V} {S}] have fallen ill").times(20, 150),
 			count("other", "vaccine doses", 10000, 5000000, false, nil, "[{V} {S}] had been delivered", "[{V} {S}] were being shipped"),
 		},
 		primary: []string{"health", "minister"}, others: []string{"who", "ngo", "hospital", "officials", "unicef"},
@@ -228,7 +233,7 @@ var eventTypes = []evType{
 		name: "protest", ongoing: true, nouns: []string{"protests", "crackdown", "demonstrations"}, similar: "similar protests",
 		preds: []predSpec{
 			killed("protesters", 2, 250),
-			injured("people", 10, 2500),
+			injured("people", 10, 2500).times(3, 15),
 			arrested("people", 20, 6000),
 			count("other", "protesters", 1000, 600000, false, nil, "[{V} {S}] took to the streets", "[{V} {S}] marched through the capital", "[{V} {S}] joined the rallies"),
 		},
@@ -270,7 +275,7 @@ var eventTypes = []evType{
 		name: "explosion", rubble: true, nouns: []string{"explosion", "blast"}, similar: "an earlier explosion",
 		preds: []predSpec{
 			killed("people", 3, 300),
-			injured("people", 20, 6000),
+			injured("people", 20, 6000).times(3, 20),
 			count("other", "buildings", 20, 8000, false, nil, "[{V} {S}] were damaged", "the {E} damaged [{V} {S}]"),
 			missing("people", 2, 150),
 		},

@@ -208,7 +208,7 @@ func (c *composer) fillerSentence() {
 func (c *composer) contextSentence() bool {
 	r := c.r
 	k := r.IntN(14)
-	if (k == 4 && !c.e.typ.rubble) || (k == 2 && !c.e.typ.hazard) {
+	if (k == 4 && !c.e.typ.rubble) || (k == 2 && !c.e.typ.hazard) || (k == 0 && c.e.typ.ongoing) {
 		k = 9
 	}
 	if c.ctxUsed&(1<<k) != 0 {

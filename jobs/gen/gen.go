@@ -304,8 +304,8 @@ func (g *generator) newEvent() *event {
 	e.truth = make([]float64, len(e.typ.preds))
 	for i, p := range e.typ.preds {
 		e.truth[i] = math.Exp(math.Log(p.lo) + r.Float64()*(math.Log(p.hi)-math.Log(p.lo)))
-		if i > 0 && p.pred == "killed" && p.subj == "children" {
-			e.truth[i] = e.truth[0] * (0.15 + 0.2*r.Float64())
+		if i > 0 && p.ratio[1] > 0 {
+			e.truth[i] = e.truth[0] * (p.ratio[0] + (p.ratio[1]-p.ratio[0])*r.Float64())
 		}
 	}
 

@@ -149,8 +149,8 @@ var wxWhen = []string{"later this week", "over the weekend", "in the coming days
 var wxEffect = []string{"which could hamper relief efforts", "raising fears of more landslides", "which would slow the work of rescue teams", "adding to the misery of those sleeping outdoors", "which could make roads impassable", "which farmers fear will ruin the harvest"}
 
 var polSubj = []string{"Opposition leaders", "Lawmakers from the ruling party", "Critics of the government", "Local councillors", "Religious leaders", "Civil society groups", "Members of parliament", "Community elders", "Union leaders"}
-var polVerb = []string{"accused the government of", "called on the authorities to stop", "criticised officials for", "urged the president to end", "demanded an inquiry into", "warned against"}
-var polObj = []string{"a slow response", "years of neglect in the region", "corruption in public contracts", "ignoring earlier warnings", "poor coordination between ministries", "restrictions on the press", "failing to enforce building rules", "delays in paying compensation"}
+var polVerb = []string{"accused the government of", "criticised officials for", "demanded an inquiry into", "complained about", "protested against", "raised questions about"}
+var polObj = []string{"a slow response", "years of neglect in the region", "corruption in public contracts", "the failure to heed earlier warnings", "poor coordination between ministries", "restrictions on the press", "lax enforcement of building rules", "delays in paying compensation", "the handling of the crisis", "a lack of information"}
 var polTail = []string{"", ", and said they would raise the matter in parliament", ", a charge the government rejects", ", echoing complaints heard after earlier disasters", ", though they offered few details", ", as pressure mounts ahead of elections next year"}
 
 var econSubj = []string{"The economy", "The local economy", "The farming sector", "Tourism", "The region's economy", "Trade with neighbouring countries", "The construction industry"}
@@ -158,7 +158,7 @@ var econVerb = []string{"has struggled", "was already weak", "has been hit hard"
 var econWhy = []string{"since the pandemic", "after years of drought", "because of high fuel prices", "amid a shortage of foreign currency", "as food prices climbed", "after the currency lost value"}
 
 var lifeSubj = []string{"Shops", "Schools", "Markets", "Banks", "Government offices", "Mosques and churches", "Petrol stations", "Pharmacies", "Bakeries"}
-var lifeVerb = []string{"stayed closed", "reopened", "were running short of supplies", "were crowded with people", "opened for only a few hours", "were turned into shelters"}
+var lifeVerb = []string{"stayed closed", "reopened", "were running short of supplies", "were crowded with people", "opened for only a few hours", "were ordered to close"}
 var lifeWhen = []string{"on the first day", "by the afternoon", "for much of the week", "as people tried to return to normal", "as prices rose", "until further notice", "for a second day", "under heavy security"}
 
 var aidSubj = []string{"Aid agencies", "Relief workers", "Volunteers", "The army", "Charities", "Neighbouring countries", "International donors", "Local businesses", "Church groups", "Student volunteers"}
