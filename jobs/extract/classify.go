@@ -36,6 +36,10 @@ func (p *numParser) classify(m *mention) {
 				}
 				return
 			case isDash(ps) && cs >= 2 && !prev.space && (p.toks[cs-2].kind == tkWord || p.toks[cs-2].kind == tkNum):
+				if y := p.toks[cs-2]; y.kind == tkNum && y.nlen == 4 && y.nval >= 1800 && y.nval <= 2100 && t.nlen == 2 {
+					set(classYear) // "2013-14"
+					return
+				}
 				if p.toks[cs-2].kind == tkWord && p.toks[cs-2].upper || p.toks[cs-2].kind == tkNum {
 					set(classID)
 					return
@@ -223,6 +227,8 @@ func (p *numParser) phoneAt(i int) (int, bool) {
 		break
 	}
 	switch {
+	case groups >= 3:
+		return j, true
 	case groups >= 2 && lens[groups-1] == 4 && lens[groups-2] == 3:
 		// (555) 555-1234: the area code was read as its own group; fine either way.
 		return j, true

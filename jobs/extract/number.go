@@ -205,6 +205,10 @@ func (p *numParser) value(i int) (v float64, end int, word, scaled, ok bool) {
 			if haveCur && cur != 0 && v >= 100 {
 				break
 			}
+			// "3 hundred and 2 hundred": a hundred that cannot attach ends the number before "and".
+			if hundredInGroup && k < n && p.isWord(k, "hundred") {
+				break
+			}
 			cur += v
 			haveCur, curSmall = true, true
 			j = k
@@ -274,7 +278,7 @@ func (p *numParser) value(i int) (v float64, end int, word, scaled, ok bool) {
 			}
 			switch {
 			case w == "hundred":
-				if hundredInGroup || cur >= 100 || cur == 0 {
+				if hundredInGroup || cur >= 100 && word || cur == 0 {
 					goto done
 				}
 				cur *= 100
@@ -298,6 +302,12 @@ func (p *numParser) value(i int) (v float64, end int, word, scaled, ok bool) {
 			scaled = true
 			word = true
 			take()
+		case w == "dozens" && haveCur && curSmall && cur < 100 && !hundredInGroup:
+			cur *= 12
+			j++
+			word, scaled = true, true
+			take()
+			goto done
 		case w == "and" || w == "&":
 			// only inside a word number: "one hundred and five", "two thousand and two hundred"
 			if !(scaled && j+1 < n && (p.fl(j+1)&fNumWord != 0 || p.toks[j+1].kind == tkNum)) {
@@ -318,7 +328,7 @@ done:
 // roundClean removes float noise from scaled decimals (2.3 * 1e9).
 func roundClean(v float64) float64 {
 	r := math.Round(v)
-	if math.Abs(v-r) < 1e-6*math.Max(1, math.Abs(v)) {
+	if math.Abs(v-r) < 1e-9*math.Max(1, math.Abs(v)) {
 		return r
 	}
 	return v
@@ -772,7 +782,7 @@ func (p *numParser) rangeAfter(m *mention) {
 			return
 		}
 	}
-	if conn == "or" && !(m.word || v1 < 100) {
+	if conn == "or" && !(v1 < 100 && v2 <= 100) {
 		return
 	}
 	if !(v2 > v1) {
