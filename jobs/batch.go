@@ -56,15 +56,19 @@ type sequencer struct {
 	sources   sourceStage
 }
 
-func newSequencer(cfg *Config, w *output.Writer) *sequencer {
+func newSequencer(cfg *Config, w *output.Writer) (*sequencer, error) {
 	mem := memory.NewGoAllocator()
+	conflicts, err := newConflictStage(cfg, w.TempDir())
+	if err != nil {
+		return nil, err
+	}
 	return &sequencer{
 		cfg: cfg, w: w, mem: mem,
 		arts: schema.Articles.NewBuilder(mem), claims: schema.Claims.NewBuilder(mem),
 		seedA: maphash.MakeSeed(), seedB: maphash.MakeSeed(),
 		seen: map[[2]uint64]struct{}{}, statuses: map[string]int64{},
-		conflicts: newConflictStage(cfg), sources: newSourceStage(),
-	}
+		conflicts: conflicts, sources: newSourceStage(),
+	}, nil
 }
 
 // run consumes results until the channel is closed, writing parts with

@@ -149,7 +149,10 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 		total += in.size
 	}
 	rd := &reader{maxBytes: cfg.MaxArticleBytes, chunkBytes: 1 << 20, chunkRecs: 256}
-	seq := newSequencer(cfg, w)
+	seq, err := newSequencer(cfg, w)
+	if err != nil {
+		return nil, err
+	}
 	fx := &funcs{extract: cfg.extractFn, key: claimKey}
 	if fx.extract == nil {
 		fx.extract = extract.Extract

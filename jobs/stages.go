@@ -2,12 +2,15 @@ package jobs
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 
+	"github.com/claimscan/claimscan/jobs/conflict"
+	"github.com/claimscan/claimscan/jobs/source"
 	"github.com/claimscan/claimscan/schema"
 )
 
-// conflictStage finds conflicts among the claims it is given, in the order
-// given.
+// conflictStage finds conflicts among the claims it is given.
 type conflictStage interface {
 	add(c *schema.Claim) error
 	run(ctx context.Context, emit func([]schema.Conflict) error) error
@@ -21,20 +24,52 @@ type sourceStage interface {
 	rows() []schema.Source
 }
 
-type noConflicts struct{}
+// claimKey is the claim_key of a claim, computed in the workers.
+func claimKey(c *schema.Claim) string { return conflict.Key(c) }
 
-func (noConflicts) add(*schema.Claim) error                                  { return nil }
-func (noConflicts) run(context.Context, func([]schema.Conflict) error) error { return nil }
-func (noConflicts) close()                                                   {}
+// detectorStage runs conflict.Detector, spilling into a hidden directory
+// inside the run's temporary output, removed before the dataset is
+// committed.
+type detectorStage struct {
+	d     *conflict.Detector
+	spill string
+}
 
-func newConflictStage(*Config) conflictStage { return noConflicts{} }
+func newConflictStage(cfg *Config, tmp string) (conflictStage, error) {
+	dc := conflict.DefaultConfig()
+	dc.Tolerance = cfg.Tolerance
+	dc.TempDir = filepath.Join(tmp, ".spill")
+	if err := os.MkdirAll(dc.TempDir, 0o755); err != nil {
+		return nil, err
+	}
+	d, err := conflict.NewDetector(dc)
+	if err != nil {
+		return nil, err
+	}
+	return &detectorStage{d: d, spill: dc.TempDir}, nil
+}
 
-type noSources struct{}
+func (s *detectorStage) add(c *schema.Claim) error {
+	if c.ClaimKey == "" {
+		return nil
+	}
+	return s.d.Add(conflict.ItemOf(c))
+}
 
-func (noSources) addArticle(*schema.Article) {}
-func (noSources) addClaim(*schema.Claim)     {}
-func (noSources) rows() []schema.Source      { return nil }
+func (s *detectorStage) run(ctx context.Context, emit func([]schema.Conflict) error) error {
+	return s.d.Run(ctx, emit)
+}
 
-func newSourceStage() sourceStage { return noSources{} }
+func (s *detectorStage) close() {
+	s.d.Close()
+	os.RemoveAll(s.spill)
+}
 
-func claimKey(*schema.Claim) string { return "" }
+// aggregatorStage builds the sources table with source.Aggregator.
+type aggregatorStage struct{ g *source.Aggregator }
+
+func newSourceStage() sourceStage { return aggregatorStage{g: source.New()} }
+
+func (s aggregatorStage) addArticle(a *schema.Article) { s.g.AddArticle(a) }
+func (s aggregatorStage) addClaim(c *schema.Claim)     { s.g.AddClaim(c) }
+func (s aggregatorStage) rows() []schema.Source        { return s.g.Rows() }

@@ -140,3 +140,32 @@ func TestEvalCommand(t *testing.T) {
 		t.Errorf("eval with a missing gold file: %d, want %d", code, exitFailed)
 	}
 }
+
+func TestReportCommand(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "o")
+	if code, _, stderr := runCLI(t, "run", "--quiet", "--out", out); code != exitOK {
+		t.Fatalf("run: %d\n%s", code, stderr)
+	}
+	code, stdout, stderr := runCLI(t, "report", "--top", "5", out)
+	if code != exitOK {
+		t.Fatalf("report: %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "report.html") {
+		t.Errorf("report output does not name the HTML file:\n%s", stdout)
+	}
+	html, err := os.ReadFile(filepath.Join(out, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<html", "<svg", "<table"} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("report.html has no %s", want)
+		}
+	}
+	if strings.Contains(string(html), "http://") && strings.Contains(string(html), "<script src") {
+		t.Errorf("report.html loads something from the network")
+	}
+	if code, _, _ := runCLI(t, "report", filepath.Join(t.TempDir(), "none")); code != exitFailed {
+		t.Errorf("report on a missing dataset: %d, want %d", code, exitFailed)
+	}
+}
