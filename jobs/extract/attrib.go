@@ -81,7 +81,11 @@ func (x *analyzer) findAttribs(out []attrib) []attrib {
 			if !x.cueVerb(i) {
 				continue
 			}
-			if !x.sourceBefore(&a) && !x.sourceAfter(&a) {
+			if p.isPunct(i-1, ",") || p.isPunct(i-1, "\"") || p.isPunct(i-1, "”") {
+				if !x.sourceAfter(&a) && !x.sourceBefore(&a) {
+					continue
+				}
+			} else if !x.sourceBefore(&a) {
 				continue
 			}
 		}
@@ -225,6 +229,9 @@ func (x *analyzer) sourceAfter(a *attrib) bool {
 	if ns == ne {
 		return false
 	}
+	if k := ne; k < len(p.toks) && !(p.toks[k].kind == tkPunct) && !p.isWord(k, "on") && !p.isWord(k, "in") && p.fl(k)&(fWeekday|fTimeRel) == 0 {
+		return false // "..., said the man was ...": not an inverted attribution
+	}
 	a.ns, a.ne = ns, ne
 	a.cs, a.ce = 0, i-1
 	for a.ce > 0 && p.toks[a.ce-1].kind == tkPunct {
@@ -269,7 +276,8 @@ func (x *analyzer) npBackward(end int) int {
 			continue
 		}
 		// Allow up to two adjectives before a noun: "local activists", "US-based".
-		if p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&(fVerbish|fAux|fCue|fPred|fNeg|fPrep) == 0 && lowerRun < 2 && k+1 < end {
+		if p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&(fVerbish|fAux|fCue|fPred|fNeg|fPrep|fClause) == 0 && lowerRun < 2 && k+1 < end &&
+			(p.toks[k+1].kind == tkWord && !p.toks[k+1].upper && p.fl(k+1)&fSourceNoun != 0 || p.isDashTok(k+1) || p.isWord(k, "based")) {
 			lowerRun++
 			k--
 			continue
@@ -487,11 +495,14 @@ func (x *analyzer) resolveName1(clean string, s, e int) (string, bool) {
 		}
 	}
 	// A one- or two-word capitalized short form: look for a longer name
-	// containing it earlier in the article.
-	if e-s <= 2 && p.toks[e-1].upper {
+	// containing it elsewhere in the article: "the Observatory" (an
+	// organisation, after "the") or a surname ("Grace" -> "Ken Grace").
+	withThe := s > 0 && p.isWord(s-1, "the")
+	generic := e-s == 1 && p.fl(s)&fSourceNoun != 0 && !withThe
+	if e-s <= 2 && p.toks[e-1].upper && !generic && (withThe || e-s == 1) {
 		full, seen := x.longForms[clean]
 		if !seen {
-			full = x.longForm(clean)
+			full = x.longForm(clean, withThe)
 			if x.longForms == nil {
 				x.longForms = map[string]string{}
 			}
@@ -608,7 +619,7 @@ func capitalizedBefore(text string, k int) string {
 
 // longForm finds an earlier, longer capitalized name that contains short
 // ("Observatory" -> "Syrian Observatory for Human Rights").
-func (x *analyzer) longForm(short string) string {
+func (x *analyzer) longForm(short string, org bool) string {
 	text := x.text
 	for from := 0; from < len(text); {
 		k := strings.Index(text[from:], short)
@@ -637,16 +648,27 @@ func (x *analyzer) longForm(short string) string {
 				break
 			}
 			lw := strings.ToLower(text[w0:j])
-			if lw == "the" || lw == "a" || lw == "an" {
+			if lw == "the" || lw == "a" || lw == "an" || !org && (lexFlags(lw)&(fTitle|fSourceNoun|fPlaceNoun|fDet|fPrep|fVerbish) != 0 || venueWords[lw]) {
 				break
 			}
 			s = w0
+		}
+		if !org {
+			// A person: two or three capitalized words ending in the surname.
+			full := text[s:from]
+			if n := strings.Count(full, " "); n >= 1 && n <= 2 && !strings.ContainsAny(full, "\n,") {
+				return full
+			}
+			continue
 		}
 		e := from
 		for {
 			rest := text[e:]
 			adv := 0
 			for _, c := range []string{" for ", " of ", " on ", " and ", " "} {
+				if c == " " && e == from {
+					break // plain juxtaposition only after a connector: "for Human Rights"
+				}
 				if strings.HasPrefix(rest, c) && len(rest) > len(c) && rest[len(c)] >= 'A' && rest[len(c)] <= 'Z' {
 					adv = len(c)
 					break

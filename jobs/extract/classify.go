@@ -14,6 +14,16 @@ func (p *numParser) classify(m *mention) {
 	set := func(c uint8) { m.class = c }
 
 	if t.kind == tkNum {
+		if t.nval == 911 && !t.ngrp && !t.ndec && m.ts == cs && !m.isRange {
+			set(classID) // the emergency number
+			return
+		}
+		// "children under 15", "aged over 60": an age bound.
+		if m.ts < cs && m.ts > 0 && (p.isWord(m.ts, "under") || p.isWord(m.ts, "over") || p.isWord(m.ts, "above")) && m.v1 < 100 &&
+			(p.fl(m.ts-1)&(fSubj|fAge) != 0 || p.isWord(m.ts-1, "those") || p.isWord(m.ts-1, "anyone")) {
+			set(classAge)
+			return
+		}
 		if t.nlen == 0 { // ".45"
 			set(classMeasure)
 			return

@@ -176,7 +176,7 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		if te, ok := x.scopeIn(max(cs, qs-10), min(ce, qe+10), ce, m); ok {
 			c.ScopeText = x.text[p.toks[te.s].s:p.toks[te.e-1].e]
 			c.ScopeStart, c.ScopeEnd = te.start, te.end
-			if te.s >= qe && te.s-qe <= 8 && !x.mentionBetween(qe, te.s) {
+			if te.s >= qe && te.s-qe <= 8 && !x.mentionBetween(qe, te.s) && !x.punctBetween(qe, te.s) {
 				x.setQuote(&c, qs, te.e)
 			}
 		}
@@ -240,6 +240,17 @@ func sortClaims(cs []schema.Claim) {
 func (x *analyzer) mentionBetween(s, e int) bool {
 	for i := range x.ments {
 		if m := &x.ments[i]; m.cs >= s && m.cs < e && (m.class == classCount || m.class == classPercent || m.class == classMoney) {
+			return true
+		}
+	}
+	return false
+}
+
+// punctBetween reports whether tokens [s, e) hold punctuation other than a glued dash.
+func (x *analyzer) punctBetween(s, e int) bool {
+	p := &x.p
+	for k := s; k < e; k++ {
+		if p.toks[k].kind == tkPunct && !(p.isDashTok(k) && !p.toks[k].space) {
 			return true
 		}
 	}

@@ -192,7 +192,7 @@ func init() {
 		"round", "rounds", "laps", "lap", "games", "game", "sets", "goals", "goal", "points", "point", "runs", "run",
 		"touchdowns", "yards", "wins", "losses", "seeds", "seed", "votes", "stars", "pages", "page", "shots", "bullets",
 		"rounds.", "gunshots", "fps", "counts", "count", "charges", "charge", "felonies", "felony", "misdemeanors",
-		"misdemeanor", "cents", "steps", "feet")
+		"misdemeanor", "cents", "steps", "feet", "blocks", "block", "doors", "miles", "yards")
 	addLex(fMeasure, "mm", "cm", "km", "kg", "g", "lb", "lbs", "pounds", "pound", "ounces", "ounce", "oz", "tons", "ton",
 		"tonnes", "tonne", "feet", "foot", "ft", "inch", "inches", "in.", "yard", "miles", "mile", "mph", "kph", "km/h",
 		"meters", "metres", "meter", "metre", "m", "kilometers", "kilometres", "kilometer", "kilometre", "acres", "acre",
