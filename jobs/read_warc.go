@@ -186,6 +186,10 @@ func (wp *warcPages) page(in input, n int64, wrec *warc.Record) (rec record, ok 
 		c.Close()
 	}
 	if err != nil {
+		var we *warc.Error
+		if errors.As(err, &we) {
+			return fail(schema.StatusReadError, err.Error())
+		}
 		return fail(schema.StatusReadError, fmt.Sprintf("record at offset %d: body: %v", wrec.Offset, err))
 	}
 	if int64(len(raw)) > wp.maxBytes {

@@ -1,0 +1,351 @@
+package jobs
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/klauspost/compress/gzip"
+
+	"github.com/claimscan/claimscan/fixtures"
+	"github.com/claimscan/claimscan/schema"
+)
+
+var updateWARC = flag.Bool("update-warc-fixture", false, "rewrite fixtures/warc/sample.warc.gz")
+
+// boilerplate is text of the page furniture that must not reach an
+// article's text.
+var boilerplate = []string{"Subscribe", "Newsletter", "Copyright", "Reader comment", "Most read", "Cookie"}
+
+// newsPage returns an invented news page: navigation, the article, reader
+// comments, a sidebar and a footer. date goes into the page's metadata
+// when not empty.
+func newsPage(site, title, date string, paras ...string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>%s | %s</title>\n", title, site)
+	fmt.Fprintf(&b, "<meta property=\"og:site_name\" content=\"%s\">\n", site)
+	if date != "" {
+		fmt.Fprintf(&b, "<meta property=\"article:published_time\" content=\"%s\">\n", date)
+	}
+	b.WriteString("</head><body>\n<header><nav class=\"menu\"><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li>" +
+		"<li><a href=\"/newsletter\">Subscribe to the Newsletter</a></li></ul></nav></header>\n<main><article>\n")
+	fmt.Fprintf(&b, "<h1>%s</h1>\n", title)
+	for _, p := range paras {
+		fmt.Fprintf(&b, "<p>%s</p>\n", p)
+	}
+	b.WriteString("</article>\n<section class=\"comments\" id=\"comments\"><h2>Comments</h2><div class=\"comment\"><p>Reader comment: " +
+		"thoughts with everyone affected.</p></div></section></main>\n<aside class=\"sidebar\"><h3>Most read</h3><ul><li><a href=\"/x\">" +
+		"Garden show opens</a></li></ul></aside>\n<footer><p>Copyright 2024. Cookie settings. Privacy.</p></footer>\n</body></html>\n")
+	return b.String()
+}
+
+// The pages of the sample WARC, all invented.
+var (
+	ferryPage = newsPage("Harbor Gazette", "Fire on Bayline ferry injures nine", "2024-04-30T18:05:00Z",
+		"A fire broke out in the engine room of the Bayline ferry Marisol on Tuesday evening, injuring at least 9 passengers, the coast guard said.",
+		"About 240 people were on board when the ferry left Port Ellery. The coast guard said all of them had been brought ashore by midnight.",
+		"The operator said the vessel would stay in dock while investigators examine the engine room, and that the 7 am crossing was cancelled.")
+	waterPage = newsPage("Northfield Daily", "Water main burst floods Northfield streets", "",
+		"A burst water main flooded three streets in central Northfield on Wednesday, and about 1,200 homes were left without running water, the utility said.",
+		"Crews expected to finish repairs by Thursday morning. No injuries were reported, according to the fire brigade.")
+	protestPage = "<html><head><title>Protest at Lakeside town hall</title></head><body><div id=\"menu\">Subscribe | Newsletter</div>" +
+		"<div class=\"article-body\"><h1>Protest at Lakeside town hall</h1><p>More than 500 people gathered outside the town hall in Lakeside on Saturday " +
+		"to protest against the closure of the caf\xe9 market, organisers said. Police put the number at around 350.</p>" +
+		"<p>The council is due to vote on the closure on Monday. The mayor, Ren\xe9 Dubois, said the market had lost money for three years.</p></div>" +
+		"<footer>Copyright Lakeside Herald</footer></body></html>"
+)
+
+// warcRecord returns one WARC record; block is its content.
+func warcRecord(typ, id, uri, date, ctype, block string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:%s>\r\nWARC-Date: %s\r\n", typ, id, date)
+	if uri != "" {
+		fmt.Fprintf(&b, "WARC-Target-URI: %s\r\n", uri)
+	}
+	fmt.Fprintf(&b, "Content-Type: %s\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", ctype, len(block), block)
+	return b.String()
+}
+
+// httpResponse returns an HTTP response message.
+func httpResponse(status string, headers []string, body string) string {
+	return "HTTP/1.1 " + status + "\r\n" + strings.Join(headers, "\r\n") + "\r\n\r\n" + body
+}
+
+// chunked encodes s in chunks of n bytes.
+func chunked(s string, n int) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		k := min(n, len(s))
+		fmt.Fprintf(&b, "%x\r\n%s\r\n", k, s[:k])
+		s = s[k:]
+	}
+	b.WriteString("0\r\n\r\n")
+	return b.String()
+}
+
+func gzipBytes(t testing.TB, s string) []byte {
+	var b bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	w.Write([]byte(s))
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// sampleWARCRecords returns the records of fixtures/warc/sample.warc.gz:
+// three pages (one chunked and gzip-encoded, one in Latin-1 declared only
+// in the HTTP header) and records that are not articles (warcinfo, a
+// request, an image, a redirect, a metadata record).
+func sampleWARCRecords(t testing.TB) []string {
+	const day = "2024-05-01T06:00:0"
+	return []string{
+		warcRecord("warcinfo", "5b7e0000-0000-4000-8000-000000000000", "", day+"0Z", "application/warc-fields",
+			"software: claimscan test generator\r\nformat: WARC File Format 1.0\r\n"),
+		warcRecord("request", "5b7e0000-0000-4000-8000-000000000001", "https://www.harbor-gazette.example/2024/04/30/ferry-fire", day+"1Z",
+			"application/http; msgtype=request", "GET /2024/04/30/ferry-fire HTTP/1.1\r\nHost: www.harbor-gazette.example\r\n\r\n"),
+		warcRecord("response", "5b7e0000-0000-4000-8000-000000000002", "https://www.harbor-gazette.example/2024/04/30/ferry-fire", day+"1Z",
+			"application/http; msgtype=response", httpResponse("200 OK", []string{"Content-Type: text/html; charset=utf-8"}, ferryPage)),
+		warcRecord("response", "5b7e0000-0000-4000-8000-000000000003", "https://news.northfield-daily.example/city/water-main", day+"2Z",
+			"application/http; msgtype=response", httpResponse("200 OK",
+				[]string{"Content-Type: text/html", "Transfer-Encoding: chunked", "Content-Encoding: gzip"}, chunked(string(gzipBytes(t, waterPage)), 700))),
+		warcRecord("response", "5b7e0000-0000-4000-8000-000000000004", "https://www.harbor-gazette.example/logo.png", day+"3Z",
+			"application/http; msgtype=response", httpResponse("200 OK", []string{"Content-Type: image/png"}, "\x89PNG\r\n\x1a\nnot really")),
+		warcRecord("response", "5b7e0000-0000-4000-8000-000000000005", "http://lakeside-herald.example/", day+"4Z",
+			"application/http; msgtype=response", httpResponse("301 Moved Permanently",
+				[]string{"Location: http://www.lakeside-herald.example/", "Content-Type: text/html"}, "<html><body>Moved</body></html>")),
+		warcRecord("response", "5b7e0000-0000-4000-8000-000000000006", "http://www.lakeside-herald.example/2024/protest", day+"5Z",
+			"application/http; msgtype=response", httpResponse("200 OK", []string{"Content-Type: text/html; charset=ISO-8859-1"}, protestPage)),
+		warcRecord("metadata", "5b7e0000-0000-4000-8000-000000000007", "http://www.lakeside-herald.example/2024/protest", day+"5Z",
+			"application/warc-fields", "fetchTimeMs: 112\r\n"),
+	}
+}
+
+// warcGz compresses each record as its own gzip member, as CC-NEWS does.
+func warcGz(t testing.TB, recs []string) []byte {
+	var out []byte
+	for _, r := range recs {
+		out = append(out, gzipBytes(t, r)...)
+	}
+	return out
+}
+
+// TestWARCFixture checks that fixtures/warc/sample.warc.gz is what
+// sampleWARCRecords describes; -update-warc-fixture rewrites it.
+func TestWARCFixture(t *testing.T) {
+	want := warcGz(t, sampleWARCRecords(t))
+	path := filepath.Join(fixtures.Root(), "warc", "sample.warc.gz")
+	if *updateWARC {
+		writeFile(t, path, want)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./jobs -run TestWARCFixture -update-warc-fixture)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s is not what the generator writes; run with -update-warc-fixture", path)
+	}
+}
+
+// readRecords runs the reader alone over paths and returns its records.
+func readRecords(t testing.TB, maxBytes int64, paths ...string) []record {
+	t.Helper()
+	p, err := planInputs(paths, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd := &reader{maxBytes: maxBytes, chunkBytes: 1 << 20, chunkRecs: 256}
+	ch := make(chan chunk, 4)
+	var recs []record
+	done := make(chan struct{})
+	go func() {
+		for c := range ch {
+			recs = append(recs, c.recs...)
+		}
+		close(done)
+	}()
+	if err := rd.run(context.Background(), p, ch); err != nil {
+		t.Fatal(err)
+	}
+	<-done
+	return recs
+}
+
+func TestReadWARCSample(t *testing.T) {
+	path := filepath.Join(fixtures.Root(), "warc", "sample.warc.gz")
+	recs := readRecords(t, 1<<20, path)
+	if len(recs) != 3 {
+		for _, r := range recs {
+			t.Logf("%s %s %s", r.id, r.status, r.err)
+		}
+		t.Fatalf("got %d records, want the 3 HTML pages", len(recs))
+	}
+	want := []struct {
+		id, url, outlet string
+		line            int64
+		published       time.Time
+	}{
+		{"urn:uuid:5b7e0000-0000-4000-8000-000000000002", "https://www.harbor-gazette.example/2024/04/30/ferry-fire", "harbor-gazette.example", 3,
+			time.Date(2024, 4, 30, 0, 0, 0, 0, time.UTC)},
+		{"urn:uuid:5b7e0000-0000-4000-8000-000000000003", "https://news.northfield-daily.example/city/water-main", "news.northfield-daily.example", 4,
+			time.Date(2024, 5, 1, 6, 0, 2, 0, time.UTC)},
+		{"urn:uuid:5b7e0000-0000-4000-8000-000000000006", "http://www.lakeside-herald.example/2024/protest", "lakeside-herald.example", 7,
+			time.Date(2024, 5, 1, 6, 0, 5, 0, time.UTC)},
+	}
+	for i, w := range want {
+		rec := recs[i]
+		if rec.status != "" || rec.id != w.id || rec.line != w.line || rec.meta == nil || rec.meta.url != w.url || rec.meta.outlet != w.outlet {
+			t.Errorf("record %d: %+v, want %+v", i, rec, w)
+			continue
+		}
+		if !bytes.HasPrefix(rec.raw, []byte("<")) {
+			t.Errorf("record %d: body starts %q, want the HTML without HTTP header, chunks or gzip", i, rec.raw[:min(20, len(rec.raw))])
+		}
+		f := parseHTML(&rec)
+		if !f.published.Equal(w.published) {
+			t.Errorf("record %d: published %v, want %v", i, f.published, w.published)
+		}
+		if f.id != w.id || f.url != w.url || f.outlet != w.outlet {
+			t.Errorf("record %d: parsed %q %q %q", i, f.id, f.url, f.outlet)
+		}
+		for _, s := range boilerplate {
+			if strings.Contains(f.text, s) {
+				t.Errorf("record %d: text holds boilerplate %q:\n%s", i, s, f.text)
+			}
+		}
+		if len(f.text) < 100 {
+			t.Errorf("record %d: text %q", i, f.text)
+		}
+	}
+	if !bytes.Contains(recs[2].raw, []byte("café market")) {
+		t.Errorf("Latin-1 page not decoded by its HTTP charset: %q", recs[2].raw)
+	}
+}
+
+func TestReadWARCDamage(t *testing.T) {
+	dir := t.TempDir()
+	recs := sampleWARCRecords(t)
+	var file []byte
+	var offs []int
+	for _, r := range recs {
+		offs = append(offs, len(file))
+		file = append(file, gzipBytes(t, r)...)
+	}
+	// Damage the ferry page's member (record 3) in its middle.
+	mid := (offs[2] + offs[3]) / 2
+	for i := mid; i < mid+8; i++ {
+		file[i] ^= 0x5a
+	}
+	corruptPath := filepath.Join(dir, "corrupt.warc.gz")
+	writeFile(t, corruptPath, file)
+	// Cut a plain WARC inside its last page.
+	plain := strings.Join(recs[:7], "")
+	lastOff := len(strings.Join(recs[:6], ""))
+	cutPath := filepath.Join(dir, "cut.warc")
+	writeFile(t, cutPath, []byte(plain[:len(plain)-150]))
+
+	byID := func(path string) map[string]record {
+		m := map[string]record{}
+		for _, r := range readRecords(t, 1<<20, path) {
+			m[r.id] = r
+		}
+		return m
+	}
+	const id = "urn:uuid:5b7e0000-0000-4000-8000-00000000000"
+	// The record's header decoded before the damage: its row has its id.
+	corrupt := byID(corruptPath)
+	if r := corrupt[id+"2"]; r.status != schema.StatusReadError || !strings.Contains(r.err, fmt.Sprintf("offset %d", offs[2])) ||
+		!strings.Contains(r.err, "corrupt gzip member") {
+		t.Errorf("corrupt member: %+v, want a read_error naming offset %d", r, offs[2])
+	}
+	for _, n := range []string{"3", "6"} {
+		if r := corrupt[id+n]; r.status != "" || len(r.raw) == 0 {
+			t.Errorf("page %s after the corrupt member: %+v", n, r)
+		}
+	}
+	if len(corrupt) != 3 {
+		t.Errorf("corrupt file gave %v, want the two good pages and one read_error", SortedKeys(corrupt))
+	}
+	// A member whose gzip header is damaged: nothing of the record is
+	// known, the row is named by the file and offset.
+	file[offs[2]+1] ^= 0xff
+	writeFile(t, corruptPath, file)
+	corrupt = byID(corruptPath)
+	badID := fmt.Sprintf("%s@%d", corruptPath, offs[2])
+	if r := corrupt[badID]; r.status != schema.StatusReadError || !strings.Contains(r.err, fmt.Sprintf("offset %d", offs[2])) {
+		t.Errorf("member with a bad header: %+v, want a read_error %s", r, badID)
+	}
+	if len(corrupt) != 3 || corrupt[id+"3"].status != "" || corrupt[id+"6"].status != "" {
+		t.Errorf("member with a bad header: got %v", SortedKeys(corrupt))
+	}
+
+	cut := byID(cutPath)
+	if r := cut[id+"6"]; r.status != schema.StatusReadError || !strings.Contains(r.err, fmt.Sprintf("offset %d", lastOff)) ||
+		!strings.Contains(r.err, "input ends inside a record") {
+		t.Errorf("truncated last page: %+v, want a read_error naming offset %d", r, lastOff)
+	}
+	for _, n := range []string{"2", "3"} {
+		if r := cut[id+n]; r.status != "" || len(r.raw) == 0 {
+			t.Errorf("page %s before the cut: %+v", n, r)
+		}
+	}
+	if len(cut) != 3 {
+		t.Errorf("cut file gave %v", SortedKeys(cut))
+	}
+}
+
+func TestReadWARCTooLargeAndBadHTTP(t *testing.T) {
+	dir := t.TempDir()
+	recs := []string{
+		warcRecord("response", "big", "https://a.example/big", "2024-05-01T00:00:00Z", "application/http; msgtype=response",
+			httpResponse("200 OK", []string{"Content-Type: text/html"}, "<html><body><p>"+strings.Repeat("word ", 400)+"</p></body></html>")),
+		warcRecord("response", "badenc", "https://a.example/enc", "2024-05-01T00:00:00Z", "application/http; msgtype=response",
+			httpResponse("200 OK", []string{"Content-Type: text/html", "Content-Encoding: compress"}, "xx")),
+		warcRecord("response", "badgzip", "https://a.example/gz", "2024-05-01T00:00:00Z", "application/http; msgtype=response",
+			httpResponse("200 OK", []string{"Content-Type: text/html", "Content-Encoding: gzip"}, "not gzip at all")),
+		warcRecord("response", "nohttp", "https://a.example/x", "2024-05-01T00:00:00Z", "application/http; msgtype=response", "garbage\r\n\r\n"),
+		warcRecord("resource", "res", "file:///site/page.html", "2024-05-01T00:00:00Z", "text/html", ferryPage),
+		warcRecord("response", "sniff", "https://a.example/sniff", "2024-05-01T00:00:00Z", "application/http; msgtype=response",
+			httpResponse("200 OK", []string{"Server: x"}, "<!DOCTYPE html><html><body><p>hello</p></body></html>")),
+		warcRecord("response", "sniffno", "https://a.example/data", "2024-05-01T00:00:00Z", "application/http; msgtype=response",
+			httpResponse("200 OK", []string{"Server: x"}, "%PDF-1.4 not a page")),
+	}
+	writeFile(t, filepath.Join(dir, "x.warc"), []byte(strings.Join(recs, "")))
+	got := map[string]record{}
+	for _, r := range readRecords(t, 1024, dir) {
+		got[r.id] = r
+	}
+	want := map[string]string{
+		"urn:uuid:big":     schema.StatusTooLarge,
+		"urn:uuid:badenc":  schema.StatusReadError,
+		"urn:uuid:badgzip": schema.StatusReadError,
+		"urn:uuid:nohttp":  schema.StatusReadError,
+		"urn:uuid:sniff":   "",
+	}
+	for id, st := range want {
+		r, ok := got[id]
+		if !ok {
+			t.Errorf("no record %s", id)
+			continue
+		}
+		if r.status != st || (st != "" && r.err == "") {
+			t.Errorf("%s: status %q (%s), want %q", id, r.status, r.err, st)
+		}
+	}
+	if _, ok := got["urn:uuid:sniffno"]; ok {
+		t.Errorf("a PDF body without Content-Type was taken for a page")
+	}
+	if r, ok := got["urn:uuid:res"]; !ok || r.status != schema.StatusTooLarge {
+		// ferryPage is over 1 KiB: the resource record is read, and too large.
+		t.Errorf("resource record: %+v", r)
+	}
+	if len(got) != 6 {
+		t.Errorf("got %v", SortedKeys(got))
+	}
+}
