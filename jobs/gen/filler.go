@@ -254,9 +254,15 @@ func (c *composer) contextSentence() bool {
 		c.s(" region.")
 	case 4:
 		c.s("Rescuers pulled ")
-		c.article(2 + r.IntN(80))
-		c.s("-year-old ")
-		c.s(pick(r, []string{"woman", "man", "girl", "boy"}))
+		if r.IntN(2) == 0 {
+			c.article(2 + r.IntN(14))
+			c.s("-year-old ")
+			c.s(pick(r, []string{"girl", "boy"}))
+		} else {
+			c.article(18 + r.IntN(70))
+			c.s("-year-old ")
+			c.s(pick(r, []string{"woman", "man"}))
+		}
 		c.s(" alive from the rubble more than ")
 		c.num(20 + r.IntN(100))
 		c.s(" hours after the ")

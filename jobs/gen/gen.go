@@ -104,8 +104,10 @@ func newOutFile(path string, compress bool) (*outFile, error) {
 	o := &outFile{path: path, tmp: tmp, f: f}
 	var w io.Writer = f
 	if compress {
-		// One encoder goroutine: the output is the same on every machine.
-		o.enc, err = zstd.NewWriter(f, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
+		// Two goroutines let a block compress while the next is generated.
+		// The stream does not depend on the concurrency (the same bytes
+		// come out with 1, 2, 4 or 8), so it is the same on every machine.
+		o.enc, err = zstd.NewWriter(f, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(2))
 		if err != nil {
 			f.Close()
 			os.Remove(tmp)
