@@ -39,8 +39,8 @@ func (x *analyzer) findAttribs(out []attrib) []attrib {
 	n := len(p.toks)
 	for i := 0; i < n; i++ {
 		t := &p.toks[i]
-		if t.kind != tkWord || t.flags()&fCue == 0 {
-			continue
+		if t.kind != tkWord || t.flags()&fCue == 0 || t.upper && i > 0 && !p.isPunct(i-1, "\"") && !p.isPunct(i-1, "“") {
+			continue // "United States", "Said Ahmed": not a cue
 		}
 		w := p.w(i)
 		var a attrib
@@ -416,6 +416,22 @@ func (x *analyzer) canonSource(a *attrib) {
 		x.lastSource = name
 		return
 	}
+	// Person with a title and an affiliation: "Lt. Keith White of the Monroe
+	// Police Department" -> the person.
+	for k := s + 2; k < e-1; k++ {
+		if (p.isWord(k, "of") || p.isWord(k, "with") || p.isWord(k, "for") || p.isWord(k, "at") || p.isWord(k, "from")) && p.toks[k-1].upper {
+			titled := false
+			for q := s; q < k; q++ {
+				if p.fl(q)&fTitle != 0 {
+					titled = true
+				}
+			}
+			if titled && p.toks[k-1].flags()&(fTitle|fSourceNoun) == 0 {
+				e = k
+			}
+			break
+		}
+	}
 	// Person with a title: "Ardmore Police Chief Ken Grace" -> "Ken Grace".
 	lastTitle := -1
 	for k := s; k < e; k++ {
@@ -433,8 +449,12 @@ func (x *analyzer) canonSource(a *attrib) {
 				allUpper = false
 			}
 		}
-		if allUpper && p.fl(lastTitle)&fTitle != 0 {
-			name := p.text[p.toks[lastTitle+1].s:p.toks[e-1].e]
+		first := lastTitle + 1
+		for first < e && p.toks[first].kind == tkPunct {
+			first++ // "Gov. John Bel Edwards"
+		}
+		if allUpper && p.fl(lastTitle)&fTitle != 0 && first < e {
+			name := p.text[p.toks[first].s:p.toks[e-1].e]
 			a.source = strings.TrimRight(name, ".,")
 			x.lastSource = a.source
 			return

@@ -414,3 +414,23 @@ func TestInvalidUTF8(t *testing.T) {
 		t.Error("quote not valid UTF-8")
 	}
 }
+
+func TestPersonSources(t *testing.T) {
+	rows := []struct{ in, src string }{
+		{"Two men were shot, said Lt. Keith White of the Monroe Police Department.", "Keith White"},
+		{"Gov. John Bel Edwards said three officers were killed.", "John Bel Edwards"},
+		{"Ardmore Police Chief Ken Grace says two people were wounded.", "Ken Grace"},
+		{"A spokesman for the Pentagon said four soldiers were wounded.", "US Department of Defense"},
+		{"Police said two men were shot.", "police"},
+	}
+	for _, r := range rows {
+		qs := quantities(run(t, r.in, time.Time{}))
+		if len(qs) == 0 || qs[0].Source != r.src {
+			t.Errorf("%q: claims %+v, want source %q", r.in, qs, r.src)
+		}
+	}
+	// "United States" is not an attribution.
+	for _, c := range run(t, "The United States imposed sanctions on the Army military police.", time.Time{}).Claims {
+		t.Errorf("unexpected claim %q from %q", c.Quote, c.SourceMention)
+	}
+}
