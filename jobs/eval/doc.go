@@ -26,8 +26,9 @@
 // one, and two finite ends a and b agree when |a-b| <= max(Abs, Rel*max(|a|,|b|))
 // (see [Tolerance]; by default 0.5 and 1%). When the gold item is approx or the
 // prediction's bound is "approx", Rel is raised to Tolerance.Approx (10%).
-// Predicate, subject and source play no part in matching: they are scored
-// among the matched pairs.
+// Predicate and source never decide whether a pair is a candidate, only
+// which candidate is taken; all attributes are scored among the matched
+// pairs.
 //
 // Matching is one-to-one and greedy. All candidate pairs of an article are
 // ranked by affinity, best first: the overlap of the gold quote's span with

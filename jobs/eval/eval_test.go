@@ -192,10 +192,34 @@ func TestTextsOffsets(t *testing.T) {
 	if r.FalsePositives[0].CharStart != 12 {
 		t.Errorf("matched the prediction at %d, want the one inside the gold quote", 12)
 	}
-	// Without the text the tie goes to the earlier prediction.
+	// Without the text, agreement on the source decides.
 	r = Score(g, []schema.Claim{second, first})
-	if r.FalsePositives[0].CharStart != 31 {
-		t.Errorf("without text, false positive at %d, want 31", r.FalsePositives[0].CharStart)
+	if r.FalsePositives[0].CharStart != 12 {
+		t.Errorf("without text, false positive at %d, want 12 (the police figure)", r.FalsePositives[0].CharStart)
+	}
+	// With nothing to tell them apart the earlier prediction is taken,
+	// whatever the order of the claims slice.
+	first.Source, second.Source = "medics", "medics"
+	for _, c := range [][]schema.Claim{{first, second}, {second, first}} {
+		r = Score(g, c)
+		if r.FalsePositives[0].CharStart != 31 {
+			t.Errorf("tie: false positive at %d, want 31", r.FalsePositives[0].CharStart)
+		}
+	}
+}
+
+func TestPredicateBreaksTies(t *testing.T) {
+	// "gatherings of more than 120 people were banned ... More than 120
+	// people remain missing": the trap must not take the gold item.
+	g := []Gold{{ArticleID: "a", Quote: "More than 120 people", Predicate: "missing", Subject: "people", ValueLow: fp(120), Source: "Red Crescent"}}
+	trap := q("a", "more than 120 people", schema.F(120), none, "more_than", 10)
+	trap.Predicate = "other"
+	claim := q("a", "More than 120 people remain missing", schema.F(120), none, "more_than", 80)
+	claim.Predicate = "missing"
+	r := Score(g, []schema.Claim{trap, claim})
+	checkCounts(t, r, 1, 1, 0)
+	if r.FalsePositives[0].CharStart != 10 || r.PredicateAcc != 1 {
+		t.Errorf("matched the trap: false positive at %d, predicate accuracy %v", r.FalsePositives[0].CharStart, r.PredicateAcc)
 	}
 }
 

@@ -208,6 +208,16 @@ func ScoreWith(gold []Gold, claims []schema.Claim, opt Options) Report {
 				}
 				pr := pair{g: gi, p: pi}
 				pr.affinity = quoteAffinity(g.Quote, gTok, p.c)
+				// Among equally placed candidates prefer the one that
+				// agrees on what is counted and who says so: a trap such
+				// as "gatherings of more than 120 people" should not take
+				// the gold "More than 120 people remain missing".
+				if strings.EqualFold(strings.TrimSpace(g.Predicate), strings.TrimSpace(p.c.Predicate)) {
+					pr.affinity += 1
+				}
+				if SourceMatch(g, p.c.Source) {
+					pr.affinity += 0.5
+				}
 				if gStart >= 0 {
 					ov := min(gEnd, int(p.c.CharEnd)) - max(gStart, int(p.c.CharStart))
 					if ov > 0 && gEnd > gStart {

@@ -211,6 +211,11 @@ func (c *composer) contextSentence() bool {
 	if (k == 4 && !c.e.typ.rubble) || (k == 2 && !c.e.typ.hazard) || (k == 0 && c.e.typ.ongoing) {
 		k = 9
 	}
+	if k == 11 && r.IntN(3) != 0 {
+		// The threshold trap ("gatherings of more than 50 people") is
+		// hard; keep it rare.
+		k = 12
+	}
 	if c.ctxUsed&(1<<k) != 0 {
 		return false
 	}

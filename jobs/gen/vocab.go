@@ -231,7 +231,7 @@ var infraSubj = []string{"Power", "Mobile phone coverage", "The water supply", "
 var infraVerb = []string{"was cut", "was restored", "remained patchy", "was partly restored", "was unreliable", "failed again"}
 var infraWhen = []string{"in much of the area", "for several hours", "by the evening", "in outlying districts", "on the second day", "after engineers worked through the night", "across the region"}
 
-var diploSubj = []string{"Neighbouring governments", "The European Union", "The African Union", "Regional leaders", "The UN secretary-general", "Several embassies", "The pope"}
+var diploSubj = []string{"Neighbouring governments", "The European Union", "The African Union", "Regional leaders", "The UN secretary-general", "Foreign embassies", "The pope"}
 var diploVerb = []string{"offered condolences", "expressed solidarity with the victims", "called for restraint", "urged an independent investigation", "sent messages of sympathy", "said they were following events closely"}
 
 var healthRisk = []string{
