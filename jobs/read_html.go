@@ -119,6 +119,11 @@ func parseHTML(rec *record) parsed {
 	if !m.Date.IsZero() {
 		f.published = m.Date.UTC()
 	}
+	if f.text != "" && f.text == strings.TrimSpace(m.Title) {
+		// trafilatura's last resort on a page without text is its title.
+		f.text = ""
+		f.notes = append(f.notes, "no main text found, only the title")
+	}
 	return f
 }
 
@@ -154,19 +159,22 @@ func decodePage(raw []byte) ([]byte, error) {
 
 // declaresCharset reports whether the start of the page declares its
 // charset in a <meta> tag. DetermineEncoding answers windows-1252 both
-// for a page that declares it and for one that declares nothing; with the
-// non-ASCII bytes blanked, the prefix is valid UTF-8, so a charset other
-// than UTF-8 in the answer can only come from a <meta> tag.
+// for a page that declares it and for one that declares nothing; on a copy
+// of the prefix with its non-ASCII bytes blanked and a UTF-8 letter and a
+// space added (a letter at the very end would be dropped as possibly cut),
+// which is valid UTF-8 with a non-ASCII byte, it answers UTF-8 unless a
+// <meta> tag says otherwise.
 func declaresCharset(raw []byte) bool {
-	head := raw[:min(len(raw), 1024)]
-	ascii := make([]byte, len(head))
+	head := raw[:min(len(raw), 1021)]
+	probe := make([]byte, len(head), len(head)+3)
 	for i, c := range head {
 		if c >= 0x80 {
 			c = ' '
 		}
-		ascii[i] = c
+		probe[i] = c
 	}
-	_, name, _ := charset.DetermineEncoding(ascii, "")
+	probe = append(probe, "\u00e9 "...)
+	_, name, _ := charset.DetermineEncoding(probe, "")
 	return name != "utf-8"
 }
 

@@ -1,0 +1,188 @@
+package jobs
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/claimscan/claimscan/fixtures"
+	"github.com/claimscan/claimscan/jobs/extract"
+	"github.com/claimscan/claimscan/schema"
+)
+
+// noExtract stands in for extraction where only parsing is tested.
+var noExtract = &funcs{extract: func(extract.Article) extract.Result { return extract.Result{} }}
+
+func readFixture(t testing.TB, rel string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(fixtures.Root(), rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestParseHTMLPage(t *testing.T) {
+	rec := record{id: "riverton-post-bridge.html", path: "x/riverton-post-bridge.html", format: formatHTML,
+		raw: readFixture(t, "html/riverton-post-bridge.html")}
+	f := parseHTML(&rec)
+	if f.status != "" || len(f.notes) != 0 {
+		t.Fatalf("status %q notes %v", f.status, f.notes)
+	}
+	if f.title != "Bridge collapse in Riverton injures at least 14" {
+		t.Errorf("title %q", f.title)
+	}
+	if f.url != "https://www.riverton-post.example/news/2023/03/14/bridge-collapse" || f.outlet != "The Riverton Post" {
+		t.Errorf("url %q outlet %q", f.url, f.outlet)
+	}
+	if want := time.Date(2023, 3, 14, 0, 0, 0, 0, time.UTC); !f.published.Equal(want) {
+		t.Errorf("published %v, want %v", f.published, want)
+	}
+	if !strings.HasPrefix(f.text, "Bridge collapse in Riverton injures at least 14\n\nA pedestrian bridge over the Silt River") {
+		t.Errorf("text does not start with the heading as its own paragraph:\n%s", f.text)
+	}
+	for _, s := range []string{"injuring at least 14 people", "more than 20 people", "about 300 residents", "eight o'clock"} {
+		if !strings.Contains(f.text, s) {
+			t.Errorf("text lacks %q", s)
+		}
+	}
+	for _, s := range []string{"Subscribe", "Home", "Reader comment", "Most read", "Copyright", "Cookie", "Mara Lindqvist"} {
+		if strings.Contains(f.text, s) {
+			t.Errorf("text holds boilerplate %q:\n%s", s, f.text)
+		}
+	}
+	if f.id != "" {
+		t.Errorf("id %q: a page file keeps the id its reader gave", f.id)
+	}
+}
+
+func TestParseHTMLCharsets(t *testing.T) {
+	// A Latin-1 page that says so in <meta http-equiv>: decoded, status ok.
+	raw := readFixture(t, "html/valley-courier-floods.htm")
+	if utf8.Valid(raw) {
+		t.Fatal("fixture should be Latin-1")
+	}
+	p := process(record{id: "v.htm", path: "v.htm", format: formatHTML, raw: raw}, noExtract)
+	if p.article.Status != schema.StatusOK || p.article.Error != "" {
+		t.Errorf("Latin-1 page: status %q (%s)", p.article.Status, p.article.Error)
+	}
+	rec := record{format: formatHTML, raw: raw}
+	f := parseHTML(&rec)
+	if !strings.Contains(f.text, "the café district") || !strings.Contains(f.text, "Hélène Marchal") {
+		t.Errorf("Latin-1 text not decoded:\n%s", f.text)
+	}
+	if want := time.Date(2022, 11, 2, 0, 0, 0, 0, time.UTC); !f.published.Equal(want) || f.title != "Floods force 2,000 from homes in the Aldmoor valley" {
+		t.Errorf("published %v title %q", f.published, f.title)
+	}
+
+	// The same bytes declaring nothing: not UTF-8, so invalid_utf8.
+	undeclared := bytes.Replace(raw, []byte(`<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">`), nil, 1)
+	if bytes.Equal(undeclared, raw) {
+		t.Fatal("meta tag not found in fixture")
+	}
+	p = process(record{id: "u.htm", path: "u.htm", format: formatHTML, raw: undeclared}, noExtract)
+	if p.article.Status != schema.StatusInvalidUTF8 {
+		t.Errorf("undeclared Latin-1 page: status %q, want invalid_utf8", p.article.Status)
+	}
+
+	// A UTF-8 page with a stale <meta charset=iso-8859-1> stays UTF-8.
+	stale := []byte(`<html><head><meta charset="iso-8859-1"><title>Café</title></head><body><p>` +
+		strings.Repeat("Officials in Liège said 12 people were hurt in the café fire. ", 5) + `</p></body></html>`)
+	rec = record{format: formatHTML, raw: stale}
+	if f := parseHTML(&rec); !strings.Contains(f.text, "Liège") {
+		t.Errorf("UTF-8 page with a stale charset: %q", f.text)
+	}
+
+	// UTF-16 with a byte-order mark.
+	u16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(stale)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p = process(record{id: "w.html", path: "w.html", format: formatHTML, raw: u16}, noExtract)
+	if p.article.Status != schema.StatusOK || p.article.NChars < 100 {
+		t.Errorf("UTF-16 page: status %q (%s), %d chars", p.article.Status, p.article.Error, p.article.NChars)
+	}
+}
+
+func TestParseHTMLEmpty(t *testing.T) {
+	for _, page := range []string{"", "<html><head><title>Photo</title></head><body><img src=a.jpg></body></html>", "just words, no tags"} {
+		p := process(record{id: "e.html", path: "e.html", format: formatHTML, raw: []byte(page)}, noExtract)
+		a := p.article
+		if page == "just words, no tags" {
+			if a.Status != schema.StatusOK {
+				t.Errorf("%q: status %q (%s)", page, a.Status, a.Error)
+			}
+			continue
+		}
+		if a.Status != schema.StatusEmpty || !strings.Contains(a.Error, "no text") {
+			t.Errorf("%q: status %q (%s), want empty", page, a.Status, a.Error)
+		}
+	}
+}
+
+func TestNodeText(t *testing.T) {
+	in := `<h1>Title</h1><p>a <b>bold</b>word and <i>x</i> y</p><ul><li>one</li><li>two</li></ul>` +
+		`<p>line1<br>line2</p><table><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table><script>var x;</script>`
+	doc, err := html.Parse(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Title\n\na boldword and x y\n\none\ntwo\n\nline1\nline2\n\n1 2\n3 4"
+	if got := nodeText(doc); got != want {
+		t.Errorf("nodeText:\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestReadHTMLFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a/page.html"), readFixture(t, "html/riverton-post-bridge.html"))
+	writeFile(t, filepath.Join(dir, "a/page2.HTM.gz"), gz(t, string(readFixture(t, "html/riverton-post-bridge.html"))))
+	writeFile(t, filepath.Join(dir, "big.htm"), bytes.Repeat([]byte("<p>x</p>"), 1000))
+	got := map[string]record{}
+	for _, r := range readRecords(t, 4096, dir) {
+		got[r.id] = r
+	}
+	if r := got["a/page.html"]; r.format != formatHTML || r.status != "" || len(r.raw) < 1000 {
+		t.Errorf("page.html: %+v", r)
+	}
+	if r := got["a/page2.HTM.gz"]; r.format != formatHTML || r.status != "" || !bytes.HasPrefix(r.raw, []byte("<!DOCTYPE")) {
+		t.Errorf("page2.HTM.gz: status %q raw %q", r.status, r.raw[:min(len(r.raw), 20)])
+	}
+	if r := got["big.htm"]; r.status != schema.StatusTooLarge {
+		t.Errorf("big.htm: %+v", r)
+	}
+}
+
+// BenchmarkParseHTML measures page to article text and metadata: HTML
+// parsing and trafilatura's extraction, in one goroutine.
+func BenchmarkParseHTML(b *testing.B) {
+	pages := [][]byte{readFixture(b, "html/riverton-post-bridge.html"), []byte(ferryPage), []byte(waterPage)}
+	// A long article too: news pages are often 50-150 KB of HTML.
+	var long strings.Builder
+	for i := 0; i < 60; i++ {
+		long.WriteString("Officials said on Monday that at least 25 people were killed and more than 40 injured when the storm hit the coast. ")
+	}
+	pages = append(pages, []byte(newsPage("Storm Desk", "Storm hits the coast", "2024-02-02", strings.Repeat(long.String()+"</p><p>", 8))))
+	var size int64
+	for _, p := range pages {
+		size += int64(len(p))
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, p := range pages {
+			rec := record{format: formatHTML, raw: p}
+			if f := parseHTML(&rec); f.text == "" {
+				b.Fatal("no text")
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
+}
