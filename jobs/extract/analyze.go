@@ -223,7 +223,7 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 		if !t.upper && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") &&
 			(k+1 >= ce || p.toks[k+1].kind != tkWord || p.fl(k+1)&(fAux|fVerbish|fPred|fCue|fPrep|fClause) != 0 || p.fl(k+1) == 0 && !strings.HasSuffix(p.w(k+1), "s")) {
 			// a counted thing: "12 schools", "three homes"
-			at.subj, at.subjS, at.subjE, at.other = w, k, k+1, true
+			at.subj, at.subjS, at.subjE, at.other = strings.Clone(w), k, k+1, true
 			break
 		}
 	}

@@ -45,7 +45,7 @@ func (x *analyzer) findAttribs(out []attrib) []attrib {
 		w := p.w(i)
 		var a attrib
 		a.cue = i
-		a.cueText = w
+		a.cueText = lexKeys[t.li] // a static string: claims must not pin the lowered text
 		switch w {
 		case "according":
 			if !p.isWord(i+1, "to") {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/claimscan/claimscan/schema"
@@ -30,7 +31,8 @@ type Result struct {
 // string([]rune(a.Text)[CharStart:CharEnd]) in every case.
 func Extract(a Article) Result {
 	text := sanitize(a.Text)
-	low, ascii := lowerASCIIFlag(text)
+	sc := scratchPool.Get().(*scratch)
+	low, ascii := lowerInto(&sc.low, text)
 	x := analyzer{
 		a:    a,
 		text: text,
@@ -39,10 +41,18 @@ func Extract(a Article) Result {
 		ri:   newRuneIndex(text, ascii),
 	}
 	x.p.text, x.p.low = x.text, x.low
-	sents := splitSentences(text, make([]sentence, 0, len(text)/100+1))
+	defer func() {
+		// Drop references into this article before the buffers are reused.
+		clear(sc.attrs[:cap(sc.attrs)])
+		sc.toks, sc.sents, sc.ments, sc.attrs, sc.clause = x.p.toks[:0], sc.sents[:0], x.ments[:0], x.attrs[:0], x.clause[:0]
+		scratchPool.Put(sc)
+	}()
+	sents := splitSentences(text, sc.sents[:0])
+	sc.sents = sents
+	x.ments, x.attrs, x.clause = sc.ments[:0], sc.attrs[:0], sc.clause[:0]
 	idx := 0
-	toks := make([]token, 0, 64)
-	x.claims = make([]schema.Claim, 0, min(len(sents), 256))
+	toks := sc.toks[:0]
+	x.claims = make([]schema.Claim, 0, len(sents)/3+2)
 	for _, s := range sents {
 		if s.boiler {
 			continue
@@ -61,6 +71,24 @@ func Extract(a Article) Result {
 	x.fillMainPlace()
 	return Result{NSentences: idx, Claims: x.claims}
 }
+
+// scratch holds the per-call buffers that Extract reuses through a pool;
+// nothing in them outlives the call. In particular the lowered text lives
+// in low and is reused by the next call: no string sliced from it (p.w)
+// may be stored in a claim; claims take text slices, lexicon keys or
+// copies.
+type scratch struct {
+	low    []byte
+	toks   []token
+	sents  []sentence
+	ments  []mention
+	attrs  []attrib
+	clause []int32
+}
+
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{toks: make([]token, 0, 128), sents: make([]sentence, 0, 64)}
+}}
 
 // sentence extracts the claims of one sentence.
 func (x *analyzer) sentence(s sentence, idx int) {

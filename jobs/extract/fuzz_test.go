@@ -2,6 +2,7 @@ package extract
 
 import (
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -128,6 +129,45 @@ func BenchmarkSentences(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for _, a := range arts {
 			buf = splitSentences(a.Text, buf[:0])
+		}
+	}
+}
+
+// TestConcurrentDeterministic runs Extract on many articles from several
+// goroutines and checks every result equals the sequential one, also after
+// the pooled buffers were reused by later calls.
+func TestConcurrentDeterministic(t *testing.T) {
+	var arts []Article
+	if p, ok := fixtures.Shared("corpora/gva-semeval2018/articles.jsonl"); ok {
+		arts = readJSONL(t, p)
+		if len(arts) > 300 {
+			arts = arts[:300]
+		}
+	} else {
+		for _, s := range fuzzSeeds {
+			arts = append(arts, Article{ID: "s", Text: s})
+		}
+	}
+	want := make([]Result, len(arts))
+	for i, a := range arts {
+		want[i] = Extract(a)
+	}
+	got := make([]Result, len(arts))
+	done := make(chan bool)
+	for w := 0; w < 4; w++ {
+		go func(w int) {
+			for i := w; i < len(arts); i += 4 {
+				got[i] = Extract(arts[i])
+			}
+			done <- true
+		}(w)
+	}
+	for w := 0; w < 4; w++ {
+		<-done
+	}
+	for i := range arts {
+		if !reflect.DeepEqual(want[i], got[i]) {
+			t.Fatalf("article %s: concurrent result differs", arts[i].ID)
 		}
 	}
 }

@@ -327,12 +327,17 @@ func buildLexTable() {
 	}
 }
 
+// lexHash mixes the length and four bytes of s: cheap, and the table is
+// sparse enough for the few collisions.
 func lexHash(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
+	n := len(s)
+	if n == 0 {
+		return 0
 	}
+	h := uint32(n)*0x9E3779B1 ^ uint32(s[0])<<24 ^ uint32(s[n-1])<<16 ^ uint32(s[n/2])<<8 ^ uint32(s[(n-1)/3])
+	h ^= h >> 15
+	h *= 0x2C1B3C6D
+	h ^= h >> 12
 	return h
 }
 

@@ -50,6 +50,12 @@ func splitSentences(text string, out []sentence) []sentence {
 		}
 	}
 	for i := start; i < n; i++ {
+		for i < n && !stopByte[text[i]] {
+			i++
+		}
+		if i >= n {
+			break
+		}
 		c := text[i]
 		switch c {
 		case '\n':
@@ -101,6 +107,8 @@ func splitSentences(text string, out []sentence) []sentence {
 	}
 	return out
 }
+
+var stopByte = [256]bool{'.': true, '!': true, '?': true, '\n': true}
 
 func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'

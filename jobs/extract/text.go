@@ -12,6 +12,29 @@ func lowerASCII(s string) string {
 	return l
 }
 
+// lowerInto writes s lowered (ASCII letters only) into *buf, growing it,
+// and returns it as a string that is valid until *buf is reused, and
+// whether s is all ASCII.
+func lowerInto(buf *[]byte, s string) (string, bool) {
+	if cap(*buf) < len(s) {
+		*buf = make([]byte, len(s), len(s)+len(s)/2)
+	}
+	b := (*buf)[:len(s)]
+	var hi byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		hi |= c
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	if len(b) == 0 {
+		return "", true
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)), hi < utf8.RuneSelf
+}
+
 // lowerASCIIFlag is lowerASCII that also reports whether s is all ASCII.
 func lowerASCIIFlag(s string) (string, bool) {
 	b := make([]byte, len(s))
