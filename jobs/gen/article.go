@@ -87,6 +87,8 @@ type composer struct {
 	lastSI  int
 	ctxUsed uint32 // context sentences already used in this article
 	said    uint64 // bit pi*8+si: source si's figure for quantity pi is in the text
+	bits    uint64 // random bits for small
+	nbits   int
 }
 
 func (c *composer) reset(e *event, o *outlet, day int) {
@@ -250,6 +252,12 @@ func (c *composer) attributed(pi, si int) {
 		c.s(", according to ")
 		c.mention(si, false)
 		c.s(".")
+	case k < 9 && c.r.IntN(3) == 0: // Figures from M show that clause.
+		c.s(pick(c.r, []string{"Figures from ", "Data from ", "A tally by "}))
+		c.mention(si, false)
+		c.s(pick(c.r, []string{" show that ", " showed that ", " indicate that "}))
+		c.clause(pi, si, v, false, true)
+		c.s(".")
 	case k < 9: // According to M, clause.
 		c.s("According to ")
 		c.mention(si, false)
@@ -268,6 +276,57 @@ func (c *composer) attributed(pi, si int) {
 		c.mention(si, true)
 		c.s(" said.")
 	}
+}
+
+func (c *composer) injuredIndex() int {
+	for i, p := range c.e.typ.preds {
+		if p.pred == "injured" {
+			return i
+		}
+	}
+	return -1
+}
+
+// compoundLead writes a lead with two claims from the primary source: "A
+// cyclone hit Kovide on Monday, killing 16 people and injuring 40, the
+// agency said."
+func (c *composer) compoundLead(inj int) {
+	e, r := c.e, c.r
+	si := e.primary
+	c.said |= pairBit(0, si) | pairBit(inj, si)
+	start := len(c.text)
+	c.s(pick(r, []string{"a ", "the "}))
+	if e.typ.oneNoun || c.noun[len(c.noun)-1] == 's' {
+		c.text = c.text[:start]
+		c.s("the ")
+	}
+	c.s(c.noun)
+	c.capAt(start)
+	c.s(" ")
+	c.s(pick(r, e.typ.hit))
+	c.s(" ")
+	c.s(c.place)
+	c.s(" on ")
+	c.s(c.weekday(e.start))
+	c.s(", killing ")
+	for k, pi := range []int{0, inj} {
+		if k == 1 {
+			c.s(" and injuring ")
+		}
+		p := &e.typ.preds[pi]
+		rec := claimRec{pred: p.pred, subj: p.subj, src: e.srcs[si].s, ss: -1, se: -1}
+		rec.qs = len(c.text)
+		c.text, rec.v = appendCount(c.text, r, e.reported(si, pi, c.day), fAll, c.o.words)
+		c.s(" ")
+		c.s(p.subj)
+		rec.qe = len(c.text)
+		c.claims = append(c.claims, rec)
+	}
+	c.s(", ")
+	c.mention(si, false)
+	c.s(" ")
+	c.s(pick(r, []string{"said", "said", "reported"}))
+	c.s(".")
 }
 
 // ownVoice writes a sentence stating quantity pi in the article's voice,
@@ -377,7 +436,11 @@ func (c *composer) compose(target int) {
 	}
 	// Lead: the first quantity from the primary source.
 	c.dateline()
-	c.attributed(0, e.primary)
+	if inj := c.injuredIndex(); inj > 0 && len(e.typ.hit) > 0 && e.srcs[e.primary].mask&(1<<inj) != 0 && r.IntN(3) == 0 {
+		c.compoundLead(inj)
+	} else {
+		c.attributed(0, e.primary)
+	}
 	if r.IntN(3) == 0 {
 		c.s(" ")
 		c.contextSentence()

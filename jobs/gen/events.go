@@ -85,7 +85,9 @@ func killed(subj string, lo, hi float64, roles ...string) predSpec {
 		tmpls: tmpls(fAll, subj,
 			"[{V} {S}] were killed", "[{V} {S}] have been killed", "[{V} {S}] have died", "[{V} {S}] died",
 			"[{V} {S}] lost their lives", "the {E} killed [{V} {S}]", "the {E} has killed [{V} {S}]",
-			"[{V} {S}] are confirmed dead", "[{V} {S}] were among the dead"),
+			"[{V} {S}] are confirmed dead", "[{V} {S}] were among the dead",
+			"the {E} claimed the lives of [{V} {S}]", "the {E} left [{V} {S}] dead", "[{V} {S}] perished",
+			"[{V} {S}] were reportedly killed", "at the latest count, [{V} {S}] had died"),
 		noSubj: tmpls(fNoSubj, subj, "the death toll [rose to {V}]", "the death toll [stood at {V}]",
 			"the number of dead [had risen to {V}]", "[{V} bodies] had been recovered", "the toll [reached {V}]"),
 	}
@@ -95,7 +97,8 @@ func injured(subj string, lo, hi float64, roles ...string) predSpec {
 	return predSpec{pred: "injured", subj: subj, lo: lo, hi: hi, cumul: true, roles: roles,
 		tmpls: tmpls(fAll, subj,
 			"[{V} {S}] were injured", "[{V} {S}] were wounded", "[{V} {S}] were hurt", "[{V} {S}] were being treated in hospital",
-			"the {E} injured [{V} {S}]", "[{V} {S}] had been wounded", "[{V} {S}] suffered injuries"),
+			"the {E} injured [{V} {S}]", "[{V} {S}] had been wounded", "[{V} {S}] suffered injuries",
+			"[{V} {S}] were taken to hospital", "[{V} {S}] were reportedly wounded"),
 	}
 }
 
@@ -104,7 +107,7 @@ func displaced(subj string, lo, hi float64, roles ...string) predSpec {
 		tmpls: tmpls(fAll, subj,
 			"[{V} {S}] have been displaced", "[{V} {S}] have fled their homes", "the {E} has forced [{V} {S}] from their homes",
 			"[{V} {S}] were left homeless", "[{V} {S}] are sheltering in schools and camps", "[{V} {S}] have been evacuated",
-			"[{V} {S}] have had to leave their homes"),
+			"[{V} {S}] have had to leave their homes", "[{V} {S}] were forced to flee", "[{V} {S}] have sought shelter elsewhere"),
 	}
 }
 
@@ -112,7 +115,7 @@ func missing(subj string, lo, hi float64, roles ...string) predSpec {
 	return predSpec{pred: "missing", subj: subj, lo: lo, hi: hi, roles: roles,
 		tmpls: tmpls(fAll, subj,
 			"[{V} {S}] remain missing", "[{V} {S}] are still unaccounted for", "[{V} {S}] were missing",
-			"[{V} {S}] are feared trapped", "[{V} {S}] have not been found"),
+			"[{V} {S}] are feared trapped", "[{V} {S}] have not been found", "rescuers are still searching for [{V} {S}]"),
 	}
 }
 
@@ -120,7 +123,7 @@ func arrested(subj string, lo, hi float64, roles ...string) predSpec {
 	return predSpec{pred: "arrested", subj: subj, lo: lo, hi: hi, cumul: true, roles: roles,
 		tmpls: tmpls(fAll, subj,
 			"[{V} {S}] were arrested", "[{V} {S}] had been detained", "security forces detained [{V} {S}]",
-			"police arrested [{V} {S}]", "[{V} {S}] were taken into custody"),
+			"police arrested [{V} {S}]", "[{V} {S}] were taken into custody", "authorities rounded up [{V} {S}]"),
 	}
 }
 
@@ -131,6 +134,7 @@ func count(pred, subj string, lo, hi float64, cumul bool, roles []string, ss ...
 // evType is a kind of event.
 type evType struct {
 	name    string
+	hit     []string // "struck", "hit": verbs for a lead that names the event
 	nouns   []string // "earthquake", "quake"
 	similar string   // "a similar earthquake"
 	preds   []predSpec
@@ -148,7 +152,7 @@ type evType struct {
 
 var eventTypes = []evType{
 	{
-		name: "quake", hazard: true, rubble: true, nouns: []string{"earthquake", "quake", "tremor"}, similar: "a similar earthquake",
+		name: "quake", hit: []string{"struck", "hit", "shook"}, hazard: true, rubble: true, nouns: []string{"earthquake", "quake", "tremor"}, similar: "a similar earthquake",
 		preds: []predSpec{
 			killed("people", 3, 4000),
 			injured("people", 10, 12000).times(1.5, 5),
@@ -160,7 +164,7 @@ var eventTypes = []evType{
 		maxDays: 8, money: "reconstruction",
 	},
 	{
-		name: "flood", hazard: true, ongoing: true, nouns: []string{"floods", "flooding", "flash floods"}, similar: "similar flooding",
+		name: "flood", hit: []string{"swept through", "hit", "inundated"}, hazard: true, ongoing: true, nouns: []string{"floods", "flooding", "flash floods"}, similar: "similar flooding",
 		preds: []predSpec{
 			killed("people", 3, 1500),
 			displaced("people", 1000, 900000),
@@ -185,7 +189,7 @@ var eventTypes = []evType{
 		denial: []string{"army"}, longRun: true, maxDays: 20, money: "aid",
 	},
 	{
-		name: "shooting", nouns: []string{"shooting", "attack", "gun attack"}, similar: "a similar attack",
+		name: "shooting", hit: []string{"broke out in", "erupted in"}, nouns: []string{"shooting", "attack", "gun attack"}, similar: "a similar attack",
 		preds: []predSpec{
 			killed("people", 2, 60),
 			injured("people", 2, 120).times(1, 4),
@@ -196,7 +200,7 @@ var eventTypes = []evType{
 		maxDays: 4, money: "donations",
 	},
 	{
-		name: "factory-fire", nouns: []string{"fire", "blaze", "factory fire"}, similar: "a similar fire",
+		name: "factory-fire", hit: []string{"tore through a factory in", "broke out in"}, nouns: []string{"fire", "blaze", "factory fire"}, similar: "a similar fire",
 		preds: []predSpec{
 			killed("workers", 3, 250),
 			injured("people", 5, 400),
@@ -210,9 +214,9 @@ var eventTypes = []evType{
 		name: "shipwreck", nouns: []string{"shipwreck", "sinking", "capsizing"}, similar: "a similar shipwreck",
 		preds: []predSpec{
 			killed("migrants", 5, 700),
-			missing("people", 5, 500),
-			count("other", "survivors", 5, 400, true, nil, "[{V} {S}] were rescued", "rescuers pulled [{V} {S}] from the water", "[{V} {S}] were brought ashore"),
-			count("affected", "people", 40, 900, false, nil, "the boat was carrying [{V} {S}]", "[{V} {S}] were on board"),
+			missing("people", 5, 500).times(0.2, 1.5),
+			count("other", "survivors", 5, 400, true, nil, "[{V} {S}] were rescued", "rescuers pulled [{V} {S}] from the water", "[{V} {S}] were brought ashore").times(0.3, 1.5),
+			count("affected", "people", 40, 900, false, nil, "the boat was carrying [{V} {S}]", "[{V} {S}] were on board").times(1.8, 5),
 			arrested("suspected smugglers", 2, 12),
 		},
 		primary: []string{"coastguard", "iom"}, others: []string{"unhcr", "ngo", "survivors", "prosecutors", "officials"},
@@ -241,7 +245,7 @@ var eventTypes = []evType{
 		denial: []string{"interior", "police"}, maxDays: 7, money: "compensation",
 	},
 	{
-		name: "storm", hazard: true, ongoing: true, nouns: []string{"cyclone", "typhoon", "tropical storm"}, oneNoun: true, similar: "a similar storm",
+		name: "storm", hit: []string{"slammed into", "hit", "swept across"}, hazard: true, ongoing: true, nouns: []string{"cyclone", "typhoon", "tropical storm"}, oneNoun: true, similar: "a similar storm",
 		preds: []predSpec{
 			killed("people", 2, 1200),
 			displaced("people", 2000, 900000),
@@ -252,7 +256,7 @@ var eventTypes = []evType{
 		maxDays: 6, money: "damage",
 	},
 	{
-		name: "landslide", hazard: true, rubble: true, nouns: []string{"landslide", "mudslide"}, similar: "a similar landslide",
+		name: "landslide", hit: []string{"buried parts of", "hit"}, hazard: true, rubble: true, nouns: []string{"landslide", "mudslide"}, similar: "a similar landslide",
 		preds: []predSpec{
 			killed("people", 3, 400),
 			missing("people", 5, 600),
@@ -262,17 +266,17 @@ var eventTypes = []evType{
 		maxDays: 5, money: "aid",
 	},
 	{
-		name: "crash", nouns: []string{"crash", "collision", "accident"}, similar: "a similar crash",
+		name: "crash", hit: []string{"happened near", "occurred outside"}, nouns: []string{"crash", "collision", "accident"}, similar: "a similar crash",
 		preds: []predSpec{
 			killed("passengers", 3, 150),
 			injured("passengers", 5, 300),
-			count("affected", "passengers", 20, 900, false, nil, "the train was carrying [{V} {S}]", "[{V} {S}] were on board"),
+			count("affected", "passengers", 20, 900, false, nil, "the train was carrying [{V} {S}]", "[{V} {S}] were on board").times(3, 12),
 		},
 		primary: []string{"police", "interior"}, others: []string{"hospital", "officials", "witnesses", "minister"},
 		maxDays: 3, money: "compensation",
 	},
 	{
-		name: "explosion", rubble: true, nouns: []string{"explosion", "blast"}, similar: "an earlier explosion",
+		name: "explosion", hit: []string{"ripped through", "rocked"}, rubble: true, nouns: []string{"explosion", "blast"}, similar: "an earlier explosion",
 		preds: []predSpec{
 			killed("people", 3, 300),
 			injured("people", 20, 6000).times(3, 20),
