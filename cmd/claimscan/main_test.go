@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/claimscan/claimscan/jobs/gen"
 )
 
 func runCLI(t *testing.T, args ...string) (int, string, string) {
@@ -167,5 +169,25 @@ func TestReportCommand(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "report", filepath.Join(t.TempDir(), "none")); code != exitFailed {
 		t.Errorf("report on a missing dataset: %d, want %d", code, exitFailed)
+	}
+}
+
+func TestGenRunEval(t *testing.T) {
+	root := t.TempDir()
+	corpus := filepath.Join(root, "corpus")
+	code, stdout, stderr := runCLI(t, "gen", "--size", "2MB", "--seed", "7", "--out", corpus)
+	if code != exitOK || !strings.Contains(stdout, "articles") {
+		t.Fatalf("gen: %d\n%s%s", code, stdout, stderr)
+	}
+	out := filepath.Join(root, "o")
+	if code, _, stderr := runCLI(t, "run", "--quiet", "--out", out, filepath.Join(corpus, gen.ArticlesFile)); code != exitOK {
+		t.Fatalf("run: %d\n%s", code, stderr)
+	}
+	code, stdout, _ = runCLI(t, "eval", "--gold", filepath.Join(corpus, gen.GoldFile), out)
+	if code != exitOK || !strings.Contains(stdout, "recall") {
+		t.Fatalf("eval: %d\n%s", code, stdout)
+	}
+	if code, _, _ := runCLI(t, "gen", "--size", "lots", "--out", corpus); code != exitUsage {
+		t.Errorf("gen --size lots: %d, want %d", code, exitUsage)
 	}
 }
