@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -355,16 +356,13 @@ func TestReadWARCTooLargeAndBadHTTP(t *testing.T) {
 // metadata record per page): file to chunks of page records. Bytes are the
 // compressed file's; the HTML reaching workers is reported as html-MB/s.
 func BenchmarkReadWARC(b *testing.B) {
-	var body strings.Builder
-	for i := 0; i < 40; i++ {
-		body.WriteString("Officials said on Monday that at least 25 people were killed and more than 40 injured when the storm hit the coast. ")
-	}
+	rnd := rand.New(rand.NewSource(1))
 	var recs []string
 	var html int64
 	for i := 0; i < 3000; i++ {
 		uri := fmt.Sprintf("https://www.outlet%d.example/2024/05/%d/story", i%200, i)
 		date := fmt.Sprintf("2024-05-01T%02d:%02d:%02dZ", i/3600%24, i/60%60, i%60)
-		page := newsPage(fmt.Sprintf("Outlet %d", i%200), fmt.Sprintf("Storm story %d", i), "", strings.Repeat(body.String()+"</p><p>", 2+i%12))
+		page := newsPage(fmt.Sprintf("Outlet %d", i%200), fmt.Sprintf("Storm story %d", i), "", benchProse(rnd, 3+i%25))
 		html += int64(len(page))
 		recs = append(recs,
 			warcRecord("request", fmt.Sprintf("req-%d", i), uri, date, "application/http; msgtype=request", "GET / HTTP/1.1\r\nHost: x\r\n\r\n"),
@@ -384,6 +382,7 @@ func BenchmarkReadWARC(b *testing.B) {
 	if err := os.WriteFile(path, file, 0o644); err != nil {
 		b.Fatal(err)
 	}
+	b.Logf("%d MB of HTML in a %d MB .warc.gz", html>>20, len(file)>>20)
 	b.SetBytes(int64(len(file)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
