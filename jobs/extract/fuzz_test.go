@@ -171,3 +171,18 @@ func TestConcurrentDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestRunOnSentences feeds run-on text without sentence ends: it must be
+// cut into bounded pieces and still yield its claims.
+func TestRunOnSentences(t *testing.T) {
+	s := strings.Repeat("5 people were killed, police said, ", 3000)
+	r := run(t, s, time.Time{})
+	if len(quantities(r)) < 2900 {
+		t.Errorf("got %d quantity claims, want about 3000", len(quantities(r)))
+	}
+	for _, sp := range Sentences(s) {
+		if sp[1]-sp[0] > maxSentence {
+			t.Fatalf("sentence of %d bytes", sp[1]-sp[0])
+		}
+	}
+}

@@ -45,6 +45,29 @@ func splitSentences(text string, out []sentence) []sentence {
 		for e > start && isSpaceByte(text[e-1]) {
 			e--
 		}
+		// Run-on "sentences" (tables, lists, garbage) are cut at white space
+		// into pieces of at most maxSentence bytes, which keeps the
+		// per-sentence analysis linear.
+		for e-start > maxSentence {
+			cut := start + maxSentence
+			for cut > start+maxSentence/2 && !isSpaceByte(text[cut]) {
+				cut--
+			}
+			if !isSpaceByte(text[cut]) {
+				cut = start + maxSentence
+				for cut > start && !utf8.RuneStart(text[cut]) {
+					cut--
+				}
+			}
+			ce := cut
+			for ce > start && isSpaceByte(text[ce-1]) {
+				ce--
+			}
+			if ce > start {
+				out = append(out, finishSentence(text, start, ce))
+			}
+			start = skipSpace(text, cut)
+		}
 		if e > start {
 			out = append(out, finishSentence(text, start, e))
 		}
@@ -107,6 +130,9 @@ func splitSentences(text string, out []sentence) []sentence {
 	}
 	return out
 }
+
+// maxSentence is the longest span analysed as one sentence.
+const maxSentence = 2000
 
 var stopByte = [256]bool{'.': true, '!': true, '?': true, '\n': true}
 
