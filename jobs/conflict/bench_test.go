@@ -103,11 +103,20 @@ func peakHeap(stop <-chan struct{}, wg *sync.WaitGroup, peak *uint64) {
 }
 
 // BenchmarkDetector feeds generated claims through Add and Run with the
-// default configuration (128 MiB budget, 2 workers) and reports claims/s,
-// rows, spills and the peak heap. The 10M case is skipped with -short.
+// default configuration (128 MiB budget, 2 workers; one 10M case with a
+// 32 MiB budget) and reports claims/s, rows, spills and the peak heap. The
+// 10M cases are skipped with -short. Generating the claims is timed too.
 func BenchmarkDetector(b *testing.B) {
-	for _, n := range []int{100_000, 1_000_000, 10_000_000} {
-		b.Run(fmt.Sprintf("claims=%d", n), func(b *testing.B) {
+	for _, tc := range []struct {
+		n      int
+		budget int64
+	}{{100_000, 0}, {1_000_000, 0}, {10_000_000, 0}, {10_000_000, 32 << 20}} {
+		n := tc.n
+		name := fmt.Sprintf("claims=%d", n)
+		if tc.budget != 0 {
+			name += fmt.Sprintf("/budget=%dMiB", tc.budget>>20)
+		}
+		b.Run(name, func(b *testing.B) {
 			if n > 1_000_000 && testing.Short() {
 				b.Skip("-short")
 			}
@@ -122,6 +131,9 @@ func BenchmarkDetector(b *testing.B) {
 			for b.Loop() {
 				cfg := DefaultConfig()
 				cfg.TempDir = b.TempDir()
+				if tc.budget != 0 {
+					cfg.MemoryBudget = tc.budget
+				}
 				d, err := NewDetector(cfg)
 				if err != nil {
 					b.Fatal(err)

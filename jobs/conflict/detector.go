@@ -189,7 +189,9 @@ func (d *Detector) spill() error {
 // Run finds the conflicts among the items added and passes them to emit in
 // batches, in a fixed order: groups by key hash then key, and within a
 // group by the pair order of the package documentation. emit is called
-// from Run's goroutine only; it may keep the slices it is given. An error
+// from Run's goroutine only; it may keep the slices it is given, but the
+// rows' strings share the memory of their partition (about 1/256 of the
+// records), which stays alive as long as any of its rows does. An error
 // from emit, a read error or ctx's cancellation stops Run and is returned.
 // Run may be called once; Close must still be called after it.
 func (d *Detector) Run(ctx context.Context, emit func([]schema.Conflict) error) error {
@@ -281,10 +283,12 @@ func (d *Detector) Close() error {
 
 // partitionWorker holds one worker's reusable buffers.
 type partitionWorker struct {
-	recs  []rec
-	sides []side
-	valid []bool
-	order []int
+	recs   []rec
+	sorted []rec
+	index  []int32
+	sides  []side
+	valid  []bool
+	order  []int
 }
 
 // load returns partition p's records, from the run files and the memory
@@ -343,8 +347,7 @@ func (w *partitionWorker) run(d *Detector, p int, send func([]schema.Conflict) b
 	if err != nil {
 		return err
 	}
-	recs := w.recs
-	slices.SortFunc(recs, compareRecs)
+	recs := w.sort()
 
 	out := make([]schema.Conflict, 0, chunkRows)
 	stopped := false
@@ -367,21 +370,41 @@ func (w *partitionWorker) run(d *Detector, p int, send func([]schema.Conflict) b
 		i = j
 	}
 	flush()
-	clear(w.recs) // drop references to the partition's memory
+	// drop every reference to the partition's memory, also past len
+	clear(w.recs[:cap(w.recs)])
+	clear(w.sorted[:cap(w.sorted)])
+	clear(w.sides[:cap(w.sides)])
 	return nil
+}
+
+// sort returns w.recs in compareRecs order: it sorts an index, then copies
+// each record once, instead of moving records on every swap.
+func (w *partitionWorker) sort() []rec {
+	n := len(w.recs)
+	w.index = slices.Grow(w.index[:0], n)[:n]
+	for i := range w.index {
+		w.index[i] = int32(i)
+	}
+	recs := w.recs
+	slices.SortFunc(w.index, func(a, b int32) int { return compareRecs(&recs[a], &recs[b]) })
+	w.sorted = slices.Grow(w.sorted[:0], n)[:n]
+	for i, k := range w.index {
+		w.sorted[i] = recs[k]
+	}
+	return w.sorted
 }
 
 // compareRecs orders records by key hash, key, publication (unknown
 // first), claim id, then the remaining fields, so that the order is total
 // and does not depend on the input order.
-func compareRecs(a, b rec) int {
+func compareRecs(a, b *rec) int {
 	if c := cmp.Compare(a.hash, b.hash); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(a.key, b.key); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(pubOrder(&a), pubOrder(&b)); c != 0 {
+	if c := cmp.Compare(pubOrder(a), pubOrder(b)); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(a.claim, b.claim); c != 0 {
