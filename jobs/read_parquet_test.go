@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"math/rand"
 	"os"
@@ -20,6 +21,7 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/compress"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
+	"github.com/claimscan/claimscan/fixtures"
 	"github.com/claimscan/claimscan/output"
 	"github.com/claimscan/claimscan/schema"
 )
@@ -96,6 +98,60 @@ func writeArticlesParquet(t testing.TB, path string, rows []pqRow, groupRows int
 	}
 	if err := fw.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+var updateParquet = flag.Bool("update-parquet-fixture", false, "rewrite fixtures/parquet/articles.parquet")
+
+// sampleParquetRows are the rows of fixtures/parquet/articles.parquet, an
+// invented corpus laid out as a Hugging Face export would be.
+func sampleParquetRows() []pqRow {
+	d := func(day, hour int) *time.Time { return tp(time.Date(2019, 8, day, hour, 0, 0, 0, time.UTC)) }
+	return []pqRow{
+		{id: sp("tidewater-001"), title: sp("Storm surge floods Tidewater harbour"), outlet: "Tidewater Mail", url: "https://tidewater-mail.example/surge",
+			text: sp("About 600 people were moved to shelters after a storm surge flooded the harbour district of Tidewater on Friday, the port authority said. No one was killed."),
+			published: d(23, 9), lang: "en", cluster: "tidewater-storm"},
+		{id: sp("tidewater-002"), title: sp("Tidewater shelters fill as surge recedes"), outlet: "Coastline Wire", url: "https://coastline-wire.example/tidewater",
+			text: sp("More than 800 residents spent the night in shelters, the city's emergency office said on Saturday, as the water began to recede."),
+			published: d(24, 7), lang: "en", cluster: "tidewater-storm"},
+		{id: sp("granby-001"), title: sp("Granby mine strike enters second week"), outlet: "Granby Observer", url: "https://granby-observer.example/strike",
+			body: sp("Some 1,500 miners remain on strike at the Granby copper mine, according to the union, which says talks with the owners have stalled."),
+			published: d(25, 12), lang: "en", cluster: "granby-strike"},
+		{id: sp("granby-002"), title: sp("Photo gallery: Granby picket line"), outlet: "Granby Observer", url: "https://granby-observer.example/gallery",
+			published: d(26, 8), lang: "en", cluster: "granby-strike"},
+	}
+}
+
+// TestParquetFixture reads fixtures/parquet/articles.parquet (two row
+// groups); -update-parquet-fixture rewrites it.
+func TestParquetFixture(t *testing.T) {
+	rows := sampleParquetRows()
+	path := filepath.Join(fixtures.Root(), "parquet", "articles.parquet")
+	if *updateParquet {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeArticlesParquet(t, path, rows, 2)
+	}
+	recs := readRecords(t, 1<<20, path)
+	if len(recs) != len(rows) {
+		t.Fatalf("%s: %d records, want %d (rewrite with -update-parquet-fixture)", path, len(recs), len(rows))
+	}
+	for i, rec := range recs {
+		a := process(rec, noExtract).article
+		w := rows[i]
+		text := w.text
+		if text == nil {
+			text = w.body
+		}
+		status := schema.StatusOK
+		if text == nil {
+			status = schema.StatusEmpty
+		}
+		if a.ArticleID != *w.id || a.Title != *w.title || a.Outlet != w.outlet || a.URL != w.url || !a.Published.Equal(*w.published) ||
+			a.Line != int64(i+1) || a.Status != status || (text != nil && a.NChars != int64(utf8.RuneCountInString(*text))) {
+			t.Errorf("row %d: %+v, want %s", i+1, a, *w.id)
+		}
 	}
 }
 
