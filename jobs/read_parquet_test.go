@@ -109,13 +109,13 @@ func sampleParquetRows() []pqRow {
 	d := func(day, hour int) *time.Time { return tp(time.Date(2019, 8, day, hour, 0, 0, 0, time.UTC)) }
 	return []pqRow{
 		{id: sp("tidewater-001"), title: sp("Storm surge floods Tidewater harbour"), outlet: "Tidewater Mail", url: "https://tidewater-mail.example/surge",
-			text: sp("About 600 people were moved to shelters after a storm surge flooded the harbour district of Tidewater on Friday, the port authority said. No one was killed."),
+			text:      sp("About 600 people were moved to shelters after a storm surge flooded the harbour district of Tidewater on Friday, the port authority said. No one was killed."),
 			published: d(23, 9), lang: "en", cluster: "tidewater-storm"},
 		{id: sp("tidewater-002"), title: sp("Tidewater shelters fill as surge recedes"), outlet: "Coastline Wire", url: "https://coastline-wire.example/tidewater",
-			text: sp("More than 800 residents spent the night in shelters, the city's emergency office said on Saturday, as the water began to recede."),
+			text:      sp("More than 800 residents spent the night in shelters, the city's emergency office said on Saturday, as the water began to recede."),
 			published: d(24, 7), lang: "en", cluster: "tidewater-storm"},
 		{id: sp("granby-001"), title: sp("Granby mine strike enters second week"), outlet: "Granby Observer", url: "https://granby-observer.example/strike",
-			body: sp("Some 1,500 miners remain on strike at the Granby copper mine, according to the union, which says talks with the owners have stalled."),
+			body:      sp("Some 1,500 miners remain on strike at the Granby copper mine, according to the union, which says talks with the owners have stalled."),
 			published: d(25, 12), lang: "en", cluster: "granby-strike"},
 		{id: sp("granby-002"), title: sp("Photo gallery: Granby picket line"), outlet: "Granby Observer", url: "https://granby-observer.example/gallery",
 			published: d(26, 8), lang: "en", cluster: "granby-strike"},
