@@ -280,6 +280,19 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 				d++
 				continue
 			}
+			// A coordinated noun phrase before the verb: "two civilians and a
+			// police officer died".
+			if (w == "and" || w == "or") && at.subjS >= 0 && k == f0 {
+				q := k + 1
+				for q < ce && q < k+5 && p.toks[q].kind == tkWord && p.fl(q)&(fPred|fAux|fVerbish|fCue|fNeg) == 0 {
+					q++
+				}
+				if q > k+1 && q < ce && p.toks[q].kind == tkWord && p.fl(q)&(fAux|fPred) != 0 {
+					d += q - k
+					k = q - 1
+					continue
+				}
+			}
 			break
 		}
 	}

@@ -434,3 +434,14 @@ func TestPersonSources(t *testing.T) {
 		t.Errorf("unexpected claim %q from %q", c.Quote, c.SourceMention)
 	}
 }
+
+func TestCoordinatedSubject(t *testing.T) {
+	qs := quantities(run(t, "Two civilians and a police officer died in the attack.", time.Time{}))
+	if len(qs) == 0 || qs[0].Predicate != "killed" || qs[0].Subject != "civilians" {
+		t.Fatalf("got %+v", qs)
+	}
+	qs = quantities(run(t, "The gunman killed 3 and wounded 5.", time.Time{}))
+	if len(qs) != 2 || qs[0].Predicate != "killed" || qs[1].Predicate != "injured" {
+		t.Fatalf("got %+v", qs)
+	}
+}
