@@ -1,7 +1,8 @@
 // Package extract finds the claims of one news article: the numbers it
 // reports, what they count, who it attributes them to, when and where.
 //
-// In: an Article (id, title, text, outlet, published date). Out: a Result
+// In: an Article (id, title, text, outlet, published date; only the text is
+// analysed, since offsets index it). Out: a Result
 // with the number of sentences and the claims as schema.Claim rows, in text
 // order, every field filled except ClaimKey. Extract is a pure function: no
 // I/O, no goroutines, no shared mutable state; the lexicons are read-only

@@ -445,3 +445,20 @@ func TestCoordinatedSubject(t *testing.T) {
 		t.Fatalf("got %+v", qs)
 	}
 }
+
+func TestCarriedAttribution(t *testing.T) {
+	qs := quantities(run(t, "The Syrian Observatory for Human Rights said 50 people died. It added that 20 more were wounded. "+
+		"The UN said 30 people were killed and that 200 more had fled.", time.Time{}))
+	want := []string{"Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", "United Nations", "United Nations"}
+	if len(qs) != len(want) {
+		t.Fatalf("got %d claims: %+v", len(qs), qs)
+	}
+	for i, c := range qs {
+		if c.Source != want[i] {
+			t.Errorf("%q: source %q, want %q", c.Quote, c.Source, want[i])
+		}
+	}
+	if qs[1].SourceMention != "It" || qs[1].Cue != "added" {
+		t.Errorf("carried: mention %q cue %q", qs[1].SourceMention, qs[1].Cue)
+	}
+}

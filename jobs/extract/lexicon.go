@@ -77,8 +77,6 @@ func addLex(f uint64, words ...string) {
 	}
 }
 
-func lookup(w string) *lexInfo { return lex[w] }
-
 var numberWords = map[string]float64{
 	"zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
