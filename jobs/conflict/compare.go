@@ -220,9 +220,9 @@ func relative(x, y float64) (gap, rel float64) {
 	return gap, math.Min(gap/den, 1)
 }
 
-// Severity weights: base + span·rel_gap, plus sameSourceBonus when the same
-// voice gave both figures (not for updates), clamped to [0, 1], then times
-// each factor that applies (see weakening).
+// Severity weights: base + span·rel_gap, plus quotedTwiceBonus when one
+// cited source is quoted with both figures (not for updates), capped at 1,
+// then times each factor that applies (see weakening).
 var severityWeights = map[string][2]float64{
 	schema.ConflictContradiction: {0.5, 0.5},
 	schema.ConflictDenial:        {0.6, 0.4},
@@ -230,7 +230,7 @@ var severityWeights = map[string][2]float64{
 	schema.ConflictUpdate:        {0.05, 0.25},
 }
 
-const sameSourceBonus = 0.15
+const quotedTwiceBonus = 0.15
 
 // weakening says which of the severity factors apply to a pair.
 type weakening struct {
@@ -246,11 +246,11 @@ type weakening struct {
 const farRel = 0.9
 
 // severity returns the severity of a conflict of the given kind.
-func severity(kind string, rel float64, sameSource bool, w weakening) float64 {
+func severity(kind string, rel float64, quotedTwice bool, w weakening) float64 {
 	k := severityWeights[kind]
 	s := k[0] + k[1]*rel
-	if sameSource && kind != schema.ConflictUpdate {
-		s += sameSourceBonus
+	if quotedTwice && kind != schema.ConflictUpdate {
+		s += quotedTwiceBonus
 	}
 	s = math.Min(1, s)
 	for _, f := range [...]struct {

@@ -503,7 +503,7 @@ func (w *partitionWorker) group(d *Detector, g []rec, out *[]schema.Conflict, fl
 			HighB:      finite(sb.iv.High),
 			Gap:        v.gap,
 			RelGap:     v.rel,
-			Severity: severity(v.kind, v.rel, same, weakening{
+			Severity: severity(v.kind, v.rel, same && !sa.own, weakening{
 				hedged: sa.hedged || sb.hedged, later: v.later, far: v.rel >= farRel, sameArticle: a.article == b.article,
 			}),
 			SameSource: same,

@@ -363,6 +363,14 @@ func TestDetectorSeverityFactors(t *testing.T) {
 		t.Errorf("zero vs five: %s %v, want a contradiction of at most 0.5", kind, zero)
 	}
 	if s, _ := sev(mk("1", "A", "police", 5, t0), mk("2", "B", "police", 7, t0)); s <= base {
-		t.Errorf("same source %v, not above %v", s, base)
+		t.Errorf("one source quoted twice %v, not above %v", s, base)
+	}
+	own := func(id, art string, v float64) Item {
+		it := mk(id, art, "", v, t0)
+		it.Outlet = "same-outlet"
+		return it
+	}
+	if s, _ := sev(own("1", "A", 5), own("2", "B", 7)); s != base {
+		t.Errorf("one outlet's own voice twice %v, want %v", s, base)
 	}
 }

@@ -169,8 +169,10 @@
 // for overlapping intervals, the difference of the anchors over the larger
 // anchor; 0 when there are no anchors. rel_gap is in [0, 1].
 //
-// severity = base + span·rel_gap, plus 0.15 when same_source (except for
-// updates), capped at 1:
+// severity = base + span·rel_gap, plus 0.15 when one cited source is
+// quoted with both figures (same_source with a named source, except for
+// updates: the strongest signal, the same organisation quoted with two
+// numbers), capped at 1:
 //
 //	contradiction  0.50 + 0.50·rel_gap
 //	denial         0.60 + 0.40·rel_gap
@@ -190,8 +192,9 @@
 //	×0.7   both claims are in one article
 //
 // so severity is in [0, 1] and the pairs a journalist should read first
-// (same-day reports of one quantity, moderately apart, same source quoted
-// twice) rank highest.
+// (same-day reports of one quantity, moderately apart, one source quoted
+// twice) rank highest. An outlet's own voice in two of its articles is
+// same_source but gets no bonus: that is mostly a story being updated.
 //
 // # Scale
 //

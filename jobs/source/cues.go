@@ -49,7 +49,9 @@ var cueKinds = [...]cueKind{
 		"police", "sheriff's", "sheriff", "department", "governorate", "municipality",
 		"council", "interior", "officials", "coroner", "prosecutor", "prosecutors",
 		"state", "federal", "administration", "agency", "office", "embassy", "cabinet",
-		"presidency", "kremlin", "white house", "civil defence", "civil defense")},
+		"presidency", "kremlin", "white house", "civil defence", "civil defense",
+		"officers", "deputies", "detectives", "investigators", "troopers", "agents",
+		"dispatchers", "dispatcher", "fbi", "examiner", "firefighters", "paramedics")},
 	cueNGO: {kind: entity.KindNGO, words: setOf(
 		"observatory", "group", "monitor", "monitoring", "charity", "organisation",
 		"organization", "organisations", "organizations", "ngo", "foundation", "red cross",
@@ -65,7 +67,10 @@ var cueKinds = [...]cueKind{
 		"general", "captain", "sergeant", "detective", "lt", "sgt", "col", "gen", "capt",
 		"man", "woman", "father", "mother", "brother", "sister", "nurse", "surgeon",
 		"journalist", "reporter", "eyewitness", "survivor", "professor", "analyst",
-		"researcher", "lawyer", "leader", "representative", "envoy", "secretary")},
+		"researcher", "lawyer", "leader", "representative", "envoy", "secretary",
+		"witnesses", "neighbor", "neighbors", "neighbour", "neighbours", "family",
+		"relatives", "relative", "friends", "friend", "survivors", "victim", "victims",
+		"parents", "bystander", "bystanders", "attorney")},
 }
 
 // Orders in which kinds are tried: in the name itself organisations come

@@ -10,7 +10,9 @@
 // without "www."; a cited source is the claim's source. Either is replaced
 // by the curated name when entity.Lookup knows it (also a host's main
 // label for outlets: "www.reuters.com" → Reuters), and the spelling seen
-// becomes an alias.
+// becomes an alias. Names that differ only in case ("police", "Police")
+// are one source, named by the spelling seen most often (ties: the first
+// in byte order).
 //
 // Kind. "outlet" for a source that published an article; else the curated
 // table's kind; else the kind the text votes for: cue words in the mention
@@ -28,5 +30,6 @@
 // (source ""). n_articles counts the articles it published or is cited
 // in; first_seen and last_seen are the earliest and latest publication
 // dates of those articles. Aliases are the distinct spellings seen (source
-// and source_mention values, outlet strings), sorted, at most MaxAliases.
+// and source_mention values, outlet strings; not pronouns such as "he" or
+// "they"), sorted, at most MaxAliases.
 package source

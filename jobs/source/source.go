@@ -27,7 +27,7 @@ type Aggregator struct {
 
 // acc accumulates one source.
 type acc struct {
-	name      string
+	spellings map[string]int // the name's spellings (differing in case) and how often each was seen
 	tableKind string
 	outlet    bool // published at least one article
 	fromArts  bool // n_articles counted from AddArticle
@@ -128,11 +128,18 @@ func (g *Aggregator) AddClaim(c *schema.Claim) {
 func (g *Aggregator) Rows() []schema.Source {
 	out := make([]schema.Source, 0, len(g.rows))
 	for _, r := range g.rows {
+		name := r.name()
+		aliases := make([]string, 0, len(r.aliases))
+		for _, a := range r.aliases {
+			if a != name && len(aliases) < MaxAliases {
+				aliases = append(aliases, a)
+			}
+		}
 		out = append(out, schema.Source{
-			SourceID:  schema.SourceID(r.name),
-			Name:      r.name,
+			SourceID:  schema.SourceID(name),
+			Name:      name,
 			Kind:      r.kind(),
-			Aliases:   slices.Clone(r.aliases),
+			Aliases:   aliases,
 			NClaims:   r.nClaims,
 			NArticles: r.nArticles,
 			FirstSeen: r.first,
@@ -141,6 +148,18 @@ func (g *Aggregator) Rows() []schema.Source {
 	}
 	slices.SortFunc(out, func(a, b schema.Source) int { return strings.Compare(a.Name, b.Name) })
 	return out
+}
+
+// name is the most frequent spelling, ties going to the first in byte
+// order.
+func (r *acc) name() string {
+	best, n := "", 0
+	for s, c := range r.spellings {
+		if c > n || c == n && s < best {
+			best, n = s, c
+		}
+	}
+	return best
 }
 
 func (r *acc) kind() string {
@@ -162,12 +181,19 @@ func (r *acc) kind() string {
 	return cueKinds[best].kind
 }
 
+// row returns the accumulator of name, one for all spellings that differ
+// only in case, and counts the spelling.
 func (g *Aggregator) row(name string) *acc {
-	r := g.rows[name]
+	key := strings.ToLower(name)
+	r := g.rows[key]
 	if r == nil {
-		r = &acc{name: name}
-		g.rows[name] = r
+		r = &acc{spellings: map[string]int{}}
+		g.rows[key] = r
 	}
+	if _, ok := r.spellings[name]; ok || len(r.spellings) < MaxAliases {
+		r.spellings[name]++
+	}
+	r.addAlias(name)
 	return r
 }
 
@@ -189,21 +215,24 @@ func (r *acc) seen(article string, published time.Time) {
 	}
 }
 
-// addAlias inserts s into the sorted alias list unless it is the name, is
-// empty or is already there, keeping the MaxAliases smallest.
+// addAlias inserts s into the sorted alias list unless it is empty or
+// already there, keeping the MaxAliases+1 smallest. Rows leaves the name
+// out and keeps MaxAliases.
 func (r *acc) addAlias(s string) {
-	if s == "" || s == r.name {
+	if s == "" {
 		return
 	}
 	i, found := slices.BinarySearch(r.aliases, s)
 	if found {
 		return
 	}
-	if len(r.aliases) == MaxAliases {
-		if i == MaxAliases {
+	// one more than MaxAliases: the name, left out by Rows, may be among them
+	const keep = MaxAliases + 1
+	if len(r.aliases) == keep {
+		if i == keep {
 			return
 		}
-		r.aliases = r.aliases[:MaxAliases-1]
+		r.aliases = r.aliases[:keep-1]
 	}
 	r.aliases = slices.Insert(r.aliases, i, s)
 }
@@ -272,7 +301,16 @@ func hostLabel(s string) string {
 	return labels[n-1]
 }
 
-// cleanMention trims spaces and trailing punctuation from a mention.
+// cleanMention trims spaces and trailing punctuation from a mention, and
+// returns "" for a pronoun ("he", "they"): not a name of the source.
 func cleanMention(s string) string {
-	return strings.TrimRight(strings.TrimSpace(s), ",;:.")
+	s = strings.TrimRight(strings.TrimSpace(s), ",;:.")
+	if pronouns[strings.ToLower(s)] {
+		return ""
+	}
+	return s
 }
+
+var pronouns = setOf("i", "we", "you", "he", "she", "it", "they", "him", "her", "them", "his",
+	"hers", "its", "their", "theirs", "us", "me", "who", "whom", "which", "that", "this",
+	"these", "those", "one", "someone", "somebody", "anyone")

@@ -164,6 +164,22 @@ func TestAggregatorCurated(t *testing.T) {
 	}
 }
 
+func TestCaseVariantsAndPronouns(t *testing.T) {
+	g := New()
+	for i, src := range []string{"police", "Police", "police"} {
+		c := claim(fmt.Sprint(i), src, "He", "He said two were hurt.", "o", time.Time{})
+		g.AddClaim(&c)
+	}
+	rows := g.Rows()
+	if len(rows) != 1 {
+		t.Fatalf("%d rows, want one for all spellings: %+v", len(rows), rows)
+	}
+	r := rows[0]
+	if r.Name != "police" || r.NClaims != 3 || r.NArticles != 3 || !reflect.DeepEqual(r.Aliases, []string{"Police"}) {
+		t.Errorf("row %+v, want police with alias Police and 3 claims", r)
+	}
+}
+
 func TestAliasesBoundedAndOrderFree(t *testing.T) {
 	var mentions []string
 	for i := range 3 * MaxAliases {
