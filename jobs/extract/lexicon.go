@@ -294,7 +294,8 @@ func init() {
 var (
 	lexInfos []lexInfo
 	lexKeys  []string
-	lexSlots []int32 // index into lexKeys/lexInfos, -1 empty
+	lexSlots []int32  // index into lexKeys/lexInfos, -1 empty
+	lexHashs []uint32 // full hash of the slot's key, to skip most string compares
 	lexMask  uint32
 )
 
@@ -304,6 +305,7 @@ func buildLexTable() {
 		size <<= 1
 	}
 	lexSlots = make([]int32, size)
+	lexHashs = make([]uint32, size)
 	for i := range lexSlots {
 		lexSlots[i] = -1
 	}
@@ -317,11 +319,13 @@ func buildLexTable() {
 		idx := int32(len(lexKeys))
 		lexKeys = append(lexKeys, k)
 		lexInfos = append(lexInfos, *lex[k])
-		h := lexHash(k) & lexMask
+		full := lexHash(k)
+		h := full & lexMask
 		for lexSlots[h] >= 0 {
 			h = (h + 1) & lexMask
 		}
 		lexSlots[h] = idx
+		lexHashs[h] = full
 	}
 }
 
@@ -352,13 +356,14 @@ func lexFind(w string) int32 {
 	if len(w) > 24 {
 		return -1
 	}
-	h := lexHash(w) & lexMask
+	full := lexHash(w)
+	h := full & lexMask
 	for {
 		i := lexSlots[h]
 		if i < 0 {
 			return -1
 		}
-		if lexKeys[i] == w {
+		if lexHashs[h] == full && lexKeys[i] == w {
 			return i
 		}
 		h = (h + 1) & lexMask

@@ -24,8 +24,6 @@ const (
 	classDecade
 )
 
-var classNames = [...]string{"count", "percent", "money", "year", "date", "time", "age", "ordinal", "duration",
-	"measure", "phone", "id", "address", "decade"}
 
 // Bound kinds (schema.Bound* strings are chosen from these).
 const (
