@@ -12,9 +12,9 @@ import (
 // at_least / at_most / less_than); HasAnchor is false for range and vague
 // claims, which only state an interval.
 type Interval struct {
-	Low, High float64
-	Anchor    float64
-	HasAnchor bool
+	Low, High float64 // the bounds; High is +Inf for an open end
+	Anchor    float64 // the value put forward, when HasAnchor
+	HasAnchor bool    // false for range and vague claims
 }
 
 // Zero reports whether the interval is exactly {0}: "no one was killed".
@@ -24,7 +24,7 @@ func (iv Interval) Zero() bool { return iv.Low == 0 && iv.High == 0 }
 // values under tolerance tol (0.1 for 10%):
 //
 //	exact               [v, v]                  anchor v
-//	approx              [v·(1−tol), v·(1+tol)]  anchor v
+//	approx              [v−|v|·tol, v+|v|·tol]  anchor v
 //	approx, high only   [h·(1−tol), h]          anchor h  ("nearly 40")
 //	approx, low only    [l, l·(1+tol)]          anchor l  ("just over 40")
 //	at_least, more_than [v, +Inf)               anchor v
@@ -51,14 +51,14 @@ func IntervalOf(bound string, low, best, high schema.Float, tol float64) (iv Int
 	case schema.BoundApprox:
 		switch {
 		case best.Valid:
-			v := best.V
-			return Interval{Low: snap(v * (1 - tol)), High: snap(v * (1 + tol)), Anchor: v, HasAnchor: true}, true
+			v, d := best.V, math.Abs(best.V)*tol
+			return Interval{Low: snap(v - d), High: snap(v + d), Anchor: v, HasAnchor: true}, true
 		case low.Valid && high.Valid:
 			return Interval{Low: low.V, High: high.V}, true
 		case high.Valid:
-			return Interval{Low: snap(high.V * (1 - tol)), High: high.V, Anchor: high.V, HasAnchor: true}, true
+			return Interval{Low: snap(high.V - math.Abs(high.V)*tol), High: high.V, Anchor: high.V, HasAnchor: true}, true
 		default:
-			return Interval{Low: low.V, High: snap(low.V * (1 + tol)), Anchor: low.V, HasAnchor: true}, true
+			return Interval{Low: low.V, High: snap(low.V + math.Abs(low.V)*tol), Anchor: low.V, HasAnchor: true}, true
 		}
 	case schema.BoundAtLeast, schema.BoundMoreThan:
 		v := pick(low, best, high)

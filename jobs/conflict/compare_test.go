@@ -28,6 +28,7 @@ func TestIntervalOf(t *testing.T) {
 		{schema.BoundVague, schema.F(200000), none, schema.F(999999), Interval{200000, 999999, 0, false}},
 		{"", none, schema.F(3), none, Interval{3, 3, 3, true}},
 		{schema.BoundExact, none, schema.F(0), none, Interval{0, 0, 0, true}},
+		{schema.BoundApprox, none, schema.F(-200), none, Interval{-220, -180, -200, true}}, // a loss
 	} {
 		got, ok := IntervalOf(tc.bound, tc.low, tc.best, tc.high, 0.1)
 		if !ok {

@@ -12,18 +12,18 @@ import (
 // Item is the part of a claim the detector needs: about a tenth of a
 // schema.Claim. Build it with ItemOf.
 type Item struct {
-	ClaimID   string
-	ArticleID string
-	Key       string // claim_key; items with "" are ignored
-	Source    string // canonical source; "" for the article's own voice
-	Outlet    string
-	Bound     string
-	Low       schema.Float
-	Best      schema.Float
-	High      schema.Float
-	Published time.Time // zero when unknown
-	Negated   bool
-	Hedged    bool
+	ClaimID   string       // claims.claim_id
+	ArticleID string       // claims.article_id
+	Key       string       // claim_key; items with "" are ignored
+	Source    string       // canonical source; "" for the article's own voice
+	Outlet    string       // the article's outlet: the voice of source ""
+	Bound     string       // claims.bound (schema.BoundExact, ...)
+	Low       schema.Float // claims.value_low
+	Best      schema.Float // claims.value_best
+	High      schema.Float // claims.value_high
+	Published time.Time    // zero when unknown
+	Negated   bool         // the claim is denied or its verb negated
+	Hedged    bool         // the claim is hedged ("reportedly")
 }
 
 // ItemOf projects c onto an Item. The key is c.ClaimKey, or Key(c) when

@@ -276,5 +276,5 @@ svg .arrow { fill: #3b6fb6; }
 {{end}}
 </body>
 </html>
-{{define "side"}}<td>{{with .Parts}}<blockquote>“{{.Before}}<mark>{{.Quote}}</mark>{{.After}}”</blockquote>{{end}}{{if not .Quote}}<span class="meta">claim {{.ClaimID}} (not loaded)</span><br>{{end}}<b>{{.Interval}}</b> — {{.Voice}}<br><span class="meta">{{if and .Source .Outlet}}in {{.Outlet}}, {{end}}{{date .Published}} · article {{.ArticleID}}</span></td>{{end}}
+{{define "side"}}<td>{{if .Quote}}{{with .Parts}}<blockquote>“{{.Before}}<mark>{{.Quote}}</mark>{{.After}}”</blockquote>{{end}}{{else}}<span class="meta">claim {{.ClaimID}} (not loaded)</span><br>{{end}}<b>{{.Interval}}</b> — {{.Voice}}<br><span class="meta">{{if and .Source .Outlet}}in {{.Outlet}}, {{end}}{{date .Published}} · article {{.ArticleID}}</span></td>{{end}}
 `

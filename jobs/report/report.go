@@ -18,11 +18,11 @@ import (
 // Dataset is what a report is made of: rows already loaded from a
 // dataset. Claims may be limited to those ClaimsNeeded names.
 type Dataset struct {
-	Name      string // shown in the title, e.g. the dataset directory
-	Claims    []schema.Claim
-	Sources   []schema.Source
-	Conflicts []schema.Conflict
-	NClaims   int64 // claims in the dataset; 0 means len(Claims)
+	Name      string            // shown in the title, e.g. the dataset directory
+	Claims    []schema.Claim    // at least those ClaimsNeeded names, for quotes
+	Sources   []schema.Source   // the sources table
+	Conflicts []schema.Conflict // the conflicts table
+	NClaims   int64             // claims in the dataset; 0 means len(Claims)
 }
 
 // Options sizes a report. Zero fields take the defaults.
@@ -51,10 +51,10 @@ func (o Options) withDefaults() Options {
 
 // Summary is the content of a report, computed by Summarize.
 type Summary struct {
-	Name       string
-	NClaims    int64
-	NSources   int
-	NConflicts int
+	Name       string         // Dataset.Name
+	NClaims    int64          // claims in the dataset
+	NSources   int            // rows of the sources table
+	NConflicts int            // rows of the conflicts table
 	ByKind     []KindCount    // conflicts per kind, in a fixed kind order
 	Conflicts  []ConflictView // the top conflicts, by severity
 	Sources    []SourceView   // the most-cited sources
@@ -64,26 +64,26 @@ type Summary struct {
 
 // KindCount is the number of conflicts of one kind.
 type KindCount struct {
-	Kind string
-	N    int
+	Kind string // schema.ConflictContradiction, ...
+	N    int    // how many conflicts have it
 }
 
 // ConflictView is one conflict with both claims.
 type ConflictView struct {
 	schema.Conflict
-	A, B ClaimView
+	A, B ClaimView // the claims of ClaimIDA and ClaimIDB
 }
 
 // ClaimView is what a report shows of one side of a conflict.
 type ClaimView struct {
-	ClaimID   string
-	ArticleID string
-	Quote     string // the claim's quote; "" when the claim was not loaded
-	Sentence  string // the sentence around it
-	Source    string // the cited source, or "" for the outlet's own voice
-	Outlet    string
-	Published time.Time
-	Interval  string // the compared interval, "801–979", "≥ 730"
+	ClaimID   string    // claims.claim_id
+	ArticleID string    // claims.article_id
+	Quote     string    // the claim's quote; "" when the claim was not loaded
+	Sentence  string    // the sentence around it
+	Source    string    // the cited source, or "" for the outlet's own voice
+	Outlet    string    // the article's outlet
+	Published time.Time // the article's date; zero when unknown
+	Interval  string    // the compared interval, "801–979", "≥ 730"
 }
 
 // Voice is the claim's source, or the outlet's own voice.
@@ -105,18 +105,18 @@ type SourceView struct {
 
 // Chart is the value spread of the claims of one claim key.
 type Chart struct {
-	Key         string
-	MaxSeverity float64
+	Key         string     // the claim_key
+	MaxSeverity float64    // of the key's conflicts
 	Rows        []ChartRow // sorted by low, high, claim id
 }
 
 // ChartRow is one claim in a chart: its compared interval and, when the
 // claim was loaded, its best value.
 type ChartRow struct {
-	ClaimID string
-	Label   string // the claim's voice and date
-	Low     float64
-	High    float64 // +Inf for an open end
+	ClaimID string  // claims.claim_id
+	Label   string  // the claim's voice and date
+	Low     float64 // the compared interval's low end
+	High    float64 // its high end; +Inf for an open end
 	Best    float64 // NaN when unknown
 }
 

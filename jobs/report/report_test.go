@@ -195,6 +195,18 @@ func TestWrite(t *testing.T) {
 	}
 }
 
+func TestClaimsNotLoaded(t *testing.T) {
+	d := fixture()
+	d.Claims = nil
+	text, page := render(t, d)
+	if strings.Contains(page, "<blockquote>") || !strings.Contains(page, "claim c890 (not loaded)") {
+		t.Error("a claim that was not loaded is not marked as such")
+	}
+	if !strings.Contains(text, `A: "(claim cx1)"`) {
+		t.Errorf("text:\n%s", text)
+	}
+}
+
 func TestEmpty(t *testing.T) {
 	text, page := render(t, Dataset{})
 	if !strings.Contains(text, "none") || !strings.Contains(page, "No conflicts.") || strings.Contains(page, "<svg ") {
