@@ -24,7 +24,6 @@ const (
 	classDecade
 )
 
-
 // Bound kinds (schema.Bound* strings are chosen from these).
 const (
 	bExact uint8 = iota
