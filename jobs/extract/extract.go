@@ -129,9 +129,9 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			continue
 		}
 		cs, ce := x.clauseBounds(m.cs)
-		ai := x.attribFor(m.cs)
-		if ai >= 0 {
-			a := &x.attrs[ai]
+		ati := x.attribFor(m.cs)
+		if ati >= 0 {
+			a := &x.attrs[ati]
 			cs, ce = max(cs, a.cs), min(ce, a.ce)
 			if cs > m.ts {
 				cs = m.ts
@@ -192,8 +192,8 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		c.Unit = m.unit
 		c.Negated = at.negated
 		c.Hedged = hedged
-		if ai >= 0 {
-			a := &x.attrs[ai]
+		if ati >= 0 {
+			a := &x.attrs[ati]
 			a.usedByQuan = true
 			c.Source, c.SourceMention, c.Cue = a.source, a.mention, a.cueText
 			if a.deny {
@@ -212,8 +212,8 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		x.claims = append(x.claims, c)
 	}
 	// Attributed statements without a number.
-	for ai := range x.attrs {
-		a := &x.attrs[ai]
+	for ati := range x.attrs {
+		a := &x.attrs[ati]
 		if a.usedByQuan || a.source == "" {
 			continue
 		}
