@@ -476,10 +476,10 @@ func (w *partitionWorker) group(d *Detector, g []rec, out *[]schema.Conflict, fl
 		if !valid[i] || !valid[j] || a.claim == b.claim {
 			return
 		}
-		same := sameVoice(sa, sb)
-		if a.article == b.article && same {
+		if a.article == b.article && sa.voice == sb.voice && sa.own == sb.own {
 			return // one voice in one article: a restatement or a breakdown
 		}
+		same := sameVoice(sa, sb)
 		if window >= 0 && sa.hasPub && sb.hasPub && sb.pub-sa.pub > window {
 			return
 		}

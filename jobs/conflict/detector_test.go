@@ -236,6 +236,8 @@ func TestDetectorArticles(t *testing.T) {
 		{"same article, same source", mk("1", "A", "SOHR", "o", 10), mk("2", "A", "SOHR", "o", 20), 0, false},
 		{"same article, two sources", mk("1", "A", "SOHR", "o", 10), mk("2", "A", "UN", "o", 20), 1, false},
 		{"same article, own voice twice", mk("1", "A", "", "o", 10), mk("2", "A", "", "o", 20), 0, false},
+		{"same article, own voice of an unknown outlet twice", mk("1", "A", "", "", 10), mk("2", "A", "", "", 20), 0, false},
+		{"two articles, own voices of unknown outlets", mk("1", "A", "", "", 10), mk("2", "B", "", "", 20), 1, false},
 		{"same article, own voice and a source", mk("1", "A", "", "o", 10), mk("2", "A", "UN", "o", 20), 1, false},
 		{"two outlets quote one source", mk("1", "A", "SOHR", "o1", 10), mk("2", "B", "SOHR", "o2", 20), 1, true},
 		{"two outlets in their own voice", mk("1", "A", "", "o1", 10), mk("2", "B", "", "o2", 20), 1, false},
