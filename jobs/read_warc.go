@@ -149,8 +149,11 @@ func (wp *warcPages) page(in input, n int64, wrec *warc.Record) (rec record, ok 
 	var ctype string
 	switch strings.ToLower(h.Get("WARC-Type")) {
 	case "response":
-		if mt, _, _ := mime.ParseMediaType(h.Get("Content-Type")); mt != "application/http" {
-			return rec, false // DNS and other non-HTTP responses
+		// No Content-Type (some writers omit it) is tried as HTTP.
+		if ct := h.Get("Content-Type"); ct != "" {
+			if mt, _, _ := mime.ParseMediaType(ct); mt != "application/http" {
+				return rec, false // DNS and other non-HTTP responses
+			}
 		}
 		wp.br.Reset(wrec.Body)
 		resp, err := readHTTPHead(wp.br)

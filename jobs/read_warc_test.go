@@ -340,6 +340,9 @@ func TestReadWARCTooLargeAndBadHTTP(t *testing.T) {
 		warcRecord("response", "sniffno", "https://a.example/data", "2024-05-01T00:00:00Z", "application/http; msgtype=response",
 			httpResponse("200 OK", []string{"Server: x"}, "%PDF-1.4 not a page")),
 	}
+	noCT := httpResponse("200 OK", []string{"Content-Type: text/html"}, "<html><body><p>short page</p></body></html>")
+	recs = append(recs, fmt.Sprintf("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:noct>\r\n"+
+		"WARC-Target-URI: https://a.example/noct\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", len(noCT), noCT))
 	writeFile(t, filepath.Join(dir, "x.warc"), []byte(strings.Join(recs, "")))
 	got := map[string]record{}
 	for _, r := range readRecords(t, 1024, dir) {
@@ -351,6 +354,7 @@ func TestReadWARCTooLargeAndBadHTTP(t *testing.T) {
 		"urn:uuid:badgzip": schema.StatusReadError,
 		"urn:uuid:nohttp":  schema.StatusReadError,
 		"urn:uuid:sniff":   "",
+		"urn:uuid:noct":    "",
 	}
 	for id, st := range want {
 		r, ok := got[id]
@@ -369,7 +373,7 @@ func TestReadWARCTooLargeAndBadHTTP(t *testing.T) {
 		// ferryPage is over 1 KiB: the resource record is read, and too large.
 		t.Errorf("resource record: %+v", r)
 	}
-	if len(got) != 6 {
+	if len(got) != 7 {
 		t.Errorf("got %v", SortedKeys(got))
 	}
 }
