@@ -18,6 +18,11 @@ import (
 // maxLogged is how many problem lines a run prints before it only counts.
 const maxLogged = 50
 
+// claimRowsPerPart closes a part of the articles and claims tables when its
+// claims reach this many rows, whatever the input bytes: it bounds the
+// Arrow memory of a part and makes each claims part one row group.
+const claimRowsPerPart = 128 << 10
+
 // conflictRowsPerPart is the most conflict rows in one part.
 const conflictRowsPerPart = 1 << 20
 
@@ -75,8 +80,10 @@ func newSequencer(cfg *Config, w *output.Writer) (*sequencer, error) {
 // its own pool of part writers.
 func (s *sequencer) run(ctx context.Context, results <-chan result) error {
 	g, gctx := errgroup.WithContext(ctx)
-	parts := make(chan partJob, 1)
-	writers := min(max(s.cfg.Workers, 1), 4)
+	// Unbuffered: at most one part is being built while the writers
+	// encode theirs, which bounds the Arrow memory held.
+	parts := make(chan partJob)
+	writers := min(max(s.cfg.Workers, 1), 2)
 	for i := 0; i < writers; i++ {
 		g.Go(func() error { return s.writeParts(gctx, parts) })
 	}
@@ -150,7 +157,7 @@ func (s *sequencer) handle(ctx context.Context, r result, parts chan<- partJob) 
 		s.nArticles.Add(1)
 		s.nClaims.Add(int64(len(it.claims)))
 		s.partSize += it.size
-		if s.partSize >= s.cfg.PartBytes {
+		if s.partSize >= s.cfg.PartBytes || s.claims.Len() >= claimRowsPerPart {
 			if err := s.flush(ctx, parts); err != nil {
 				return err
 			}

@@ -47,7 +47,7 @@ type Config struct {
 	// those of the datasets it was built on) together with the new ones.
 	Since string `json:"since,omitempty"`
 	// PartBytes is how many input bytes go into one Parquet part of the
-	// articles and claims tables (default 256 MiB).
+	// articles and claims tables (default 64 MiB).
 	PartBytes int64 `json:"part_bytes"`
 	// Log receives one line per problem (bad record, skipped file); nil
 	// discards them.
@@ -73,7 +73,7 @@ func (c *Config) defaults() {
 		c.Tolerance = 0.1
 	}
 	if c.PartBytes <= 0 {
-		c.PartBytes = 256 << 20
+		c.PartBytes = 64 << 20
 	}
 	if c.Log == nil {
 		c.Log = io.Discard

@@ -27,6 +27,10 @@ type sourceStage interface {
 // claimKey is the claim_key of a claim, computed in the workers.
 func claimKey(c *schema.Claim) string { return conflict.Key(c) }
 
+// conflictMemory is the conflict detector's buffer budget; past it the
+// detector spills to disk.
+const conflictMemory = 64 << 20
+
 // detectorStage runs conflict.Detector, spilling into a hidden directory
 // inside the run's temporary output, removed before the dataset is
 // committed.
@@ -39,6 +43,7 @@ func newConflictStage(cfg *Config, tmp string) (conflictStage, error) {
 	dc := conflict.DefaultConfig()
 	dc.Tolerance = cfg.Tolerance
 	dc.TempDir = filepath.Join(tmp, ".spill")
+	dc.MemoryBudget = conflictMemory
 	if err := os.MkdirAll(dc.TempDir, 0o755); err != nil {
 		return nil, err
 	}

@@ -157,14 +157,23 @@ func (w *Writer) NewPart(table string, index int, sc *arrow.Schema) (*Part, erro
 	h := sha256.New()
 	buf := bufio.NewWriterSize(f, 1<<20)
 	cw := &countWriter{w: io.MultiWriter(buf, h)}
-	props := parquet.NewWriterProperties(
+	popts := []parquet.WriterProperty{
 		parquet.WithCompression(compress.Codecs.Zstd),
 		parquet.WithCompressionLevel(w.opts.ZstdLevel),
-		parquet.WithDictionaryDefault(true),
 		parquet.WithMaxRowGroupLength(w.opts.RowGroupRows),
 		parquet.WithCreatedBy(w.opts.CreatedBy),
 		parquet.WithStats(true),
-	)
+		// Dictionary pages only where the Arrow schema asks for them:
+		// building a dictionary of free text (sentences, quotes) costs
+		// time and memory and is thrown away when it overflows.
+		parquet.WithDictionaryDefault(false),
+	}
+	for _, f := range sc.Fields() {
+		if f.Type.ID() == arrow.DICTIONARY {
+			popts = append(popts, parquet.WithDictionaryFor(f.Name, true))
+		}
+	}
+	props := parquet.NewWriterProperties(popts...)
 	fw, err := pqarrow.NewFileWriter(sc, cw, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
 	if err != nil {
 		f.Close()

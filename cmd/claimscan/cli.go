@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"golang.org/x/term"
@@ -95,10 +96,31 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fl.Int64Var(&cfg.MaxArticleBytes, "max-article-bytes", 8<<20, "largest article read, in bytes; larger ones get status too_large")
 	fl.Float64Var(&cfg.Tolerance, "tolerance", 0.1, "relative difference under which two values agree")
 	fl.StringVar(&cfg.Since, "since", "", "previous dataset: skip articles it already has, recompute sources and conflicts over both")
-	fl.Int64Var(&cfg.PartBytes, "part-bytes", 256<<20, "input bytes per Parquet part of the articles and claims tables")
+	memLimit := fl.Int64("memory-limit", 384<<20, "soft limit of the Go heap in bytes (0: none); the garbage collector works harder near it")
+	fl.Int64Var(&cfg.PartBytes, "part-bytes", 64<<20, "input bytes per Parquet part of the articles and claims tables")
+	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile (pprof) to this file")
+	memProfile := fl.String("memprofile", "", "write a heap profile (pprof) at the end of the run to this file")
 	paths, err := parseArgs(fl, args)
 	if err != nil {
 		return exitUsage
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "claimscan run: %v\n", err)
+			return exitFailed
+		}
+		defer stop()
+	}
+	if *memProfile != "" {
+		defer func() {
+			if err := writeHeapProfile(*memProfile); err != nil {
+				fmt.Fprintf(stderr, "claimscan run: %v\n", err)
+			}
+		}()
+	}
+	if *memLimit > 0 {
+		debug.SetMemoryLimit(*memLimit)
 	}
 	if cfg.Workers < 0 || cfg.MaxArticleBytes <= 0 || cfg.Tolerance < 0 || cfg.Tolerance >= 1 || cfg.PartBytes <= 0 {
 		fmt.Fprintln(stderr, "claimscan run: --workers must be >= 0, --max-article-bytes and --part-bytes > 0, --tolerance in [0, 1)")
