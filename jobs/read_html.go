@@ -50,7 +50,8 @@ var htmlMaxDate = time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
 // parseHTML extracts an article from a web page (rec.raw) with trafilatura:
 // the main text without navigation, comments, footers and other
 // boilerplate (paragraphs, headings and list items on lines of their own,
-// see nodeText), and the title, canonical URL, site name and publication
+// see nodeText; a leading headline equal to the title left out, as the
+// title has its own column), and the title, canonical URL, site name and publication
 // date from the page's metadata and text.
 //
 // Fields already known from the container (rec.meta, set for WARC
@@ -123,6 +124,11 @@ func parseHTML(rec *record) parsed {
 		// trafilatura's last resort on a page without text is its title.
 		f.text = ""
 		f.notes = append(f.notes, "no main text found, only the title")
+	}
+	// The headline is the title column, as for JSONL; left in the text it
+	// would give its numbers twice.
+	if first, rest, ok := strings.Cut(f.text, "\n\n"); ok && f.title != "" && strings.EqualFold(strings.TrimSpace(first), f.title) {
+		f.text = rest
 	}
 	return f
 }
