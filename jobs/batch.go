@@ -26,25 +26,38 @@ const claimRowsPerPart = 128 << 10
 // conflictRowsPerPart is the most conflict rows in one part.
 const conflictRowsPerPart = 1 << 20
 
-// partJob is one part of the articles and claims tables, ready to write.
+// partJob is one part of the articles and claims tables, ready to write:
+// the batches of its chunks, in input order.
 type partJob struct {
 	index    int
-	articles arrow.RecordBatch
-	claims   arrow.RecordBatch
+	articles []arrow.RecordBatch
+	claims   []arrow.RecordBatch
+}
+
+func (j *partJob) release() {
+	for _, r := range j.articles {
+		r.Release()
+	}
+	for _, r := range j.claims {
+		r.Release()
+	}
+	j.articles, j.claims = nil, nil
 }
 
 // sequencer receives processed chunks in any order, puts them back in input
-// order, and turns them into Arrow batches, Parquet parts and the inputs of
-// the global stages. Because everything downstream of it sees records in
-// input order, the output is the same for any number of workers.
+// order, checks ids, groups the chunks' Arrow batches into Parquet parts and
+// feeds the global stages. Because everything downstream of it sees records
+// in input order, and part boundaries fall after the chunk that crosses a
+// threshold, the output is the same for any number of workers.
 type sequencer struct {
-	cfg      *Config
-	w        *output.Writer
-	mem      memory.Allocator
-	arts     *schema.Builder[schema.Article]
-	claims   *schema.Builder[schema.Claim]
-	part     int
-	partSize int64
+	cfg *Config
+	w   *output.Writer
+	mem memory.Allocator
+
+	cur       partJob // the part being gathered
+	partSize  int64   // its input bytes
+	partRows  int64   // its claims rows
+	partCount int     // parts sent so far
 
 	seedA, seedB maphash.Seed
 	seen         map[[2]uint64]struct{}
@@ -62,14 +75,12 @@ type sequencer struct {
 }
 
 func newSequencer(cfg *Config, w *output.Writer) (*sequencer, error) {
-	mem := memory.NewGoAllocator()
 	conflicts, err := newConflictStage(cfg, w.TempDir())
 	if err != nil {
 		return nil, err
 	}
 	return &sequencer{
-		cfg: cfg, w: w, mem: mem,
-		arts: schema.Articles.NewBuilder(mem), claims: schema.Claims.NewBuilder(mem),
+		cfg: cfg, w: w, mem: memory.NewGoAllocator(),
 		seedA: maphash.MakeSeed(), seedB: maphash.MakeSeed(),
 		seen: map[[2]uint64]struct{}{}, statuses: map[string]int64{},
 		conflicts: conflicts, sources: newSourceStage(),
@@ -80,7 +91,7 @@ func newSequencer(cfg *Config, w *output.Writer) (*sequencer, error) {
 // its own pool of part writers.
 func (s *sequencer) run(ctx context.Context, results <-chan result) error {
 	g, gctx := errgroup.WithContext(ctx)
-	// Unbuffered: at most one part is being built while the writers
+	// Unbuffered: at most one part is being gathered while the writers
 	// encode theirs, which bounds the Arrow memory held.
 	parts := make(chan partJob)
 	writers := min(max(s.cfg.Workers, 1), 2)
@@ -90,6 +101,11 @@ func (s *sequencer) run(ctx context.Context, results <-chan result) error {
 	g.Go(func() error {
 		defer close(parts)
 		pending := map[int64]result{}
+		defer func() {
+			for _, r := range pending {
+				r.release()
+			}
+		}()
 		var next int64
 		for {
 			var res result
@@ -118,7 +134,7 @@ func (s *sequencer) run(ctx context.Context, results <-chan result) error {
 		if len(pending) != 0 {
 			return fmt.Errorf("internal error: %d chunks never arrived after chunk %d", len(pending), next)
 		}
-		if s.arts.Len() > 0 || s.part == 0 {
+		if len(s.cur.articles) > 0 || s.partCount == 0 {
 			return s.flush(gctx, parts)
 		}
 		return nil
@@ -126,7 +142,11 @@ func (s *sequencer) run(ctx context.Context, results <-chan result) error {
 	return g.Wait()
 }
 
+// handle takes the next chunk in input order. The worker built the chunk's
+// batches already; when an id turns out to be a duplicate (which only the
+// sequencer can know), the chunk's batches are rebuilt here.
 func (s *sequencer) handle(ctx context.Context, r result, parts chan<- partJob) error {
+	rebuild := false
 	for i := range r.items {
 		it := &r.items[i]
 		a := &it.article
@@ -139,31 +159,53 @@ func (s *sequencer) handle(ctx context.Context, r result, parts chan<- partJob) 
 			a.Error = "article id already used by an earlier record; its claims are not extracted again"
 			a.NClaims = 0
 			it.claims = nil
+			rebuild = true
 		}
 		if a.Status != schema.StatusOK {
 			s.logProblem(a)
 		}
 		s.statuses[a.Status]++
-		s.arts.Append(*a)
-		s.claims.Append(it.claims...)
 		s.sources.addArticle(a)
 		for j := range it.claims {
 			c := &it.claims[j]
 			s.sources.addClaim(c)
 			if err := s.conflicts.add(c); err != nil {
+				r.release()
 				return err
 			}
 		}
 		s.nArticles.Add(1)
 		s.nClaims.Add(int64(len(it.claims)))
-		s.partSize += it.size
-		if s.partSize >= s.cfg.PartBytes || s.claims.Len() >= claimRowsPerPart {
-			if err := s.flush(ctx, parts); err != nil {
-				return err
-			}
-		}
+	}
+	if rebuild {
+		r.release()
+		r.articles, r.claims = buildBatches(s.mem, r.items)
+	}
+	s.cur.articles = append(s.cur.articles, r.articles)
+	s.cur.claims = append(s.cur.claims, r.claims)
+	s.partSize += r.bytes
+	s.partRows += r.claims.NumRows()
+	if s.partSize >= s.cfg.PartBytes || s.partRows >= claimRowsPerPart {
+		return s.flush(ctx, parts)
 	}
 	return nil
+}
+
+// buildBatches turns processed records into one articles and one claims
+// batch; records known to a --since dataset are left out.
+func buildBatches(mem memory.Allocator, items []processed) (arts, claims arrow.RecordBatch) {
+	ab := schema.Articles.NewBuilder(mem)
+	defer ab.Release()
+	cb := schema.Claims.NewBuilder(mem)
+	defer cb.Release()
+	for i := range items {
+		if items[i].known {
+			continue
+		}
+		ab.Append(items[i].article)
+		cb.Append(items[i].claims...)
+	}
+	return ab.NewRecordBatch(), cb.NewRecordBatch()
 }
 
 func (s *sequencer) duplicate(id string) bool {
@@ -190,17 +232,18 @@ func (s *sequencer) logProblem(a *schema.Article) {
 	}
 }
 
-// flush sends the rows gathered so far as the next part.
+// flush sends the chunks gathered so far as the next part.
 func (s *sequencer) flush(ctx context.Context, parts chan<- partJob) error {
-	job := partJob{index: s.part, articles: s.arts.NewRecordBatch(), claims: s.claims.NewRecordBatch()}
-	s.part++
-	s.partSize = 0
+	job := s.cur
+	job.index = s.partCount
+	s.cur = partJob{}
+	s.partCount++
+	s.partSize, s.partRows = 0, 0
 	select {
 	case parts <- job:
 		return nil
 	case <-ctx.Done():
-		job.articles.Release()
-		job.claims.Release()
+		job.release()
 		return ctx.Err()
 	}
 }
@@ -210,18 +253,16 @@ func (s *sequencer) writeParts(ctx context.Context, parts <-chan partJob) error 
 		t := time.Now()
 		err := ctx.Err()
 		if err == nil {
-			_, err = s.w.WritePart(schema.ArticlesTable, job.index, schema.Articles.Schema(), job.articles)
+			err = s.writePart(schema.ArticlesTable, job.index, schema.Articles.Schema(), job.articles)
 		}
 		if err == nil {
-			_, err = s.w.WritePart(schema.ClaimsTable, job.index, schema.Claims.Schema(), job.claims)
+			err = s.writePart(schema.ClaimsTable, job.index, schema.Claims.Schema(), job.claims)
 		}
-		job.articles.Release()
-		job.claims.Release()
+		job.release()
 		s.writeNanos.Add(int64(time.Since(t)))
 		if err != nil {
 			for job := range parts {
-				job.articles.Release()
-				job.claims.Release()
+				job.release()
 			}
 			return err
 		}
@@ -229,10 +270,24 @@ func (s *sequencer) writeParts(ctx context.Context, parts <-chan partJob) error 
 	return nil
 }
 
+func (s *sequencer) writePart(table string, index int, sc *arrow.Schema, recs []arrow.RecordBatch) error {
+	p, err := s.w.NewPart(table, index, sc)
+	if err != nil {
+		return err
+	}
+	for _, rec := range recs {
+		if err := p.Write(rec); err != nil {
+			p.Abandon()
+			return err
+		}
+	}
+	_, err = p.Close()
+	return err
+}
+
 // abandon frees what a failed run still holds.
 func (s *sequencer) abandon() {
-	s.arts.Release()
-	s.claims.Release()
+	s.cur.release()
 	s.conflicts.close()
 }
 
@@ -287,7 +342,5 @@ func (s *sequencer) writeSources() (int64, error) {
 	if _, err := s.w.WritePart(schema.SourcesTable, 0, schema.Sources.Schema(), rec); err != nil {
 		return 0, err
 	}
-	s.arts.Release()
-	s.claims.Release()
 	return int64(len(rows)), nil
 }

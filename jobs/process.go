@@ -35,8 +35,7 @@ type jsonArticle struct {
 type processed struct {
 	article schema.Article
 	claims  []schema.Claim
-	size    int64 // bytes of the record as read
-	known   bool  // skipped: an earlier dataset (--since) has this text
+	known   bool // skipped: an earlier dataset (--since) has this text
 }
 
 // funcs are the per-article stage functions a worker applies.
@@ -59,7 +58,6 @@ type parsed struct {
 func process(rec record, fx *funcs) (p processed) {
 	a := &p.article
 	a.ArticleID, a.Path, a.Line = rec.id, rec.path, rec.line
-	p.size = int64(len(rec.raw))
 	if rec.status != "" {
 		a.Status, a.Error = rec.status, rec.err
 		return p

@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/claimscan/claimscan/jobs/extract"
@@ -256,15 +258,28 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 	return s, nil
 }
 
-// result is a processed chunk.
+// result is a processed chunk: its rows, for the global stages, and the
+// same rows as Arrow batches, built by the worker.
 type result struct {
-	seq   int64
-	items []processed
+	seq      int64
+	items    []processed
+	bytes    int64
+	articles arrow.RecordBatch
+	claims   arrow.RecordBatch
+}
+
+func (r *result) release() {
+	if r.articles != nil {
+		r.articles.Release()
+		r.claims.Release()
+		r.articles, r.claims = nil, nil
+	}
 }
 
 // work processes chunks until chunks is closed. A panic while processing a
 // record becomes that record's error, never a crashed run.
 func work(ctx context.Context, chunks <-chan chunk, results chan<- result, fx *funcs, busy *atomic.Int64) error {
+	mem := memory.NewGoAllocator()
 	for {
 		var c chunk
 		var ok bool
@@ -277,17 +292,19 @@ func work(ctx context.Context, chunks <-chan chunk, results chan<- result, fx *f
 			return ctx.Err()
 		}
 		t := time.Now()
-		res := result{seq: c.seq, items: make([]processed, len(c.recs))}
+		res := result{seq: c.seq, items: make([]processed, len(c.recs)), bytes: c.bytes}
 		for i, rec := range c.recs {
 			if i%16 == 0 && ctx.Err() != nil {
 				return ctx.Err()
 			}
 			res.items[i] = safeProcess(rec, fx)
 		}
+		res.articles, res.claims = buildBatches(mem, res.items)
 		busy.Add(int64(time.Since(t)))
 		select {
 		case results <- res:
 		case <-ctx.Done():
+			res.release()
 			return ctx.Err()
 		}
 	}

@@ -2,19 +2,35 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/claimscan/claimscan/jobs"
+	"github.com/claimscan/claimscan/jobs/gen"
 	"github.com/claimscan/claimscan/output"
 )
 
-// TestSameBytesAnyWorkers runs the sample corpus with 1 and 8 workers and
+// TestSameBytesAnyWorkers runs a generated corpus with 1 and 8 workers and
 // small parts (so there are several) and compares every Parquet file.
 func TestSameBytesAnyWorkers(t *testing.T) {
-	const partBytes = 8 << 10
-	a := runSample(t, 1, partBytes)
-	b := runSample(t, 8, partBytes)
+	root := t.TempDir()
+	corpus := filepath.Join(root, "corpus")
+	if _, err := gen.Run(context.Background(), gen.Config{Size: 6 << 20, Seed: 3, Out: corpus}); err != nil {
+		t.Fatal(err)
+	}
+	run := func(workers int) string {
+		out := filepath.Join(root, "out", string(rune('a'+workers)))
+		_, err := jobs.Run(context.Background(), jobs.Config{
+			Paths: []string{filepath.Join(corpus, gen.ArticlesFile)}, Out: out, Workers: workers, PartBytes: 1 << 20,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	a, b := run(1), run(8)
 	ma, err := output.ReadManifest(a)
 	if err != nil {
 		t.Fatal(err)
@@ -23,8 +39,11 @@ func TestSameBytesAnyWorkers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(ma.Tables["claims"].Parts); n < 2 {
+	if n := len(ma.Tables["claims"].Parts); n < 3 {
 		t.Fatalf("only %d claims parts; the test needs several", n)
+	}
+	if ma.Tables["conflicts"].Rows == 0 {
+		t.Fatalf("no conflicts; the test needs some")
 	}
 	for table, ta := range ma.Tables {
 		tb := mb.Tables[table]
