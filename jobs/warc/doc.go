@@ -18,7 +18,7 @@
 //   - Records are delimited by Content-Length alone. After a block the
 //     reader skips up to four CR or LF bytes (the record's closing
 //     CRLF CRLF, leniently) and expects the next version line ("WARC/...").
-//     Blank lines before it are skipped.
+//     Blank lines (also lines of spaces and tabs) before it are skipped.
 //   - A record whose header is malformed (no Content-Length, a line that
 //     is too long, a header over 256 KiB) is reported as ErrFormat, and so
 //     is anything other than a version line where a record should start.
@@ -40,7 +40,11 @@
 //     writes), the check happens before the record's Body returns io.EOF, so
 //     a record is either read whole and checked, or reported. When a member
 //     holds several records, a failure is reported on the record being read
-//     when the member ends.
+//     when the member ends. When a record starts a member and more than
+//     blank lines follow its block inside that member, the reader reads on
+//     to the member's end (or the next version line): if the member then
+//     fails, the record is reported with it; if not, the extra bytes are
+//     reported as ErrFormat after the record.
 //   - A record cut short by the end of the input is reported as
 //     ErrTruncated with the offset of the record (of its member in a
 //     gzipped file).

@@ -241,7 +241,7 @@ func (r *Reader) Next() (*Record, error) {
 			}
 			return nil, io.EOF
 		}
-		if r.resync || len(bytes.TrimRight(line, "\r\n")) == 0 {
+		if r.resync || len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
 		r.noteFormat(&Error{Offset: r.offsetAt(start), Kind: ErrFormat, Err: fmt.Errorf("expected a WARC version line, found %q", preview(line))})
@@ -407,9 +407,12 @@ func (b *body) finish() error {
 func (b *body) skipJunk() error {
 	r := b.r
 	dirty := false
+	junk := &Error{Offset: b.off, Kind: ErrFormat, Err: errors.New("bytes after the record's block")}
+	// report notes the junk like any other, so that junk running on past
+	// the member is reported once.
 	report := func() {
 		if dirty {
-			r.pending = append(r.pending, &Error{Offset: b.off, Kind: ErrFormat, Err: errors.New("bytes after the record's block")})
+			r.noteFormat(junk)
 		}
 	}
 	skip := func(n int) {
@@ -456,10 +459,8 @@ func (b *body) skipJunk() error {
 				return e // the record's own member is bad
 			}
 			// Not this record's: the junk comes first.
-			n := len(r.pending)
-			report()
-			if len(r.pending) > n {
-				r.pending = append([]error{r.pending[n]}, r.pending[:n]...)
+			if dirty {
+				r.pending = append([]error{junk}, r.pending...)
 			}
 			return io.EOF
 		}
