@@ -1,6 +1,6 @@
 // Package jobs is claimscan's runner and its stages. Run takes paths (files
-// and directories of .txt, .md, .jsonl and .ndjson articles, each plain,
-// .gz or .zst) and writes a dataset of four Parquet tables — articles,
+// and directories of .txt, .md, .jsonl, .ndjson, .html and .warc articles,
+// each plain, .gz or .zst, and .parquet article tables) and writes a dataset of four Parquet tables — articles,
 // claims, sources, conflicts — plus a manifest, through package output.
 //
 // Reading, extraction and writing stream: memory is bounded by the number
