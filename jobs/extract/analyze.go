@@ -23,7 +23,7 @@ type analyzer struct {
 
 	placeCount map[string]int
 	placeOrder []string
-	mainPlace  string
+	leadPlace  string // the lead sentence's first location, rolled up to its region
 
 	claims      []schema.Claim
 	union       uint64 // lexicon flags of the current sentence's words

@@ -57,18 +57,18 @@ func Extract(a Article) Result {
 		if s.boiler {
 			continue
 		}
-		if s.datelineAt >= 0 {
-			x.countPlaceText(text[s.datelineAt:s.datelineE], 2)
-		}
 		x.ri.mark(s.s)
 		toks = tokenize(text, x.low, s.s, s.e, toks[:0])
 		x.p.toks = toks
+		if idx == 0 {
+			x.leadPlace = x.firstPlace(true, false)
+		}
 		before := len(x.claims)
 		x.sentence(s, idx)
 		x.prevClaims0, x.prevClaims1 = before, len(x.claims)
 		idx++
 	}
-	x.fillMainPlace()
+	x.fillMainPlace(sents)
 	return Result{NSentences: idx, Claims: x.claims}
 }
 
@@ -93,7 +93,6 @@ var scratchPool = sync.Pool{New: func() any {
 // sentence extracts the claims of one sentence.
 func (x *analyzer) sentence(s sentence, idx int) {
 	p := &x.p
-	x.countPlaces()
 	if !x.candidate() {
 		return
 	}
@@ -461,7 +460,7 @@ func (x *analyzer) placesIn(s, e int, locative bool, f func(k, end int, canon st
 }
 
 // countPlaces counts the place mentions of the current sentence for the
-// article's main place.
+// article's most mentioned place.
 func (x *analyzer) countPlaces() {
 	x.placesIn(0, len(x.p.toks), false, func(k, end int, canon string) {
 		x.addPlaceCount(canon, 1)
@@ -499,13 +498,34 @@ func (x *analyzer) countPlaceText(s string, w int) {
 }
 
 // fillMainPlace gives claims without a place in their clause the article's
-// most mentioned place (ties: the first mentioned).
-func (x *analyzer) fillMainPlace() {
-	best, bestN := "", 0
-	for _, c := range x.placeOrder {
-		if n := x.placeCount[c]; n > bestN {
-			best, bestN = c, n
+// main place. News leads name where the story happens first, so it is, in
+// order: the first place the lead sentence names as a location (a dateline
+// only says where the reporter is, and is not part of it), the first place
+// of the title (a location, else any gazetteer name), and else the most
+// mentioned place of the article (datelines count double; ties: the first
+// mentioned). A town gives way to the province or region named with it
+// ("Khan Sheikhoun in southern Idlib province" -> Idlib).
+//
+// It is computed only when a claim needs it, and the count over the whole
+// article only when the lead and the title name no place, so sentences
+// without claims need not be read for places.
+func (x *analyzer) fillMainPlace(sents []sentence) {
+	need := false
+	for i := range x.claims {
+		if x.claims[i].Location == "" {
+			need = true
+			break
 		}
+	}
+	if !need {
+		return
+	}
+	best := x.leadPlace
+	if best == "" {
+		best = x.titlePlace()
+	}
+	if best == "" {
+		best = x.mostMentioned(sents)
 	}
 	if best == "" {
 		return
@@ -515,4 +535,140 @@ func (x *analyzer) fillMainPlace() {
 			x.claims[i].Location = best
 		}
 	}
+}
+
+// firstPlace returns the first place of the current sentence, rolled up to
+// its region: with locative set, only a place named as a location.
+// With gazOnly set, only gazetteer names count: in a title written in
+// title case every word looks like a name ("Man Killed In Revenge Shooting").
+func (x *analyzer) firstPlace(locative, gazOnly bool) string {
+	name, end := "", -1
+	x.placesIn(0, len(x.p.toks), locative, func(k, e int, canon string) {
+		if end >= 0 {
+			return
+		}
+		if _, _, ok := x.p.placeAt(k); !ok {
+			// A name found by its position, not in the gazetteer: not when
+			// it is only a modifier ("in Black Lives Matter protests").
+			if gazOnly || e < len(x.p.toks) && x.p.toks[e].kind == tkWord && !x.p.toks[e].upper && x.p.fl(e) == 0 {
+				return
+			}
+		}
+		name, end = canon, e
+	})
+	if end < 0 {
+		return ""
+	}
+	if up, ok := x.regionOf(end); ok {
+		return up
+	}
+	return name
+}
+
+// regionOf reads the region a place belongs to right after it, at token j:
+// "in southern Idlib province", ", in Hama province", "in northern Hama". A
+// direction word or a region noun must mark it as a region, and countries
+// are not regions: "Tal Hamra in northwest Syria" keeps the town.
+func (x *analyzer) regionOf(j int) (string, bool) {
+	p := &x.p
+	if p.isPunct(j, ",") {
+		j++
+	}
+	if !p.isWord(j, "in") && !p.isWord(j, "of") {
+		return "", false
+	}
+	j++
+	if p.isWord(j, "the") {
+		j++
+	}
+	dir := false
+	for j < len(p.toks) && p.toks[j].kind == tkWord && directionWords[p.w(j)] {
+		dir = true
+		j++
+		if p.isDashTok(j) && !p.toks[j].space && j+1 < len(p.toks) && directionWords[p.w(j+1)] {
+			j += 2
+		}
+	}
+	if j >= len(p.toks) || !p.toks[j].upper {
+		return "", false
+	}
+	end, name, ok := p.placeAt(j)
+	if !ok {
+		if end, ok = p.nameAfter(j, len(p.toks)); !ok {
+			return "", false
+		}
+		name = x.text[p.toks[j].s:p.toks[end-1].e]
+	}
+	if countryNames[name] {
+		return "", false
+	}
+	region := end < len(p.toks) && p.toks[end].kind == tkWord && regionNouns[p.w(end)]
+	if !dir && !region {
+		return "", false
+	}
+	return name, true
+}
+
+var directionWords = setOf("northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+	"northwestern", "northeastern", "southwestern", "southeastern", "northwest", "northeast", "southwest",
+	"southeast", "rural", "western-central", "east-central")
+
+var regionNouns = setOf("province", "region", "governorate", "district", "county", "state", "oblast", "prefecture",
+	"department", "territory", "countryside")
+
+// titlePlace returns the first place of the title: a location, else any
+// gazetteer name ("Peru earthquake: ...").
+func (x *analyzer) titlePlace() string {
+	title := x.a.Title
+	if title == "" {
+		return ""
+	}
+	text, low, toks := x.text, x.p.low, x.p.toks
+	defer func() { x.text, x.p.text, x.p.low, x.p.toks = text, text, low, toks }()
+	tl := lowerASCII(title)
+	x.text, x.p.text, x.p.low = title, title, tl
+	x.p.toks = tokenize(title, tl, 0, len(title), toks[:0])
+	gazOnly := titleCase(title)
+	if name := x.firstPlace(true, gazOnly); name != "" {
+		return name
+	}
+	return x.firstPlace(false, true)
+}
+
+// titleCase reports whether most words of s of four letters or more start
+// with a capital.
+func titleCase(s string) bool {
+	words, caps := 0, 0
+	for _, f := range strings.Fields(s) {
+		if len(f) < 4 {
+			continue
+		}
+		words++
+		if f[0] >= 'A' && f[0] <= 'Z' {
+			caps++
+		}
+	}
+	return words >= 2 && caps*10 >= words*7
+}
+
+// mostMentioned counts the places of every sentence and returns the most
+// mentioned one (datelines count double; ties: the first mentioned).
+func (x *analyzer) mostMentioned(sents []sentence) string {
+	for _, s := range sents {
+		if s.boiler {
+			continue
+		}
+		if s.datelineAt >= 0 {
+			x.countPlaceText(x.text[s.datelineAt:s.datelineE], 2)
+		}
+		x.p.toks = tokenize(x.text, x.low, s.s, s.e, x.p.toks[:0])
+		x.countPlaces()
+	}
+	best, bestN := "", 0
+	for _, c := range x.placeOrder {
+		if n := x.placeCount[c]; n > bestN {
+			best, bestN = c, n
+		}
+	}
+	return best
 }

@@ -303,6 +303,37 @@ func TestLocation(t *testing.T) {
 	}
 }
 
+// TestMainPlace checks the place a claim without a place of its own
+// inherits: the lead's first location (not the dateline), rolled up to its
+// province, then the title's, then the most mentioned.
+func TestMainPlace(t *testing.T) {
+	rows := []struct{ title, text, loc string }{
+		{"", "BEIRUT (Reuters) - Government forces captured a town in southern Idlib province on Monday. Hama was shelled. " +
+			"Hama again. At least 20 civilians were killed, the monitor said.", "Idlib"},
+		{"", "Troops entered Khan Sheikhoun in southern Idlib on Monday. Hama and Hama. Ten civilians died.", "Idlib"},
+		{"", "Rebels quit the town of Morek, in Hama province, on Monday. Idlib and Idlib. Ten civilians died.", "Hama"},
+		{"", "Troops shelled the rebel town of Tal Hamra in northwestern Syria. Syria, Syria. Five people were killed.", "Tal Hamra"},
+		{"Strong earthquake kills 12 in southern Peru", "A strong quake struck on Sunday. Lima and Lima reported damage. At least 12 people were killed.", "Peru"},
+		{"Peru earthquake: dozens dead", "A strong quake struck on Sunday. Lima and Lima reported damage. At least 12 people were killed.", "Peru"},
+		{"Man Killed In Revenge Shooting", "A man was shot on Sunday. Police said two people were arrested. Vigils were held in Ardmore and schools closed in Ardmore.", "Ardmore"},
+		{"", "Protesters marched in Black Lives Matter rallies. Police said 12 people were arrested. Vigils were held in Ardmore and schools closed in Ardmore.", "Ardmore"},
+	}
+	for _, r := range rows {
+		a := Article{ID: "t", Title: r.title, Text: r.text}
+		res := Extract(a)
+		checkInvariants(t, a, res)
+		qs := quantities(res)
+		if len(qs) == 0 {
+			t.Errorf("%q: no claim", r.text)
+			continue
+		}
+		c := qs[len(qs)-1]
+		if c.Location != r.loc {
+			t.Errorf("%q / %q: location %q (%q), want %q", r.title, r.text, c.Location, c.LocationMention, r.loc)
+		}
+	}
+}
+
 func TestNegationHedging(t *testing.T) {
 	rows := []struct {
 		in              string

@@ -288,15 +288,19 @@ func init() {
 	buildLexTable()
 }
 
-// The lexicon as an open-addressing hash table: one FNV-1a pass and
-// usually one string comparison per word, and tokens refer to entries by
-// index, so they hold no pointers.
+// The lexicon as an open-addressing hash table: one hash and usually one
+// string comparison per word, and tokens refer to entries by index, so they
+// hold no pointers. A slot packs the key's full hash (high 32 bits) and its
+// index + 1 (low 32 bits, 0 = empty), so a probe reads one word.
 var (
-	lexInfos []lexInfo
-	lexKeys  []string
-	lexSlots []int32  // index into lexKeys/lexInfos, -1 empty
-	lexHashs []uint32 // full hash of the slot's key, to skip most string compares
-	lexMask  uint32
+	lexInfos  []lexInfo
+	lexKeys   []string
+	lexSlots  []uint64
+	lexMask   uint32
+	lexMaxLen int
+
+	lexPossessive      int32  // lexicon index of "'s", or -1
+	lexPossessiveFlags uint32 // its flags
 )
 
 func buildLexTable() {
@@ -304,11 +308,7 @@ func buildLexTable() {
 	for size < 4*len(lex) {
 		size <<= 1
 	}
-	lexSlots = make([]int32, size)
-	lexHashs = make([]uint32, size)
-	for i := range lexSlots {
-		lexSlots[i] = -1
-	}
+	lexSlots = make([]uint64, size)
 	lexMask = uint32(size - 1)
 	keys := make([]string, 0, len(lex))
 	for k := range lex {
@@ -319,14 +319,16 @@ func buildLexTable() {
 		idx := int32(len(lexKeys))
 		lexKeys = append(lexKeys, k)
 		lexInfos = append(lexInfos, *lex[k])
+		lexMaxLen = max(lexMaxLen, len(k))
 		full := lexHash(k)
 		h := full & lexMask
-		for lexSlots[h] >= 0 {
+		for lexSlots[h] != 0 {
 			h = (h + 1) & lexMask
 		}
-		lexSlots[h] = idx
-		lexHashs[h] = full
+		lexSlots[h] = uint64(full)<<32 | uint64(idx+1)
 	}
+	lexPossessive = lexFind("'s")
+	lexPossessiveFlags = uint32(lexFlags("'s"))
 }
 
 // lexHash mixes the length and four bytes of s: cheap, and the table is
@@ -353,18 +355,20 @@ func lexFlags(w string) uint64 {
 
 // lexFind returns the lexicon index of the lower-case word w, or -1.
 func lexFind(w string) int32 {
-	if len(w) > 24 {
+	if len(w) > lexMaxLen || len(w) == 0 {
 		return -1
 	}
 	full := lexHash(w)
 	h := full & lexMask
 	for {
-		i := lexSlots[h]
-		if i < 0 {
+		sl := lexSlots[h]
+		if sl == 0 {
 			return -1
 		}
-		if lexHashs[h] == full && lexKeys[i] == w {
-			return i
+		if uint32(sl>>32) == full {
+			if i := int32(uint32(sl)) - 1; lexKeys[i] == w {
+				return i
+			}
 		}
 		h = (h + 1) & lexMask
 	}

@@ -8,6 +8,10 @@ import "strings"
 // found by position ("in Ardmore", "the town of Morek").
 var gazetteer = make(map[string]string, 600)
 
+// countryNames holds the canonical names of the gazetteer's countries: a
+// town is not rolled up to its country as it is to its province.
+var countryNames = make(map[string]bool, 200)
+
 // venueWords mark a capitalized name as a building or an institution.
 var venueWords = setOf("hospital", "church", "school", "university", "college", "center", "centre", "mall",
 	"hotel", "restaurant", "bar", "club", "park", "stadium", "store", "market", "airport", "station", "court",
@@ -48,7 +52,11 @@ func buildGazetteer() bool {
 		"South Sudan", "Spain", "Sri Lanka", "Sudan", "Sweden", "Switzerland", "Syria", "Taiwan", "Tajikistan",
 		"Tanzania", "Thailand", "Togo", "Tunisia", "Turkey", "Turkmenistan", "Uganda", "Ukraine", "Uruguay",
 		"Uzbekistan", "Venezuela", "Vietnam", "Yemen", "Zambia", "Zimbabwe", "Palestine", "Puerto Rico",
-		"Central African Republic", "Ivory Coast", "Kashmir", "Kurdistan", "Crimea", "Donbas", "Darfur",
+		"Central African Republic", "Ivory Coast"} {
+		addPlace(c)
+		countryNames[c] = true
+	}
+	for _, c := range []string{"Kashmir", "Kurdistan", "Crimea", "Donbas", "Darfur",
 		"Tigray", "Sinai", "West Bank", "Gaza", "Golan Heights", "Balochistan", "Xinjiang", "Tibet",
 		"Chechnya", "Nagorno-Karabakh", "Rakhine", "Kachin", "Mindanao", "Sahel", "Europe", "Africa", "Asia",
 		"Middle East", "Latin America"} {
@@ -59,6 +67,10 @@ func buildGazetteer() bool {
 	addPlace("Democratic Republic of the Congo", "DR Congo", "DRC", "Congo")
 	addPlace("United Arab Emirates", "UAE", "U.A.E.")
 	addPlace("Czech Republic", "Czechia")
+	for _, c := range []string{"United States", "United Kingdom", "Democratic Republic of the Congo", "United Arab Emirates",
+		"Czech Republic", "Côte d'Ivoire"} {
+		countryNames[c] = true
+	}
 	addPlace("Gaza Strip", "the Gaza Strip")
 	addPlace("Turkey", "Türkiye", "Turkiye")
 	addPlace("Côte d'Ivoire", "Cote d'Ivoire")

@@ -13,23 +13,27 @@ const (
 	tkPunct
 )
 
-// token is one word, number or punctuation mark of a sentence.
+// token is one word, number or punctuation mark of a sentence. Fields are
+// ordered so the struct packs into 32 bytes.
 type token struct {
 	s, e  int32   // byte offsets into the article text
+	li    int32   // index into lexInfos; -1: not in the lexicon
+	fl    uint32  // lexicon flags, copied from lexInfos[li]
 	kind  uint8   // tkWord, tkNum, tkPunct
 	space bool    // white space (or the sentence start) before it
 	upper bool    // starts with a capital letter
 	caps  bool    // a word with no lower-case letter (an acronym)
-	nval  float64 // value of a tkNum
 	ngrp  bool    // tkNum uses thousands separators
 	ndec  bool    // tkNum has a decimal part
 	nlen  int8    // tkNum: digits before the first separator
-	li    int32   // index into lexInfos; -1: not in the lexicon
-	fl    uint64  // lexicon flags, copied from lexInfos[li]
+	nval  float64 // value of a tkNum
 }
 
+// The lexicon flags must fit token.fl.
+const _ = uint32(fModFirst << 1 >> 1)
+
 // flags returns the lexicon flags of a word (0 for others).
-func (t *token) flags() uint64 { return t.fl }
+func (t *token) flags() uint64 { return uint64(t.fl) }
 
 // info returns the lexicon entry of a word; only for tokens with flags.
 func (t *token) info() *lexInfo {
@@ -42,6 +46,30 @@ func (t *token) info() *lexInfo {
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 func isDigit(c byte) bool      { return c >= '0' && c <= '9' }
 
+// Byte classes of ASCII characters for the tokenizer's fast paths.
+const (
+	bcLower uint8 = 1 << iota
+	bcUpper
+	bcDigit
+	bcSpace
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = bcLower
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = bcUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = bcDigit
+	}
+	for _, c := range " \n\t\r\f\v" {
+		t[c] = bcSpace
+	}
+	return t
+}()
+
 // tokenize appends the tokens of text[s:e] to out. low is the ASCII-lowered
 // text, used for lexicon look-ups.
 func tokenize(text, low string, s, e int, out []token) []token {
@@ -49,7 +77,54 @@ func tokenize(text, low string, s, e int, out []token) []token {
 	space := true
 	for i < e {
 		c := text[i]
-		if isSpaceByte(c) {
+		cl := byteClass[c]
+		if cl&(bcLower|bcUpper) != 0 {
+			// An ASCII word: letters only is the common case; anything
+			// else (apostrophes, accents, dotted abbreviations) takes the
+			// general path.
+			j := i + 1
+			var seen uint8
+			slow := false
+			if j < e && text[j] == '.' {
+				j = wordEnd(text, i, e)
+				slow = true
+			} else {
+				for j < e {
+					k := byteClass[text[j]]
+					if k&(bcLower|bcUpper) == 0 {
+						break
+					}
+					seen |= k
+					j++
+				}
+				if j < e && (text[j] == '\'' || text[j] >= utf8.RuneSelf) {
+					j = wordEnd(text, j, e)
+					slow = true
+				}
+			}
+			t := token{s: int32(i), e: int32(j), kind: tkWord, space: space, li: -1}
+			if cl == bcUpper {
+				t.upper = true
+				if slow {
+					t.caps = noLowerASCII(text[i:j])
+				} else {
+					t.caps = seen&bcLower == 0
+				}
+			}
+			w := low[i:j]
+			t.li = lexFind(w)
+			if t.li < 0 && slow && strings.Contains(w, "’") {
+				t.li = lexFind(strings.ReplaceAll(w, "’", "'"))
+			}
+			if t.li >= 0 {
+				t.fl = uint32(lexInfos[t.li].f)
+			}
+			out = append(out, t)
+			space = false
+			i = j
+			continue
+		}
+		if cl&bcSpace != 0 {
 			space = true
 			i++
 			continue
@@ -68,32 +143,21 @@ func tokenize(text, low string, s, e int, out []token) []token {
 				i = j
 				continue
 			}
-			if unicode.IsDigit(r) {
-				// Non-ASCII digits: treat as punctuation.
-				out = append(out, token{s: int32(i), e: int32(i + sz), kind: tkPunct, space: space, li: -1})
-				space = false
-				i += sz
-				continue
-			}
+			// Non-ASCII digits and symbols: punctuation.
 			out = append(out, token{s: int32(i), e: int32(i + sz), kind: tkPunct, space: space, li: -1})
 			space = false
 			i += sz
 			continue
 		}
 		switch {
-		case isDigit(c) || (c == '.' && i+1 < e && isDigit(text[i+1]) && space):
+		case cl&bcDigit != 0 || (c == '.' && i+1 < e && isDigit(text[i+1]) && space):
 			j, t := scanNumber(text, i, e)
 			t.space = space
 			out = append(out, t)
 			space = false
 			i = j
-		case isLetterByte(c):
-			j := wordEnd(text, i, e)
-			out = appendWord(text, low, i, j, space, out)
-			space = false
-			i = j
 		case (c == '\'') && i+1 < e && (text[i+1] == 's' || text[i+1] == 'S') && (i+2 >= e || !isLetterByte(text[i+2])) && len(out) > 0 && !space:
-			out = append(out, token{s: int32(i), e: int32(i + 2), kind: tkWord, li: lexFind("'s"), fl: lexFlags("'s")})
+			out = append(out, token{s: int32(i), e: int32(i + 2), kind: tkWord, li: lexPossessive, fl: lexPossessiveFlags})
 			space = false
 			i += 2
 		default:
@@ -103,6 +167,16 @@ func tokenize(text, low string, s, e int, out []token) []token {
 		}
 	}
 	return out
+}
+
+// noLowerASCII reports whether w has no ASCII lower-case letter.
+func noLowerASCII(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if w[k] >= 'a' && w[k] <= 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // wordEnd returns the end of the word starting at i: letters, inner
@@ -161,13 +235,7 @@ func appendWord(text, low string, i, j int, space bool, out []token) []token {
 		t.upper = unicode.IsUpper(r)
 	}
 	if t.upper {
-		t.caps = true
-		for k := i; k < j; k++ {
-			if text[k] >= 'a' && text[k] <= 'z' {
-				t.caps = false
-				break
-			}
-		}
+		t.caps = noLowerASCII(text[i:j])
 	}
 	w := low[i:j]
 	t.li = lexFind(w)
@@ -175,7 +243,7 @@ func appendWord(text, low string, i, j int, space bool, out []token) []token {
 		t.li = lexFind(strings.ReplaceAll(w, "’", "'"))
 	}
 	if t.li >= 0 {
-		t.fl = lexInfos[t.li].f
+		t.fl = uint32(lexInfos[t.li].f)
 	}
 	return append(out, t)
 }
