@@ -14,6 +14,7 @@ type analyzer struct {
 	pub       time.Time
 	ri        runeIndex
 	p         numParser
+	all       []token // the article's tokens, sentence after sentence
 	ments     []mention
 	attrs     []attrib
 	clause    []int32

@@ -1,9 +1,13 @@
 package extract
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/claimscan/claimscan/schema"
 )
@@ -44,33 +48,55 @@ func Extract(a Article) Result {
 	defer func() {
 		// Drop references into this article before the buffers are reused.
 		clear(sc.attrs[:cap(sc.attrs)])
-		sc.toks, sc.sents, sc.ments, sc.attrs, sc.clause = x.p.toks[:0], sc.sents[:0], x.ments[:0], x.attrs[:0], x.clause[:0]
+		sc.toks, sc.sents, sc.ments, sc.attrs, sc.clause = x.all[:0], sc.sents[:0], x.ments[:0], x.attrs[:0], x.clause[:0]
 		scratchPool.Put(sc)
 	}()
 	sents := splitSentences(text, sc.sents[:0])
 	sc.sents = sents
 	x.ments, x.attrs, x.clause = sc.ments[:0], sc.attrs[:0], sc.clause[:0]
 	idx := 0
-	toks := sc.toks[:0]
+	x.all = sc.toks[:0]
 	x.claims = make([]schema.Claim, 0, len(sents)/3+2)
-	for _, s := range sents {
+	for si := range sents {
+		s := &sents[si]
 		if s.boiler {
 			continue
 		}
+		// Most sentences hold no number and no attribution: a byte scan
+		// tells, and they are not tokenized. The lead always is, for the
+		// main place.
+		if idx > 0 && !mayClaim(x.low, s.s, s.e) {
+			x.prevClaims0, x.prevClaims1 = len(x.claims), len(x.claims)
+			idx++
+			continue
+		}
 		x.ri.mark(s.s)
-		toks = tokenize(text, x.low, s.s, s.e, toks[:0])
-		x.p.toks = toks
+		// The tokens of the article are kept, sentence after sentence, for
+		// the main place; a very long article starts the buffer over.
+		start := len(x.all)
+		if start > maxKeptTokens {
+			for k := range sents[:si] {
+				sents[k].kept = false
+			}
+			x.all, start = x.all[:0], 0
+		}
+		x.all = tokenize(text, x.low, s.s, s.e, x.all)
+		s.tokS, s.tokE, s.kept = int32(start), int32(len(x.all)), true
+		x.p.toks = x.all[start:len(x.all):len(x.all)]
 		if idx == 0 {
 			x.leadPlace = x.firstPlace(true, false)
 		}
 		before := len(x.claims)
-		x.sentence(s, idx)
+		x.sentence(*s, idx)
 		x.prevClaims0, x.prevClaims1 = before, len(x.claims)
 		idx++
 	}
 	x.fillMainPlace(sents)
 	return Result{NSentences: idx, Claims: x.claims}
 }
+
+// maxKeptTokens bounds the tokens kept for one article.
+const maxKeptTokens = 1 << 16
 
 // scratch holds the per-call buffers that Extract reuses through a pool;
 // nothing in them outlives the call. In particular the lowered text lives
@@ -335,7 +361,31 @@ func (x *analyzer) setQuote(c *schema.Claim, qs, qe int) {
 	c.Quote = x.text[bs:be]
 	c.CharStart = int32(x.ri.at(bs))
 	c.CharEnd = int32(x.ri.at(be))
-	c.ClaimID = schema.ClaimID(x.a.ID, c.CharStart, c.CharEnd, c.Kind)
+	c.ClaimID = claimID(x.a.ID, c.CharStart, c.CharEnd, c.Kind)
+}
+
+// claimID is schema.ClaimID without its allocations: the same SHA-256 of
+// "claim", the article id, the offsets and the kind, each followed by a
+// zero byte, as 16 hex digits (a test checks they agree).
+func claimID(articleID string, start, end int32, kind string) string {
+	var buf [192]byte
+	b := buf[:0]
+	if len(articleID)+len(kind)+40 > len(buf) {
+		b = make([]byte, 0, len(articleID)+len(kind)+40)
+	}
+	b = append(b, "claim\x00"...)
+	b = append(b, articleID...)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(start), 10)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(end), 10)
+	b = append(b, 0)
+	b = append(b, kind...)
+	b = append(b, 0)
+	sum := sha256.Sum256(b)
+	var out [16]byte
+	hex.Encode(out[:], sum[:8])
+	return string(out[:])
 }
 
 // scopeIn finds the time scope of a claim starting in tokens [s, e) and
@@ -627,7 +677,8 @@ func (x *analyzer) titlePlace() string {
 	defer func() { x.text, x.p.text, x.p.low, x.p.toks = text, text, low, toks }()
 	tl := lowerASCII(title)
 	x.text, x.p.text, x.p.low = title, title, tl
-	x.p.toks = tokenize(title, tl, 0, len(title), toks[:0])
+	// Into the spare room of the article's buffer: the kept tokens stay.
+	x.p.toks = tokenize(title, tl, 0, len(title), x.all[len(x.all):])
 	gazOnly := titleCase(title)
 	if name := x.firstPlace(true, gazOnly); name != "" {
 		return name
@@ -652,7 +703,9 @@ func titleCase(s string) bool {
 }
 
 // mostMentioned counts the places of every sentence and returns the most
-// mentioned one (datelines count double; ties: the first mentioned).
+// mentioned one (datelines count double; ties: the first mentioned). In the
+// sentences that were not tokenized (no number, no attribution) it counts
+// the gazetteer names only, found by a byte scan.
 func (x *analyzer) mostMentioned(sents []sentence) string {
 	for _, s := range sents {
 		if s.boiler {
@@ -661,7 +714,12 @@ func (x *analyzer) mostMentioned(sents []sentence) string {
 		if s.datelineAt >= 0 {
 			x.countPlaceText(x.text[s.datelineAt:s.datelineE], 2)
 		}
-		x.p.toks = tokenize(x.text, x.low, s.s, s.e, x.p.toks[:0])
+		if !s.kept {
+			// A sentence that was not tokenized: only its gazetteer names.
+			x.countGazetteerNames(s.s, s.e)
+			continue
+		}
+		x.p.toks = x.all[s.tokS:s.tokE]
 		x.countPlaces()
 	}
 	best, bestN := "", 0
@@ -671,4 +729,161 @@ func (x *analyzer) mostMentioned(sents []sentence) string {
 		}
 	}
 	return best
+}
+
+// countGazetteerNames counts the gazetteer names of text[s:e] without
+// tokenizing it: a capitalized word that starts a gazetteer name, then the
+// longest name of up to four words, as placeAt reads them.
+func (x *analyzer) countGazetteerNames(s, e int) {
+	text, low := x.text, x.low
+	for i := s; i < e; {
+		c := text[i]
+		if byteClass[c]&(bcLower|bcUpper) == 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < e && byteClass[text[j]]&(bcLower|bcUpper) != 0 {
+			j++
+		}
+		if c < 'A' || c > 'Z' || j-i < 2 || i > s && byteClass[text[i-1]]&bcDigit != 0 || j < e && (text[j] >= utf8.RuneSelf || text[j] == '\'') {
+			i = j
+			continue
+		}
+		li := lexFind(low[i:j])
+		var f uint64
+		if li >= 0 {
+			f = lexInfos[li].f
+		}
+		if f&fPlace == 0 || f&(fDet|fPrep|fVerbish|fMonth|fWeekday|fCue|fNumWord) != 0 && f&fPlaceNoun == 0 {
+			// Not a gazetteer name: a name after "in", "near", "outside"
+			// or "the town of", as placesIn reads them.
+			if f&(fDet|fMonth|fWeekday) == 0 && x.placePrepBefore(s, i) {
+				if end := x.nameAfterBytes(i, e); end > i {
+					x.addPlaceCount(text[i:end], 1)
+					i = end
+					continue
+				}
+			}
+			i = j
+			continue
+		}
+		w := low[i:j]
+		end, canon := -1, ""
+		if placeFirst[w] {
+			// Word ends of the next three words, longest name first.
+			var ends [3]int
+			n, k := 0, j
+			for n < 3 && k < e {
+				for k < e && (text[k] == ' ' || text[k] == '-' || text[k] == '.' || text[k] == ',' || text[k] == '\'') {
+					k++
+				}
+				if k >= e || byteClass[text[k]]&(bcLower|bcUpper) == 0 {
+					break
+				}
+				for k < e && byteClass[text[k]]&(bcLower|bcUpper) != 0 {
+					k++
+				}
+				if k < e && text[k] == '.' && k+1 < e && byteClass[text[k+1]]&(bcLower|bcUpper) == 0 {
+					k++ // "d.c."
+				}
+				ends[n] = k
+				n++
+			}
+			for q := n - 1; q >= 0 && end < 0; q-- {
+				if cn, ok := gazetteer[low[i:ends[q]]]; ok {
+					end, canon = ends[q], cn
+				}
+			}
+		}
+		if end < 0 {
+			if cn, ok := gazetteer[w]; ok && !((w == "us" || w == "uk") && !noLowerASCII(text[i:j])) {
+				end, canon = j, cn
+			}
+		}
+		if end < 0 {
+			i = j
+			continue
+		}
+		x.addPlaceCount(canon, 1)
+		i = end
+	}
+}
+
+// placePrepBefore reports whether the word before byte i of a sentence
+// starting at s is "in", "near" or "outside", or "of" after a place noun
+// ("the town of").
+func (x *analyzer) placePrepBefore(s, i int) bool {
+	low := x.low
+	k := i - 1
+	if k < s || low[k] != ' ' {
+		return false
+	}
+	w1s, w1e := prevWord(low, s, k)
+	if w1s < 0 {
+		return false
+	}
+	switch low[w1s:w1e] {
+	case "in", "near", "outside":
+		return true
+	case "of":
+		if w1s-1 < s || low[w1s-1] != ' ' {
+			return false
+		}
+		if w0s, w0e := prevWord(low, s, w1s-1); w0s >= 0 {
+			return lexFlags(low[w0s:w0e])&fPlaceNoun != 0
+		}
+	}
+	return false
+}
+
+// prevWord returns the run of letters that ends at byte k (exclusive), or -1.
+func prevWord(low string, s, k int) (int, int) {
+	j := k
+	for j > s && byteClass[low[j-1]]&bcLower != 0 {
+		j--
+	}
+	if j == k || j > s && byteClass[low[j-1]]&(bcDigit) != 0 {
+		return -1, -1
+	}
+	return j, k
+}
+
+// nameAfterBytes reads a capitalized name of up to six words at byte i
+// (with "al-", "el", "de", "ez" particles), as nameAfter does on tokens, and
+// returns its end, or i when it is an organisation, a venue or a person.
+func (x *analyzer) nameAfterBytes(i, e int) int {
+	text, low := x.text, x.low
+	end, k := i, i
+	for n := 0; n < 6 && k < e; n++ {
+		ws := k
+		for k < e && byteClass[text[k]]&(bcLower|bcUpper) != 0 {
+			k++
+		}
+		if k == ws {
+			break
+		}
+		w := low[ws:k]
+		upper := byteClass[text[ws]] == bcUpper
+		particle := w == "al" || w == "el" || w == "de" || w == "ez"
+		if !upper && !(particle && n > 0) {
+			break
+		}
+		f := lexFlags(w)
+		if upper {
+			if f&(fMonth|fWeekday) != 0 {
+				break
+			}
+			if f&(fSourceNoun|fTitle|fCue) != 0 && f&fPlaceNoun == 0 || venueWords[w] {
+				return i
+			}
+			end = k
+		}
+		if k < e && (text[k] == ' ' || text[k] == '-') && k+1 < e && byteClass[text[k+1]]&(bcLower|bcUpper) != 0 {
+			k++
+			continue
+		}
+		break
+	}
+	return end
 }

@@ -493,3 +493,16 @@ func TestCarriedAttribution(t *testing.T) {
 		t.Errorf("carried: mention %q cue %q", qs[1].SourceMention, qs[1].Cue)
 	}
 }
+
+func TestClaimIDAgrees(t *testing.T) {
+	long := strings.Repeat("x", 300)
+	for _, id := range []string{"", "a", "gva-690aa011f7988e19504c5fa561fbdfa6", "local/arequipa-herald-quake.txt", long} {
+		for _, kind := range []string{schema.KindQuantity, schema.KindStatement} {
+			for _, se := range [][2]int32{{0, 1}, {12, 345}, {99999, 123456}} {
+				if got, want := claimID(id, se[0], se[1], kind), schema.ClaimID(id, se[0], se[1], kind); got != want {
+					t.Errorf("claimID(%q, %d, %d, %q) = %s, want %s", id, se[0], se[1], kind, got, want)
+				}
+			}
+		}
+	}
+}

@@ -285,6 +285,9 @@ func init() {
 		f, _, _ := strings.Cut(k, " ")
 		addLex(fModFirst, f)
 	}
+	// Words that mayClaim must see although they carry no flag: a
+	// disclaimer needs one of them.
+	addLex(0, "confirm", "verified", "verify", "independently")
 	buildLexTable()
 }
 
@@ -329,6 +332,7 @@ func buildLexTable() {
 	}
 	lexPossessive = lexFind("'s")
 	lexPossessiveFlags = uint32(lexFlags("'s"))
+	buildTriggers()
 }
 
 // lexHash mixes the length and four bytes of s: cheap, and the table is

@@ -9,10 +9,12 @@ import (
 // sentence is one sentence of an article: byte offsets into the text, with
 // a leading dateline ("BEIRUT (Reuters) -") already cut off.
 type sentence struct {
-	s, e       int  // byte span, trimmed
-	boiler     bool // byline, credit line, "Related Story", ...: yields no claims
-	datelineAt int  // byte offset of a dateline cut from the start, or -1
-	datelineE  int  // end of the dateline's place name
+	s, e       int   // byte span, trimmed
+	boiler     bool  // byline, credit line, "Related Story", ...: yields no claims
+	datelineAt int   // byte offset of a dateline cut from the start, or -1
+	datelineE  int   // end of the dateline's place name
+	tokS, tokE int32 // its tokens in the article's buffer, when kept
+	kept       bool
 }
 
 // Sentences splits text into sentences and returns their byte spans

@@ -300,3 +300,75 @@ func scanNumber(text string, i, e int) (int, token) {
 	t.nval = v
 	return j, t
 }
+
+// mayClaim reports whether the sentence text[s:e] (low is the lowered text)
+// can yield a claim or change what later sentences yield: it holds a digit
+// or a trigger word (a number word, a scale, a vague quantity, an
+// attribution cue, or one of the few negations and doubts that make zero
+// counts and disclaimers). It scans bytes and looks words up only when a
+// bit filter lets them through, so the sentences it rejects cost about a
+// byte comparison per byte. A trigger word is always a run of ASCII letters
+// that the tokenizer reads as one word, so no claim is lost.
+func mayClaim(low string, s, e int) bool {
+	for i := s; i < e; {
+		cl := byteClass[low[i]]
+		if cl&bcLower == 0 {
+			if cl&bcDigit != 0 {
+				return true
+			}
+			i++
+			continue
+		}
+		j := i + 1
+		for j < e && byteClass[low[j]]&bcLower != 0 {
+			j++
+		}
+		if n := j - i; n >= 2 && n <= triggerMaxLen {
+			h := triggerHash(low[i], low[i+1], low[j-1], n)
+			if triggerBits[h>>6]&(1<<(h&63)) != 0 {
+				if k := lexFind(low[i:j]); k >= 0 && lexTrigger[k] {
+					return true
+				}
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// triggerHash mixes a word's length and first, second and last letters
+// into a bit of triggerBits.
+func triggerHash(a, b, z byte, n int) uint32 {
+	h := uint32(a)*0x01000193 ^ uint32(b)*0x9E3779B1 ^ uint32(z)*0x85EBCA6B ^ uint32(n)*0xC2B2AE35
+	h ^= h >> 13
+	return h & (1<<16 - 1)
+}
+
+var (
+	triggerBits   [1 << 10]uint64
+	triggerMaxLen int
+	lexTrigger    []bool // per lexicon entry: a trigger word of mayClaim
+)
+
+// buildTriggers marks the trigger words; it runs after the lexicon table
+// is built.
+func buildTriggers() {
+	lexTrigger = make([]bool, len(lexKeys))
+	// Zero counts ("no one", "nobody", "none of them", "no casualties") and
+	// the verbs of a disclaimer ("could not be independently verified").
+	extra := setOf("no", "none", "nobody", "noone", "verified", "verify", "confirm", "confirmed", "independently")
+	for i, k := range lexKeys {
+		if lexInfos[i].f&(fNumWord|fScale|fVague|fCue) == 0 && !extra[k] {
+			continue
+		}
+		for j := 0; j < len(k); j++ {
+			if k[j] < 'a' || k[j] > 'z' {
+				panic("extract: trigger word with a non-letter: " + k)
+			}
+		}
+		lexTrigger[i] = true
+		triggerMaxLen = max(triggerMaxLen, len(k))
+		h := triggerHash(k[0], k[1], k[len(k)-1], len(k))
+		triggerBits[h>>6] |= 1 << (h & 63)
+	}
+}
