@@ -41,13 +41,14 @@ type processed struct {
 // funcs are the per-article stage functions a worker applies.
 type funcs struct {
 	extract func(extract.Article) extract.Result
-	key     func(c *schema.Claim) string   // claim_key; nil leaves keys empty
-	known   func(textSHA256 [32]byte) bool // an earlier dataset has this text; nil: none
+	key     func(c *schema.Claim, cluster string) string // claim_key; nil leaves keys empty
+	known   func(textSHA256 [32]byte) bool               // an earlier dataset has this text; nil: none
 }
 
 // parsed is an article's fields as parsed from its record.
 type parsed struct {
 	id, title, url, outlet, text string
+	cluster                      string // the input's event cluster, used in claim keys
 	published                    time.Time
 	notes                        []string // problems worth the error column, the article still read
 	status, err                  string   // set when the record cannot be used at all
@@ -109,7 +110,7 @@ func process(rec record, fx *funcs) (p processed) {
 	a.NClaims = int32(len(res.Claims))
 	if fx.key != nil {
 		for i := range res.Claims {
-			res.Claims[i].ClaimKey = fx.key(&res.Claims[i])
+			res.Claims[i].ClaimKey = fx.key(&res.Claims[i], f.cluster)
 		}
 	}
 	p.claims = res.Claims
@@ -141,7 +142,7 @@ func parseJSONL(rec *record) (f parsed) {
 	if id == "" {
 		id = fmt.Sprintf("%s#L%d", rec.path, rec.line)
 	}
-	f.id, f.title, f.url, f.outlet = id, j.Title, j.URL, j.Outlet
+	f.id, f.title, f.url, f.outlet, f.cluster = id, j.Title, j.URL, j.Outlet, strings.TrimSpace(j.Cluster)
 	switch {
 	case j.Text != nil:
 		f.text = *j.Text

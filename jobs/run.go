@@ -166,7 +166,7 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 			return nil, err
 		}
 		fx.known = prev.known
-		if err := prev.feed(ctx, seq, claimKey); err != nil {
+		if err := prev.feed(ctx, seq); err != nil {
 			return nil, err
 		}
 	}

@@ -69,8 +69,8 @@ func (p *previous) known(h [32]byte) bool {
 
 // feed gives the global stages the previous datasets' articles and claims,
 // oldest dataset first, so sources and conflicts are computed over old and
-// new claims together. Claim keys are recomputed with this version's rules.
-func (p *previous) feed(ctx context.Context, s *sequencer, key func(*schema.Claim) string) error {
+// new claims together. Claims keep the claim_key stored with them.
+func (p *previous) feed(ctx context.Context, s *sequencer) error {
 	for i := len(p.dirs) - 1; i >= 0; i-- {
 		dir := p.dirs[i]
 		err := output.ReadTable(ctx, dir, schema.ArticlesTable, func(rec arrow.RecordBatch) error {
@@ -90,7 +90,6 @@ func (p *previous) feed(ctx context.Context, s *sequencer, key func(*schema.Clai
 			}
 			for j := range rows {
 				c := &rows[j]
-				c.ClaimKey = key(c)
 				s.sources.addClaim(c)
 				if err := s.conflicts.add(c); err != nil {
 					return err

@@ -24,8 +24,11 @@ type sourceStage interface {
 	rows() []schema.Source
 }
 
-// claimKey is the claim_key of a claim, computed in the workers.
-func claimKey(c *schema.Claim) string { return conflict.Key(c) }
+// claimKey is the claim_key of a claim, computed in the workers: with the
+// input's event cluster when it has one (claims of one event are compared
+// whatever place each article names, claims of two events never are), else
+// with the place.
+func claimKey(c *schema.Claim, cluster string) string { return conflict.KeyIn(c, cluster) }
 
 // conflictMemory is the conflict detector's buffer budget; past it the
 // detector spills to disk.
