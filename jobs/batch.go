@@ -155,9 +155,7 @@ func (s *sequencer) handle(ctx context.Context, r result, parts chan<- partJob) 
 			continue
 		}
 		if s.duplicate(a.ArticleID) {
-			a.Status = schema.StatusDuplicateID
-			a.Error = "article id already used by an earlier record; its claims are not extracted again"
-			a.NClaims = 0
+			MarkDuplicate(a)
 			it.claims = nil
 			rebuild = true
 		}

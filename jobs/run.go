@@ -157,7 +157,7 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 	}
 	fx := &funcs{extract: cfg.extractFn, key: claimKey}
 	if fx.extract == nil {
-		fx.extract = extract.Extract
+		fx.extract = defaultExtract
 	}
 	var prev *previous
 	if cfg.Since != "" {
@@ -257,6 +257,9 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 	}
 	return s, nil
 }
+
+// defaultExtract is the claim extractor of a run.
+var defaultExtract = extract.Extract
 
 // result is a processed chunk: its rows, for the global stages, and the
 // same rows as Arrow batches, built by the worker.
