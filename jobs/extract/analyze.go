@@ -19,6 +19,7 @@ type analyzer struct {
 	attrs     []attrib
 	clause    []int32
 	acronyms  map[string]string
+	acroBuilt bool // acronyms holds the article's definitions
 
 	lastSource string
 

@@ -548,10 +548,13 @@ func (x *analyzer) resolveName1(clean string, s, e int) (string, bool) {
 
 // buildAcronyms collects "Full Name (ACRO)" definitions of the article.
 func (x *analyzer) buildAcronyms() {
-	if x.acronyms != nil {
+	if x.acroBuilt {
 		return
 	}
-	x.acronyms = map[string]string{}
+	x.acroBuilt = true
+	if x.acronyms == nil {
+		x.acronyms = map[string]string{}
+	}
 	text := x.text
 	for i := 0; i < len(text); {
 		k := strings.IndexByte(text[i:], '(')
@@ -582,7 +585,7 @@ func (x *analyzer) buildAcronyms() {
 }
 
 func (x *analyzer) defineAcronym(acro, full string) {
-	if x.acronyms == nil {
+	if !x.acroBuilt {
 		x.buildAcronyms()
 	}
 	full = strings.TrimSpace(full)

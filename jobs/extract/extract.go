@@ -34,9 +34,14 @@ type Result struct {
 // if every invalid byte were U+FFFD, as []rune(a.Text) does, so Quote is
 // string([]rune(a.Text)[CharStart:CharEnd]) in every case.
 func Extract(a Article) Result {
-	text := sanitize(a.Text)
 	sc := scratchPool.Get().(*scratch)
+	text := a.Text
 	low, ascii := lowerInto(&sc.low, text)
+	if !ascii && !utf8.ValidString(text) {
+		// An ASCII text is valid UTF-8; others may need the U+FFFD fix.
+		text = sanitize(text)
+		low, _ = lowerInto(&sc.low, text)
+	}
 	x := analyzer{
 		a:    a,
 		text: text,
@@ -49,6 +54,15 @@ func Extract(a Article) Result {
 		// Drop references into this article before the buffers are reused.
 		clear(sc.attrs[:cap(sc.attrs)])
 		sc.toks, sc.sents, sc.ments, sc.attrs, sc.clause = x.all[:0], sc.sents[:0], x.ments[:0], x.attrs[:0], x.clause[:0]
+		clear(x.claims[:cap(x.claims)])
+		sc.claims = x.claims[:0]
+		sc.maps = [3]map[string]string{x.resolved, x.longForms, x.acronyms}
+		for _, m := range sc.maps {
+			clear(m)
+		}
+		clear(x.placeCount)
+		clear(x.placeOrder)
+		sc.placeCount, sc.placeOrder = x.placeCount, x.placeOrder[:0]
 		scratchPool.Put(sc)
 	}()
 	sents := splitSentences(text, sc.sents[:0])
@@ -56,7 +70,10 @@ func Extract(a Article) Result {
 	x.ments, x.attrs, x.clause = sc.ments[:0], sc.attrs[:0], sc.clause[:0]
 	idx := 0
 	x.all = sc.toks[:0]
-	x.claims = make([]schema.Claim, 0, len(sents)/3+2)
+	// Claims collect in a reused buffer; the result is an exact-size copy.
+	x.claims = sc.claims[:0]
+	x.resolved, x.longForms, x.acronyms = sc.maps[0], sc.maps[1], sc.maps[2]
+	x.placeCount, x.placeOrder = sc.placeCount, sc.placeOrder[:0]
 	for si := range sents {
 		s := &sents[si]
 		if s.boiler {
@@ -92,7 +109,12 @@ func Extract(a Article) Result {
 		idx++
 	}
 	x.fillMainPlace(sents)
-	return Result{NSentences: idx, Claims: x.claims}
+	var claims []schema.Claim
+	if len(x.claims) > 0 {
+		claims = make([]schema.Claim, len(x.claims))
+		copy(claims, x.claims)
+	}
+	return Result{NSentences: idx, Claims: claims}
 }
 
 // maxKeptTokens bounds the tokens kept for one article.
@@ -104,12 +126,16 @@ const maxKeptTokens = 1 << 16
 // may be stored in a claim; claims take text slices, lexicon keys or
 // copies.
 type scratch struct {
-	low    []byte
-	toks   []token
-	sents  []sentence
-	ments  []mention
-	attrs  []attrib
-	clause []int32
+	claims     []schema.Claim
+	maps       [3]map[string]string // resolved, longForms, acronyms
+	placeCount map[string]int
+	placeOrder []string
+	low        []byte
+	toks       []token
+	sents      []sentence
+	ments      []mention
+	attrs      []attrib
+	clause     []int32
 }
 
 var scratchPool = sync.Pool{New: func() any {

@@ -291,14 +291,22 @@ func init() {
 	buildLexTable()
 }
 
-// The lexicon as an open-addressing hash table: one hash and usually one
-// string comparison per word, and tokens refer to entries by index, so they
-// hold no pointers. A slot packs the key's full hash (high 32 bits) and its
-// index + 1 (low 32 bits, 0 = empty), so a probe reads one word.
+// The lexicon as an open-addressing hash table: tokens refer to entries by
+// index, so they hold no pointers. A slot holds the first eight bytes of
+// its key packed in a word, the key's length and its index + 1 (0 =
+// empty): a word of up to eight bytes (most words) is found or rejected
+// with one hash and word compares, without touching the key strings.
+type lexSlot struct {
+	k8  uint64
+	n   uint32
+	idx int32
+}
+
 var (
 	lexInfos  []lexInfo
 	lexKeys   []string
-	lexSlots  []uint64
+	lexSlots  []lexSlot
+	lexShift  uint
 	lexMask   uint32
 	lexMaxLen int
 
@@ -307,12 +315,14 @@ var (
 )
 
 func buildLexTable() {
-	size := 1
+	size, bits := 1, 0
 	for size < 4*len(lex) {
 		size <<= 1
+		bits++
 	}
-	lexSlots = make([]uint64, size)
+	lexSlots = make([]lexSlot, size)
 	lexMask = uint32(size - 1)
+	lexShift = uint(64 - bits)
 	keys := make([]string, 0, len(lex))
 	for k := range lex {
 		keys = append(keys, k)
@@ -323,30 +333,34 @@ func buildLexTable() {
 		lexKeys = append(lexKeys, k)
 		lexInfos = append(lexInfos, *lex[k])
 		lexMaxLen = max(lexMaxLen, len(k))
-		full := lexHash(k)
-		h := full & lexMask
-		for lexSlots[h] != 0 {
+		k8 := pack8(k)
+		h := lexHash(k8, len(k))
+		for lexSlots[h].idx != 0 {
 			h = (h + 1) & lexMask
 		}
-		lexSlots[h] = uint64(full)<<32 | uint64(idx+1)
+		lexSlots[h] = lexSlot{k8: k8, n: uint32(len(k)), idx: idx + 1}
 	}
 	lexPossessive = lexFind("'s")
 	lexPossessiveFlags = uint32(lexFlags("'s"))
 	buildTriggers()
 }
 
-// lexHash mixes the length and four bytes of s: cheap, and the table is
-// sparse enough for the few collisions.
-func lexHash(s string) uint32 {
-	n := len(s)
-	if n == 0 {
-		return 0
+// pack8 returns the first eight bytes of s (zero-padded), little-endian.
+func pack8(s string) uint64 {
+	if len(s) >= 8 {
+		return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 	}
-	h := uint32(n)*0x9E3779B1 ^ uint32(s[0])<<24 ^ uint32(s[n-1])<<16 ^ uint32(s[n/2])<<8 ^ uint32(s[(n-1)/3])
-	h ^= h >> 15
-	h *= 0x2C1B3C6D
-	h ^= h >> 12
-	return h
+	var v uint64
+	for i := len(s) - 1; i >= 0; i-- {
+		v = v<<8 | uint64(s[i])
+	}
+	return v
+}
+
+// lexHash is a multiplicative hash of the packed first bytes and the length.
+func lexHash(k8 uint64, n int) uint32 {
+	return uint32(((k8 ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> lexShift)
 }
 
 // lexFlags returns the flags of the lower-case word w.
@@ -359,20 +373,19 @@ func lexFlags(w string) uint64 {
 
 // lexFind returns the lexicon index of the lower-case word w, or -1.
 func lexFind(w string) int32 {
-	if len(w) > lexMaxLen || len(w) == 0 {
+	n := len(w)
+	if n > lexMaxLen || n == 0 {
 		return -1
 	}
-	full := lexHash(w)
-	h := full & lexMask
+	k8 := pack8(w)
+	h := lexHash(k8, n)
 	for {
-		sl := lexSlots[h]
-		if sl == 0 {
+		sl := &lexSlots[h]
+		if sl.idx == 0 {
 			return -1
 		}
-		if uint32(sl>>32) == full {
-			if i := int32(uint32(sl)) - 1; lexKeys[i] == w {
-				return i
-			}
+		if sl.k8 == k8 && sl.n == uint32(n) && (n <= 8 || lexKeys[sl.idx-1][8:] == w[8:]) {
+			return sl.idx - 1
 		}
 		h = (h + 1) & lexMask
 	}
