@@ -69,6 +69,7 @@ type sequencer struct {
 	nClaims      atomic.Int64
 	extractNanos atomic.Int64 // time workers spent processing records
 	writeNanos   atomic.Int64 // time part writers spent writing
+	seqNanos     int64        // time the sequencer spent handling chunks
 
 	conflicts conflictStage
 	sources   sourceStage
@@ -146,6 +147,8 @@ func (s *sequencer) run(ctx context.Context, results <-chan result) error {
 // batches already; when an id turns out to be a duplicate (which only the
 // sequencer can know), the chunk's batches are rebuilt here.
 func (s *sequencer) handle(ctx context.Context, r result, parts chan<- partJob) error {
+	t := time.Now()
+	defer func() { s.seqNanos += int64(time.Since(t)) }()
 	rebuild := false
 	for i := range r.items {
 		it := &r.items[i]

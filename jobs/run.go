@@ -96,7 +96,8 @@ type Summary struct {
 	Bytes     int64 // input bytes read
 	Elapsed   time.Duration
 	// Timings are seconds per stage. read_extract_write is the wall time
-	// of the streaming stages, which overlap; read_busy, extract_busy and
+	// of the streaming stages, which overlap; read_busy, extract_busy,
+	// sequence_busy (ordering, ids, feeding sources and conflicts) and
 	// write_busy are the time each spent working (summed over its
 	// goroutines), so their ratio shows the bottleneck.
 	Timings map[string]float64
@@ -222,6 +223,7 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 			"read_busy":          readSecs,
 			"extract_busy":       time.Duration(seq.extractNanos.Load()).Seconds(),
 			"write_busy":         time.Duration(seq.writeNanos.Load()).Seconds(),
+			"sequence_busy":      time.Duration(seq.seqNanos).Seconds(),
 			"conflicts":          conflictSecs,
 			"sources":            sourceSecs,
 		},

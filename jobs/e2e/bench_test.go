@@ -82,7 +82,7 @@ func BenchmarkJob(b *testing.B) {
 					b.ReportMetric(first/secs, "speedup")
 				}
 				var stages []string
-				for _, k := range []string{"read_busy", "extract_busy", "write_busy", "read_extract_write", "conflicts", "sources"} {
+				for _, k := range []string{"read_busy", "extract_busy", "sequence_busy", "write_busy", "read_extract_write", "conflicts", "sources"} {
 					stages = append(stages, fmt.Sprintf("%s=%.2fs", k, m.Timings[k]))
 				}
 				b.Logf("workers=%s: %.2fs, %d articles, %d claims, %d conflicts, peak RSS %d MB; %s",
