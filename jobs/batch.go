@@ -73,6 +73,7 @@ type sequencer struct {
 
 	conflicts conflictStage
 	sources   sourceStage
+	toStages  []chan<- []processed // to the goroutines feeding sources and conflicts
 }
 
 func newSequencer(cfg *Config, w *output.Writer) (*sequencer, error) {
@@ -99,8 +100,40 @@ func (s *sequencer) run(ctx context.Context, results <-chan result) error {
 	for i := 0; i < writers; i++ {
 		g.Go(func() error { return s.writeParts(gctx, parts) })
 	}
+	// The global stages get each chunk's rows in input order on their own
+	// goroutines, so the sequencer is not their bottleneck.
+	toSources := make(chan []processed, 8)
+	toConflicts := make(chan []processed, 8)
+	s.toStages = []chan<- []processed{toSources, toConflicts}
+	g.Go(func() error {
+		for items := range toSources {
+			for i := range items {
+				if items[i].known {
+					continue
+				}
+				s.sources.addArticle(&items[i].article)
+				for j := range items[i].claims {
+					s.sources.addClaim(&items[i].claims[j])
+				}
+			}
+		}
+		return nil
+	})
+	g.Go(func() error {
+		var err error
+		for items := range toConflicts {
+			for i := 0; i < len(items) && err == nil; i++ {
+				for j := 0; j < len(items[i].claims) && err == nil; j++ {
+					err = s.conflicts.add(&items[i].claims[j])
+				}
+			}
+		}
+		return err
+	})
 	g.Go(func() error {
 		defer close(parts)
+		defer close(toSources)
+		defer close(toConflicts)
 		pending := map[int64]result{}
 		defer func() {
 			for _, r := range pending {
@@ -166,21 +199,21 @@ func (s *sequencer) handle(ctx context.Context, r result, parts chan<- partJob) 
 			s.logProblem(a)
 		}
 		s.statuses[a.Status]++
-		s.sources.addArticle(a)
-		for j := range it.claims {
-			c := &it.claims[j]
-			s.sources.addClaim(c)
-			if err := s.conflicts.add(c); err != nil {
-				r.release()
-				return err
-			}
-		}
 		s.nArticles.Add(1)
 		s.nClaims.Add(int64(len(it.claims)))
 	}
 	if rebuild {
 		r.release()
 		r.articles, r.claims = buildBatches(s.mem, r.items)
+	}
+	// From here on the items are only read.
+	for _, ch := range s.toStages {
+		select {
+		case ch <- r.items:
+		case <-ctx.Done():
+			r.release()
+			return ctx.Err()
+		}
 	}
 	s.cur.articles = append(s.cur.articles, r.articles)
 	s.cur.claims = append(s.cur.claims, r.claims)
