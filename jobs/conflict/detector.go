@@ -281,6 +281,37 @@ func (d *Detector) Close() error {
 	return nil
 }
 
+// DetectGroup returns the conflicts among items, in order: exactly the rows
+// a Detector with cfg emits for them. Items are meant to be one key's group,
+// as a distributed runner gathers them by claim_key; items with different
+// keys are compared only within their own key, and items with an empty key
+// are ignored, as Add does. It shares the Detector's comparison code, in
+// memory (cfg.MemoryBudget, TempDir and Workers are not used); an invalid
+// cfg is an error, as for NewDetector.
+func DetectGroup(items []Item, cfg Config) ([]schema.Conflict, error) {
+	d, err := NewDetector(cfg)
+	if err != nil {
+		return nil, err
+	}
+	var data []byte
+	for i := range items {
+		if items[i].Key != "" {
+			data = appendRecord(data, keyHash(items[i].Key), &items[i])
+		}
+	}
+	if len(data) == 0 {
+		return nil, nil
+	}
+	var out []schema.Conflict
+	var w partitionWorker
+	// data is never written again: the rows' strings can share it.
+	err = w.detect(d, unsafe.String(unsafe.SliceData(data), len(data)), func(rows []schema.Conflict) bool {
+		out = append(out, rows...)
+		return true
+	})
+	return out, err
+}
+
 // partitionWorker holds one worker's reusable buffers.
 type partitionWorker struct {
 	recs   []rec
@@ -343,6 +374,14 @@ func (w *partitionWorker) run(d *Detector, p int, send func([]schema.Conflict) b
 	if err != nil || data == "" {
 		return err
 	}
+	return w.detect(d, data, send)
+}
+
+// detect decodes data, records as appendRecord writes them, and passes the
+// conflicts of each of its key groups to send in chunks; send returns false
+// when Run is stopping.
+func (w *partitionWorker) detect(d *Detector, data string, send func([]schema.Conflict) bool) error {
+	var err error
 	w.recs, err = decodeRecords(data, w.recs[:0])
 	if err != nil {
 		return err

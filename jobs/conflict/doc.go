@@ -215,6 +215,11 @@
 // group of n claims therefore gives at most (Neighbors+1)·n rows: 45,000
 // for 5,000 claims, not 12.5 million.
 //
+// Engines that group claims by key themselves (a distributed runner's
+// shuffle on claim_key) call DetectGroup on each group instead: the same
+// comparison code, in memory, giving exactly the Detector's rows for that
+// key.
+//
 // Order: groups come in the order of (hash, key); within a small group
 // pairs (i, j), i < j, in the group's order; within a large group, for
 // each claim j in order, its neighbours then the consensus pair. In each
