@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"golang.org/x/sync/errgroup"
 
@@ -26,6 +27,50 @@ type FileOptions struct {
 	Root string
 	// MaxArticleBytes is the largest article read (default 8 MiB).
 	MaxArticleBytes int64
+	// Display is the name shown for the file in articles.path, in ids made
+	// from the path and in the returned Input; "" means path. A runner
+	// that copies a remote file to a local one sets it to the remote name.
+	Display string
+}
+
+// InputFile is one file of a run's input.
+type InputFile struct {
+	// Path is the file's path as ProcessFile takes it and as
+	// articles.path shows it.
+	Path string
+	// Root is the FileOptions.Root that gives the file's one-article ids
+	// as Run gives them.
+	Root string
+	// Size is the file's size when planned, in bytes.
+	Size int64
+}
+
+// PlanFiles resolves paths as Run does: paths in the order given,
+// directories walked in lexical order, hidden files and directories left
+// out. It returns the files to read in Run's order, the read_error rows Run
+// writes (before every file's rows) for paths that cannot be read, and the
+// files skipped for their extension.
+func PlanFiles(paths []string) (files []InputFile, missing []schema.Article, skipped []output.Skipped, err error) {
+	if len(paths) == 0 {
+		return nil, nil, nil, fmt.Errorf("no input paths")
+	}
+	p, err := planInputs(paths, nil, "")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for _, in := range p.inputs {
+		// in.display is the directory given joined with in.name, or the
+		// file given when in.name is its base name.
+		root := strings.TrimSuffix(in.display, in.name)
+		if len(root) > 1 {
+			root = strings.TrimSuffix(root, "/")
+		}
+		if root == "" {
+			root = "."
+		}
+		files = append(files, InputFile{Path: in.display, Root: root, Size: in.size})
+	}
+	return files, p.missing, p.skipped, nil
 }
 
 // ProcessFile reads one input file of any supported format and calls emit
@@ -51,7 +96,11 @@ func ProcessFile(ctx context.Context, path string, opts FileOptions, emit func(P
 	if err != nil {
 		return output.Input{}, err
 	}
-	in := input{fsys: os.DirFS(root), name: filepath.ToSlash(rel), display: path, id: filepath.ToSlash(rel), format: f, comp: comp, size: st.Size()}
+	display := path
+	if opts.Display != "" {
+		display = opts.Display
+	}
+	in := input{fsys: os.DirFS(root), name: filepath.ToSlash(rel), display: display, id: filepath.ToSlash(rel), format: f, comp: comp, size: st.Size()}
 	maxBytes := opts.MaxArticleBytes
 	if maxBytes <= 0 {
 		maxBytes = 8 << 20
