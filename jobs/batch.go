@@ -21,7 +21,7 @@ const maxLogged = 50
 // claimRowsPerPart closes a part of the articles and claims tables when its
 // claims reach this many rows, whatever the input bytes: it bounds the
 // Arrow memory of a part and makes each claims part one row group.
-const claimRowsPerPart = 128 << 10
+const claimRowsPerPart = 64 << 10
 
 // conflictRowsPerPart is the most conflict rows in one part.
 const conflictRowsPerPart = 1 << 20

@@ -32,7 +32,7 @@ func claimKey(c *schema.Claim, cluster string) string { return conflict.KeyIn(c,
 
 // conflictMemory is the conflict detector's buffer budget; past it the
 // detector spills to disk.
-const conflictMemory = 64 << 20
+const conflictMemory = 32 << 20
 
 // detectorStage runs conflict.Detector, spilling into a hidden directory
 // inside the run's temporary output, removed before the dataset is
