@@ -32,4 +32,13 @@
 // dates of those articles. Aliases are the distinct spellings seen (source
 // and source_mention values, outlet strings; not pronouns such as "he" or
 // "they"), sorted, at most MaxAliases.
+//
+// Splitting. Every article and claim counts for at most one row, whose key
+// ArticleRow and ClaimRow return. An engine that cannot feed one
+// Aggregator everything groups the articles and claims by that key
+// (reduced to ArticleInput and ClaimInput), puts each group back in input
+// order, and feeds one Aggregator per group: each gives exactly its row of
+// the whole. The order matters (the cue claims are a source's first 16,
+// and n_articles counts runs of one article), so a group cannot be merged
+// from partial aggregates.
 package source

@@ -51,20 +51,28 @@ func New() *Aggregator {
 // curated table knows (entity.Lookup) is replaced by the table's name and
 // the spelling seen becomes an alias. Articles without either are skipped.
 func (g *Aggregator) AddArticle(a *schema.Article) {
-	raw := strings.TrimSpace(a.Outlet)
-	if raw == "" {
-		raw = HostOf(a.URL)
-	}
-	g.last.id, g.last.outlet = a.ArticleID, ""
-	if raw == "" {
+	raw, name := g.articleOutlet(a)
+	g.last.id, g.last.outlet = a.ArticleID, name
+	if name == "" {
 		return
 	}
-	name := g.outletName(raw)
-	g.last.outlet = name
 	r := g.row(name)
 	r.outlet, r.fromArts = true, true
 	r.addAlias(raw)
 	r.seen(a.ArticleID, a.Published)
+}
+
+// articleOutlet returns the outlet of a as written (raw) and its canonical
+// name, or "" and "" when a names none.
+func (g *Aggregator) articleOutlet(a *schema.Article) (raw, name string) {
+	raw = strings.TrimSpace(a.Outlet)
+	if raw == "" {
+		raw = HostOf(a.URL)
+	}
+	if raw == "" {
+		return "", ""
+	}
+	return raw, g.outletName(raw)
 }
 
 // AddClaim counts a claim for the source it is attributed to: its cited
@@ -78,35 +86,18 @@ func (g *Aggregator) AddArticle(a *schema.Article) {
 // article with the previous one's, so the claims of one article must be
 // added one after the other (as the claims table stores them).
 func (g *Aggregator) AddClaim(c *schema.Claim) {
+	name, e := g.claimSource(c, g.last.id, g.last.outlet)
+	if name == "" {
+		return
+	}
+	r := g.row(name)
 	if c.Source == "" {
-		outlet := strings.TrimSpace(c.Outlet)
-		if outlet != "" {
-			outlet = g.outletName(outlet)
-		} else if c.ArticleID == g.last.id {
-			outlet = g.last.outlet
-		}
-		if outlet == "" {
-			return
-		}
-		r := g.row(outlet)
 		r.nClaims++
 		if !r.fromArts {
 			r.seen(c.ArticleID, c.Published)
 		}
 		return
 	}
-	name := strings.TrimSpace(c.Source)
-	e := g.lookup(name)
-	if e.Name == "" && c.SourceMention != "" {
-		e = g.lookup(c.SourceMention)
-	}
-	if e.Name != "" {
-		name = e.Name
-	}
-	if name == "" {
-		return
-	}
-	r := g.row(name)
 	if r.tableKind == "" && e.Kind != "" {
 		r.tableKind = e.Kind
 	}
@@ -120,6 +111,65 @@ func (g *Aggregator) AddClaim(c *schema.Claim) {
 			r.votes[v.kind] += v.weight
 		}
 	}
+}
+
+// claimSource returns the name of the source c counts for ("" for none)
+// and, for a cited source, the curated entity found for it. lastID and
+// lastOutlet are the id and outlet name of the article last given to
+// AddArticle.
+func (g *Aggregator) claimSource(c *schema.Claim, lastID, lastOutlet string) (string, entity.Entity) {
+	if c.Source == "" {
+		if outlet := strings.TrimSpace(c.Outlet); outlet != "" {
+			return g.outletName(outlet), entity.Entity{}
+		}
+		if c.ArticleID == lastID {
+			return lastOutlet, entity.Entity{}
+		}
+		return "", entity.Entity{}
+	}
+	name := strings.TrimSpace(c.Source)
+	e := g.lookup(name)
+	if e.Name == "" && c.SourceMention != "" {
+		e = g.lookup(c.SourceMention)
+	}
+	if e.Name != "" {
+		name = e.Name
+	}
+	return name, e
+}
+
+// ArticleRow returns the key of the row AddArticle(a) counts a for, or ""
+// when it counts a for none. With ClaimRow it lets an engine split the
+// aggregation by row: feed one Aggregator per key only the articles and
+// claims routed to that key, in the order Run gives them (each article
+// before its claims), and it returns exactly that key's row of the
+// Aggregator fed everything. Only the fields ArticleInput keeps are read.
+func (g *Aggregator) ArticleRow(a *schema.Article) string {
+	_, name := g.articleOutlet(a)
+	return rowKey(name)
+}
+
+// ClaimRow returns the key of the row AddClaim(c) counts c for when c is
+// added right after its article a, as Run adds them, or "" when it counts c
+// for none. Only the fields ArticleInput and ClaimInput keep are read.
+func (g *Aggregator) ClaimRow(a *schema.Article, c *schema.Claim) string {
+	_, outlet := g.articleOutlet(a)
+	name, _ := g.claimSource(c, a.ArticleID, outlet)
+	return rowKey(name)
+}
+
+// ArticleInput returns a with only the fields AddArticle and ArticleRow
+// read, the others zero: what an engine ships to the worker that
+// aggregates a row.
+func ArticleInput(a *schema.Article) schema.Article {
+	return schema.Article{ArticleID: a.ArticleID, Outlet: a.Outlet, URL: a.URL, Published: a.Published}
+}
+
+// ClaimInput returns c with only the fields AddClaim and ClaimRow read, the
+// others zero.
+func ClaimInput(c *schema.Claim) schema.Claim {
+	return schema.Claim{ArticleID: c.ArticleID, Source: c.Source, SourceMention: c.SourceMention,
+		Sentence: c.Sentence, Outlet: c.Outlet, Published: c.Published}
 }
 
 // Rows returns one row per source, sorted by name. Kind is "outlet" for a
@@ -184,7 +234,7 @@ func (r *acc) kind() string {
 // row returns the accumulator of name, one for all spellings that differ
 // only in case, and counts the spelling.
 func (g *Aggregator) row(name string) *acc {
-	key := strings.ToLower(name)
+	key := rowKey(name)
 	r := g.rows[key]
 	if r == nil {
 		r = &acc{spellings: map[string]int{}}
@@ -196,6 +246,10 @@ func (g *Aggregator) row(name string) *acc {
 	r.addAlias(name)
 	return r
 }
+
+// rowKey is the key of name's row: one for all spellings that differ only
+// in case.
+func rowKey(name string) string { return strings.ToLower(name) }
 
 // seen counts article id (once per run of claims of one article) and
 // widens first/last seen to published.
