@@ -506,3 +506,14 @@ func TestClaimIDAgrees(t *testing.T) {
 		}
 	}
 }
+
+func TestLowerInto(t *testing.T) {
+	var buf []byte
+	for _, s := range []string{"", "A", "Hello, WORLD! @[`{ Zz Aa", "ÉCOLE Straße ÀÉ \xff ABCDEFGHIJKLMNOPQRSTUVWXYZ abc@[`{", strings.Repeat("MiXeD 123 ", 7)} {
+		got, ascii := lowerInto(&buf, s)
+		want, wantASCII := lowerASCIIFlag(s)
+		if got != want || ascii != wantASCII {
+			t.Errorf("lowerInto(%q) = %q %v, want %q %v", s, got, ascii, want, wantASCII)
+		}
+	}
+}

@@ -60,6 +60,9 @@ func splitSentences(text string, out []sentence) []sentence {
 				for cut > start && !utf8.RuneStart(text[cut]) {
 					cut--
 				}
+				if cut == start {
+					cut = start + maxSentence // invalid UTF-8 without a rune start
+				}
 			}
 			ce := cut
 			for ce > start && isSpaceByte(text[ce-1]) {
@@ -74,9 +77,27 @@ func splitSentences(text string, out []sentence) []sentence {
 			out = append(out, finishSentence(text, start, e))
 		}
 	}
+	// The next occurrence of each stop byte, found with IndexByte (which
+	// scans many bytes at a time) and looked for again once passed.
+	var next [4]int
+	stops := [4]byte{'.', '\n', '!', '?'}
+	for k := range next {
+		next[k] = -1
+	}
 	for i := start; i < n; i++ {
-		for i < n && !stopByte[text[i]] {
-			i++
+		if !stopByte[text[i]] {
+			m := n
+			for k, c := range stops {
+				if next[k] < i {
+					if j := strings.IndexByte(text[i:], c); j >= 0 {
+						next[k] = i + j
+					} else {
+						next[k] = n
+					}
+				}
+				m = min(m, next[k])
+			}
+			i = m
 		}
 		if i >= n {
 			break

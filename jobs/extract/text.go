@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -20,19 +21,32 @@ func lowerInto(buf *[]byte, s string) (string, bool) {
 		*buf = make([]byte, len(s), len(s)+len(s)/2)
 	}
 	b := (*buf)[:len(s)]
-	var hi byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		hi |= c
+	if len(b) == 0 {
+		return "", true
+	}
+	src := unsafe.Slice(unsafe.StringData(s), len(s))
+	var hi uint64
+	i := 0
+	// Eight bytes at a time: a byte in 'A'..'Z' (high bit clear) gets 0x20.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(src); i += 8 {
+		v := binary.LittleEndian.Uint64(src[i:])
+		hi |= v
+		a := v &^ highs
+		ge := a + ones*(0x80-'A')   // high bit set where byte >= 'A'
+		gt := a + ones*(0x80-'Z'-1) // high bit set where byte > 'Z'
+		m := ge &^ gt &^ v & highs
+		binary.LittleEndian.PutUint64(b[i:], v|m>>2)
+	}
+	for ; i < len(src); i++ {
+		c := src[i]
+		hi |= uint64(c)
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		b[i] = c
 	}
-	if len(b) == 0 {
-		return "", true
-	}
-	return unsafe.String(unsafe.SliceData(b), len(b)), hi < utf8.RuneSelf
+	return unsafe.String(unsafe.SliceData(b), len(b)), hi&highs == 0
 }
 
 // lowerASCIIFlag is lowerASCII that also reports whether s is all ASCII.
