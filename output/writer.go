@@ -77,7 +77,7 @@ type PartInfo struct {
 // unrelated directory. Nothing at dir changes before Commit.
 func Create(dir string, overwrite bool, opts Options) (*Writer, error) {
 	dir = filepath.Clean(dir)
-	if err := checkTarget(dir, overwrite); err != nil {
+	if err := CheckTarget(dir, overwrite); err != nil {
 		return nil, err
 	}
 	parent, base := filepath.Split(dir)
@@ -94,7 +94,11 @@ func Create(dir string, overwrite bool, opts Options) (*Writer, error) {
 	return &Writer{dir: dir, tmp: tmp, overwrite: overwrite, opts: opts.withDefaults()}, nil
 }
 
-func checkTarget(dir string, overwrite bool) error {
+// CheckTarget reports whether a dataset may be written at dir: nil when dir
+// does not exist or is empty, or (with overwrite) holds a manifest.json;
+// else an error wrapping ErrExists. Create checks it; an engine that writes
+// a dataset in several processes checks it before it starts.
+func CheckTarget(dir string, overwrite bool) error {
 	st, err := os.Stat(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -132,36 +136,28 @@ func PartName(table string, index int) string {
 	return filepath.Join(table, fmt.Sprintf("part-%05d.parquet", index))
 }
 
-// Part is one Parquet file being written. Write batches in order, then Close.
-type Part struct {
-	w    *Writer
-	info PartInfo
-	f    *os.File
-	buf  *bufio.Writer
+// PartWriter writes one Parquet part to any io.Writer (a local file, or an
+// object of a distributed engine's file system): zstd, the Arrow schema
+// stored, dictionary pages for dictionary columns only. It counts and hashes
+// the bytes it writes. Write batches in order, then Close; Close does not
+// close the io.Writer.
+type PartWriter struct {
 	h    hash.Hash
 	cw   *countWriter
 	fw   *pqarrow.FileWriter
+	rows int64
 }
 
-// NewPart starts part index of table with schema sc.
-func (w *Writer) NewPart(table string, index int, sc *arrow.Schema) (*Part, error) {
-	rel := PartName(table, index)
-	path := filepath.Join(w.tmp, rel)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, err
-	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
-	if err != nil {
-		return nil, err
-	}
+// NewPartWriter starts a Parquet part with schema sc on dst.
+func NewPartWriter(dst io.Writer, sc *arrow.Schema, opts Options) (*PartWriter, error) {
+	opts = opts.withDefaults()
 	h := sha256.New()
-	buf := bufio.NewWriterSize(f, 1<<20)
-	cw := &countWriter{w: io.MultiWriter(buf, h)}
+	cw := &countWriter{w: io.MultiWriter(dst, h)}
 	popts := []parquet.WriterProperty{
 		parquet.WithCompression(compress.Codecs.Zstd),
-		parquet.WithCompressionLevel(w.opts.ZstdLevel),
-		parquet.WithMaxRowGroupLength(w.opts.RowGroupRows),
-		parquet.WithCreatedBy(w.opts.CreatedBy),
+		parquet.WithCompressionLevel(opts.ZstdLevel),
+		parquet.WithMaxRowGroupLength(opts.RowGroupRows),
+		parquet.WithCreatedBy(opts.CreatedBy),
 		parquet.WithStats(true),
 		// Dictionary pages only where the Arrow schema asks for them:
 		// building a dictionary of free text (sentences, quotes) costs
@@ -176,26 +172,75 @@ func (w *Writer) NewPart(table string, index int, sc *arrow.Schema) (*Part, erro
 	props := parquet.NewWriterProperties(popts...)
 	fw, err := pqarrow.NewFileWriter(sc, cw, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
 	if err != nil {
+		return nil, err
+	}
+	return &PartWriter{h: h, cw: cw, fw: fw}, nil
+}
+
+// Write appends a record batch; batches fill row groups of up to
+// Options.RowGroupRows rows.
+func (p *PartWriter) Write(rec arrow.RecordBatch) error {
+	if err := p.fw.WriteBuffered(rec); err != nil {
+		return err
+	}
+	p.rows += rec.NumRows()
+	return nil
+}
+
+// Close finishes the Parquet file and returns its rows, size and sha256
+// (Table, Index and Path left for the caller).
+func (p *PartWriter) Close() (PartInfo, error) {
+	if err := p.fw.Close(); err != nil {
+		return PartInfo{}, err
+	}
+	return PartInfo{Rows: p.rows, Bytes: p.cw.n, SHA256: hex.EncodeToString(p.h.Sum(nil))}, nil
+}
+
+// Abandon stops writing without finishing the file.
+func (p *PartWriter) Abandon() { p.fw.Close() }
+
+// Part is one Parquet file being written. Write batches in order, then Close.
+type Part struct {
+	w    *Writer
+	info PartInfo
+	f    *os.File
+	buf  *bufio.Writer
+	pw   *PartWriter
+}
+
+// NewPart starts part index of table with schema sc.
+func (w *Writer) NewPart(table string, index int, sc *arrow.Schema) (*Part, error) {
+	rel := PartName(table, index)
+	path := filepath.Join(w.tmp, rel)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	buf := bufio.NewWriterSize(f, 1<<20)
+	pw, err := NewPartWriter(buf, sc, w.opts)
+	if err != nil {
 		f.Close()
 		return nil, fmt.Errorf("parquet writer for %s: %w", rel, err)
 	}
-	return &Part{w: w, info: PartInfo{Table: table, Index: index, Path: filepath.ToSlash(rel)}, f: f, buf: buf, h: h, cw: cw, fw: fw}, nil
+	return &Part{w: w, info: PartInfo{Table: table, Index: index, Path: filepath.ToSlash(rel)}, f: f, buf: buf, pw: pw}, nil
 }
 
 // Write appends a record batch; batches fill row groups of up to
 // Options.RowGroupRows rows.
 func (p *Part) Write(rec arrow.RecordBatch) error {
-	if err := p.fw.WriteBuffered(rec); err != nil {
+	if err := p.pw.Write(rec); err != nil {
 		return fmt.Errorf("write %s: %w", p.info.Path, err)
 	}
-	p.info.Rows += rec.NumRows()
 	return nil
 }
 
 // Close finishes the file, syncs it to disk and records its size and
 // sha256. The part is registered with the Writer only when Close succeeds.
 func (p *Part) Close() (PartInfo, error) {
-	err := p.fw.Close()
+	done, err := p.pw.Close()
 	if ferr := p.buf.Flush(); err == nil {
 		err = ferr
 	}
@@ -208,8 +253,7 @@ func (p *Part) Close() (PartInfo, error) {
 	if err != nil {
 		return PartInfo{}, fmt.Errorf("close %s: %w", p.info.Path, err)
 	}
-	p.info.Bytes = p.cw.n
-	p.info.SHA256 = hex.EncodeToString(p.h.Sum(nil))
+	p.info.Rows, p.info.Bytes, p.info.SHA256 = done.Rows, done.Bytes, done.SHA256
 	p.w.mu.Lock()
 	p.w.parts = append(p.w.parts, p.info)
 	p.w.mu.Unlock()
@@ -218,7 +262,7 @@ func (p *Part) Close() (PartInfo, error) {
 
 // Abandon closes the part's file without finishing it; Abort removes it.
 func (p *Part) Abandon() {
-	p.fw.Close()
+	p.pw.Abandon()
 	p.f.Close()
 }
 
@@ -248,35 +292,45 @@ func (w *Writer) Parts() []PartInfo {
 // place, replacing a previous dataset when the Writer was created with
 // overwrite. After Commit the Writer is done.
 func (w *Writer) Commit(manifest []byte) error {
-	if err := writeFileSync(filepath.Join(w.tmp, ManifestName), manifest); err != nil {
+	return CommitDir(w.tmp, w.dir, w.overwrite, manifest)
+}
+
+// CommitDir writes manifest into tmp, a directory that holds a dataset's
+// parts and nothing else yet, syncs it, and renames it to dir, replacing a
+// previous dataset there when overwrite is set (CheckTarget is checked
+// again). It is Writer.Commit for a temporary directory that other
+// processes filled: tmp must be on dir's file system, beside it.
+func CommitDir(tmp, dir string, overwrite bool, manifest []byte) error {
+	dir = filepath.Clean(dir)
+	if err := writeFileSync(filepath.Join(tmp, ManifestName), manifest); err != nil {
 		return err
 	}
-	if err := syncDir(w.tmp); err != nil {
+	if err := syncDir(tmp); err != nil {
 		return err
 	}
-	parent := filepath.Dir(w.dir)
+	parent := filepath.Dir(dir)
 	var old string
-	if _, err := os.Stat(w.dir); err == nil {
+	if _, err := os.Stat(dir); err == nil {
 		// Re-check: the directory may have been filled since Create.
-		if err := checkTarget(w.dir, w.overwrite); err != nil {
+		if err := CheckTarget(dir, overwrite); err != nil {
 			return err
 		}
-		o, err := os.MkdirTemp(parent, "."+filepath.Base(w.dir)+".old-")
+		o, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".old-")
 		if err != nil {
 			return err
 		}
 		old = filepath.Join(o, "dataset")
-		if err := os.Rename(w.dir, old); err != nil {
+		if err := os.Rename(dir, old); err != nil {
 			os.Remove(o)
 			return fmt.Errorf("move previous dataset aside: %w", err)
 		}
 		defer os.RemoveAll(o)
 	}
-	if err := os.Rename(w.tmp, w.dir); err != nil {
+	if err := os.Rename(tmp, dir); err != nil {
 		if old != "" {
-			os.Rename(old, w.dir)
+			os.Rename(old, dir)
 		}
-		return fmt.Errorf("rename %s to %s: %w", w.tmp, w.dir, err)
+		return fmt.Errorf("rename %s to %s: %w", tmp, dir, err)
 	}
 	return syncDir(parent)
 }
