@@ -19,6 +19,7 @@ type attrib struct {
 	pronoun    bool
 	resolved   bool
 	usedByQuan bool
+	also       int // > 0: the attribution also covers tokens [also, n)
 }
 
 // connectors that may sit inside an organisation's name.
@@ -30,6 +31,35 @@ var pronouns = setOf("he", "she", "they", "it", "we", "i")
 var skipBeforeCue = setOf("has", "have", "had", "also", "later", "previously", "earlier", "separately", "further",
 	"already", "recently", "initially", "then", "first", "would", "will", "had", "has", "now", "again", "officially",
 	"publicly", "repeatedly", "reportedly", "once", "said", "in", "a", "statement", "on", "its", "website")
+
+// docNouns are documents a source issues: "according to a list compiled by
+// X", "interior ministry data".
+var docNouns = setOf("list", "figures", "figure", "data", "report", "tally", "count", "statistics", "records", "survey",
+	"estimates", "estimate", "statement", "census", "toll", "numbers")
+
+// peopleGroups are sources that stay themselves when a place or an event
+// follows: "Prosecutors in Crotone", "Survivors of a shipwreck".
+var peopleGroups = setOf("prosecutors", "lawyers", "police", "investigators", "witnesses", "survivors", "relatives",
+	"doctors", "rescuers", "residents", "activists", "villagers", "medics", "officials", "families", "authorities",
+	"nurses", "volunteers", "workers", "teachers", "students", "monitors", "observers", "diplomats", "troops")
+
+// collectiveNouns after a possessive are the source themselves: "Togo's
+// opposition", unless the whole phrase is in the table ("Syria's army").
+var collectiveNouns = setOf("opposition", "government", "army", "military", "police", "authorities", "rebels", "parliament")
+
+// honorifics are titles that a single surname can follow.
+var honorifics = setOf("mr", "mrs", "ms", "dr", "gov", "sen", "rep", "lt", "sgt", "capt", "det", "gen", "col", "maj",
+	"prof", "rev", "chief", "sheriff", "officer", "trooper", "deputy", "coach", "mayor", "governor", "president",
+	"minister", "senator", "judge", "bishop", "pastor", "nurse", "prefect", "inspector", "detective", "sergeant",
+	"lieutenant", "captain", "commissioner", "general", "colonel", "major", "superintendent", "spokesman", "spokeswoman")
+
+// skipDet returns 1 when token s is a determiner.
+func skipDet(p *numParser, s int) int {
+	if p.toks[s].kind == tkWord && p.fl(s)&fDet != 0 {
+		return 1
+	}
+	return 0
+}
 
 var passiveAux = setOf("is", "are", "was", "were", "been", "be", "being")
 
@@ -52,7 +82,24 @@ func (x *analyzer) findAttribs(out []attrib) []attrib {
 				continue
 			}
 			a.cueText = "according to"
-			ns, ne := x.npAfter(i+2, n)
+			from := i + 2
+			// "according to a list compiled by the union", "according to
+			// figures from the ministry": the source is who made the document.
+			if q := from; q < n {
+				if p.fl(q)&fDet != 0 {
+					q++
+				}
+				if q < n && docNouns[p.w(q)] {
+					q++
+					if q < n && (p.isWord(q, "compiled") || p.isWord(q, "released") || p.isWord(q, "published") || p.isWord(q, "issued") || p.isWord(q, "provided") || p.isWord(q, "kept")) {
+						q++
+					}
+					if p.isWord(q, "by") || p.isWord(q, "from") || p.isWord(q, "of") {
+						from = q + 1
+					}
+				}
+			}
+			ns, ne := x.npAfter(from, n)
 			if ns == ne {
 				continue
 			}
@@ -105,6 +152,12 @@ func (x *analyzer) findAttribs(out []attrib) []attrib {
 		}
 		x.canonSource(&a)
 		out = append(out, a)
+		if a.also > 0 {
+			// The clause after ", and": the same source, its own span.
+			b := a
+			b.cs, b.ce, b.also = a.also, n, 0
+			out = append(out, b)
+		}
 		i = max(i, a.ne-1)
 	}
 	return out
@@ -127,7 +180,7 @@ func (x *analyzer) cueVerb(i int) bool {
 		// "X put the death toll at 50"
 		ok := false
 		for k := i + 1; k < i+6 && k < len(p.toks); k++ {
-			if p.isWord(k, "toll") || p.isWord(k, "number") || p.isWord(k, "figure") || p.isWord(k, "tally") {
+			if p.isWord(k, "toll") || p.isWord(k, "number") || p.isWord(k, "figure") || p.isWord(k, "tally") || p.isWord(k, "cost") || p.isWord(k, "damage") || p.isWord(k, "losses") {
 				ok = true
 			}
 		}
@@ -154,6 +207,31 @@ func (x *analyzer) sourceBefore(a *attrib) bool {
 			break
 		}
 		k--
+	}
+	// "The government, which says ...", "the national government, which on
+	// Tuesday confirmed ...": the source is the noun phrase the relative
+	// pronoun stands for.
+	if r := k; r >= 1 {
+		for r >= 0 && p.toks[r].kind == tkWord && (p.fl(r)&(fWeekday|fTimeRel) != 0 || p.isWord(r, "on") || p.isWord(r, "also")) {
+			r--
+		}
+		if r >= 1 && (p.isWord(r, "which") || p.isWord(r, "who")) && p.isPunct(r-1, ",") {
+			if ns := x.npBackward(r - 1); ns < r-1 {
+				a.ns, a.ne = ns, r-1
+				a.cs, a.ce = i+1, n
+				if p.isWord(i+1, "that") {
+					a.cs++
+				}
+				// The relative clause ends at the next comma.
+				for q := a.cs; q < n; q++ {
+					if p.isPunct(q, ",") {
+						a.ce = q
+						break
+					}
+				}
+				return true
+			}
+		}
 	}
 	end := k + 1
 	// Appositive or relative clause between source and verb: "X, a British-based group, said".
@@ -205,6 +283,15 @@ func (x *analyzer) sourceBefore(a *attrib) bool {
 		a.cs, a.ce = 0, ns
 		for a.ce > 0 && p.toks[a.ce-1].kind == tkPunct {
 			a.ce--
+		}
+		return true
+	}
+	if ns > 1 && p.isPunct(ns-1, ",") && (p.isPunct(j, ",") || p.isPunct(j, ";")) && !p.isWord(j+1, "that") {
+		// Mid-sentence "S, the institute said, and T": the report is S,
+		// and T when "and" goes on with it.
+		a.cs, a.ce = 0, ns-1
+		if p.isWord(j+1, "and") && j+2 < n {
+			a.also = j + 2
 		}
 		return true
 	}
@@ -277,7 +364,7 @@ func (x *analyzer) npBackward(end int) int {
 		}
 		// Allow up to two adjectives before a noun: "local activists", "US-based".
 		if p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&(fVerbish|fAux|fCue|fPred|fNeg|fPrep|fClause) == 0 && lowerRun < 2 && k+1 < end &&
-			(p.toks[k+1].kind == tkWord && !p.toks[k+1].upper && p.fl(k+1)&fSourceNoun != 0 || p.isDashTok(k+1) || p.isWord(k, "based")) {
+			(p.toks[k+1].kind == tkWord && !p.toks[k+1].upper && p.fl(k+1)&(fSourceNoun|fTitle) != 0 || p.isDashTok(k+1) || p.isWord(k, "based")) {
 			lowerRun++
 			k--
 			continue
@@ -356,25 +443,48 @@ func (x *analyzer) canonSource(a *attrib) {
 			break
 		}
 	}
-	// "a spokesman for X", "officials at X", "X's spokesman".
+	// "a spokesman for X", "officials at X", "X's spokesman"; but a group
+	// of people named by where they are ("Prosecutors in Crotone",
+	// "Survivors of a shipwreck") is that group.
 	for k := s; k < e-1; k++ {
 		w := p.w(k)
-		if p.toks[k].kind == tkWord && p.fl(k)&(fSourceNoun|fTitle) != 0 && !p.toks[k].upper && (p.isWord(k+1, "for") || p.isWord(k+1, "of") || p.isWord(k+1, "at") || p.isWord(k+1, "from") || p.isWord(k+1, "with")) && w != "ministry" && w != "office" && w != "department" && w != "union" && w != "committee" {
+		if p.toks[k].kind != tkWord || p.fl(k)&(fSourceNoun|fTitle) == 0 {
+			continue
+		}
+		if k == s+skipDet(p, s) && peopleGroups[w] && (p.isWord(k+1, "in") || p.isWord(k+1, "of") || p.isWord(k+1, "from") || p.isWord(k+1, "at")) {
+			a.source = lexKeys[p.toks[k].li] // a static string: w is in the reused lowered text
+			x.lastSource = a.source
+			return
+		}
+		if !p.toks[k].upper && (p.isWord(k+1, "for") || p.isWord(k+1, "of") || p.isWord(k+1, "at") || p.isWord(k+1, "from") || p.isWord(k+1, "with")) && w != "ministry" && w != "office" && w != "department" && w != "union" && w != "committee" {
 			if k+2 < e {
 				s = k + 2
 			}
 			break
 		}
 	}
+	// A generic noun and then the name: "the civil defence agency INDECI",
+	// "the UN's humanitarian agency OCHA".
+	if e-s >= 2 && p.toks[e-1].caps && p.toks[e-1].kind == tkWord && e-1 > s && p.toks[e-2].kind == tkWord && !p.toks[e-2].upper && p.fl(e-2)&(fSourceNoun|fTitle) != 0 {
+		s = e - 1
+	}
 	for k := s + 1; k < e; k++ {
 		if p.isWord(k, "'s") && k+1 < e {
-			// "X's spokesman" -> X, unless what follows is a name part.
+			// "X's spokesman" -> X, unless what follows is a name part;
+			// but "Togo's opposition" is the opposition.
+			if collectiveNouns[p.w(k+1)] && k+2 == e {
+				if _, ok := entity.Lookup(p.text[p.toks[s].s:p.toks[e-1].e]); !ok {
+					s = k + 1
+					break
+				}
+			}
 			if !p.toks[k+1].upper || p.fl(k+1)&fSourceNoun != 0 {
 				e = k
 				break
 			}
 		}
 	}
+
 	// Leading determiners and "US-based".
 	for s < e {
 		if p.toks[s].kind == tkWord && p.fl(s)&fDet != 0 {
@@ -390,6 +500,10 @@ func (x *analyzer) canonSource(a *attrib) {
 			continue
 		}
 		break
+	}
+	// Documents of a source: "interior ministry data", "a council survey".
+	for e-s >= 2 && p.toks[e-1].kind == tkWord && !p.toks[e-1].upper && docNouns[p.w(e-1)] && (p.toks[e-2].upper || p.fl(e-2)&fSourceNoun != 0) {
+		e--
 	}
 	if s >= e {
 		a.source = strings.ToLower(strings.TrimSpace(a.mention))
@@ -453,6 +567,18 @@ func (x *analyzer) canonSource(a *attrib) {
 		for first < e && p.toks[first].kind == tkPunct {
 			first++ // "Gov. John Bel Edwards"
 		}
+		// One capitalized word after a title word is a name only after an
+		// honorific ("Gov. Edwards"); else it ends an organisation's name
+		// ("Nielsen Media Research").
+		words := 0
+		for k := first; k < e; k++ {
+			if p.toks[k].kind == tkWord {
+				words++
+			}
+		}
+		if words == 1 && !honorifics[p.w(lastTitle)] {
+			allUpper = false
+		}
 		if allUpper && p.fl(lastTitle)&fTitle != 0 && first < e {
 			name := p.text[p.toks[first].s:p.toks[e-1].e]
 			a.source = strings.TrimRight(name, ".,")
@@ -500,8 +626,24 @@ func (x *analyzer) resolveName1(clean string, s, e int) (string, bool) {
 		}
 		return full, true
 	}
+	// A short form the article itself spells out wins over the table: "the
+	// Red Cross" in an article about the Peruvian Red Cross; "the institute"
+	// after the National Civil Defence Institute.
+	withThe := s > 0 && p.isWord(s-1, "the")
+	if e-s <= 2 && withThe && p.toks[e-1].upper && p.fl(e-1)&fSourceNoun == 0 || e-s == 1 && !p.toks[s].upper && p.fl(s)&fSourceNoun != 0 && orgHeads[p.w(s)] {
+		short := clean
+		if !p.toks[s].upper {
+			short = strings.ToUpper(clean[:1]) + clean[1:]
+		}
+		if full := x.longFormCached(short, true); full != "" && full != short {
+			if ent, ok := entity.Lookup(full); ok {
+				return ent.Name, true
+			}
+			return full, true
+		}
+	}
 	if ent, ok := entity.Lookup(clean); ok {
-		return ent.Name, true
+		return genericName(ent.Name), true
 	}
 	// "U.N. officials", "Pentagon spokesman": the organisation without the generic noun.
 	if e2 := e; e2-s >= 2 {
@@ -517,17 +659,9 @@ func (x *analyzer) resolveName1(clean string, s, e int) (string, bool) {
 	// A one- or two-word capitalized short form: look for a longer name
 	// containing it elsewhere in the article: "the Observatory" (an
 	// organisation, after "the") or a surname ("Grace" -> "Ken Grace").
-	withThe := s > 0 && p.isWord(s-1, "the")
 	generic := e-s == 1 && p.fl(s)&fSourceNoun != 0 && !withThe
 	if e-s <= 2 && p.toks[e-1].upper && !generic && (withThe || e-s == 1) {
-		full, seen := x.longForms[clean]
-		if !seen {
-			full = x.longForm(clean, withThe)
-			if x.longForms == nil {
-				x.longForms = map[string]string{}
-			}
-			x.longForms[clean] = full
-		}
+		full := x.longFormCached(clean, withThe)
 		if full != "" {
 			if ent, ok := entity.Lookup(full); ok {
 				return ent.Name, true
@@ -544,6 +678,47 @@ func (x *analyzer) resolveName1(clean string, s, e int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// longFormCached is longForm with the article's cache.
+func (x *analyzer) longFormCached(short string, org bool) string {
+	key := short
+	if !org {
+		key = "\x00" + short
+	}
+	full, seen := x.longForms[key]
+	if !seen {
+		full = x.longForm(short, org)
+		if x.longForms == nil {
+			x.longForms = map[string]string{}
+		}
+		x.longForms[key] = full
+	}
+	return full
+}
+
+// orgHeads are generic nouns that end organisation names, so "the
+// institute" or "the council" can stand for the article's "National Civil
+// Defence Institute" or "Kasama Municipal Council".
+var orgHeads = setOf("institute", "agency", "council", "ministry", "department", "office", "committee", "commission",
+	"federation", "society", "association", "union", "foundation", "authority", "service", "bureau", "directorate",
+	"observatory", "network", "centre", "center", "coalition", "city", "municipality", "prefecture", "court", "survey")
+
+// genericName writes a ministry that the table knows without its country
+// the way articles do, in lower case: "Ministry of Health" -> "health
+// ministry", like other generic sources ("police").
+func genericName(name string) string {
+	switch name {
+	case "Ministry of Health":
+		return "health ministry"
+	case "Ministry of Defence":
+		return "defence ministry"
+	case "Ministry of Interior":
+		return "interior ministry"
+	case "Ministry of Foreign Affairs":
+		return "foreign ministry"
+	}
+	return name
 }
 
 // buildAcronyms collects "Full Name (ACRO)" definitions of the article.

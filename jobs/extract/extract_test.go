@@ -517,3 +517,37 @@ func TestLowerInto(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceForms checks the source of the first quantity claim for the
+// attribution forms news text uses.
+func TestSourceForms(t *testing.T) {
+	rows := []struct{ in, src, mention string }{
+		{"Floods killed 12 people in Peru, the National Civil Defence Institute (INDECI) said.", "National Civil Defence Institute", ""},
+		{"Police Chief Maria Lopez said 4 people were arrested.", "Maria Lopez", "Police Chief Maria Lopez"},
+		{"Nurse Mercy Phiri said her ward had admitted 85 patients.", "Mercy Phiri", ""},
+		{"The quake was felt, according to the National Civil Defence Institute. More than 150 people were injured, the institute said, and about 1,400 homes were destroyed.", "National Civil Defence Institute", ""},
+		{"Aid came from the Peruvian Red Cross. The Red Cross says 8,000 people are homeless.", "Peruvian Red Cross", ""},
+		{"The government, which says 41 people have died, has been accused of playing down the toll.", "government", ""},
+		{"According to a list compiled by the union, 34 workers are dead.", "union", ""},
+		{"Prosecutors in Crotone said three smugglers had been detained.", "prosecutors", ""},
+		{"Togo's opposition said 19 people were killed.", "opposition", ""},
+		{"The UN's humanitarian agency OCHA warned that up to 1.5 million people could be affected.", "UN Office for the Coordination of Humanitarian Affairs", ""},
+		{"The health ministry said 36 people died.", "health ministry", ""},
+		{"At least 30 people were killed, the health ministry said Monday, as aid began arriving.", "health ministry", ""},
+		{"Nielsen Media Research said 32 million people watched.", "Nielsen Media Research", ""},
+	}
+	for _, r := range rows {
+		qs := quantities(run(t, r.in, time.Time{}))
+		if len(qs) == 0 {
+			t.Errorf("%q: no claim", r.in)
+			continue
+		}
+		c := qs[0]
+		if strings.Contains(r.in, "More than 150") {
+			c = qs[len(qs)-1] // the clause after ", and"
+		}
+		if c.Source != r.src || r.mention != "" && c.SourceMention != r.mention {
+			t.Errorf("%q: source %q (mention %q), want %q (%q)", r.in, c.Source, c.SourceMention, r.src, r.mention)
+		}
+	}
+}

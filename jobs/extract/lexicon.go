@@ -173,7 +173,7 @@ func init() {
 		"confirms", "claimed", "claims", "denied", "denies", "deny", "warned", "warns", "noted", "notes", "explained",
 		"insisted", "wrote", "writes", "tweeted", "alleged", "alleges", "quoted", "cited", "citing", "counted",
 		"recorded", "documented", "acknowledged", "admitted", "disclosed", "revealed", "indicated", "suggested",
-		"believes", "believe", "estimate", "tallied", "put")
+		"believes", "believe", "estimate", "tallied", "put", "registered")
 	addLex(fAux, "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "could",
 		"should", "may", "might", "also", "later", "previously", "earlier", "now", "still", "separately", "further",
 		"already", "recently", "just", "initially", "first", "then", "so", "far", "all", "reportedly", "allegedly",
@@ -250,7 +250,12 @@ func init() {
 		"news", "press", "radio", "television", "tv", "channel", "station", "newspaper", "paper", "daily", "outlet",
 		"website", "people", "men", "women", "victim", "victims", "survivors", "survivor", "mother", "father",
 		"brother", "sister", "son", "daughter", "wife", "husband", "cousin", "uncle", "aunt", "grandmother", "girlfriend",
-		"boyfriend", "neighbor", "neighbour", "owner", "manager", "teacher", "principal", "pastor", "judge", "clerk")
+		"boyfriend", "neighbor", "neighbour", "owner", "manager", "teacher", "principal", "pastor", "judge", "clerk",
+		// Heads of organisation names: "National Civil Defence Institute",
+		// "U.S. Geological Survey", "the civil defence agency".
+		"institute", "institution", "authority", "guard", "coastguard", "foundation", "directorate", "survey",
+		"prefecture", "municipality", "tribunal", "parliament", "ministries", "organisers", "organizers",
+		"lawyers", "nurses", "medics", "researchers", "scientists", "prefect", "nurse", "officers.", "vendors")
 	addLex(fTitle, "chief", "sheriff", "officer", "sgt", "sergeant", "lt", "lieutenant", "capt", "captain", "det",
 		"detective", "spokesman", "spokeswoman", "spokesperson", "mayor", "governor", "gov", "president", "minister",
 		"secretary", "director", "commissioner", "attorney", "prosecutor", "coroner", "dr", "mr", "mrs", "ms", "prof",
@@ -263,7 +268,12 @@ func init() {
 		"officer", "investigator", "medical", "examiner", "king", "queen", "prince", "emir", "sheikh", "ayatollah",
 		"pope", "vice", "deputy", "undersecretary", "lawyer", "patrolman", "constable", "supt", "insp", "cmdr",
 		"commander", "admiral", "adm", "brigadier", "marshal", "field", "staff", "sergeant.", "chancellor",
-		"premier", "speaker", "leader", "spokesperson")
+		"premier", "speaker", "leader", "spokesperson",
+		// Roles written before a person's name: "Prefect Giovanna Rizzo",
+		// "Nurse Mercy Phiri", "street vendor Komi Agbeko".
+		"prefect", "nurse", "imam", "bishop", "priest", "rabbi", "coach", "vendor", "farmer", "trader",
+		"shopkeeper", "councillor", "councilor", "administrator", "coordinator", "physician", "surgeon",
+		"paramedic", "volunteer", "activist", "researcher", "analyst", "economist", "doctor")
 	addLex(fDet, "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
 		"your", "another", "each", "every", "any", "some")
 	addLex(fPrep, "in", "at", "near", "on", "of", "from", "outside", "inside", "across", "around", "to", "into",
