@@ -34,6 +34,7 @@ type analyzer struct {
 	resolved    map[string]string // source resolutions of this article ("" = none)
 	prevClaims0 int               // first claim of the previous sentence
 	prevClaims1 int               // end of the previous sentence's claims
+	disease     uint8             // 0 unknown, 1 the article is about a disease outbreak, 2 not
 }
 
 // attachment is what a number is about: its predicate and subject.
@@ -45,6 +46,20 @@ type attachment struct {
 	predS, predE int
 	negated      bool
 	notCount     bool
+	ofThem       bool // "four of them": counts what the previous claim counts
+}
+
+// tollVerbs say that a count grew or stands at a value.
+var tollVerbs = setOf("rose", "risen", "climbed", "reached", "stood", "stands", "jumped", "increased", "passed", "hit", "raised", "grew", "grown")
+
+// thingNouns are counted things that are not people and take no plural
+// "s": "2.5 million livestock", "6,000 head of cattle".
+var thingNouns = setOf("livestock", "cattle", "sheep", "deer", "fish", "poultry", "aircraft", "swine", "goats", "cows",
+	"camels", "horses", "pigs", "chickens", "animals", "donkeys", "buffalo", "oxen", "homes", "houses", "buildings",
+	"vehicles", "cars", "trucks", "buses", "boats", "shops", "schools", "hospitals", "tents", "structures")
+
+func isQuote(s string) bool {
+	return s == "\"" || s == "“" || s == "”" || s == "'" || s == "‘" || s == "’"
 }
 
 // candidate reports whether the sentence may hold a claim: a digit, a
@@ -176,16 +191,36 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			at.pred, at.predS, at.predE = p.toks[k].info().pred, k, k+1
 		}
 	}
-	if p.isWord(j, "of") && (m.vague || m.word || p.isWord(j+1, "the") || p.isWord(j+1, "them") || p.isWord(j+1, "whom")) {
+	partitive := false
+	if p.isWord(j, "of") && (m.vague || m.word || p.isWord(j+1, "the") || p.isWord(j+1, "them") || p.isWord(j+1, "whom") || p.isWord(j+1, "its") || p.isWord(j+1, "their")) {
 		j++
-		if p.isWord(j, "the") || p.isWord(j, "them") || p.isWord(j, "whom") || p.isWord(j, "those") {
+		partitive = true
+		if p.isWord(j, "them") || p.isWord(j, "whom") {
+			// "four of them in critical condition": what them counts is
+			// the previous claim's.
+			at.ofThem = true
+		}
+		if p.isWord(j, "the") || p.isWord(j, "them") || p.isWord(j, "whom") || p.isWord(j, "those") || p.isWord(j, "its") || p.isWord(j, "their") {
 			j++
 		}
 	}
-	for k := j; k < ce && k < j+5 && at.subjS < 0; k++ {
+	if partitive && j < ce && p.toks[j].kind == tkWord && p.fl(j)&fPred != 0 && p.fl(j)&fSubj == 0 {
+		// "14 of the dead were children", "two of the wounded died": the
+		// group is the predicate; a later verb or noun may say more.
+		at.pred, at.predS, at.predE = p.toks[j].info().pred, j, j+1
+		k := j + 1
+		if p.isWord(k, "were") || p.isWord(k, "are") {
+			if p.fl(k+1)&fSubj != 0 {
+				at.subj, at.subjS, at.subjE = p.toks[k+1].info().subj, k+1, k+2
+			}
+		} else if p.fl(k)&fPred != 0 && p.toks[k].info().pred == pKilled {
+			at.pred, at.predS, at.predE = pKilled, k, k+1 // "two of the wounded died"
+		}
+	}
+	for k := j; k < ce && k < j+5 && at.subjS < 0 && at.pred == 0; k++ {
 		t := &p.toks[k]
 		if t.kind == tkPunct {
-			if isDash(p.text[t.s:t.e]) && !t.space {
+			if isDash(p.text[t.s:t.e]) && !t.space || isQuote(p.text[t.s:t.e]) {
 				continue
 			}
 			break
@@ -222,6 +257,16 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			at.subj, at.subjS, at.subjE = "people", k, k+1
 			break
 		}
+		if !t.upper && (thingNouns[w] || w == "head" && p.isWord(k+1, "of") && thingNouns[p.w(min(k+2, len(p.toks)-1))]) {
+			// Counted things that are not people: "2.5 million livestock",
+			// "6,000 head of cattle".
+			if w == "head" {
+				k += 2
+				w = p.w(k)
+			}
+			at.subj, at.subjS, at.subjE, at.other = lexKeys[p.toks[k].li], k, k+1, true
+			break
+		}
 		if !t.upper && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") &&
 			(k+1 >= ce || p.toks[k+1].kind != tkWord || p.fl(k+1)&(fAux|fVerbish|fPred|fCue|fPrep|fClause) != 0 || p.fl(k+1) == 0 && !strings.HasSuffix(p.w(k+1), "s")) {
 			// a counted thing: "12 schools", "three homes"
@@ -241,7 +286,7 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 		for k := f0; k < ce && d < 8; k++ {
 			t := &p.toks[k]
 			if t.kind != tkWord {
-				if t.kind == tkPunct && isDash(p.text[t.s:t.e]) && !t.space {
+				if t.kind == tkPunct && (isDash(p.text[t.s:t.e]) && !t.space || isQuote(p.text[t.s:t.e])) {
 					continue
 				}
 				break
@@ -278,7 +323,24 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 				d++
 				continue
 			}
-			if f&fAux != 0 || strings.HasSuffix(w, "ly") || w == "who" || w == "that" || w == "to" || w == "more" || w == "all" || w == "others" || w == "people" && at.subjS < 0 {
+			if w == "in" && (p.isWord(k+1, "hospital") || p.isWord(k+1, "critical") || p.isWord(k+1, "serious") || p.isWord(k+1, "stable")) ||
+				w == "on" && p.isWord(k+1, "board") {
+				// "nine remained in hospital", "two in critical condition",
+				// "200 people were on board".
+				pr := pInjured
+				if w == "on" {
+					pr = pAffected
+				}
+				fwd, fwdS, fwdE, fd = pr, k, k+2, d
+				break
+			}
+			if f&(fAux|fHedge) != 0 || strings.HasSuffix(w, "ly") || w == "who" || w == "that" || w == "to" || w == "more" || w == "all" || w == "others" || w == "people" && at.subjS < 0 {
+				d++
+				continue
+			}
+			// Adjectives before a predicate noun: "1,238 suspected cases",
+			// "96 new cases".
+			if f == 0 && !t.upper && k+1 < ce && (p.fl(k+1)&fPred != 0 || p.fl(k+1) == 0 && k+2 < ce && p.fl(k+2)&fPred != 0 && p.fl(k+2)&fSubj == 0) {
 				d++
 				continue
 			}
@@ -300,12 +362,13 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 	}
 	// Predicate before the number: "killed 3", "wounding two agents", "death toll rose to 50".
 	bwd, bwdS, bd := uint8(0), -1, 0
+	tollVerb := false
 	if at.pred == 0 {
 		d := 0
 		for k := m.ts - 1; k >= cs && d < 6; k-- {
 			t := &p.toks[k]
 			if t.kind != tkWord {
-				if t.kind == tkPunct && isDash(p.text[t.s:t.e]) && !t.space {
+				if t.kind == tkPunct && (isDash(p.text[t.s:t.e]) && !t.space || isQuote(p.text[t.s:t.e])) {
 					continue
 				}
 				break
@@ -315,6 +378,16 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			if f&fPred != 0 && f&fSubj == 0 {
 				bwd, bwdS, bd = t.info().pred, k, d
 				break
+			}
+			if (w == "forced" || w == "driven") && (p.isWord(m.te, "from") || p.isWord(m.te, "out") || p.isWord(m.te, "to") && (p.isWord(m.te+1, "flee") || p.isWord(m.te+1, "leave"))) {
+				bwd, bwdS, bd = pDisplaced, k, d // "forced more than 18,000 from their homes"
+				break
+			}
+			if tollVerbs[w] {
+				// "the death toll from Sunday's earthquake rose to 27", "the
+				// number of bodies recovered ... rose to 63": the toll is
+				// further back in the clause.
+				tollVerb = true
 			}
 			if w == "of" && k-1 >= cs {
 				q := k - 1
@@ -333,11 +406,23 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			if f&(fAux|fDet) != 0 || w == "to" || w == "rose" || w == "risen" || w == "climbed" || w == "reached" ||
 				w == "stood" || w == "stands" || w == "at" || w == "of" || w == "leaving" || w == "left" || w == "has" ||
 				w == "jumped" || w == "increased" || w == "hit" || w == "is" || w == "now" || w == "the" || w == "put" ||
-				w == "official" || w == "total" || w == "number" || w == "including" || strings.HasSuffix(w, "ly") {
+				w == "official" || w == "total" || w == "number" || w == "including" || w == "grown" ||
+				strings.HasSuffix(w, "ly") {
 				d++
 				continue
 			}
 			break
+		}
+		if bwd == 0 && tollVerb {
+			for k := m.ts - 1; k >= cs && k >= m.ts-16; k-- {
+				if p.toks[k].kind == tkPunct && (p.isPunct(k, ";") || p.isPunct(k, ":")) {
+					break
+				}
+				if p.isWord(k, "toll") || p.isWord(k, "deaths") || p.isWord(k, "bodies") || p.isWord(k, "killed") || p.isWord(k, "dead") {
+					bwd, bwdS, bd = pKilled, k, d
+					break
+				}
+			}
 		}
 	}
 	switch {
@@ -358,6 +443,14 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 				at.pred = pKilled
 				break
 			}
+		}
+	}
+	if at.pred == 0 && at.subj == "patients" {
+		// Patients are the injured of an attack or a disaster, the
+		// affected of an outbreak.
+		at.pred = pInjured
+		if x.diseaseArticle() {
+			at.pred = pAffected
 		}
 	}
 	if at.pred != 0 && at.subj == "" {
@@ -424,4 +517,19 @@ func (x *analyzer) disclaimer() bool {
 		}
 	}
 	return hasVerify && hasNeg && len(p.toks) < 25
+}
+
+// diseaseArticle reports whether the article is about a disease outbreak
+// (computed once per article).
+func (x *analyzer) diseaseArticle() bool {
+	if x.disease == 0 {
+		x.disease = 2
+		for _, w := range []string{"cholera", "outbreak", "infect", "virus", "epidemic", "disease", "measles", "ebola", "covid", "malaria", "dengue"} {
+			if strings.Contains(x.low, w) {
+				x.disease = 1
+				break
+			}
+		}
+	}
+	return x.disease == 1
 }

@@ -195,6 +195,21 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		if at.notCount {
 			continue
 		}
+		if at.pred == 0 && at.subj == "" && len(x.claims) > first && x.inheritsPrevious(m, at.ofThem) {
+			// "four of them in critical condition", "up from 46 on Friday",
+			// "230 homes had collapsed and a further 600 were damaged":
+			// the count is of what the sentence's previous claim counts.
+			prev := &x.claims[len(x.claims)-1]
+			if prev.Kind == schema.KindQuantity && prev.Unit == "" {
+				at.subj = prev.Subject
+				for pi, pn := range predNames {
+					if pn == prev.Predicate && pi != 0 {
+						at.pred = uint8(pi)
+						break
+					}
+				}
+			}
+		}
 		pred := ""
 		switch {
 		case m.class == classMoney:
@@ -292,6 +307,28 @@ func (x *analyzer) sentence(s sentence, idx int) {
 	}
 	// Keep text order inside the sentence.
 	sortClaims(x.claims[first:])
+}
+
+// inheritsPrevious reports whether mention m, with neither subject nor
+// predicate, counts what the previous claim of its sentence counts: "of
+// them", "up from 46", or a number whose verb follows with no noun
+// ("a further 600 were damaged", "more than 3,000 damaged").
+func (x *analyzer) inheritsPrevious(m *mention, ofThem bool) bool {
+	p := &x.p
+	if ofThem {
+		return true
+	}
+	if m.ts >= 2 && p.isWord(m.ts-1, "from") && (p.isWord(m.ts-2, "up") || p.isWord(m.ts-2, "down")) {
+		return true
+	}
+	k := m.te
+	for k < len(p.toks) && p.toks[k].kind == tkWord && p.fl(k)&fAux != 0 {
+		k++
+	}
+	if k < len(p.toks) && p.toks[k].kind == tkWord && !p.toks[k].upper && strings.HasSuffix(p.w(k), "ed") && p.fl(k)&(fCue|fVerbish) == 0 {
+		return m.ts > 0 && (p.isWord(m.ts-1, "and") || p.isWord(m.ts-1, "further") || p.isWord(m.ts-1, "another") || p.isWord(m.ts-1, "than"))
+	}
+	return false
 }
 
 // coveredByClaims reports whether a quantity claim of this sentence lies

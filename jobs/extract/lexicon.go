@@ -111,14 +111,15 @@ func init() {
 	preds := map[uint8][]string{
 		pKilled: {"killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying", "deaths", "death",
 			"fatalities", "fatality", "perished", "slain", "murdered", "massacred", "executed", "bodies", "casualties",
-			"toll", "fatally", "homicides", "lives", "dead.", "drowned", "beheaded", "martyred"},
+			"toll", "fatally", "homicides", "lives", "dead.", "drowned", "beheaded", "martyred", "eliminated", "bury",
+			"buried", "burying", "coffins"},
 		pInjured: {"injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "hurt", "injuries",
-			"hospitalized", "hospitalised", "stabbed", "maimed", "wounded."},
+			"hospitalized", "hospitalised", "stabbed", "maimed", "wounded.", "trampled", "burned", "burnt"},
 		pShot:       {"shot"},
-		pDisplaced:  {"fled", "flee", "fleeing", "flees", "displaced", "displacing", "displacement", "evacuated", "evacuate", "evacuating", "evacuees", "refugees", "homeless", "uprooted", "relocated", "idps", "exodus"},
-		pArrested:   {"arrested", "arrest", "arrests", "arresting", "detained", "detain", "detaining", "detentions", "custody", "apprehended", "jailed", "imprisoned", "captured", "rounded", "nabbed"},
-		pMissing:    {"missing", "unaccounted", "disappeared", "abducted", "kidnapped", "vanished"},
-		pAffected:   {"affected", "impacted", "stranded", "trapped", "besieged", "starving"},
+		pDisplaced:  {"fled", "flee", "fleeing", "flees", "displaced", "displacing", "displacement", "evacuated", "evacuate", "evacuating", "evacuees", "refugees", "homeless", "uprooted", "relocated", "idps", "exodus", "sheltering"},
+		pArrested:   {"arrested", "arrest", "arrests", "arresting", "detained", "detain", "detaining", "detentions", "custody", "apprehended", "jailed", "imprisoned", "captured", "rounded", "nabbed", "held"},
+		pMissing:    {"missing", "unaccounted", "disappeared", "abducted", "kidnapped", "vanished", "trapped"},
+		pAffected:   {"affected", "impacted", "stranded", "besieged", "starving", "infected", "infecting", "infections", "sickened", "cases", "carrying", "aboard"},
 		pPopulation: {"population", "inhabitants", "populated"},
 	}
 	for p, ws := range preds {
@@ -202,7 +203,8 @@ func init() {
 		"c", "k", "round", "shot", "cylinder", "speed", "door", "bedroom", "bed", "lane", "mm.", "ppm", "psi", "rpm")
 	addLex(fCurrency, "dollars", "dollar", "usd", "euros", "euro", "eur", "sterling", "gbp", "yen", "jpy", "yuan",
 		"renminbi", "rmb", "cny", "rupees", "rupee", "inr", "rubles", "roubles", "rub", "francs", "chf", "lira",
-		"liras", "lire", "dinars", "riyals", "shekels", "pesos", "rand", "naira", "cents", "bucks")
+		"liras", "lire", "dinars", "riyals", "shekels", "pesos", "rand", "naira", "cents", "bucks", "soles", "shillings",
+		"taka", "kwacha", "cedis", "kes", "bdt", "zmw", "ngn", "zar")
 	addLex(fNeg, "no", "not", "never", "none", "nobody", "neither", "nor", "didn't", "didn’t", "wasn't", "wasn’t",
 		"weren't", "weren’t", "isn't", "aren't", "hasn't", "haven't", "hadn't", "nothing", "without", "zero")
 	addLex(fHedge, "reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "unconfirmed",
@@ -298,6 +300,10 @@ func init() {
 	// Words that mayClaim must see although they carry no flag: a
 	// disclaimer needs one of them.
 	addLex(0, "confirm", "verified", "verify", "independently")
+	// Counted things are looked up for their static spelling.
+	for w := range thingNouns {
+		addLex(0, w)
+	}
 	buildLexTable()
 }
 

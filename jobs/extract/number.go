@@ -138,7 +138,8 @@ func (p *numParser) parseMentions(out []mention) []mention {
 			start = true
 		case tkWord:
 			f := t.flags()
-			start = f&(fNumWord|fScale|fVague) != 0 || ((p.w(i) == "a" || p.w(i) == "an" || p.w(i) == "half") && i+1 < n && p.fl(i+1)&(fScale|fVague) != 0)
+			start = f&(fNumWord|fScale|fVague) != 0 || ((p.w(i) == "a" || p.w(i) == "an" || p.w(i) == "half") && i+1 < n && p.fl(i+1)&(fScale|fVague) != 0) ||
+				p.w(i) == "half" && p.isWord(i+1, "a") && p.fl(i+2)&fScale != 0
 		}
 		if !start {
 			i++
@@ -685,6 +686,11 @@ func (p *numParser) unitAfter(m *mention) {
 		}
 		return
 	}
+	if w == "cfa" && p.fl(j+1)&fCurrency != 0 {
+		j++
+		t = p.toks[j]
+		w = p.w(j)
+	}
 	if t.flags()&fCurrency != 0 {
 		u := ""
 		switch w {
@@ -704,6 +710,33 @@ func (p *numParser) unitAfter(m *mention) {
 			u = "RUB"
 		case "francs", "chf":
 			u = "CHF"
+			if p.isWord(j-1, "cfa") {
+				u = "XOF" // West African CFA franc
+			}
+		case "soles", "sol":
+			u = "PEN"
+		case "shillings", "shilling", "kes":
+			u = "KES"
+		case "taka", "bdt":
+			u = "BDT"
+		case "kwacha", "zmw":
+			u = "ZMW"
+		case "naira", "ngn":
+			u = "NGN"
+		case "cedis", "cedi":
+			u = "GHS"
+		case "rand", "zar":
+			u = "ZAR"
+		case "pesos", "peso":
+			u = "MXN"
+		case "dinars", "dinar":
+			u = "DZD"
+		case "riyals", "riyal":
+			u = "SAR"
+		case "shekels", "shekel":
+			u = "ILS"
+		case "lira", "liras", "lire":
+			u = "TRY"
 		case "cents":
 			u = "USD"
 			m.v1 /= 100
