@@ -1,8 +1,9 @@
 // Package extract finds the claims of one news article: the numbers it
 // reports, what they count, who it attributes them to, when and where.
 //
-// In: an Article (id, title, text, outlet, published date; only the text is
-// analysed, since offsets index it). Out: a Result
+// In: an Article (id, title, text, outlet, published date; claims come from
+// the text, which offsets index; the title only helps name the main place).
+// Out: a Result
 // with the number of sentences and the claims as schema.Claim rows, in text
 // order, every field filled except ClaimKey. Extract is a pure function: no
 // I/O, no goroutines, no shared mutable state; the lexicons are read-only
@@ -13,6 +14,9 @@
 //	text -> sentences (abbreviations, initials, decimals, quotes, datelines;
 //	        credits and "Related Story" lines are boilerplate: no claims, not
 //	        counted in NSentences)
+//	     -> a byte scan per sentence: without a digit or a trigger word
+//	        (number word, vague quantity, cue, "no", "none", ...) the
+//	        sentence cannot yield a claim and is not tokenized
 //	     -> tokens (byte offsets; one lexicon look-up per word)
 //	     -> number phrases (digits, separators, decimals, 2.3bn, number words,
 //	        a dozen, vague quantities, modifiers and ranges, %, currencies)
@@ -39,8 +43,12 @@
 // vague low only. "no one was killed", "no casualties": 0, exact.
 //
 // Units: people and other counted things have unit "" (the subject says
-// what is counted: "people", "civilians", "children", ...; a number with a
-// casualty verb and no noun counts "people"). Percentages have unit
+// what is counted: "people", "civilians", "children", ...; the counted noun
+// after the number wins, things that are not people included: "2.5
+// million livestock", "6,000 head of cattle", "300 homes"; a number with a
+// casualty verb and no noun counts "people"; "four of them", "up from 46"
+// and "a further 600 were damaged" count what the sentence's previous
+// claim counts). Percentages have unit
 // "percent"; money has its ISO 4217 code ("USD", "EUR", "GBP", ...) and
 // predicate "money".
 //
@@ -58,8 +66,14 @@
 // organisation behind a generic noun ("U.N. officials", "a spokesman for
 // X"), a person's name without the title ("Police Chief Ken Grace" -> "Ken
 // Grace"), else the phrase itself (lower case for generic sources such as
-// "police" or "local activists"). A pronoun ("he said") takes the previous
-// source of the article, or "unnamed source".
+// "police" or "local activists"; a ministry without a country is written
+// "health ministry"). A pronoun ("he said") takes the previous source of
+// the article, or "unnamed source". A short form the article spells out
+// elsewhere wins over the table ("the Red Cross" in an article about the
+// Peruvian Red Cross, "the institute" for the National Civil Defence
+// Institute). Forms read: "S, X said, and T" (S and T), "X, which says S",
+// "according to a list compiled by X", "Prosecutors in Crotone" (the
+// group), "Togo's opposition", "the UN's humanitarian agency OCHA".
 //
 // Scope: ScopeText is the time expression as written; ScopeStart/ScopeEnd
 // are UTC dates resolved against the published date. "since April" -> the
@@ -75,8 +89,13 @@
 // Location: a place named where the claim happened, in the claim's clause
 // ("in Syria", "the town of Morek", "Idlib province"), canonical from a
 // small gazetteer (Khan Sheikhoun -> Khan Shaykhun) or as written; else the
-// article's most mentioned place (datelines count double), with
-// LocationMention left empty to show it was inferred.
+// article's main place, with LocationMention left empty to show it was
+// inferred. News leads name the main place first, so it is the first place
+// the lead sentence names as a location (after the dateline, which says
+// where the reporter is), else the title's first place, else the most
+// mentioned place (datelines count double); a town gives way to the
+// province or region named with it ("a town in southern Idlib province" ->
+// Idlib), but not to its country.
 //
 // Negated means the claim is asserted as not holding: the source denies it
 // ("denies", "denied") or the verb is negated ("were not killed"). A zero
