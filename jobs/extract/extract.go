@@ -54,7 +54,7 @@ func Extract(a Article) Result {
 		// Drop references into this article before the buffers are reused.
 		clear(sc.attrs[:cap(sc.attrs)])
 		sc.toks, sc.sents, sc.ments, sc.attrs, sc.clause = x.all[:0], sc.sents[:0], x.ments[:0], x.attrs[:0], x.clause[:0]
-		clear(x.claims[:cap(x.claims)])
+		clear(x.claims) // the rest of the buffer was cleared after earlier calls
 		sc.claims = x.claims[:0]
 		sc.maps = [3]map[string]string{x.resolved, x.longForms, x.acronyms}
 		for _, m := range sc.maps {
