@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -140,6 +141,13 @@ func ProcessFile(ctx context.Context, path string, opts FileOptions, emit func(P
 		return output.Input{}, fmt.Errorf("%s: not read", path)
 	}
 	return rd.inputs[0], nil
+}
+
+// Readable reports whether ProcessFile reads a file of this name: whether
+// its extension is one of the input formats.
+func Readable(name string) bool {
+	_, _, ok := classify(path.Base(name))
+	return ok
 }
 
 // MarkDuplicate turns a's row into the row of a record whose id an earlier

@@ -94,3 +94,14 @@ func TestProcessFileDisplay(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestReadable(t *testing.T) {
+	for name, want := range map[string]bool{
+		"a.jsonl": true, "gs://b/x/CC-NEWS-1.warc.gz": true, "b/c.md": true, "d.ndjson.zst": true,
+		"e.csv": false, "f.gz": false, "s3://b/notes": false,
+	} {
+		if got := Readable(name); got != want {
+			t.Errorf("Readable(%q) = %v", name, got)
+		}
+	}
+}
