@@ -453,6 +453,9 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			at.pred = pAffected
 		}
 	}
+	if at.pred != 0 && at.subj == "" && at.predS >= 0 && at.predE == at.predS+1 && (p.isWord(at.predS, "cases") || p.isWord(at.predS, "infections")) {
+		at.subj = "cases" // "2,100 cases", "23 suspected cholera cases": cases, not people
+	}
 	if at.pred != 0 && at.subj == "" {
 		at.subj = "people"
 	}

@@ -567,7 +567,7 @@ func TestCountedThings(t *testing.T) {
 		{"The hospital said it was treating 11 patients, four of them in critical condition.", "four", "injured", "patients"},
 		{"Flash floods forced more than 18,000 from their homes.", "18,000", "displaced", "people"},
 		{"The war has killed nearly half a million people.", "half a million", "killed", "people"},
-		{"The minister said 1,238 suspected cases had been recorded.", "1,238", "affected", ""},
+		{"The minister said 1,238 suspected cases had been recorded.", "1,238", "affected", "cases"},
 		{"The town's population had grown to nearly 300,000 since 2015.", "300,000", "population", "people"},
 		{"Lopez said 15 people had been wounded, and that nine remained in hospital.", "nine", "injured", "people"},
 		{"The government announced an emergency fund of 50 million soles for reconstruction.", "50 million soles", "money", ""},
