@@ -112,11 +112,13 @@ type Summary struct {
 //
 // Topology:
 //
-//	reader ──chunks──▶ N workers ──results──▶ sequencer ──parts──▶ M part writers
-//	                   (parse, extract)       (reorder by seq,       (Parquet, zstd)
-//	                                           rows → Arrow,
-//	                                           feed sources/conflicts)
-//	then: conflicts stage ─▶ conflicts parts; sources stage ─▶ sources part; manifest; rename.
+//	reader ──chunks──▶ N workers ──results──▶ sequencer ──parts──▶ 2 part writers
+//	(files → records,  (parse, extract,        (reorder by seq,      (Parquet, zstd)
+//	 1 MiB chunks)      claim keys, Arrow       ids, part bounds)
+//	                    batch per chunk)             │
+//	                                                 ├──rows──▶ sources aggregator
+//	                                                 └──rows──▶ conflict detector (spills)
+//	then: conflicts stage ─▶ conflicts parts; sources ─▶ sources part; manifest; rename.
 func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	cfg.defaults()
 	start := time.Now()
