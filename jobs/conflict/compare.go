@@ -2,6 +2,7 @@ package conflict
 
 import (
 	"math"
+	"unicode"
 
 	"github.com/claimscan/claimscan/schema"
 )
@@ -116,6 +117,7 @@ type side struct {
 	voice   string // the source, or the outlet when own is set
 	own     bool   // the article's own voice
 	article string
+	minor   bool // below its article's headline figure for the key
 }
 
 // sameVoice reports whether the same speaker gave both claims: the same
@@ -238,6 +240,26 @@ type weakening struct {
 	later       bool // the higher figure came ≥ 12 h later, other voice    ×0.6
 	far         bool // rel_gap ≥ 0.9: one figure ten times the other or 0  ×0.5
 	sameArticle bool // both claims are in one article                      ×0.7
+	minor       int  // claims below their article's headline figure        ×minorFactor each
+}
+
+// named reports whether a voice is a named source ("Chicago Police
+// Department", "Bill Brown") rather than a generic noun ("police",
+// "authorities", "officials"): it has an upper-case letter.
+func named(voice string) bool {
+	for _, r := range voice {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // farRel is the rel_gap from which two figures are more likely two
@@ -261,5 +283,15 @@ func severity(kind string, rel float64, quotedTwice bool, w weakening) float64 {
 			s *= f.factor
 		}
 	}
+	for range w.minor {
+		s *= minorFactor
+	}
 	return math.Max(0, s)
 }
+
+// minorFactor weakens a pair for each of its claims that is below its
+// article's headline figure; minorTolerance is how far below.
+var (
+	minorFactor    = 0.5
+	minorTolerance = 0.1
+)

@@ -137,8 +137,8 @@ func TestSeverity(t *testing.T) {
 		prev := -1.0
 		for _, rel := range []float64{0, 0.1, 0.5, 1} {
 			for _, same := range []bool{false, true} {
-				for bits := range 16 {
-					w := weakening{bits&1 != 0, bits&2 != 0, bits&4 != 0, bits&8 != 0}
+				for bits := range 64 {
+					w := weakening{bits&1 != 0, bits&2 != 0, bits&4 != 0, bits&8 != 0, bits >> 4}
 					s := severity(k, rel, same, w)
 					if s < 0 || s > 1 || math.IsNaN(s) {
 						t.Errorf("severity(%s, %v, %v, %+v) = %v not in [0, 1]", k, rel, same, w, s)

@@ -74,7 +74,7 @@ func DefaultConfig() Config {
 
 // Stats counts what a Detector has taken in.
 type Stats struct {
-	Items        int64 // items added with a non-empty key
+	Items        int64 // items added with a Comparable key
 	Bytes        int64 // encoded size of those items
 	Spills       int   // run files written
 	SpilledBytes int64 // bytes written to run files
@@ -126,14 +126,15 @@ func NewDetector(cfg Config) (*Detector, error) {
 	return &Detector{cfg: cfg}, nil
 }
 
-// Add takes one item. Items with an empty key are ignored. When the
+// Add takes one item. Items whose key is not Comparable (empty, or a
+// partial count's) are ignored. When the
 // buffers pass the memory budget, Add writes them to a run file in
 // Config.TempDir; an error from that write is returned.
 func (d *Detector) Add(it Item) error {
 	if d.used {
 		return ErrUsed
 	}
-	if it.Key == "" {
+	if !Comparable(it.Key) {
 		return nil
 	}
 	h := keyHash(it.Key)
@@ -284,8 +285,8 @@ func (d *Detector) Close() error {
 // DetectGroup returns the conflicts among items, in order: exactly the rows
 // a Detector with cfg emits for them. Items are meant to be one key's group,
 // as a distributed runner gathers them by claim_key; items with different
-// keys are compared only within their own key, and items with an empty key
-// are ignored, as Add does. It shares the Detector's comparison code, in
+// keys are compared only within their own key, and items whose key is not
+// Comparable (empty, or a partial count's) are ignored, as Add does. It shares the Detector's comparison code, in
 // memory (cfg.MemoryBudget, TempDir and Workers are not used); an invalid
 // cfg is an error, as for NewDetector.
 func DetectGroup(items []Item, cfg Config) ([]schema.Conflict, error) {
@@ -295,7 +296,7 @@ func DetectGroup(items []Item, cfg Config) ([]schema.Conflict, error) {
 	}
 	var data []byte
 	for i := range items {
-		if items[i].Key != "" {
+		if Comparable(items[i].Key) {
 			data = appendRecord(data, keyHash(items[i].Key), &items[i])
 		}
 	}
@@ -320,6 +321,7 @@ type partitionWorker struct {
 	sides  []side
 	valid  []bool
 	order  []int
+	heads  map[string]float64 // article → headline figure of the group
 }
 
 // load returns partition p's records, from the run files and the memory
@@ -504,6 +506,7 @@ func (w *partitionWorker) group(d *Detector, g []rec, out *[]schema.Conflict, fl
 		}
 		w.sides[k] = s
 	}
+	w.markMinor(valid)
 	window := int64(-1)
 	if d.cfg.Window > 0 && windowed(g[0].key) {
 		window = int64(d.cfg.Window / time.Second)
@@ -542,8 +545,9 @@ func (w *partitionWorker) group(d *Detector, g []rec, out *[]schema.Conflict, fl
 			HighB:      finite(sb.iv.High),
 			Gap:        v.gap,
 			RelGap:     v.rel,
-			Severity: severity(v.kind, v.rel, same && !sa.own, weakening{
+			Severity: severity(v.kind, v.rel, same && !sa.own && named(sa.voice), weakening{
 				hedged: sa.hedged || sb.hedged, later: v.later, far: v.rel >= farRel, sameArticle: a.article == b.article,
+				minor: b2i(sa.minor) + b2i(sb.minor),
 			}),
 			SameSource: same,
 		})
@@ -574,6 +578,38 @@ func (w *partitionWorker) group(d *Detector, g []rec, out *[]schema.Conflict, fl
 		case m > j+k:
 			pair(j, m)
 		}
+	}
+}
+
+// markMinor sets the minor flag of the group's claims: a claim is minor
+// when its value (middle) is below its article's headline figure for the
+// key, the largest value among the article's claims in the group, by more
+// than the tolerance. Negated claims and claims without a middle neither
+// set a headline nor are minor.
+func (w *partitionWorker) markMinor(valid []bool) {
+	if w.heads == nil {
+		w.heads = map[string]float64{}
+	}
+	clear(w.heads)
+	for k := range w.sides {
+		s := &w.sides[k]
+		s.minor = false
+		m := middle(&s.iv)
+		if !valid[k] || s.negated || math.IsNaN(m) {
+			continue
+		}
+		if h, ok := w.heads[s.article]; !ok || m > h {
+			w.heads[s.article] = m
+		}
+	}
+	for k := range w.sides {
+		s := &w.sides[k]
+		m := middle(&s.iv)
+		if !valid[k] || s.negated || math.IsNaN(m) {
+			continue
+		}
+		h := w.heads[s.article]
+		s.minor = m < h-math.Abs(h)*minorTolerance
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -364,8 +365,16 @@ func TestDetectorSeverityFactors(t *testing.T) {
 	if kind != schema.ConflictContradiction || zero > 0.5 {
 		t.Errorf("zero vs five: %s %v, want a contradiction of at most 0.5", kind, zero)
 	}
-	if s, _ := sev(mk("1", "A", "police", 5, t0), mk("2", "B", "police", 7, t0)); s <= base {
-		t.Errorf("one source quoted twice %v, not above %v", s, base)
+	if s, _ := sev(mk("1", "A", "Harbour Police", 5, t0), mk("2", "B", "Harbour Police", 7, t0)); s <= base {
+		t.Errorf("one named source quoted twice %v, not above %v", s, base)
+	}
+	if s, _ := sev(mk("1", "A", "police", 5, t0), mk("2", "B", "police", 7, t0)); s != base {
+		t.Errorf("a generic source (\"police\") quoted twice %v, want %v", s, base)
+	}
+	// a figure below its article's headline for the key weighs less
+	headline := mk("3", "A", "police", 7, t0)
+	if s, _ := sev(mk("1", "A", "police", 5, t0), headline, mk("2", "B", "hospital", 7, t0)); math.Abs(s-base*minorFactor) > 1e-9 {
+		t.Errorf("a figure below its article's headline (7) against another article's 7: %v, want %v", s, base*minorFactor)
 	}
 	own := func(id, art string, v float64) Item {
 		it := mk(id, art, "", v, t0)

@@ -25,7 +25,9 @@ const closedMin = 60 * 24 * time.Hour
 // key are candidates for a conflict; claims with different keys are never
 // paired. Key returns "" for statements, claims without a value, claims
 // whose predicate is "" or "other", and money claims without a subject:
-// those are not compared.
+// those are not compared. The subject class of a partial count ("one of
+// the victims", "two were critically wounded"; see PartRule) ends in
+// PartSuffix, and such keys are not compared either (Comparable).
 //
 // Key is pure, allocates little and is safe for concurrent use; the
 // package documentation gives the rules for each part.
@@ -51,6 +53,10 @@ func KeyIn(c *schema.Claim, cluster string) string {
 	if subj == "" && pred == "money" {
 		return "" // an amount of money, but of what?
 	}
+	q := qualify(c, cluster != "")
+	if q.url {
+		return "" // a number in a web address
+	}
 	var pk string
 	if cluster == "" {
 		place := c.Location
@@ -63,9 +69,12 @@ func KeyIn(c *schema.Claim, cluster string) string {
 	if countUnits[unit] || SubjectClass(unit) == subj {
 		unit = ""
 	}
+	if unit == "" && q.shot {
+		pred = ShotPredicate
+	}
 
 	var b strings.Builder
-	b.Grow(len(pred) + len(unit) + len(subj) + len(pk) + len(c.ArticleID) + len(cluster) + 20)
+	b.Grow(len(pred) + len(unit) + len(subj) + len(pk) + len(c.ArticleID) + len(cluster) + 25)
 	b.WriteString(pred)
 	if unit != "" {
 		b.WriteByte(':')
@@ -73,6 +82,12 @@ func KeyIn(c *schema.Claim, cluster string) string {
 	}
 	b.WriteByte('|')
 	b.WriteString(subj)
+	switch {
+	case q.part:
+		b.WriteString(PartSuffix)
+	case q.ctx:
+		b.WriteString(ContextSuffix)
+	}
 	b.WriteByte('|')
 	switch {
 	case cluster != "":
@@ -86,8 +101,68 @@ func KeyIn(c *schema.Claim, cluster string) string {
 		b.WriteString(pk)
 	}
 	b.WriteByte('|')
-	writeBucket(&b, c.ScopeStart, c.ScopeEnd, c.Published)
+	writeBucket(&b, c.ScopeStart, c.ScopeEnd, c.Published, cluster != "")
 	return b.String()
+}
+
+// qualifiers are what the words of a claim's sentence say about the
+// quantity it counts.
+type qualifiers struct {
+	part bool // a part of a larger count (PartRule)
+	ctx  bool // with a cluster: a count about more than the event (ContextRule)
+	shot bool // a count of the shot, the dead included
+	url  bool // the number is in a web address
+}
+
+func qualify(c *schema.Claim, cluster bool) qualifiers {
+	var q qualifiers
+	if c.Sentence == "" {
+		return q
+	}
+	start, end := quoteSpan(c)
+	if inURL(c.Sentence, start) {
+		q.url = true
+		return q
+	}
+	var toks [maxTokens]token
+	ts := tokenize(c.Sentence, toks[:0])
+	q.part = partRule(c, ts, numberToken(c, ts, start, end)) != ""
+	q.ctx = cluster && contextRule(c, ts) != ""
+	q.shot = isShotCount(c, ts, start, end)
+	return q
+}
+
+// PartSuffix ends the subject class of a claim_key for a partial count
+// (see PartRule): "injured|people/part|#gva-1|2016". Claims with such a
+// key are never compared (Comparable).
+const PartSuffix = "/part"
+
+// ContextSuffix ends the subject class of a claim_key, under a cluster
+// key, for a context figure: a count over several incidents, an area or
+// the year so far, or of an earlier event (see ContextRule):
+// "injured|people/ctx|#gva-1|2016". Claims with such a key are never
+// compared (Comparable).
+const ContextSuffix = "/ctx"
+
+// ShotPredicate is the predicate part of a claim_key for a count of the
+// shot ("four people were shot", "9 people shot, 1 fatally"): everyone
+// hit, the dead included, a quantity apart from the wounded and from the
+// dead, whichever of injured or killed the claim's predicate is:
+// "shot|people|#gva-1|2016".
+const ShotPredicate = "shot"
+
+// Comparable reports whether claims with the claim_key key are ever
+// compared: false for "" and for the keys whose subject class ends in
+// PartSuffix or ContextSuffix. A part is a different quantity from its
+// whole, and two parts of one event are rarely the same part; a context
+// figure is not the count of the event the cluster stands for.
+func Comparable(key string) bool {
+	if key == "" {
+		return false
+	}
+	_, rest, _ := strings.Cut(key, "|")
+	subj, _, _ := strings.Cut(rest, "|")
+	return !strings.HasSuffix(subj, PartSuffix) && !strings.HasSuffix(subj, ContextSuffix)
 }
 
 // ScopeBucket returns the time part of a claim_key for a claim with the
@@ -102,11 +177,11 @@ func KeyIn(c *schema.Claim, cluster string) string {
 //   - neither: "open".
 func ScopeBucket(start, end, published time.Time) string {
 	var b strings.Builder
-	writeBucket(&b, start, end, published)
+	writeBucket(&b, start, end, published, false)
 	return b.String()
 }
 
-func writeBucket(b *strings.Builder, start, end, pub time.Time) {
+func writeBucket(b *strings.Builder, start, end, pub time.Time, cluster bool) {
 	var tmp [16]byte
 	switch {
 	case start.IsZero() && pub.IsZero():
@@ -120,6 +195,11 @@ func writeBucket(b *strings.Builder, start, end, pub time.Time) {
 	case !pub.IsZero() && start.Before(pub.AddDate(-1, 0, 0)):
 		b.WriteByte('s')
 		b.Write(strconv.AppendInt(tmp[:0], int64(start.Year()), 10))
+	case cluster && !pub.IsZero() && pub.Sub(start) >= closedMin && (end.IsZero() || end.Sub(start) >= closedMin):
+		// one event's cluster: a count over a period that began two
+		// months or more before the article is not the event's
+		b.WriteByte('s')
+		b.Write(appendYM(tmp[:0], start))
 	default:
 		b.Write(strconv.AppendInt(tmp[:0], int64(start.Year()), 10))
 	}

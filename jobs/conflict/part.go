@@ -1,0 +1,638 @@
+package conflict
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimscan/claimscan/schema"
+)
+
+// Part rules, as returned by PartRule: why a count is read as a part of a
+// larger count of the same event rather than as its total.
+const (
+	PartOf        = "of"        // "one of the victims", "two of them", "one of nine people shot"
+	PartIncluding = "including" // "including two children", "among them three officers"
+	PartRelative  = "relative"  // "the other two", "the remaining three", "the next two", "the two others"
+	PartPair      = "pair"      // "one was shot in the thigh; the other in the hand"
+	PartCondition = "condition" // "two were critically wounded", "one in serious condition"
+)
+
+// PartRule reports whether the count c states is a part of a larger count
+// that the text implies, and by which rule; "" when it is not. It reads
+// the words around the claim's number in its sentence (Sentence, with the
+// Quote located in it):
+//
+//   - of: the number is followed by "of" and a determiner, a pronoun or
+//     another number ("one of the victims", "two of them", "one of nine
+//     people shot");
+//   - including: the number follows "including" or "among them" ("13
+//     people, including one critically");
+//   - relative: the number is picked out of a set by "the" and "next",
+//     "first", "last" or "final" ("the next two"), or, for a count of the
+//     dead, by "the" and "other", "remaining" or "rest" ("the other two",
+//     "the two others", "the remaining three");
+//   - pair: the number is "one" and its sentence goes on with "the other"
+//     ("one was shot in the thigh; the other in the hand");
+//   - condition: the count is qualified by a condition in its own clause
+//     ("critically", "seriously", "in critical condition", "in stable
+//     condition"): the ones in that condition, a subset of the injured.
+//
+// A claim whose number cannot be found in its sentence is not a part.
+func PartRule(c *schema.Claim) string {
+	if c.Kind == schema.KindStatement || c.Sentence == "" {
+		return ""
+	}
+	var toks [maxTokens]token
+	ts := tokenize(c.Sentence, toks[:0])
+	start, end := quoteSpan(c)
+	return partRule(c, ts, numberToken(c, ts, start, end))
+}
+
+// maxTokens is how many tokens of a sentence are read.
+const maxTokens = 96
+
+// partRule is PartRule on the tokens ts of c's sentence, n being the
+// token of its number (-1 for none).
+func partRule(c *schema.Claim, ts []token, n int) string {
+	if n < 0 {
+		return ""
+	}
+	at := func(i int) lexFlags {
+		if i < 0 || i >= len(ts) {
+			return 0
+		}
+		return ts[i].f
+	}
+	killed := strings.EqualFold(strings.TrimSpace(c.Predicate), "killed")
+	// A set of the dead picked out of the shot ("four of the five people
+	// shot died", "five were shot, including two who were killed") is the
+	// whole count of the dead; the other survivors of a death ("one died;
+	// the other five were taken to hospitals") the whole count of the
+	// injured.
+	crossKilled := killed && injuryIn(ts)
+	crossInjured := !killed && anyFlag(ts, lDeath)
+
+	if !crossKilled {
+		// of: "one of the victims", "two of them", "one of nine"
+		if at(n+1)&lOf != 0 && (at(n+2)&lSetRef != 0 || n+2 < len(ts) && ts[n+2].num) {
+			return PartOf
+		}
+		// of, before: "of the four wounded, three worked there", "of 30
+		// people taken to hospitals, 29 went to Broward Health"
+		if setBefore(ts, n) {
+			return PartOf
+		}
+		// including: "including one critically", "among them two children"
+		if at(n-1)&lIncluding != 0 || at(n-2)&lAmong != 0 && at(n-1)&lSetPronoun != 0 {
+			return PartIncluding
+		}
+	}
+	// relative: "the next two", "the first three"; for the dead also "the
+	// other two", "the remaining three", "the two others" (for the
+	// injured those are as often all the survivors of a death named in
+	// the previous sentence)
+	if at(n-2)&lThe != 0 && at(n-1)&lOrder != 0 ||
+		killed && (at(n-2)&lThe != 0 && at(n-1)&lComplement != 0 ||
+			at(n-1)&lThe != 0 && at(n+1)&(lOthers|lComplement) != 0) {
+		return PartRelative
+	}
+	if killed {
+		return ""
+	}
+	// pair: "one ... the other", "one ... a second"
+	if !crossInjured && ts[n].num && ts[n].val == 1 {
+		for i := n + 1; i+1 < len(ts); i++ {
+			if ts[i].f&lThe != 0 && ts[i+1].f&lOther != 0 || ts[i].f&lA != 0 && ts[i+1].f&lSecond != 0 {
+				return PartPair
+			}
+		}
+	}
+	// condition: in the number's own clause
+	if conditionIn(ts, n) {
+		return PartCondition
+	}
+	return ""
+}
+
+// injuryIn reports whether ts speak of the wounded: "wounded",
+// "injured", "hurt", "shooting" before a number, or "shot" but not "shot
+// and killed", "shot dead", "shot to death" or "fatally shot".
+func injuryIn(ts []token) bool {
+	for i := range ts {
+		f := ts[i].f
+		switch {
+		case f&lInjury != 0:
+			return true
+		case f&lShooting != 0 && i+1 < len(ts) && ts[i+1].num:
+			return true // "charged with shooting four people"
+		case f&lShot != 0:
+			fatal := i > 0 && ts[i-1].f&lFatally != 0
+			for j := i + 1; j < len(ts) && j <= i+3 && !fatal && !ts[j].brk; j++ {
+				fatal = ts[j].f&lDeath != 0
+			}
+			if !fatal {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// setBefore reports whether the number at n follows a set named earlier
+// in its sentence by "of" and a number, at the start of a clause, with a
+// clause break between them: "Of the four wounded, three ...", "said of
+// 30 people transported, 29 were taken".
+func setBefore(ts []token, n int) bool {
+	brk := false
+	for k := n - 1; k >= 0; k-- {
+		if ts[k].brk {
+			brk = true
+			continue
+		}
+		if !brk || ts[k].f&lOf == 0 {
+			continue
+		}
+		m := k + 1
+		if m < n && ts[m].f&lThe != 0 {
+			m++
+		}
+		if m < n && ts[m].num && (k == 0 || ts[k-1].brk || !ts[k-1].num) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyFlag reports whether a token of ts has one of the flags f.
+func anyFlag(ts []token, f lexFlags) bool {
+	for i := range ts {
+		if ts[i].f&f != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionIn reports whether the clause of the number at n qualifies it
+// with a condition: a condition word right before it ("two critically
+// wounded") or within eight words after it, before a clause break,
+// another number or a word that starts another clause ("and", "while").
+func conditionIn(ts []token, n int) bool {
+	if n > 0 && ts[n-1].f&lConditionAdv != 0 {
+		return true
+	}
+	for i := n + 1; i < len(ts) && i <= n+8; i++ {
+		t := &ts[i]
+		if t.brk || t.num || t.f&lClause != 0 {
+			return false
+		}
+		if t.f&lConditionAdv != 0 || t.f&lConditionAdj != 0 && i+1 < len(ts) && ts[i+1].f&lCondition != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// token is one word of a sentence or a clause break.
+type token struct {
+	f   lexFlags // the word's flags in the lexicon
+	val float64  // the value of a number
+	off int32    // byte offset in the sentence
+	len int16    // byte length
+	num bool     // a number: digits or a number word
+	brk bool     // a clause break: , ; : ( ) -- and dashes
+}
+
+// word returns the token's text in s, its sentence.
+func (t *token) word(s string) string { return s[t.off : int(t.off)+int(t.len)] }
+
+// tokenize splits s into words (letters, digits, inner hyphens and
+// apostrophes, dots and commas between digits) and clause breaks (, ; : (
+// ) -- and dashes), at most cap(dst) of them, each word looked up once in
+// the lexicon. Other characters separate words.
+func tokenize(s string, dst []token) []token {
+	i := 0
+	for i < len(s) && len(dst) < cap(dst) {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case isWordRune(r):
+			j := i + size
+			for j < len(s) {
+				if c := s[j]; c < utf8.RuneSelf {
+					if wordBytes[c] {
+						j++
+						continue
+					}
+					// a comma or dot between digits, a hyphen or
+					// apostrophe inside a word
+					if j+1 < len(s) && ((c == ',' || c == '.') && isDigit(s[j-1]) && isDigit(s[j+1]) ||
+						(c == '-' || c == '\'') && wordBytes[s[j+1]]) {
+						j++
+						continue
+					}
+					break
+				}
+				d, dsize := utf8.DecodeRuneInString(s[j:])
+				if isWordRune(d) || d == '’' && j+dsize < len(s) && wordBytes[s[j+dsize]] {
+					j += dsize
+					continue
+				}
+				break
+			}
+			if j-i > math.MaxInt16 || j > math.MaxInt32 {
+				return dst // a sentence no one writes
+			}
+			t := token{off: int32(i), len: int16(j - i)}
+			t.f, t.val, t.num = lookup(s[i:j])
+			dst = append(dst, t)
+			i = j
+		case r == ',' || r == ';' || r == ':' || r == '(' || r == ')' || r == '—' || r == '–' ||
+			r == '-' && i+1 < len(s) && s[i+1] == '-':
+			if i > math.MaxInt32 {
+				return dst
+			}
+			dst = append(dst, token{off: int32(i), len: int16(size), brk: true})
+			i += size
+			if r == '-' {
+				i++
+			}
+		default:
+			i += size
+		}
+	}
+	return dst
+}
+
+// lookup returns the lexicon flags of a word, in any case, and its value
+// when it is a number: digits (with thousands commas), an English number
+// word up to ninety-nine ("twenty-one"), hundred, thousand or dozen.
+func lookup(w string) (f lexFlags, val float64, num bool) {
+	if isDigit(w[0]) {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(w, ",", ""), 64)
+		if err != nil || math.IsInf(v, 0) {
+			return 0, 0, false
+		}
+		return 0, v, true
+	}
+	if len(w) > maxLexLen {
+		return 0, 0, false
+	}
+	if e, ok := lexFind(w); ok {
+		return e.f, e.val, e.num
+	}
+	// "twenty-one"
+	if k := strings.IndexByte(w, '-'); k > 0 {
+		t, _ := lexFind(w[:k])
+		u, _ := lexFind(w[k+1:])
+		if t.num && u.num && t.val >= 20 && t.val <= 90 && u.val >= 1 && u.val <= 9 {
+			return 0, t.val + u.val, true
+		}
+	}
+	return 0, 0, false
+}
+
+// The lexicon is an open-addressing table hashed on the lower-cased
+// bytes, so that a word is looked up without lowering a copy of it.
+const lexSlots = 512
+
+type lexSlot struct {
+	word string // lower case; "" for an empty slot
+	e    lexEntry
+}
+
+var lexTable [lexSlots]lexSlot
+
+// lexHash is FNV-1a of w with ASCII letters lower-cased.
+func lexHash(w string) uint32 {
+	h := uint32(2166136261)
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
+}
+
+// lexFind returns the lexicon entry of w, in any case.
+func lexFind(w string) (lexEntry, bool) {
+	for i := lexHash(w) % lexSlots; ; i = (i + 1) % lexSlots {
+		sl := &lexTable[i]
+		if sl.word == "" {
+			return lexEntry{}, false
+		}
+		if len(sl.word) == len(w) && equalLower(sl.word, w) {
+			return sl.e, true
+		}
+	}
+}
+
+// equalLower reports whether w equals low, a lower-case word of the same
+// length, up to the case of ASCII letters.
+func equalLower(low, w string) bool {
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != low[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// isWordRune reports whether r is part of a word: a letter or a digit.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isWordByte(byte(r))
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isWordByte(c byte) bool { return wordBytes[c] }
+
+// wordBytes are the ASCII letters and digits.
+var wordBytes = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// numberToken returns the index of the token that states c's value: the
+// first number inside the claim's quote, the bytes [start, end) of the
+// sentence, whose value is one of the claim's values, else the first
+// number inside the quote; -1 when there is none.
+func numberToken(c *schema.Claim, ts []token, start, end int) int {
+	first := -1
+	for k := range ts {
+		t := &ts[k]
+		if int(t.off) < start || int(t.off) >= end || !t.num {
+			continue
+		}
+		if first < 0 {
+			first = k
+		}
+		if v := t.val; c.ValueBest.Valid && c.ValueBest.V == v || c.ValueLow.Valid && c.ValueLow.V == v || c.ValueHigh.Valid && c.ValueHigh.V == v {
+			return k
+		}
+	}
+	return first
+}
+
+// quoteSpan returns the byte span of c's quote in its sentence, or the
+// whole sentence when the quote is not found in it.
+func quoteSpan(c *schema.Claim) (start, end int) {
+	if q := strings.TrimSpace(c.Quote); q != "" {
+		if i := strings.Index(c.Sentence, q); i >= 0 {
+			return i, i + len(q)
+		}
+	}
+	return 0, len(c.Sentence)
+}
+
+// Context rules, as returned by ContextRule: why a count is read as one
+// about more than the event an article reports (several incidents, an
+// area, the year so far, an earlier event) rather than the event's own.
+const (
+	ContextEvents = "events" // "in 12 shootings", "in four separate shootings", "109 homicides"
+	ContextArea   = "area"   // "across the city", "citywide", "nationwide"
+	ContextYear   = "year"   // "this year", "so far this year"
+	ContextPast   = "past"   // "in 2007", "July 19, 2012", "three years ago", "last year"
+)
+
+// ContextRule reports whether the count c states is a context figure
+// rather than the count of the event the article reports, and by which
+// rule; "" when it is not. It reads c's whole sentence:
+//
+//   - events: a plural incident noun ("shootings", "attacks", "incidents",
+//     "ambushes", "bombings", "stabbings", "homicides", "murders") with a
+//     number of three or more or a word of number ("separate", "multiple",
+//     "several", "series", "spate", "string", "rash", "wave", "numerous")
+//     in the three words before it, or right after "in" ("in shootings
+//     across the city"); "two shootings" is often one incident in two
+//     places, and stays;
+//   - area: "across the city" (state, country, nation, region, county,
+//     area), "citywide", "statewide", "nationwide", "countywide";
+//   - year: "this year" (a count of the year so far);
+//   - past: a year before the article's ("in 2007", "July 19, 2012"; in
+//     January, a year two or more back), "years ago", "a year ago", "last
+//     year": another, earlier event.
+//
+// Under a cluster key (KeyIn), where the key stands for one event, such a
+// count is not the event's.
+func ContextRule(c *schema.Claim) string {
+	if c.Kind == schema.KindStatement || c.Sentence == "" {
+		return ""
+	}
+	var toks [maxTokens]token
+	return contextRule(c, tokenize(c.Sentence, toks[:0]))
+}
+
+func contextRule(c *schema.Claim, ts []token) string {
+	pubYear := 0
+	if !c.Published.IsZero() {
+		pubYear = c.Published.Year()
+		if c.Published.Month() == time.January {
+			pubYear-- // "Dec. 31, 2016" in a report of January 2, 2017
+		}
+	}
+	for i := range ts {
+		t := &ts[i]
+		var prev lexFlags
+		if i > 0 {
+			prev = ts[i-1].f
+		}
+		switch {
+		case t.f&lIncident != 0:
+			if prev&lIn != 0 {
+				return ContextEvents
+			}
+			for j := i - 1; j >= 0 && j >= i-3 && !ts[j].brk; j-- {
+				if ts[j].num && ts[j].val >= 3 || ts[j].f&lMany != 0 {
+					return ContextEvents
+				}
+			}
+		case t.f&lAcross != 0 && i+2 < len(ts) && ts[i+1].f&lThe != 0 && ts[i+2].f&lArea != 0,
+			t.f&lWide != 0:
+			return ContextArea
+		case t.f&lYear != 0 && prev&lThis != 0:
+			return ContextYear
+		case t.f&lYear != 0 && prev&lLast != 0, t.f&lAgo != 0 && prev&lYear != 0:
+			return ContextPast
+		case pubYear > 0 && t.num && t.len == 4 && t.val >= 1900 && int(t.val) < pubYear:
+			return ContextPast
+		}
+	}
+	return ""
+}
+
+// inURL reports whether the bytes [start, end) of s, a claim's quote in
+// its sentence, lie in a web address ("http://.../1-dead-5-wounded/"): a
+// slug, not a report.
+func inURL(s string, start int) bool {
+	i := strings.LastIndexAny(s[:start], " \t\n") + 1
+	j := strings.IndexAny(s[start:], " \t\n")
+	if j < 0 {
+		j = len(s)
+	} else {
+		j += start
+	}
+	field := s[i:j]
+	return strings.Contains(field, "://") || strings.HasPrefix(field, "www.") || strings.Contains(field, ".com/")
+}
+
+// isShotCount reports whether c counts the shot, the wounded and the dead
+// together ("four people were shot", "shot seven people", "9 people shot,
+// 1 fatally"): a count of the injured or the killed whose quote, the bytes
+// [start, end) of the sentence, has "shot" and no word of the wounded
+// ("wounded", "injured", "hurt") or of the dead ("killed", "dead",
+// "fatally", "to death").
+func isShotCount(c *schema.Claim, ts []token, start, end int) bool {
+	switch strings.ToLower(strings.TrimSpace(c.Predicate)) {
+	case "injured", "killed":
+	default:
+		return false
+	}
+	shot := false
+	for i := range ts {
+		t := &ts[i]
+		if int(t.off) < start || int(t.off) >= end {
+			continue
+		}
+		switch {
+		case t.f&(lInjury|lDeath) != 0:
+			return false
+		case t.f&lShot != 0:
+			shot = true
+		}
+	}
+	return shot
+}
+
+// lexFlags are what the rules know of a word.
+type lexFlags uint64
+
+const (
+	lThe lexFlags = 1 << iota
+	lA
+	lOf
+	lIn
+	lAcross
+	lThis
+	lLast
+	lYear // "year", "years"
+	lAgo
+	lOther
+	lOthers
+	lSecond
+	lShot
+	lShooting
+	lFatally
+	lIncluding
+	lAmong
+	lCondition    // "condition"
+	lSetRef       // may follow "N of" when N is a part: "of the", "of them", "of whom"
+	lSetPronoun   // "among them", "among those", "among whom"
+	lOrder        // "the next two", "the first three"
+	lComplement   // "the other two", "the remaining three"
+	lConditionAdv // "critically", "seriously"
+	lConditionAdj // "critical", "serious", "stable" before "condition"
+	lClause       // starts another clause: "and", "while"
+	lDeath        // a word of the dead
+	lInjury       // a word of the wounded
+	lIncident     // a plural incident noun: "shootings"
+	lMany         // a word of number before incidents: "separate", "series"
+	lArea         // "across the city"
+	lWide         // "citywide"
+)
+
+// lexEntry is one word of the lexicon.
+type lexEntry struct {
+	f   lexFlags
+	val float64
+	num bool
+}
+
+// maxLexLen is the length of the longest word of the lexicon.
+const maxLexLen = 16
+
+// lexicon is the words the rules know, in lexTable.
+var lexicon = func() map[string]lexEntry {
+	m := map[string]lexEntry{}
+	add := func(f lexFlags, words ...string) {
+		for _, w := range words {
+			if len(w) > maxLexLen {
+				panic("conflict: lexicon word too long: " + w)
+			}
+			e := m[w]
+			e.f |= f
+			m[w] = e
+		}
+	}
+	for w, v := range map[string]float64{
+		"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+		"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+		"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+		"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+		"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+		"eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+		"dozen": 12,
+	} {
+		m[w] = lexEntry{val: v, num: true}
+	}
+	add(lThe, "the")
+	add(lA, "a", "an")
+	add(lOf, "of")
+	add(lIn, "in")
+	add(lAcross, "across")
+	add(lThis, "this")
+	add(lLast, "last")
+	add(lYear, "year", "years")
+	add(lAgo, "ago")
+	add(lOther, "other")
+	add(lOthers, "others")
+	add(lSecond, "second")
+	add(lShot, "shot")
+	add(lShooting, "shooting")
+	add(lFatally, "fatally")
+	add(lIncluding, "including")
+	add(lAmong, "among")
+	add(lCondition, "condition")
+	add(lSetRef, "the", "them", "whom", "which", "those", "these", "us", "you")
+	add(lSetPronoun, "them", "those", "whom")
+	add(lOrder, "next", "first", "last", "final")
+	add(lComplement, "other", "remaining", "rest")
+	add(lConditionAdv, "critically", "seriously", "severely", "gravely")
+	add(lConditionAdj, "critical", "serious", "stable", "grave")
+	add(lClause, "and", "while", "but", "whereas", "or", "when", "after", "before")
+	add(lDeath, "died", "dead", "die", "dies", "killed", "killing", "kills", "fatally",
+		"fatal", "death", "deaths", "slain", "murdered")
+	add(lInjury, "wounded", "wounding", "injured", "injuring", "injuries", "hurt", "struck")
+	add(lIncident, "shootings", "attacks", "incidents", "ambushes", "bombings",
+		"stabbings", "homicides", "murders")
+	add(lMany, "separate", "multiple", "several", "series", "spate", "string", "rash",
+		"wave", "numerous")
+	add(lArea, "city", "state", "country", "nation", "region", "county", "area")
+	add(lWide, "citywide", "statewide", "nationwide", "countywide")
+	for w, e := range m {
+		i := lexHash(w) % lexSlots
+		for lexTable[i].word != "" {
+			i = (i + 1) % lexSlots
+		}
+		lexTable[i] = lexSlot{word: w, e: e}
+	}
+	return m
+}()
