@@ -166,7 +166,7 @@ func measureOf(c *schema.Claim) string {
 			shot = true
 		}
 	}
-	shot = shot && !other
+	shot = shot && !other && !strings.HasSuffix(strings.TrimSpace(c.Sentence[:max(0, strings.Index(c.Sentence, c.Quote))]), "fatally")
 	switch {
 	case shot:
 		return measureShot
@@ -458,13 +458,16 @@ func missedFile(t *testing.T) io.Writer {
 // both sentences, CLAIMSCAN_CONFLICT_MISSED=file the disagreements found
 // by no row.
 //
-// Before the part, context, shot and headline rules (one run of this test
-// on the same claims): 3,094 rows, 5.35 per cluster; part-whole in the top
-// 30 0.70, among severity >= 0.5 0.65 (not two totals: 0.70, 0.57); two
-// totals in the top 30 0.10, among severity >= 0.5 0.16; recall killed
-// 0.86, wounded 0.85, shot 0.69. The recall lost is, on inspection, mostly
-// "totals" that are parts or context figures themselves (an article whose
-// largest count of the dead is "two of the victims were killed").
+// Before the part, context, shot, restatement and headline rules (the
+// claims of commit 46a9422): 3,972 rows, 6.87 per cluster; part-whole in
+// the top 30 0.37, among severity >= 0.5 0.68 (not two totals: 0.37,
+// 0.61); two totals in the top 30 0.03, among severity >= 0.5 0.13; recall
+// killed 0.89, wounded 0.85, shot 0.72. After: 1,320 rows, 2.28 per
+// cluster; not two totals 0.20 and 0.20; two totals 0.70 and 0.67; recall
+// 0.57, 0.72, 0.52. The recall lost is, on inspection, mostly "totals"
+// that are parts, context figures or counts of the shot themselves (an
+// article whose largest count of the dead is "two of the victims were
+// killed", "four people shot" beside "one dead, three injured").
 func TestGVAConflicts(t *testing.T) {
 	path, ok := fixtures.Shared("corpora/gva-semeval2018/articles.jsonl")
 	goldPath, okGold := fixtures.Shared("corpora/gva-semeval2018/gold-source.jsonl")
@@ -495,12 +498,12 @@ func TestGVAConflicts(t *testing.T) {
 		got      float64
 		min, max float64
 	}{
-		{"rows per cluster", perCluster, 2, 3.3},
+		{"rows per cluster", perCluster, 1.8, 3},
 		{"part-whole share of the top 30", f.partWholeTop.rate(), 0, 0.4},
-		{"part-whole share (not two totals) of the top 30", f.pwNotTotalsTop.rate(), 0, 0.25},
+		{"part-whole share (not two totals) of the top 30", f.pwNotTotalsTop.rate(), 0, 0.3},
 		{"part-whole share (not two totals) at severity >= 0.5", f.pwNotTotalsHigh.rate(), 0, 0.3},
-		{"two-totals share of the top 30", f.totalsTop.rate(), 0.65, 1},
-		{"two-totals share at severity >= 0.5", f.totalsHigh.rate(), 0.6, 1},
+		{"two-totals share of the top 30", f.totalsTop.rate(), 0.55, 1},
+		{"two-totals share at severity >= 0.5", f.totalsHigh.rate(), 0.55, 1},
 		{"recall, killed", f.recall[measureKilled].rate(), 0.5, 1},
 		{"recall, wounded", f.recall[measureWounded].rate(), 0.7, 1},
 		{"recall, shot", f.recall[measureShot].rate(), 0.5, 1},
@@ -516,10 +519,11 @@ func TestGVAConflicts(t *testing.T) {
 
 // TestECBConflicts reports the same figures for the ECB+ corpus (no gold
 // counts: only the row, two-totals and recall figures mean something).
-// Before the rules: 1,143 rows, 13.3 per cluster; two totals in the top 30
-// 0.23; recall killed 10 of 10, wounded 9 of 9 (the one disagreement on
-// the dead now missed paired "the two other victims" with a "mother of
-// 12", a misread).
+// Before the rules (the claims of commit 46a9422): 1,241 rows, 14.4 per
+// cluster; two totals in the top 30 0.23; recall killed 11 of 11, wounded
+// 9 of 9. After: 1,031 rows, 12.0 per cluster; 0.33; 10 of 11 (the
+// disagreement now missed paired "the two other victims" with a "mother of
+// 12", a misread), 9 of 9.
 func TestECBConflicts(t *testing.T) {
 	path, ok := fixtures.Shared("corpora/ecbplus/articles.jsonl")
 	if !ok {
@@ -530,8 +534,8 @@ func TestECBConflicts(t *testing.T) {
 	dumpRows(t, c, rows)
 	f := measure(c, rows, nil, missedFile(t))
 	t.Logf("ECB+: %d claims\n%s", len(c.claims), f)
-	if perCluster := float64(f.rows) / float64(f.clusters); perCluster > 13 || perCluster < 8 {
-		t.Errorf("%.2f rows per cluster, want within [8, 13]", perCluster)
+	if perCluster := float64(f.rows) / float64(f.clusters); perCluster > 13.5 || perCluster < 8 {
+		t.Errorf("%.2f rows per cluster, want within [8, 13.5]", perCluster)
 	}
 	if r := f.recall[measureKilled]; r.of < 5 || r.rate() < 0.75 {
 		t.Errorf("recall on the dead %v, want at least 0.75", r)

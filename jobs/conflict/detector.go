@@ -321,7 +321,8 @@ type partitionWorker struct {
 	sides  []side
 	valid  []bool
 	order  []int
-	heads  map[string]float64 // article → headline figure of the group
+	heads  map[string]float64       // article → headline figure of the group
+	seen   map[restatement]struct{} // the group's figures, per article and voice
 }
 
 // load returns partition p's records, from the run files and the memory
@@ -506,6 +507,7 @@ func (w *partitionWorker) group(d *Detector, g []rec, out *[]schema.Conflict, fl
 		}
 		w.sides[k] = s
 	}
+	w.dropRestatements(g, valid)
 	w.markMinor(valid)
 	window := int64(-1)
 	if d.cfg.Window > 0 && windowed(g[0].key) {
@@ -578,6 +580,38 @@ func (w *partitionWorker) group(d *Detector, g []rec, out *[]schema.Conflict, fl
 		case m > j+k:
 			pair(j, m)
 		}
+	}
+}
+
+// restatement identifies a claim's figure within its article and voice.
+type restatement struct {
+	article, voice, bound string
+	own                   bool
+	low, best, high       schema.Float
+	flags                 byte
+}
+
+// dropRestatements marks as not valid each claim of the group g that
+// restates, in the same article and voice, the figure of an earlier claim
+// (same bound, values, negation and hedging): a figure repeated in a story
+// (a headline, a lead, a summary) is paired once, not once per mention.
+func (w *partitionWorker) dropRestatements(g []rec, valid []bool) {
+	if w.seen == nil {
+		w.seen = map[restatement]struct{}{}
+	}
+	clear(w.seen)
+	for k := range g {
+		if !valid[k] {
+			continue
+		}
+		r, s := &g[k], &w.sides[k]
+		key := restatement{article: r.article, voice: s.voice, bound: r.bd, own: s.own,
+			low: r.low, best: r.best, high: r.high, flags: r.flags & (flagNegated | flagHedged)}
+		if _, ok := w.seen[key]; ok {
+			valid[k] = false
+			continue
+		}
+		w.seen[key] = struct{}{}
 	}
 }
 

@@ -372,6 +372,10 @@ func TestDetectorSeverityFactors(t *testing.T) {
 		t.Errorf("a generic source (\"police\") quoted twice %v, want %v", s, base)
 	}
 	// a figure below its article's headline for the key weighs less
+	// a figure repeated in one article is paired once
+	if rows := detect(t, DefaultConfig(), []Item{mk("1", "A", "police", 5, t0), mk("4", "A", "police", 5, t0), mk("2", "B", "hospital", 7, t0)}); len(rows) != 1 {
+		t.Errorf("one article's 5, twice, against another's 7: %d rows, want 1", len(rows))
+	}
 	headline := mk("3", "A", "police", 7, t0)
 	if s, _ := sev(mk("1", "A", "police", 5, t0), headline, mk("2", "B", "hospital", 7, t0)); math.Abs(s-base*minorFactor) > 1e-9 {
 		t.Errorf("a figure below its article's headline (7) against another article's 7: %v, want %v", s, base*minorFactor)

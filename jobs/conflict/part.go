@@ -39,7 +39,8 @@ const (
 //     ("one was shot in the thigh; the other in the hand");
 //   - condition: the count is qualified by a condition in its own clause
 //     ("critically", "seriously", "in critical condition", "in stable
-//     condition"): the ones in that condition, a subset of the injured.
+//     condition", "with life-threatening injuries"): the ones in that
+//     condition, a subset of the injured.
 //
 // A claim whose number cannot be found in its sentence is not a part.
 func PartRule(c *schema.Claim) string {
@@ -129,14 +130,8 @@ func injuryIn(ts []token) bool {
 			return true
 		case f&lShooting != 0 && i+1 < len(ts) && ts[i+1].num:
 			return true // "charged with shooting four people"
-		case f&lShot != 0:
-			fatal := i > 0 && ts[i-1].f&lFatally != 0
-			for j := i + 1; j < len(ts) && j <= i+3 && !fatal && !ts[j].brk; j++ {
-				fatal = ts[j].f&lDeath != 0
-			}
-			if !fatal {
-				return true
-			}
+		case f&lShot != 0 && !fatalShot(ts, i):
+			return true
 		}
 	}
 	return false
@@ -516,10 +511,29 @@ func isShotCount(c *schema.Claim, ts []token, start, end int) bool {
 		case t.f&(lInjury|lDeath) != 0:
 			return false
 		case t.f&lShot != 0:
+			if fatalShot(ts, i) {
+				return false
+			}
 			shot = true
 		}
 	}
 	return shot
+}
+
+// fatalShot reports whether the "shot" at ts[i] is fatal: "fatally shot",
+// "shot dead", "shot and killed", "shot to death" (a word of the dead
+// within three words, in the same clause), also across the edge of a
+// quote.
+func fatalShot(ts []token, i int) bool {
+	if i > 0 && ts[i-1].f&lFatally != 0 {
+		return true
+	}
+	for j := i + 1; j < len(ts) && j <= i+3 && !ts[j].brk; j++ {
+		if ts[j].f&lDeath != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // lexFlags are what the rules know of a word.
@@ -593,6 +607,11 @@ var lexicon = func() map[string]lexEntry {
 	} {
 		m[w] = lexEntry{val: v, num: true}
 	}
+	// vague amounts count too ("a handful of the wounded", "several of
+	// them"), with no value of their own
+	for _, w := range []string{"handful", "several", "dozens", "hundreds", "thousands", "scores", "few", "couple"} {
+		m[w] = lexEntry{val: math.NaN(), num: true}
+	}
 	add(lThe, "the")
 	add(lA, "a", "an")
 	add(lOf, "of")
@@ -615,7 +634,7 @@ var lexicon = func() map[string]lexEntry {
 	add(lSetPronoun, "them", "those", "whom")
 	add(lOrder, "next", "first", "last", "final")
 	add(lComplement, "other", "remaining", "rest")
-	add(lConditionAdv, "critically", "seriously", "severely", "gravely")
+	add(lConditionAdv, "critically", "seriously", "severely", "gravely", "life-threatening")
 	add(lConditionAdj, "critical", "serious", "stable", "grave")
 	add(lClause, "and", "while", "but", "whereas", "or", "when", "after", "before")
 	add(lDeath, "died", "dead", "die", "dies", "killed", "killing", "kills", "fatally",
@@ -624,7 +643,7 @@ var lexicon = func() map[string]lexEntry {
 	add(lIncident, "shootings", "attacks", "incidents", "ambushes", "bombings",
 		"stabbings", "homicides", "murders")
 	add(lMany, "separate", "multiple", "several", "series", "spate", "string", "rash",
-		"wave", "numerous")
+		"wave", "numerous", "dozens", "hundreds", "scores")
 	add(lArea, "city", "state", "country", "nation", "region", "county", "area")
 	add(lWide, "citywide", "statewide", "nationwide", "countywide")
 	for w, e := range m {

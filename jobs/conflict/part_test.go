@@ -107,6 +107,8 @@ func TestKeyQualifiers(t *testing.T) {
 		{"injured", "Four people were shot", "Four people were shot in the parking lot.", 4, "shot|people|#gva-1|2016"},
 		{"killed", "9 People Shot", "9 People Shot, 1 Fatally, After Violence Breaks Out at Party", 9, "shot|people|#gva-1|2016"},
 		{"killed", "two were shot and killed", "Police said two were shot and killed.", 2, "killed|people|#gva-1|2016"},
+		{"killed", "shot two", "Prather also fatally shot two of his children.", 2, "killed|people|#gva-1|2016"},
+		{"killed", "8 men shot", "Gunmen burst in on card game; 8 men shot, 2 dead", 8, "shot|people|#gva-1|2016"},
 		{"injured", "Seven people were shot and wounded", "Seven people were shot and wounded early Thursday.", 7, "injured|people|#gva-1|2016"},
 		{"injured", "one was shot", "Police said one was shot in the thigh; the other was shot in the hand.", 1, "shot|people/part|#gva-1|2016"},
 		{"killed", "eight people have died", "Since early October, eight people have died in 12 shootings in Pine Hills.", 8, "killed|people/ctx|#gva-1|2016"},
