@@ -10,6 +10,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
@@ -48,6 +49,22 @@ func readPart(ctx context.Context, path string, fn func(arrow.RecordBatch) error
 		return err
 	}
 	defer pf.Close()
+	return readBatches(ctx, pf, fn)
+}
+
+// ReadPart calls fn with every record batch of one Parquet part read from
+// r: a part in memory, or one fetched from an engine's file system. A batch
+// is valid only during fn.
+func ReadPart(ctx context.Context, r parquet.ReaderAtSeeker, fn func(arrow.RecordBatch) error) error {
+	pf, err := file.NewParquetReader(r)
+	if err != nil {
+		return err
+	}
+	defer pf.Close()
+	return readBatches(ctx, pf, fn)
+}
+
+func readBatches(ctx context.Context, pf *file.Reader, fn func(arrow.RecordBatch) error) error {
 	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: 64 << 10, Parallel: false}, memory.DefaultAllocator)
 	if err != nil {
 		return err
