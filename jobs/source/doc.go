@@ -14,6 +14,23 @@
 // are one source, named by the spelling seen most often (ties: the first
 // in byte order).
 //
+// Generic sources. A cited source the curated table does not know and
+// that is a common noun phrase ("the police", "a witness", "what police",
+// "police department", "sources") is reduced to one generic name (see
+// genericName): determiners, numbers and words glued on from the sentence
+// are dropped, a singular joins its plural ("witness" → "witnesses"),
+// synonyms join ("cops", "city police", "police department" → "police";
+// "sheriff", "sheriff's department" → "sheriff's office"; "source",
+// "sources" → "unnamed source"; "news release" → "statement"), and a few
+// modifiers that name another body stay ("state police", "fire
+// officials", "police sources"). Generic sources are not merged per
+// outlet or per place: claims.source keeps the text's "police", and the
+// row must stay findable from it; split "police" by claims.location in a
+// query. A place-specific row exists when the text names the place's
+// force ("Chicago Police"). On the GVA corpus this folds 295 generic rows
+// into 165 (4,374 rows into 4,082), "police" gathering 2,802 claims of
+// 1,045 articles.
+//
 // Kind. "outlet" for a source that published an article; else the curated
 // table's kind; else the kind the text votes for: cue words in the mention
 // and the canonical name ("the ministry" → government, "... Observatory"
@@ -31,7 +48,8 @@
 // in; first_seen and last_seen are the earliest and latest publication
 // dates of those articles. Aliases are the distinct spellings seen (source
 // and source_mention values, outlet strings; not pronouns such as "he" or
-// "they"), sorted, at most MaxAliases.
+// "they", nor a "that" or "what" left on a mention by the sentence), sorted,
+// at most MaxAliases.
 //
 // Splitting. Every article and claim counts for at most one row, whose key
 // ArticleRow and ClaimRow return. An engine that cannot feed one

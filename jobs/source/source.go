@@ -134,6 +134,8 @@ func (g *Aggregator) claimSource(c *schema.Claim, lastID, lastOutlet string) (st
 	}
 	if e.Name != "" {
 		name = e.Name
+	} else if gn, ok := genericName(name); ok {
+		name = gn
 	}
 	return name, e
 }
@@ -355,10 +357,14 @@ func hostLabel(s string) string {
 	return labels[n-1]
 }
 
-// cleanMention trims spaces and trailing punctuation from a mention, and
-// returns "" for a pronoun ("he", "they"): not a name of the source.
+// cleanMention trims spaces and trailing punctuation from a mention and a
+// leading "that" or "what" the sentence left on it ("said that they"),
+// and returns "" for a pronoun ("he", "they"): not a name of the source.
 func cleanMention(s string) string {
 	s = strings.TrimRight(strings.TrimSpace(s), ",;:.")
+	for _, lead := range []string{"that ", "That ", "what "} {
+		s = strings.TrimPrefix(s, lead)
+	}
 	if pronouns[strings.ToLower(s)] {
 		return ""
 	}
