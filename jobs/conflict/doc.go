@@ -66,10 +66,11 @@
 //
 //   - of: "N of" and a determiner, a pronoun or a number after it ("one of
 //     the victims", "two of them", "one of nine people shot"), or a set
-//     named before by "of" and a number, a clause earlier ("of the four
-//     wounded, three ...", "of 30 people transported, 29 were taken to
-//     ..."); not "N of his/their ..." ("five of his companions" is all the
-//     wounded);
+//     named before by "of" and a definite number opening a clause or
+//     after "said", a clause earlier ("of the four wounded, three ...",
+//     "said of 30 people transported, 29 were taken to ..."); not "N of
+//     his/their ..." ("five of his companions" is all the wounded), nor
+//     "tens of thousands of protesters, killing seven";
 //   - including: "including N", "among them N";
 //   - relative: "the next/first/last/final N"; for the dead also "the
 //     other/remaining N", "the N others";
@@ -113,8 +114,11 @@
 //     "in": "in 12 shootings", "four separate shootings", "109 homicides",
 //     "in shootings across Chicago" ("two shootings" is often the event
 //     itself, in two places);
-//   - area: "across the city/state/country/...", "citywide", "nationwide";
-//   - year: "this year";
+//   - area: "across the city", "citywide", in the number's clause (between
+//     commas, semicolons, dashes): a city's tally over many incidents (a
+//     region's or a country's is not taken as wider than the event: a
+//     flood's toll "across the region" is the flood's);
+//   - year: "this year", in the number's clause;
 //   - past: a year before the publication's (in January, before the last
 //     one), "N years ago", "last year": "the 2012 Aurora theater shooting
 //     that left 12 people dead", "the deadliest mass shooting was in 2007".

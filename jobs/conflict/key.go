@@ -126,8 +126,9 @@ func qualify(c *schema.Claim, cluster bool) qualifiers {
 	}
 	var toks [maxTokens]token
 	ts := tokenize(c.Sentence, toks[:0])
-	q.part = partRule(c, ts, numberToken(c, ts, start, end)) != ""
-	q.ctx = cluster && contextRule(c, ts) != ""
+	n := numberToken(c, ts, start, end)
+	q.part = partRule(c, ts, n) != ""
+	q.ctx = cluster && contextRule(c, ts, n) != ""
 	q.shot = isShotCount(c, ts, start, end)
 	return q
 }

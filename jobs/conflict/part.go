@@ -138,9 +138,10 @@ func injuryIn(ts []token) bool {
 }
 
 // setBefore reports whether the number at n follows a set named earlier
-// in its sentence by "of" and a number, at the start of a clause, with a
-// clause break between them: "Of the four wounded, three ...", "said of
-// 30 people transported, 29 were taken".
+// in its sentence by "of" and a number, the "of" at the start of a clause
+// or after "said", with a clause break between them: "Of the four
+// wounded, three ...", "said of 30 people transported, 29 were taken";
+// not "tens of thousands of protesters, killing seven".
 func setBefore(ts []token, n int) bool {
 	brk := false
 	for k := n - 1; k >= 0; k-- {
@@ -155,7 +156,8 @@ func setBefore(ts []token, n int) bool {
 		if m < n && ts[m].f&lThe != 0 {
 			m++
 		}
-		if m < n && ts[m].num && (k == 0 || ts[k-1].brk || !ts[k-1].num) {
+		// a definite number, the "of" opening its clause or after "said"
+		if m < n && ts[m].num && !math.IsNaN(ts[m].val) && (k == 0 || ts[k-1].brk || ts[k-1].f&lSaid != 0) {
 			return true
 		}
 	}
@@ -403,7 +405,7 @@ func quoteSpan(c *schema.Claim) (start, end int) {
 // area, the year so far, an earlier event) rather than the event's own.
 const (
 	ContextEvents = "events" // "in 12 shootings", "in four separate shootings", "109 homicides"
-	ContextArea   = "area"   // "across the city", "citywide", "nationwide"
+	ContextArea   = "area"   // "across the city", "citywide"
 	ContextYear   = "year"   // "this year", "so far this year"
 	ContextPast   = "past"   // "in 2007", "July 19, 2012", "three years ago", "last year"
 )
@@ -419,9 +421,13 @@ const (
 //     in the three words before it, or right after "in" ("in shootings
 //     across the city"); "two shootings" is often one incident in two
 //     places, and stays;
-//   - area: "across the city" (state, country, nation, region, county,
-//     area), "citywide", "statewide", "nationwide", "countywide";
-//   - year: "this year" (a count of the year so far);
+//   - area: "across the city", "citywide", in the number's clause
+//     (between commas, semicolons, dashes, parentheses): a city's tally
+//     over many incidents. A region or a country is not read as wider
+//     than the event: a flood's or a quake's toll "across the region" is
+//     the event's;
+//   - year: "this year" (a count of the year so far), in the number's
+//     clause;
 //   - past: a year before the article's ("in 2007", "July 19, 2012"; in
 //     January, a year two or more back), "years ago", "a year ago", "last
 //     year": another, earlier event.
@@ -433,10 +439,25 @@ func ContextRule(c *schema.Claim) string {
 		return ""
 	}
 	var toks [maxTokens]token
-	return contextRule(c, tokenize(c.Sentence, toks[:0]))
+	ts := tokenize(c.Sentence, toks[:0])
+	start, end := quoteSpan(c)
+	return contextRule(c, ts, numberToken(c, ts, start, end))
 }
 
-func contextRule(c *schema.Claim, ts []token) string {
+// contextRule is ContextRule on the tokens ts of c's sentence, n being the
+// token of its number (-1 for none: the whole sentence is its clause).
+func contextRule(c *schema.Claim, ts []token, n int) string {
+	// the number's clause, between clause breaks, for the area and year
+	// rules: "57 died since May 7, and 100,000 were displaced across the
+	// region" does not count the dead across the region
+	lo, hi := 0, len(ts)
+	if n >= 0 {
+		for lo = n; lo > 0 && !ts[lo-1].brk; lo-- {
+		}
+		for hi = n; hi < len(ts) && !ts[hi].brk; hi++ {
+		}
+	}
+	inClause := func(i int) bool { return i >= lo && i < hi }
 	pubYear := 0
 	if !c.Published.IsZero() {
 		pubYear = c.Published.Year()
@@ -460,10 +481,10 @@ func contextRule(c *schema.Claim, ts []token) string {
 					return ContextEvents
 				}
 			}
-		case t.f&lAcross != 0 && i+2 < len(ts) && ts[i+1].f&lThe != 0 && ts[i+2].f&lArea != 0,
-			t.f&lWide != 0:
+		case inClause(i) && (t.f&lAcross != 0 && i+2 < len(ts) && ts[i+1].f&lThe != 0 && ts[i+2].f&lArea != 0 ||
+			t.f&lWide != 0):
 			return ContextArea
-		case t.f&lYear != 0 && prev&lThis != 0:
+		case inClause(i) && t.f&lYear != 0 && prev&lThis != 0:
 			return ContextYear
 		case t.f&lYear != 0 && prev&lLast != 0, t.f&lAgo != 0 && prev&lYear != 0:
 			return ContextPast
@@ -571,6 +592,7 @@ const (
 	lMany         // a word of number before incidents: "separate", "series"
 	lArea         // "across the city"
 	lWide         // "citywide"
+	lSaid         // "said", "says"
 )
 
 // lexEntry is one word of the lexicon.
@@ -644,8 +666,9 @@ var lexicon = func() map[string]lexEntry {
 		"stabbings", "homicides", "murders")
 	add(lMany, "separate", "multiple", "several", "series", "spate", "string", "rash",
 		"wave", "numerous", "dozens", "hundreds", "scores")
-	add(lArea, "city", "state", "country", "nation", "region", "county", "area")
-	add(lWide, "citywide", "statewide", "nationwide", "countywide")
+	add(lArea, "city")
+	add(lWide, "citywide")
+	add(lSaid, "said", "says")
 	for w, e := range m {
 		i := lexHash(w) % lexSlots
 		for lexTable[i].word != "" {

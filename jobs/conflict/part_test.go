@@ -54,6 +54,7 @@ func TestPartRule(t *testing.T) {
 		{"killed", 2, "two men who were killed", "Five people were shot, including two men who were killed.", "", "the dead among the shot are all the dead"},
 		{"killed", 4, "killing four people", "The woman went on a rampage, killing four people and critically wounding two others, police said.", "", "the condition belongs to the next clause"},
 		{"killed", 1, "One officer died", "One officer died, the other was seriously wounded.", "", "one dead and the other wounded: the whole of the dead"},
+		{"killed", 7, "killing at least seven people", "Security forces fired at tens of thousands of protesters in the capital Lome on Thursday, killing at least seven people, a rights group said.", "", "tens of thousands is not a set the seven are taken from"},
 		{"injured", 5, "wounding five of his companions", "A man charged with fatally shooting a rider and wounding five of his companions was held for trial.", "", "of his: a relation, not the victims"},
 	} {
 		c := sentenceClaim(tc.pred, tc.v, tc.quote, tc.sentence)
@@ -79,6 +80,7 @@ func TestContextRule(t *testing.T) {
 		{"James Holmes killed 12 and wounded 70 in a movie theater three years ago.", ContextPast},
 
 		{"Four people were wounded during a wild shootout in Brooklyn Sunday afternoon.", ""},
+		{"The Red Cross said 57 people had died since May 7, and that more than 100,000 people were now displaced across the region.", ""},
 		{"Champaign police believe two weekend shootings that left one man dead and four people wounded were not related.", ""},
 		{"A gunman killed 12 people and injured eight at the Navy Yard, in one of the worst mass shootings ever at a U.S. military facility.", ""},
 		{"Police said 2 people were killed on Saturday, June 4, 2016.", ""},
