@@ -19,6 +19,7 @@ const (
 	PartRelative  = "relative"  // "the other two", "the remaining three", "the next two", "the two others"
 	PartPair      = "pair"      // "one was shot in the thigh; the other in the hand"
 	PartCondition = "condition" // "two were critically wounded", "one in serious condition"
+	PartBreakdown = "breakdown" // "ten were treated at X while three were treated at Y"
 )
 
 // PartRule reports whether the count c states is a part of a larger count
@@ -40,7 +41,13 @@ const (
 //   - condition: the count is qualified by a condition in its own clause
 //     ("critically", "seriously", "in critical condition", "in stable
 //     condition", "with life-threatening injuries"): the ones in that
-//     condition, a subset of the injured.
+//     condition, a subset of the injured;
+//   - breakdown: the sentence joins the number's clause and another one
+//     by "while", "whereas", "and" or a semicolon, the second opening with
+//     its number, the two numbers differ, and the two clauses share a
+//     participle within six words after each number ("ten victims were
+//     treated at Bridgeport Hospital while three were treated at St.
+//     Vincent's").
 //
 // A claim whose number cannot be found in its sentence is not a part.
 func PartRule(c *schema.Claim) string {
@@ -116,7 +123,73 @@ func partRule(c *schema.Claim, ts []token, n int) string {
 	if conditionIn(ts, n) {
 		return PartCondition
 	}
+	if breakdown(c.Sentence, ts, n) {
+		return PartBreakdown
+	}
 	return ""
+}
+
+// breakdown reports whether the number at n is one of two different
+// counts that split a whole between two clauses joined by "while",
+// "whereas", "and" or a semicolon, the second clause opening with its
+// number (within three words), both with the same participle within six
+// words after the number and before any other number ("ten were treated
+// at X while three were treated at Y"); s is the sentence of ts.
+func breakdown(s string, ts []token, n int) bool {
+	for i := range ts {
+		if ts[i].f&lSplit == 0 && !(ts[i].brk && ts[i].sep == ';') {
+			continue
+		}
+		a0, a1, b0, b1 := 0, i, i+1, len(ts) // the number's half, the other half
+		if i < n {
+			a0, a1, b0, b1 = i+1, len(ts), 0, i
+		}
+		if n < a0 || n >= a1 {
+			continue
+		}
+		m := -1
+		for k := b0; k < b1 && m < 0; k++ {
+			if ts[k].num {
+				m = k
+			}
+		}
+		// the second clause opens with its number ("while three were",
+		// "and the other two were"), and the two numbers differ (a
+		// headline glued to its story restates one count)
+		second := n
+		if i > n {
+			second = m
+		}
+		if m < 0 || second-i > 3 || ts[m].val == ts[n].val {
+			continue
+		}
+		// the participle comes before any other number of either clause
+		for k := n + 1; k < a1 && k <= n+6 && !ts[k].num; k++ {
+			w := ts[k].word(s)
+			if !isParticiple(w) {
+				continue
+			}
+			for j := m + 1; j < b1 && j <= m+6 && !ts[j].num; j++ {
+				if strings.EqualFold(ts[j].word(s), w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isParticiple reports a word that reads as a past participle: "treated",
+// "taken", "shot", "hurt".
+func isParticiple(w string) bool {
+	if len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ED")) {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "shot", "hurt", "taken", "held", "struck", "found":
+		return true
+	}
+	return false
 }
 
 // injuryIn reports whether ts speak of the wounded: "wounded",
@@ -202,6 +275,7 @@ type token struct {
 	len int16    // byte length
 	num bool     // a number: digits or a number word
 	brk bool     // a clause break: , ; : ( ) -- and dashes
+	sep byte     // a clause break's first byte
 }
 
 // word returns the token's text in s, its sentence.
@@ -255,7 +329,7 @@ func tokenize(s string, dst []token) []token {
 			if i > math.MaxInt32 {
 				return dst
 			}
-			dst = append(dst, token{off: int32(i), len: int16(size), brk: true})
+			dst = append(dst, token{off: int32(i), len: int16(size), brk: true, sep: s[i]})
 			i += size
 			if r == '-' {
 				i++
@@ -422,7 +496,7 @@ const (
 //     across the city"); "two shootings" is often one incident in two
 //     places, and stays;
 //   - area: "across the city", "citywide", in the number's clause
-//     (between commas, semicolons, dashes, parentheses): a city's tally
+//     (between commas, semicolons, colons): a city's tally
 //     over many incidents. A region or a country is not read as wider
 //     than the event: a flood's or a quake's toll "across the region" is
 //     the event's;
@@ -447,14 +521,17 @@ func ContextRule(c *schema.Claim) string {
 // contextRule is ContextRule on the tokens ts of c's sentence, n being the
 // token of its number (-1 for none: the whole sentence is its clause).
 func contextRule(c *schema.Claim, ts []token, n int) string {
-	// the number's clause, between clause breaks, for the area and year
-	// rules: "57 died since May 7, and 100,000 were displaced across the
-	// region" does not count the dead across the region
+	// the number's clause, between commas, semicolons and colons (a
+	// dash or a parenthesis only sets off an aside: "35 people have been
+	// shot — eight of them fatally — across the city"), for the area and
+	// year rules: "57 died since May 7, and 100,000 were displaced across
+	// the city" does not count the dead across the city
+	clauseEnd := func(t *token) bool { return t.brk && (t.sep == ',' || t.sep == ';' || t.sep == ':') }
 	lo, hi := 0, len(ts)
 	if n >= 0 {
-		for lo = n; lo > 0 && !ts[lo-1].brk; lo-- {
+		for lo = n; lo > 0 && !clauseEnd(&ts[lo-1]); lo-- {
 		}
-		for hi = n; hi < len(ts) && !ts[hi].brk; hi++ {
+		for hi = n; hi < len(ts) && !clauseEnd(&ts[hi]); hi++ {
 		}
 	}
 	inClause := func(i int) bool { return i >= lo && i < hi }
@@ -593,6 +670,7 @@ const (
 	lArea         // "across the city"
 	lWide         // "citywide"
 	lSaid         // "said", "says"
+	lSplit        // joins two clauses that split a count: "while", "whereas", "and"
 )
 
 // lexEntry is one word of the lexicon.
@@ -669,6 +747,7 @@ var lexicon = func() map[string]lexEntry {
 	add(lArea, "city")
 	add(lWide, "citywide")
 	add(lSaid, "said", "says")
+	add(lSplit, "while", "whereas", "and")
 	for w, e := range m {
 		i := lexHash(w) % lexSlots
 		for lexTable[i].word != "" {

@@ -43,6 +43,13 @@ func TestPartRule(t *testing.T) {
 		{"injured", 2, "two were listed", "Two were listed in critical condition.", PartCondition, ""},
 		{"injured", 1, "One person was shot", "One person was shot in the Bronx, while a second was struck in Brooklyn.", PartPair, ""},
 
+		{"injured", 3, "three were treated", "Ten victims were treated at Bridgeport Hospital while three were treated at St. Vincent's Hospital, police said.", PartBreakdown, ""},
+		{"injured", 10, "Ten victims were treated", "Ten victims were treated at Bridgeport Hospital while three were treated at St. Vincent's Hospital, police said.", PartBreakdown, ""},
+		{"killed", 2, "Two were killed", "Two were killed at the house and three died at the hospital.", "", "no shared participle"},
+		{"injured", 2, "two others were wounded", "One person was killed while two others were wounded.", "", "different verbs"},
+		{"injured", 7, "7 Injured", "2 Dead, 7 Injured in DC Shooting: Police Two people are dead and seven people are injured.", "", "one count restated"},
+		{"injured", 2, "two patients", "The center treated two patients -- one was treated and released, one was treated and transferred.", "", "no clause opens with the other number"},
+
 		// totals stay totals
 		{"injured", 4, "Four people were wounded", "Four people were wounded during a wild shootout in Brooklyn Sunday afternoon, police said.", "", "a plain total"},
 		{"injured", 13, "injured 13 people", "An apparent ambush shooting on Plymouth Street early Sunday morning that injured 13 people — including one critically — occurred during an illegal party.", "", "the whole of an including phrase"},
@@ -74,6 +81,7 @@ func TestContextRule(t *testing.T) {
 		{"Four people were killed and at least 35 others have been wounded in shootings across Chicago since Friday night.", ContextEvents},
 		{"With these two deaths Indianapolis has now reached 109 homicides for the year.", ContextEvents},
 		{"At least 35 people have been shot across the city since Friday afternoon, according to Chicago Police.", ContextArea},
+		{"At least 35 people have been shot — eight of them fatally — across the city since Friday afternoon.", ContextArea},
 		{"More than 750 people have been killed so far this year.", ContextYear},
 		{"The shooting happened days after the conviction of James Holmes in the July 19, 2012, Aurora, Colorado, theater shooting that left 12 people dead and 70 people wounded.", ContextPast},
 		{"The deadliest U.S. mass shooting in modern times was in 2007, when a student killed 32 people.", ContextPast},
