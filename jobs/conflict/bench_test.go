@@ -167,3 +167,38 @@ func BenchmarkDetector(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkKeyIn computes the claim_key, sentence rules included, of
+// claims shaped like news reports of casualties, with and without a
+// cluster; MB/s counts the sentences read.
+func BenchmarkKeyIn(b *testing.B) {
+	sentences := []struct{ pred, quote, sentence string }{
+		{"injured", "Four people were wounded", "Four people were wounded during a shootout in Brooklyn on Sunday afternoon, just hours after another man was struck by a stray bullet around the corner, police said."},
+		{"injured", "one was shot", "Police said one was shot in the thigh; the other was shot in the hand."},
+		{"killed", "Seven people died", "Seven people died in the rampage, including the suspect, the sheriff said at a news conference on Saturday night."},
+		{"injured", "three were treated", "Ten victims were treated at Bridgeport Hospital while three were treated at St. Vincent's Hospital, police said."},
+		{"killed", "eight people have died", "Since early October, eight people have died and at least 10 others were injured in 12 shootings in or near Pine Hills."},
+		{"killed", "killing at least 12 people", "A magnitude 7.0 earthquake struck southern Peru early on Sunday, killing at least 12 people and injuring 80 others in the mountainous Arequipa region, the National Civil Defence Institute said."},
+	}
+	claims := make([]schema.Claim, len(sentences))
+	var n int64
+	for i, s := range sentences {
+		claims[i] = schema.Claim{ClaimID: strconv.Itoa(i), ArticleID: "a", Kind: schema.KindQuantity, Predicate: s.pred,
+			Subject: "people", Bound: schema.BoundExact, ValueBest: schema.F(float64(i + 1)), Quote: s.quote,
+			Sentence: s.sentence, Location: "Brooklyn", Published: time.Date(2016, 6, 5, 0, 0, 0, 0, time.UTC)}
+		n += int64(len(s.sentence))
+	}
+	for _, cluster := range []string{"", "gva-572513"} {
+		b.Run("cluster="+strconv.FormatBool(cluster != ""), func(b *testing.B) {
+			b.SetBytes(n)
+			for b.Loop() {
+				for i := range claims {
+					if KeyIn(&claims[i], cluster) == "" {
+						b.Fatal("no key")
+					}
+				}
+			}
+			b.ReportMetric(float64(len(claims))*float64(b.N)/b.Elapsed().Seconds(), "claims/s")
+		})
+	}
+}
