@@ -29,7 +29,8 @@ type manifestConfig struct {
 	Tolerance       float64  `json:"tolerance"`
 }
 
-// commitFn runs once, after every other step: it numbers the parts of each
+// commitFn runs once, after every other step: it counts the losers as
+// duplicate_id in the statuses, numbers the parts of each
 // table (part-NNNNN, in the order of their first rows), writes an empty part
 // for a table that has none, removes the parts of failed attempts, writes
 // the manifest and commits the dataset: a local one by renaming its
@@ -40,7 +41,7 @@ type commitFn struct {
 }
 
 // ProcessElement takes every meta of the pipeline.
-func (f *commitFn) ProcessElement(ctx context.Context, _ int, iter func(*meta) bool) error {
+func (f *commitFn) ProcessElement(ctx context.Context, _ int, iter func(*meta) bool, losers func(*loser) bool) error {
 	st := f.Settings
 	parts := map[string][]partMeta{}
 	type input struct {
@@ -64,6 +65,16 @@ func (f *commitFn) ProcessElement(ctx context.Context, _ int, iter func(*meta) b
 				statuses[k] += v
 			}
 		}
+	}
+
+	// The read step counted statuses before duplicates were known.
+	var l loser
+	for losers(&l) {
+		statuses[l.Status]--
+		if statuses[l.Status] == 0 {
+			delete(statuses, l.Status)
+		}
+		statuses[schema.StatusDuplicateID]++
 	}
 
 	fsys, err := filesystem.New(ctx, st.Tmp)

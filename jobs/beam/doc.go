@@ -14,16 +14,22 @@
 //
 // The pipeline (NewJob builds it; the engine runs it):
 //
-//	files ─▶ Reshuffle ─▶ read (ParDo: ProcessFile per file; remote files copied to local disk first)
-//	          │ KV<article_id, record>
-//	          ▼
-//	        GroupByKey ─▶ records (ParDo: the first record of an id in input order kept, the others
-//	          │            marked duplicate_id; articles and claims parts written per bundle)
-//	          ├─ KV<claim_key, conflict.Item> ─▶ GroupByKey ─▶ conflicts (DetectGroup; parts per bundle)
-//	          └─ KV<source row, call> ─▶ GroupByKey ─▶ one source row (Aggregator replayed in input order)
-//	                                                   ─▶ GroupByKey(one key) ─▶ sources part
-//	parts, inputs, status counts ─▶ Flatten ─▶ GroupByKey(one key) ─▶ commit (parts renamed
-//	                                                                  part-NNNNN, manifest, rename)
+//	files ─▶ Reshuffle ─▶ Read (ProcessFile per file; a remote file copied to local disk first)
+//	  │  writes each bundle's articles and claims parts, before duplicate ids are known
+//	  ├─ id batches ──────▶ GroupByKey(shard) ─▶ Duplicates ─▶ losers (side input of the steps below)
+//	  ├─ part pairs ──────▶ MarkDuplicates (rewrites a pair only when it holds losers)
+//	  ├─ item batches ────▶ GroupByKey(shard) ─▶ Conflicts (DetectGroup per claim_key; parts per bundle)
+//	  └─ call batches ────▶ GroupByKey(shard) ─▶ SourceRows (Aggregator per source, input order)
+//	                                             ─▶ GroupByKey(one key) ─▶ Sources (one part)
+//	parts, inputs, status counts ─▶ Flatten ─▶ GroupByKey(one key) ─▶ Commit (part-NNNNN names,
+//	                                                                   manifest, then rename)
+//
+// Small values (an id, a claim's conflict item, a sources call) travel in
+// zstd-compressed batches per shard (Config.Shards of them, by a hash of
+// the key), not one element each; a grouped step unpacks its shard's
+// batches and splits them by key. Duplicate ids are rare, so the read step
+// writes the articles and claims parts at once and only the parts that
+// hold a duplicate are rewritten.
 //
 // Input order is (file, record): files in the order `claimscan run` reads
 // them, records in file order. The stages that depend on order (duplicate

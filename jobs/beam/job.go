@@ -39,9 +39,16 @@ type Config struct {
 	// Tolerance is the relative difference under which two values agree
 	// (default 0.1).
 	Tolerance float64
+	// Shards is how many groups the claims are spread over for the
+	// conflicts, the sources and the duplicate check (default 512): the
+	// parallelism of those steps.
+	Shards int
 }
 
 func (c *Config) defaults() {
+	if c.Shards <= 0 {
+		c.Shards = 512
+	}
 	if c.MaxArticleBytes <= 0 {
 		c.MaxArticleBytes = 8 << 20
 	}
@@ -157,7 +164,7 @@ func NewJob(ctx context.Context, cfg Config) (*Job, error) {
 	}
 	st := settings{
 		Out: j.out, Tmp: j.tmp, Local: j.created, Overwrite: cfg.Overwrite,
-		MaxArticleBytes: cfg.MaxArticleBytes, Tolerance: cfg.Tolerance,
+		MaxArticleBytes: cfg.MaxArticleBytes, Tolerance: cfg.Tolerance, Shards: cfg.Shards,
 		Paths: cfg.Paths, Skipped: skipped, Started: time.Now().UnixNano(),
 	}
 	j.Pipeline = build(st, tasks)
@@ -172,6 +179,7 @@ type settings struct {
 	Overwrite       bool
 	MaxArticleBytes int64
 	Tolerance       float64
+	Shards          int
 	Paths           []string         // as given, for the manifest
 	Skipped         []output.Skipped // for the manifest
 	Started         int64            // Unix nanoseconds when the job was built, for the manifest's timing

@@ -8,7 +8,6 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
-	"github.com/claimscan/claimscan/jobs/conflict"
 	"github.com/claimscan/claimscan/output"
 	"github.com/claimscan/claimscan/schema"
 )
@@ -22,40 +21,26 @@ type task struct {
 	Missing schema.Article
 }
 
-// record is one input record after extraction: its articles row and its
-// claims, at position (Seq, Rec) of the input order: file, then record in
-// the file.
-type record struct {
+// loser is a record whose article id an earlier record (in input order)
+// already has: Run marks it duplicate_id and drops its claims. Status is
+// its status before.
+type loser struct {
 	Seq, Rec int64
-	Article  schema.Article
-	Claims   []schema.Claim
+	Status   string
 }
 
-func compareRecords(a, b *record) int {
-	if c := cmp.Compare(a.Seq, b.Seq); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.Rec, b.Rec)
+// segment is a run of records of one file in a part: records From to
+// From+N-1 of file Seq, in the part's row order.
+type segment struct {
+	Seq, From, N int64
 }
 
-// sourceCall is one call of the sources aggregation: AddArticle(Article)
-// when Index is -1, else AddClaim(Claim) for claim Index of the record at
-// (Seq, Rec). Article and Claim hold only the fields the aggregation reads.
-type sourceCall struct {
-	Seq, Rec int64
-	Index    int32
-	Article  schema.Article
-	Claim    schema.Claim
-}
-
-func compareCalls(a, b *sourceCall) int {
-	if c := cmp.Compare(a.Seq, b.Seq); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.Rec, b.Rec); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.Index, b.Index)
+// partPair is an articles part and the claims part of the same records,
+// written by the read step before duplicates are known, and the records
+// they hold.
+type partPair struct {
+	Articles, Claims partMeta
+	Segments         []segment
 }
 
 // Kinds of meta.
@@ -66,7 +51,8 @@ const (
 )
 
 // meta is what the commit step gathers from every other step: a part
-// written, an input file read, or a bundle's article counts per status.
+// written, an input file read, or a bundle's article counts per status
+// (before duplicates are marked).
 type meta struct {
 	Kind     string
 	Part     partMeta
@@ -85,24 +71,31 @@ type partMeta struct {
 	SHA256 string
 }
 
+func compareLosers(a, b loser) int {
+	if c := cmp.Compare(a.Seq, b.Seq); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Rec, b.Rec)
+}
+
 func init() {
-	for _, t := range []any{task{}, record{}, sourceCall{}, meta{}, conflict.Item{}, schema.Source{}} {
+	for _, t := range []any{task{}, loser{}, segment{}, partPair{}, meta{}, partMeta{}, schema.Source{}} {
 		beam.RegisterType(reflect.TypeOf(t))
 	}
-	register.DoFn4x1[context.Context, task, func(string, record), func(meta), error](&readFn{})
-	register.DoFn6x1[context.Context, string, func(*record) bool, func(string, conflict.Item), func(string, sourceCall), func(meta), error](&recordsFn{})
-	register.DoFn4x1[context.Context, string, func(*conflict.Item) bool, func(meta), error](&conflictsFn{})
-	register.Function3x1(sourceRow)
+	register.DoFn7x1[context.Context, task, func(int, []byte), func(int, []byte), func(int, []byte), func(partPair), func(meta), error](&readFn{})
+	register.DoFn4x1[context.Context, int, func(*[]byte) bool, func(loser), error](&idsFn{})
+	register.DoFn5x1[context.Context, int, func(*[]byte) bool, func(*loser) bool, func(meta), error](&conflictsFn{})
+	register.DoFn5x1[context.Context, int, func(*[]byte) bool, func(*loser) bool, func(int, schema.Source), error](&sourceRowsFn{})
 	register.DoFn4x1[context.Context, int, func(*schema.Source) bool, func(meta), error](&sourcesFn{})
-	register.DoFn3x1[context.Context, int, func(*meta) bool, error](&commitFn{})
+	register.DoFn4x1[context.Context, partPair, func(*loser) bool, func(meta), error](&fixupFn{})
+	register.DoFn4x1[context.Context, int, func(*meta) bool, func(*loser) bool, error](&commitFn{})
 	register.Emitter1[meta]()
-	register.Emitter2[string, record]()
-	register.Emitter2[string, conflict.Item]()
-	register.Emitter2[string, sourceCall]()
+	register.Emitter1[loser]()
+	register.Emitter1[partPair]()
+	register.Emitter2[int, []byte]()
 	register.Emitter2[int, schema.Source]()
-	register.Iter1[record]()
-	register.Iter1[conflict.Item]()
-	register.Iter1[sourceCall]()
+	register.Iter1[[]byte]()
+	register.Iter1[loser]()
 	register.Iter1[schema.Source]()
 	register.Iter1[meta]()
 }
@@ -115,18 +108,17 @@ func build(st settings, tasks []task) *beam.Pipeline {
 	// Without the reshuffle the files would stay in the single bundle of
 	// the Create, on one worker.
 	files = beam.Reshuffle(s.Scope("SpreadFiles"), files)
-	recs, inputs := beam.ParDo2(s.Scope("Read"), &readFn{Settings: st}, files)
-	byID := beam.GroupByKey(s.Scope("GroupByArticleID"), recs)
-	items, calls, written := beam.ParDo3(s.Scope("Records"), &recordsFn{Settings: st}, byID)
+	ids, items, calls, pairs, read := beam.ParDo5(s.Scope("Read"), &readFn{Settings: st}, files)
 
-	byKey := beam.GroupByKey(s.Scope("GroupByClaimKey"), items)
-	conflicts := beam.ParDo(s.Scope("Conflicts"), &conflictsFn{Settings: st}, byKey)
+	losers := beam.ParDo(s.Scope("Duplicates"), &idsFn{}, beam.GroupByKey(s.Scope("GroupIDs"), ids))
+	side := beam.SideInput{Input: losers}
 
-	bySource := beam.GroupByKey(s.Scope("GroupBySource"), calls)
-	sourceRows := beam.ParDo(s.Scope("SourceRows"), sourceRow, bySource)
+	parts := beam.ParDo(s.Scope("MarkDuplicates"), &fixupFn{Settings: st}, pairs, side)
+	conflicts := beam.ParDo(s.Scope("Conflicts"), &conflictsFn{Settings: st}, beam.GroupByKey(s.Scope("GroupItems"), items), side)
+	sourceRows := beam.ParDo(s.Scope("SourceRows"), &sourceRowsFn{}, beam.GroupByKey(s.Scope("GroupCalls"), calls), side)
 	sources := beam.ParDo(s.Scope("Sources"), &sourcesFn{Settings: st}, beam.GroupByKey(s.Scope("GatherSources"), sourceRows))
 
-	all := beam.Flatten(s.Scope("Gather"), inputs, written, conflicts, sources)
-	beam.ParDo0(s.Scope("Commit"), &commitFn{Settings: st}, beam.GroupByKey(s.Scope("GatherAll"), beam.AddFixedKey(s, all)))
+	all := beam.Flatten(s.Scope("Gather"), read, parts, conflicts, sources)
+	beam.ParDo0(s.Scope("Commit"), &commitFn{Settings: st}, beam.GroupByKey(s.Scope("GatherAll"), beam.AddFixedKey(s, all)), side)
 	return p
 }

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
@@ -383,35 +384,296 @@ func TestRemoteFileSystem(t *testing.T) {
 	}
 }
 
-// TestReadFnEmitsEveryRecord checks the read step alone: the records of a
-// file in order, with their positions, and the file's manifest entry.
-func TestReadFnEmitsEveryRecord(t *testing.T) {
+// readFile runs the read step on one file alone, as one bundle, and returns
+// what it sent.
+type readOut struct {
+	ids, items, calls map[int][][]byte
+	pairs             []partPair
+	metas             []meta
+}
+
+func readFile(t *testing.T, st settings, tk task) *readOut {
+	t.Helper()
+	o := &readOut{ids: map[int][][]byte{}, items: map[int][][]byte{}, calls: map[int][][]byte{}}
+	to := func(m map[int][][]byte) func(int, []byte) {
+		return func(k int, b []byte) { m[k] = append(m[k], b) }
+	}
+	f := &readFn{Settings: st}
+	ctx := context.Background()
+	pair := func(p partPair) { o.pairs = append(o.pairs, p) }
+	met := func(m meta) { o.metas = append(o.metas, m) }
+	if err := f.ProcessElement(ctx, tk, to(o.ids), to(o.items), to(o.calls), pair, met); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.FinishBundle(ctx, to(o.ids), to(o.items), to(o.calls), pair, met); err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// iterOf returns an iterator over values, last first: an engine may hand a
+// group's values in any order.
+func iterOf[T any](values []T) func(*T) bool {
+	i := len(values)
+	return func(v *T) bool {
+		if i == 0 {
+			return false
+		}
+		i--
+		*v = values[i]
+		return true
+	}
+}
+
+// TestReadStep checks the read step alone: the records of a file in order,
+// with their positions, in one part pair; every id and conflict item in the
+// batches of its shard; the file's manifest entry and status counts.
+func TestReadStep(t *testing.T) {
 	path := filepath.Join(fixtures.Root(), fixtures.SampleRoot, "wires.jsonl")
-	var recs []record
-	var metas []meta
-	f := &readFn{Settings: settings{MaxArticleBytes: 8 << 20}}
-	err := f.ProcessElement(context.Background(), task{Seq: 3, Path: path, Root: filepath.Dir(path)},
-		func(id string, r record) {
-			if id != r.Article.ArticleID {
-				t.Errorf("keyed %q, article %q", id, r.Article.ArticleID)
-			}
-			recs = append(recs, r)
-		},
-		func(m meta) { metas = append(metas, m) })
+	st := settings{Tmp: t.TempDir(), Shards: 8, MaxArticleBytes: 8 << 20}
+	o := readFile(t, st, task{Seq: 3, Path: path, Root: filepath.Dir(path)})
+
+	lines := countLines(t, path)
+	if len(o.pairs) != 1 || !reflect.DeepEqual(o.pairs[0].Segments, []segment{{Seq: 3, From: 0, N: int64(lines)}}) {
+		t.Fatalf("pairs %+v, want one of %d records", o.pairs, lines)
+	}
+	arts, err := readRows(context.Background(), o.pairs[0].Articles.Temp, schema.Articles)
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := countLines(t, path)
-	if len(recs) != lines || lines == 0 {
-		t.Fatalf("%d records from %d lines", len(recs), lines)
+	claims, err := readRows(context.Background(), o.pairs[0].Claims.Temp, schema.Claims)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for i, r := range recs {
-		if r.Seq != 3 || r.Rec != int64(i) || r.Article.Path != path {
-			t.Errorf("record %d: seq %d rec %d path %s", i, r.Seq, r.Rec, r.Article.Path)
+	var nClaims, nKeyed int
+	for _, a := range arts {
+		nClaims += int(a.NClaims)
+		if a.Path != path {
+			t.Errorf("article %s: path %s", a.ArticleID, a.Path)
 		}
 	}
-	if len(metas) != 1 || metas[0].Kind != metaInput || metas[0].Input.Path != path || metas[0].Seq != 3 {
-		t.Errorf("metas %+v", metas)
+	for _, c := range claims {
+		if c.ClaimKey != "" {
+			nKeyed++
+		}
+	}
+	if len(arts) != lines || nClaims != len(claims) || nKeyed == 0 {
+		t.Errorf("%d articles from %d lines, %d claims counted, %d written, %d keyed", len(arts), lines, nClaims, len(claims), nKeyed)
+	}
+
+	var ids []idEntry
+	for shard, bs := range o.ids {
+		for _, b := range bs {
+			d, err := unpack(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for d.more() {
+				e := d.idEntry()
+				if shardOf(e.ID, st.Shards) != shard {
+					t.Errorf("id %s in shard %d", e.ID, shard)
+				}
+				ids = append(ids, e)
+			}
+		}
+	}
+	slices.SortFunc(ids, func(a, b idEntry) int { return int(a.Rec - b.Rec) })
+	for i, e := range ids {
+		if e.Seq != 3 || e.Rec != int64(i) || e.ID != arts[i].ArticleID || e.Status != arts[i].Status {
+			t.Errorf("id entry %d: %+v, article %s", i, e, arts[i].ArticleID)
+		}
+	}
+	var items int
+	for shard, bs := range o.items {
+		for _, b := range bs {
+			d, _ := unpack(b)
+			for d.more() {
+				e := d.itemEntry()
+				if shardOf(e.Item.Key, st.Shards) != shard || e.Seq != 3 {
+					t.Errorf("item %+v in shard %d", e, shard)
+				}
+				items++
+			}
+		}
+	}
+	if items != nKeyed || len(o.calls) == 0 {
+		t.Errorf("%d items for %d keyed claims, %d call shards", items, nKeyed, len(o.calls))
+	}
+	var inputs, statuses int
+	for _, m := range o.metas {
+		switch m.Kind {
+		case metaInput:
+			inputs++
+			if m.Input.Path != path || m.Seq != 3 || m.Input.Size == 0 {
+				t.Errorf("input %+v", m)
+			}
+		case metaStatuses:
+			statuses++
+			if m.Statuses[schema.StatusOK] == 0 {
+				t.Errorf("statuses %v", m.Statuses)
+			}
+		}
+	}
+	if inputs != 1 || statuses != 1 {
+		t.Errorf("metas %+v", o.metas)
+	}
+}
+
+// TestGroupedSteps runs the grouped steps on a file read twice (every
+// record of the second reading a duplicate) with their values in reverse
+// input order: the first record of an id is still the one kept, the
+// duplicates' rows are marked and their claims dropped, and every source
+// row is the row of the whole input.
+func TestGroupedSteps(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(fixtures.Root(), fixtures.SampleRoot, "wires.jsonl")
+	st := settings{Tmp: t.TempDir(), Shards: 4, MaxArticleBytes: 8 << 20}
+	first := readFile(t, st, task{Seq: 0, Path: path, Root: filepath.Dir(path)})
+	second := readFile(t, st, task{Seq: 1, Path: path, Root: filepath.Dir(path)})
+
+	var losers []loser
+	for shard := 0; shard < st.Shards; shard++ {
+		batches := append(append([][]byte(nil), first.ids[shard]...), second.ids[shard]...)
+		if err := (idsFn{}).ProcessElement(ctx, shard, iterOf(batches), func(l loser) { losers = append(losers, l) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lines := countLines(t, path)
+	if len(losers) != lines {
+		t.Fatalf("%d losers, want the %d records of the second reading", len(losers), lines)
+	}
+	for _, l := range losers {
+		if l.Seq != 1 || l.Status != schema.StatusOK {
+			t.Errorf("loser %+v", l)
+		}
+	}
+
+	fx := &fixupFn{Settings: st}
+	var parts []meta
+	for _, p := range append(first.pairs, second.pairs...) {
+		if err := fx.ProcessElement(ctx, p, iterOf(losers), func(m meta) { parts = append(parts, m) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(parts) != 4 || parts[0].Part.Temp != first.pairs[0].Articles.Temp || parts[2].Part.Temp == second.pairs[0].Articles.Temp {
+		t.Fatalf("parts %+v: want the first pair kept and the second rewritten", parts)
+	}
+	dupArts, err := readRows(ctx, parts[2].Part.Temp, schema.Articles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dupClaims, err := readRows(ctx, parts[3].Part.Temp, schema.Claims)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range dupArts {
+		if a.Status != schema.StatusDuplicateID || a.NClaims != 0 {
+			t.Errorf("article %s of the second reading: %s, %d claims", a.ArticleID, a.Status, a.NClaims)
+		}
+	}
+	if len(dupArts) != lines || len(dupClaims) != 0 {
+		t.Errorf("second reading: %d articles, %d claims", len(dupArts), len(dupClaims))
+	}
+
+	// Sources: the whole input in order through one aggregator...
+	arts, err := readRows(ctx, first.pairs[0].Articles.Temp, schema.Articles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims, err := readRows(ctx, first.pairs[0].Claims.Temp, schema.Claims)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := source.New()
+	for _, set := range [][]schema.Article{arts, dupArts} {
+		pos := 0
+		for i := range set {
+			whole.AddArticle(&set[i])
+			if set[i].Status != schema.StatusDuplicateID {
+				for j := pos; j < pos+int(set[i].NClaims); j++ {
+					whole.AddClaim(&claims[j])
+				}
+				pos += int(set[i].NClaims)
+			}
+		}
+	}
+	want := map[string]schema.Source{}
+	for _, s := range whole.Rows() {
+		want[s.Name] = s
+	}
+	// ...and shard by shard, batches in reverse order.
+	got := map[string]schema.Source{}
+	sr := &sourceRowsFn{}
+	for shard := 0; shard < st.Shards; shard++ {
+		batches := append(append([][]byte(nil), first.calls[shard]...), second.calls[shard]...)
+		err := sr.ProcessElement(ctx, shard, iterOf(batches), iterOf(losers), func(_ int, s schema.Source) {
+			if _, dup := got[s.Name]; dup {
+				t.Errorf("source %s twice", s.Name)
+			}
+			got[s.Name] = s
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(want) < 5 || !reflect.DeepEqual(got, want) {
+		t.Errorf("%d source rows by shard differ from the %d of the whole input", len(got), len(want))
+	}
+}
+
+// TestCodec round-trips every field of the batch entries.
+func TestCodec(t *testing.T) {
+	pub := time.Date(2019, 8, 24, 9, 30, 1, 500, time.UTC)
+	items := []itemEntry{
+		{Seq: 7, Rec: 1 << 40, Item: conflict.Item{ClaimID: "c", ArticleID: "a", Key: "killed|civilians|adlab|2019", Source: "SOHR",
+			Outlet: "AFP", Bound: schema.BoundApprox, Low: schema.F(-1.5), Best: schema.F(890), High: schema.F(1e300),
+			Published: pub, Negated: true, Hedged: true}},
+		{Item: conflict.Item{Key: "k", Bound: "odd"}},
+	}
+	calls := []sourceCall{
+		{Key: "afp", Seq: 1, Rec: 2, Index: -1, Article: schema.Article{ArticleID: "a", Outlet: "AFP", URL: "https://afp.example/x", Published: pub}},
+		{Key: "sohr", Seq: 1, Rec: 2, Index: 3, Claim: schema.Claim{ArticleID: "a", Source: "SOHR", SourceMention: "the Observatory",
+			Sentence: "The Observatory said 890 died.", Outlet: "AFP", Published: pub}},
+	}
+	ids := []idEntry{{ID: "x", Seq: 1, Rec: 2, Status: schema.StatusOK}, {ID: "", Seq: -1, Rec: 0, Status: schema.StatusReadError}}
+	var e enc
+	for i := range items {
+		e.itemEntry(&items[i])
+	}
+	for i := range calls {
+		e.sourceCall(&calls[i])
+	}
+	for i := range ids {
+		e.idEntry(&ids[i])
+	}
+	d, err := unpack(pack(e.b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range items {
+		if got := d.itemEntry(); !reflect.DeepEqual(got, items[i]) {
+			t.Errorf("item %d:\n got %+v\nwant %+v", i, got, items[i])
+		}
+	}
+	for i := range calls {
+		if got := d.sourceCall(); !reflect.DeepEqual(got, calls[i]) {
+			t.Errorf("call %d:\n got %+v\nwant %+v", i, got, calls[i])
+		}
+	}
+	for i := range ids {
+		if got := d.idEntry(); got != ids[i] {
+			t.Errorf("id %d: got %+v, want %+v", i, got, ids[i])
+		}
+	}
+	if d.more() || d.err != nil {
+		t.Errorf("left %d bytes, %v", len(d.b), d.err)
+	}
+	short := &dec{b: e.b[:len(e.b)-3]}
+	for short.more() {
+		short.itemEntry()
+	}
+	if short.err == nil {
+		t.Error("a cut batch decodes")
 	}
 }
 
@@ -430,94 +692,4 @@ func countLines(t *testing.T, path string) int {
 		}
 	}
 	return n
-}
-
-// TestOrderRestored feeds the grouped steps their values in reverse input
-// order, as an engine may deliver them: the first record of an id in input
-// order is still the one kept, and a source's row is still the one of the
-// whole input.
-func TestOrderRestored(t *testing.T) {
-	path := filepath.Join(fixtures.Root(), fixtures.SampleRoot, "wires.jsonl")
-	var recs []record
-	f := &readFn{Settings: settings{MaxArticleBytes: 8 << 20}}
-	err := f.ProcessElement(context.Background(), task{Seq: 1, Path: path, Root: filepath.Dir(path)},
-		func(_ string, r record) { recs = append(recs, r) }, func(meta) {})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Two more records with the first one's id, from later files.
-	for seq := int64(2); seq <= 3; seq++ {
-		dup := recs[0]
-		dup.Seq, dup.Article.Path = seq, fmt.Sprintf("later-%d.jsonl", seq)
-		recs = append(recs, dup)
-	}
-	reversed := func(rs []record) func(*record) bool {
-		i := len(rs)
-		return func(r *record) bool {
-			if i == 0 {
-				return false
-			}
-			i--
-			*r = rs[i]
-			return true
-		}
-	}
-	rf := &recordsFn{}
-	calls := map[string][]sourceCall{}
-	emitCall := func(k string, c sourceCall) { calls[k] = append(calls[k], c) }
-	id := recs[0].Article.ArticleID
-	group := append([]record{recs[0]}, recs[len(recs)-2:]...)
-	if err := rf.ProcessElement(context.Background(), id, reversed(group), func(string, conflict.Item) {}, emitCall, func(meta) {}); err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range recs[1 : len(recs)-2] {
-		if err := rf.ProcessElement(context.Background(), r.Article.ArticleID, reversed([]record{r}), func(string, conflict.Item) {}, emitCall, func(meta) {}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	kept := rf.buf[0]
-	if kept.Seq != 1 || kept.Article.Status == schema.StatusDuplicateID || len(kept.Claims) == 0 {
-		t.Errorf("kept record %d with status %s and %d claims, want the first", kept.Seq, kept.Article.Status, len(kept.Claims))
-	}
-	for _, r := range rf.buf[1:3] {
-		if r.Article.Status != schema.StatusDuplicateID || len(r.Claims) != 0 {
-			t.Errorf("record of %s: status %s, %d claims", r.Article.Path, r.Article.Status, len(r.Claims))
-		}
-	}
-	if rf.statuses[schema.StatusDuplicateID] != 2 {
-		t.Errorf("statuses %v", rf.statuses)
-	}
-
-	// The whole input, in order, through one aggregator.
-	whole := source.New()
-	inOrder := append([]record(nil), rf.buf...)
-	slices.SortFunc(inOrder, func(a, b record) int { return compareRecords(&a, &b) })
-	for _, r := range inOrder {
-		whole.AddArticle(&r.Article)
-		for j := range r.Claims {
-			whole.AddClaim(&r.Claims[j])
-		}
-	}
-	want := map[string]schema.Source{}
-	for _, s := range whole.Rows() {
-		want[s.Name] = s
-	}
-	got := map[string]schema.Source{}
-	for k, cs := range calls {
-		i := len(cs)
-		err := sourceRow(k, func(c *sourceCall) bool {
-			if i == 0 {
-				return false
-			}
-			i--
-			*c = cs[i]
-			return true
-		}, func(_ int, s schema.Source) { got[s.Name] = s })
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	if len(want) < 5 || !reflect.DeepEqual(got, want) {
-		t.Errorf("sources from reversed calls differ from the whole input's (%d rows vs %d)", len(got), len(want))
-	}
 }

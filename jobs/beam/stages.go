@@ -2,6 +2,8 @@ package beam
 
 import (
 	"bufio"
+	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -21,26 +23,92 @@ import (
 	"github.com/claimscan/claimscan/schema"
 )
 
-// Part sizes. A bundle's rows are written as parts of at most this many
-// rows, and as one part at the end of the bundle.
+// Sizes. A read bundle writes its records as parts of at most
+// rowsPerPart articles or claims, and sends a kind's batches when they hold
+// batchBytes (before compression).
 const (
-	claimRowsPerPart    = 128 << 10
-	articleRowsPerPart  = 128 << 10
+	rowsPerPart         = 128 << 10
 	conflictRowsPerPart = 256 << 10
+	batchBytes          = 16 << 20
 )
 
-// readFn reads one input file with jobs.ProcessFile and emits its records
-// keyed by article id, and the file's manifest entry. A file of a remote
-// file system is copied to a local temporary directory first.
+// shardOf returns key's shard among n: FNV-1a, the same on every worker.
+func shardOf(key string, n int) int {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(key); i++ {
+		h ^= uint64(key[i])
+		h *= 1099511628211
+	}
+	return int(h % uint64(n))
+}
+
+// batcher gathers encoded entries per shard and emits them as packed
+// batches.
+type batcher struct {
+	shards []enc
+	size   int
+}
+
+func newBatcher(n int) *batcher { return &batcher{shards: make([]enc, n)} }
+
+// add encodes one entry into shard's batch with write, and emits every
+// batch when they hold batchBytes.
+func (b *batcher) add(shard int, write func(*enc), emit func(int, []byte)) {
+	e := &b.shards[shard]
+	before := len(e.b)
+	write(e)
+	b.size += len(e.b) - before
+	if b.size >= batchBytes {
+		b.flush(emit)
+	}
+}
+
+// flush emits every non-empty batch.
+func (b *batcher) flush(emit func(int, []byte)) {
+	for i := range b.shards {
+		if len(b.shards[i].b) > 0 {
+			emit(i, pack(b.shards[i].b))
+			b.shards[i].b = b.shards[i].b[:0]
+		}
+	}
+	b.size = 0
+}
+
+// readFn reads one input file with jobs.ProcessFile (a file of a remote
+// file system is copied to a local temporary directory first). It writes
+// the records of its bundle as articles and claims parts, before duplicate
+// ids are known (fixupFn marks them), and sends per shard: each record's id
+// and position, each claim's conflict item, each sources call; and the
+// file's manifest entry and the bundle's status counts.
 type readFn struct {
 	Settings settings
+
+	part     *partBuf
+	ids      *batcher
+	items    *batcher
+	calls    *batcher
+	router   *source.Aggregator
+	statuses map[string]int64
 }
 
 // ProcessElement reads the file of t.
-func (f *readFn) ProcessElement(ctx context.Context, t task, emit func(string, record), emitMeta func(meta)) error {
-	if t.Missing.Status != "" {
-		emit(t.Missing.ArticleID, record{Seq: t.Seq, Article: t.Missing})
+func (f *readFn) ProcessElement(ctx context.Context, t task, emitID, emitItem, emitCall func(int, []byte), emitPair func(partPair), emitMeta func(meta)) error {
+	if f.part == nil {
+		n := f.Settings.Shards
+		f.part = newPartBuf()
+		f.ids, f.items, f.calls = newBatcher(n), newBatcher(n), newBatcher(n)
+		f.router = source.New()
+		f.statuses = map[string]int64{}
+	}
+	add := func(rec int64, p jobs.Processed) error {
+		f.add(t.Seq, rec, &p, emitID, emitItem, emitCall)
+		if f.part.full() {
+			return f.flushPart(ctx, emitPair)
+		}
 		return nil
+	}
+	if t.Missing.Status != "" {
+		return add(0, jobs.Processed{Article: t.Missing})
 	}
 	path := t.Path
 	opts := jobs.FileOptions{Root: t.Root, MaxArticleBytes: f.Settings.MaxArticleBytes}
@@ -57,10 +125,9 @@ func (f *readFn) ProcessElement(ctx context.Context, t task, emit func(string, r
 	var n int64
 	var last schema.Article
 	in, err := jobs.ProcessFile(ctx, path, opts, func(p jobs.Processed) error {
-		emit(p.Article.ArticleID, record{Seq: t.Seq, Rec: n, Article: p.Article, Claims: p.Claims})
-		n++
 		last = p.Article
-		return nil
+		n++
+		return add(n-1, p)
 	})
 	if err != nil {
 		if n == 1 && last.Status == schema.StatusReadError && ctx.Err() == nil {
@@ -73,6 +140,123 @@ func (f *readFn) ProcessElement(ctx context.Context, t task, emit func(string, r
 	emitMeta(meta{Kind: metaInput, Input: in, Seq: t.Seq})
 	return nil
 }
+
+// add takes the record at (seq, rec): into the part being gathered, and
+// into the batches.
+func (f *readFn) add(seq, rec int64, p *jobs.Processed, emitID, emitItem, emitCall func(int, []byte)) {
+	a := &p.Article
+	n := f.Settings.Shards
+	f.part.add(seq, rec, p)
+	f.statuses[a.Status]++
+	f.ids.add(shardOf(a.ArticleID, n), func(e *enc) {
+		e.idEntry(&idEntry{ID: a.ArticleID, Seq: seq, Rec: rec, Status: a.Status})
+	}, emitID)
+	if k := f.router.ArticleRow(a); k != "" {
+		f.calls.add(shardOf(k, n), func(e *enc) {
+			e.sourceCall(&sourceCall{Key: k, Seq: seq, Rec: rec, Index: -1, Article: source.ArticleInput(a)})
+		}, emitCall)
+	}
+	for j := range p.Claims {
+		c := &p.Claims[j]
+		if c.ClaimKey != "" {
+			f.items.add(shardOf(c.ClaimKey, n), func(e *enc) {
+				e.itemEntry(&itemEntry{Seq: seq, Rec: rec, Item: conflict.ItemOf(c)})
+			}, emitItem)
+		}
+		if k := f.router.ClaimRow(a, c); k != "" {
+			f.calls.add(shardOf(k, n), func(e *enc) {
+				e.sourceCall(&sourceCall{Key: k, Seq: seq, Rec: rec, Index: int64(j), Claim: f.router.ClaimInput(c)})
+			}, emitCall)
+		}
+	}
+}
+
+// FinishBundle writes the bundle's last part, sends its batches and its
+// status counts.
+func (f *readFn) FinishBundle(ctx context.Context, emitID, emitItem, emitCall func(int, []byte), emitPair func(partPair), emitMeta func(meta)) error {
+	if f.part == nil {
+		return nil
+	}
+	if f.part.nArticles > 0 {
+		if err := f.flushPart(ctx, emitPair); err != nil {
+			return err
+		}
+	}
+	f.ids.flush(emitID)
+	f.items.flush(emitItem)
+	f.calls.flush(emitCall)
+	emitMeta(meta{Kind: metaStatuses, Statuses: f.statuses})
+	f.part.release()
+	f.part = nil
+	return nil
+}
+
+func (f *readFn) flushPart(ctx context.Context, emitPair func(partPair)) error {
+	pair, err := f.part.write(ctx, f.Settings.Tmp)
+	if err != nil {
+		return err
+	}
+	emitPair(pair)
+	return nil
+}
+
+// partBuf gathers the articles and claims rows of the records of a bundle
+// in Arrow builders, and the records they come from.
+type partBuf struct {
+	arts      *schema.Builder[schema.Article]
+	claims    *schema.Builder[schema.Claim]
+	segs      []segment
+	nArticles int
+	nClaims   int
+}
+
+func newPartBuf() *partBuf {
+	mem := memory.NewGoAllocator()
+	return &partBuf{arts: schema.Articles.NewBuilder(mem), claims: schema.Claims.NewBuilder(mem)}
+}
+
+func (b *partBuf) add(seq, rec int64, p *jobs.Processed) {
+	b.arts.Append(p.Article)
+	b.claims.Append(p.Claims...)
+	b.nArticles++
+	b.nClaims += len(p.Claims)
+	if n := len(b.segs); n > 0 && b.segs[n-1].Seq == seq && b.segs[n-1].From+b.segs[n-1].N == rec {
+		b.segs[n-1].N++
+	} else {
+		b.segs = append(b.segs, segment{Seq: seq, From: rec, N: 1})
+	}
+}
+
+func (b *partBuf) full() bool { return b.nArticles >= rowsPerPart || b.nClaims >= rowsPerPart }
+
+// write writes the gathered rows as one articles and one claims part with
+// the same name, and empties the buffer.
+func (b *partBuf) write(ctx context.Context, tmp string) (partPair, error) {
+	pair := partPair{Segments: b.segs}
+	first := positionKey(b.segs[0].Seq, b.segs[0].From)
+	b.segs, b.nArticles, b.nClaims = nil, 0, 0
+	name, err := newID()
+	if err != nil {
+		return pair, err
+	}
+	arts := b.arts.NewRecordBatch()
+	defer arts.Release()
+	claims := b.claims.NewRecordBatch()
+	defer claims.Release()
+	if pair.Articles, err = writePart(ctx, tmp, schema.ArticlesTable, name, first, schema.Articles.Schema(), arts); err != nil {
+		return pair, err
+	}
+	pair.Claims, err = writePart(ctx, tmp, schema.ClaimsTable, name, first, schema.Claims.Schema(), claims)
+	return pair, err
+}
+
+func (b *partBuf) release() {
+	b.arts.Release()
+	b.claims.Release()
+}
+
+// positionKey is the sort key of the record at (seq, rec).
+func positionKey(seq, rec int64) string { return fmt.Sprintf("%016x.%016x", seq, rec) }
 
 // fetch copies the remote file of t into a new local temporary directory,
 // at its path relative to t.Root, so that one-article ids come out as for
@@ -111,132 +295,182 @@ func fetch(ctx context.Context, t task) (dir, local string, err error) {
 	return dir, local, w.Close()
 }
 
-// recordsFn takes the records of one article id in any order, keeps the
-// first in input order and marks the others duplicate_id (without their
-// claims), as Run does. It writes the articles and claims parts of its
-// bundle, and emits each claim's conflict item keyed by claim_key, each
-// sources call keyed by its source row, the parts written and the bundle's
-// status counts.
-type recordsFn struct {
-	Settings settings
+// idsFn finds the duplicate ids of one shard: of the records of an id, all
+// but the first in input order are losers.
+type idsFn struct{}
 
-	buf      []record
-	nClaims  int
-	statuses map[string]int64
-	router   *source.Aggregator
-}
-
-// ProcessElement takes the records of article id.
-func (f *recordsFn) ProcessElement(ctx context.Context, id string, iter func(*record) bool, emitItem func(string, conflict.Item), emitCall func(string, sourceCall), emitMeta func(meta)) error {
-	if f.router == nil {
-		f.router = source.New()
-		f.statuses = map[string]int64{}
-	}
-	var recs []record
-	for {
-		var r record
-		if !iter(&r) {
-			break
-		}
-		recs = append(recs, r)
-	}
-	slices.SortFunc(recs, func(a, b record) int { return compareRecords(&a, &b) })
-	for i := range recs {
-		r := &recs[i]
-		if i > 0 {
-			jobs.MarkDuplicate(&r.Article)
-			r.Claims = nil
-		}
-		f.statuses[r.Article.Status]++
-		if k := f.router.ArticleRow(&r.Article); k != "" {
-			emitCall(k, sourceCall{Seq: r.Seq, Rec: r.Rec, Index: -1, Article: source.ArticleInput(&r.Article)})
-		}
-		for j := range r.Claims {
-			c := &r.Claims[j]
-			if c.ClaimKey != "" {
-				emitItem(c.ClaimKey, conflict.ItemOf(c))
-			}
-			if k := f.router.ClaimRow(&r.Article, c); k != "" {
-				emitCall(k, sourceCall{Seq: r.Seq, Rec: r.Rec, Index: int32(j), Claim: source.ClaimInput(c)})
-			}
-		}
-		f.buf = append(f.buf, *r)
-		f.nClaims += len(r.Claims)
-	}
-	if f.nClaims >= claimRowsPerPart || len(f.buf) >= articleRowsPerPart {
-		return f.flush(ctx, emitMeta)
-	}
-	return nil
-}
-
-// FinishBundle writes the bundle's last part and its status counts.
-func (f *recordsFn) FinishBundle(ctx context.Context, _ func(string, conflict.Item), _ func(string, sourceCall), emitMeta func(meta)) error {
-	if len(f.buf) > 0 {
-		if err := f.flush(ctx, emitMeta); err != nil {
+// ProcessElement takes the id batches of a shard.
+func (idsFn) ProcessElement(_ context.Context, _ int, batches func(*[]byte) bool, emit func(loser)) error {
+	var ids []idEntry
+	var b []byte
+	for batches(&b) {
+		d, err := unpack(b)
+		if err != nil {
 			return err
 		}
+		for d.more() {
+			ids = append(ids, d.idEntry())
+		}
+		if d.err != nil {
+			return d.err
+		}
 	}
-	if len(f.statuses) > 0 {
-		emitMeta(meta{Kind: metaStatuses, Statuses: f.statuses})
-		f.statuses = map[string]int64{}
+	slices.SortFunc(ids, func(a, b idEntry) int {
+		if c := strings.Compare(a.ID, b.ID); c != 0 {
+			return c
+		}
+		return compareLosers(loser{Seq: a.Seq, Rec: a.Rec}, loser{Seq: b.Seq, Rec: b.Rec})
+	})
+	for i := 1; i < len(ids); i++ {
+		if ids[i].ID == ids[i-1].ID {
+			emit(loser{Seq: ids[i].Seq, Rec: ids[i].Rec, Status: ids[i].Status})
+		}
 	}
 	return nil
 }
 
-// flush writes the buffered records as one articles and one claims part,
-// rows in input order.
-func (f *recordsFn) flush(ctx context.Context, emitMeta func(meta)) error {
-	slices.SortFunc(f.buf, func(a, b record) int { return compareRecords(&a, &b) })
-	arts := make([]schema.Article, len(f.buf))
-	claims := make([]schema.Claim, 0, f.nClaims)
-	for i := range f.buf {
-		arts[i] = f.buf[i].Article
-		claims = append(claims, f.buf[i].Claims...)
+// loserSet holds the positions of the losers, read from the side input once
+// per bundle.
+type loserSet map[[2]int64]string
+
+func readLosers(iter func(*loser) bool) loserSet {
+	set := loserSet{}
+	var l loser
+	for iter(&l) {
+		set[[2]int64{l.Seq, l.Rec}] = l.Status
 	}
-	first := fmt.Sprintf("%016x.%016x", f.buf[0].Seq, f.buf[0].Rec)
-	f.buf, f.nClaims = nil, 0
+	return set
+}
+
+func (s loserSet) has(seq, rec int64) bool {
+	_, ok := s[[2]int64{seq, rec}]
+	return ok
+}
+
+// fixupFn marks the losers of an articles and claims part pair as Run
+// does (status duplicate_id, no claims), rewriting the pair when it holds
+// any; a pair without losers is kept as written.
+type fixupFn struct {
+	Settings settings
+
+	losers loserSet
+}
+
+// ProcessElement takes one part pair.
+func (f *fixupFn) ProcessElement(ctx context.Context, p partPair, losers func(*loser) bool, emit func(meta)) error {
+	if f.losers == nil {
+		f.losers = readLosers(losers)
+	}
+	var marks []int
+	row := 0
+	for _, s := range p.Segments {
+		for r := s.From; r < s.From+s.N; r++ {
+			if f.losers.has(s.Seq, r) {
+				marks = append(marks, row)
+			}
+			row++
+		}
+	}
+	if len(marks) == 0 {
+		emit(meta{Kind: metaPart, Part: p.Articles})
+		emit(meta{Kind: metaPart, Part: p.Claims})
+		return nil
+	}
+	arts, err := readRows(ctx, p.Articles.Temp, schema.Articles)
+	if err != nil {
+		return err
+	}
+	claims, err := readRows(ctx, p.Claims.Temp, schema.Claims)
+	if err != nil {
+		return err
+	}
+	if len(arts) != row {
+		return fmt.Errorf("%s: %d rows, its records say %d", p.Articles.Temp, len(arts), row)
+	}
+	kept := claims[:0]
+	next, pos := 0, 0
+	for i := range arts {
+		n := int(arts[i].NClaims)
+		if pos+n > len(claims) {
+			return fmt.Errorf("%s: fewer claims than its articles count", p.Claims.Temp)
+		}
+		if next < len(marks) && marks[next] == i {
+			jobs.MarkDuplicate(&arts[i])
+			next++
+		} else {
+			kept = append(kept, claims[pos:pos+n]...)
+		}
+		pos += n
+	}
 	name, err := newID()
 	if err != nil {
 		return err
 	}
-	pa, err := writeRows(ctx, f.Settings.Tmp, schema.Articles, name, first, arts)
+	pa, err := writeRows(ctx, f.Settings.Tmp, schema.Articles, name, p.Articles.First, arts)
 	if err != nil {
 		return err
 	}
-	pc, err := writeRows(ctx, f.Settings.Tmp, schema.Claims, name, first, claims)
+	pc, err := writeRows(ctx, f.Settings.Tmp, schema.Claims, name, p.Claims.First, kept)
 	if err != nil {
 		return err
 	}
-	emitMeta(meta{Kind: metaPart, Part: pa})
-	emitMeta(meta{Kind: metaPart, Part: pc})
+	emit(meta{Kind: metaPart, Part: pa})
+	emit(meta{Kind: metaPart, Part: pc})
 	return nil
 }
 
-// conflictsFn compares the claims of one claim_key with
-// conflict.DetectGroup and writes the conflicts of its bundle as parts.
+// FinishBundle forgets the losers.
+func (f *fixupFn) FinishBundle(_ func(*loser) bool, _ func(meta)) {
+	f.losers = nil
+}
+
+// conflictsFn compares the claims of each claim_key of one shard with
+// conflict.DetectGroup, leaving out the claims of losers, and writes the
+// conflicts of its bundle as parts.
 type conflictsFn struct {
 	Settings settings
 
-	rows []schema.Conflict
+	losers loserSet
+	rows   []schema.Conflict
 }
 
-// ProcessElement compares the items of key.
-func (f *conflictsFn) ProcessElement(ctx context.Context, key string, iter func(*conflict.Item) bool, emitMeta func(meta)) error {
-	var items []conflict.Item
-	for {
-		var it conflict.Item
-		if !iter(&it) {
-			break
-		}
-		items = append(items, it)
+// ProcessElement takes the item batches of a shard.
+func (f *conflictsFn) ProcessElement(ctx context.Context, _ int, batches func(*[]byte) bool, losers func(*loser) bool, emitMeta func(meta)) error {
+	if f.losers == nil {
+		f.losers = readLosers(losers)
 	}
+	var items []conflict.Item
+	var b []byte
+	for batches(&b) {
+		d, err := unpack(b)
+		if err != nil {
+			return err
+		}
+		for d.more() {
+			e := d.itemEntry()
+			if d.err == nil && !f.losers.has(e.Seq, e.Rec) {
+				items = append(items, e.Item)
+			}
+		}
+		if d.err != nil {
+			return d.err
+		}
+	}
+	slices.SortFunc(items, func(a, b conflict.Item) int { return strings.Compare(a.Key, b.Key) })
 	cfg := conflict.DefaultConfig()
 	cfg.Tolerance = f.Settings.Tolerance
-	rows, err := conflict.DetectGroup(items, cfg)
-	if err != nil {
-		return fmt.Errorf("conflicts of %q: %w", key, err)
+	for i := 0; i < len(items); {
+		j := i + 1
+		for j < len(items) && items[j].Key == items[i].Key {
+			j++
+		}
+		rows, err := conflict.DetectGroup(items[i:j], cfg)
+		if err != nil {
+			return fmt.Errorf("conflicts of %q: %w", items[i].Key, err)
+		}
+		f.rows = append(f.rows, rows...)
+		i = j
 	}
-	f.rows = append(f.rows, rows...)
 	if len(f.rows) >= conflictRowsPerPart {
 		return f.flush(ctx, emitMeta)
 	}
@@ -244,7 +478,8 @@ func (f *conflictsFn) ProcessElement(ctx context.Context, key string, iter func(
 }
 
 // FinishBundle writes the bundle's last part.
-func (f *conflictsFn) FinishBundle(ctx context.Context, emitMeta func(meta)) error {
+func (f *conflictsFn) FinishBundle(ctx context.Context, _ func(*loser) bool, emitMeta func(meta)) error {
+	f.losers = nil
 	if len(f.rows) == 0 {
 		return nil
 	}
@@ -272,32 +507,78 @@ func (f *conflictsFn) flush(ctx context.Context, emitMeta func(meta)) error {
 	return nil
 }
 
-// sourceRow replays the calls of one source row in input order into a new
-// source.Aggregator and emits the row it gives, under one key for all rows.
-func sourceRow(key string, iter func(*sourceCall) bool, emit func(int, schema.Source)) error {
+// sourceRowsFn builds the source rows of one shard: for each row key, its
+// calls (the claims of losers left out) are put back in input order and
+// replayed into a new source.Aggregator, which gives that key's row of the
+// whole; every row is emitted under one key.
+type sourceRowsFn struct {
+	losers loserSet
+}
+
+// ProcessElement takes the call batches of a shard.
+func (f *sourceRowsFn) ProcessElement(_ context.Context, _ int, batches func(*[]byte) bool, losers func(*loser) bool, emit func(int, schema.Source)) error {
+	if f.losers == nil {
+		f.losers = readLosers(losers)
+	}
 	var calls []sourceCall
-	for {
-		var c sourceCall
-		if !iter(&c) {
-			break
+	var b []byte
+	for batches(&b) {
+		d, err := unpack(b)
+		if err != nil {
+			return err
 		}
-		calls = append(calls, c)
-	}
-	slices.SortFunc(calls, func(a, b sourceCall) int { return compareCalls(&a, &b) })
-	g := source.New()
-	for i := range calls {
-		if calls[i].Index < 0 {
-			g.AddArticle(&calls[i].Article)
-		} else {
-			g.AddClaim(&calls[i].Claim)
+		for d.more() {
+			c := d.sourceCall()
+			if d.err == nil && (c.Index < 0 || !f.losers.has(c.Seq, c.Rec)) {
+				calls = append(calls, c)
+			}
+		}
+		if d.err != nil {
+			return d.err
 		}
 	}
-	rows := g.Rows()
-	if len(rows) != 1 {
-		return fmt.Errorf("source row %q: %d rows from its own calls, want 1", key, len(rows))
+	slices.SortFunc(calls, compareCalls)
+	for i := 0; i < len(calls); {
+		j := i + 1
+		for j < len(calls) && calls[j].Key == calls[i].Key {
+			j++
+		}
+		g := source.New()
+		for k := i; k < j; k++ {
+			if calls[k].Index < 0 {
+				g.AddArticle(&calls[k].Article)
+			} else {
+				g.AddClaim(&calls[k].Claim)
+			}
+		}
+		rows := g.Rows()
+		if len(rows) != 1 {
+			return fmt.Errorf("source row %q: %d rows from its own calls, want 1", calls[i].Key, len(rows))
+		}
+		emit(0, rows[0])
+		i = j
 	}
-	emit(0, rows[0])
 	return nil
+}
+
+// FinishBundle forgets the losers.
+func (f *sourceRowsFn) FinishBundle(_ func(*loser) bool, _ func(int, schema.Source)) {
+	f.losers = nil
+}
+
+// compareCalls orders calls by row key, then input order: record, then the
+// article before its claims.
+func compareCalls(a, b sourceCall) int {
+	if c := strings.Compare(a.Key, b.Key); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Seq, b.Seq); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Rec, b.Rec); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Index, b.Index)
 }
 
 // sourcesFn writes the sources table as one part, rows sorted by name as
@@ -327,6 +608,30 @@ func (f *sourcesFn) ProcessElement(ctx context.Context, _ int, iter func(*schema
 	}
 	emitMeta(meta{Kind: metaPart, Part: pm})
 	return nil
+}
+
+// readRows reads the rows of one part of table t from path, on its file
+// system.
+func readRows[T any](ctx context.Context, path string, t *schema.Table[T]) ([]T, error) {
+	fs, err := filesystem.New(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer fs.Close()
+	data, err := filesystem.Read(ctx, fs, path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	var rows []T
+	err = output.ReadPart(ctx, bytes.NewReader(data), func(rec arrow.RecordBatch) error {
+		r, err := t.Rows(rec)
+		rows = append(rows, r...)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return rows, nil
 }
 
 // writeRows writes rows as one Parquet part of table t,

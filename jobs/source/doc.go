@@ -54,9 +54,9 @@
 // Splitting. Every article and claim counts for at most one row, whose key
 // ArticleRow and ClaimRow return. An engine that cannot feed one
 // Aggregator everything groups the articles and claims by that key
-// (reduced to ArticleInput and ClaimInput), puts each group back in input
-// order, and feeds one Aggregator per group: each gives exactly its row of
-// the whole. The order matters (the cue claims are a source's first 16,
+// (reduced to ArticleInput and Aggregator.ClaimInput), puts each group
+// back in input order, and feeds one Aggregator per group: each gives
+// exactly its row of the whole. The order matters (the cue claims are a source's first 16,
 // and n_articles counts runs of one article), so a group cannot be merged
 // from partial aggregates.
 package source

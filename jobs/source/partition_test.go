@@ -103,7 +103,7 @@ func TestRowsSplitByKey(t *testing.T) {
 		claim   *schema.Claim
 	}
 	byKey := map[string][]call{}
-	var nClaims int
+	var nClaims, noSentence int
 	for i := range recs {
 		r := &recs[i]
 		whole.AddArticle(&r.article)
@@ -116,10 +116,16 @@ func TestRowsSplitByKey(t *testing.T) {
 			whole.AddClaim(c)
 			nClaims++
 			if k := router.ClaimRow(&r.article, c); k != "" {
-				in := source.ClaimInput(c)
+				in := router.ClaimInput(c)
 				byKey[k] = append(byKey[k], call{claim: &in})
+				if c.Source != "" && in.Sentence == "" {
+					noSentence++
+				}
 			}
 		}
+	}
+	if noSentence == 0 {
+		t.Error("no cited claim shipped without its sentence")
 	}
 	want := whole.Rows()
 	if len(want) < 50 || nClaims < 1000 {

@@ -168,10 +168,18 @@ func ArticleInput(a *schema.Article) schema.Article {
 }
 
 // ClaimInput returns c with only the fields AddClaim and ClaimRow read, the
-// others zero.
-func ClaimInput(c *schema.Claim) schema.Claim {
-	return schema.Claim{ArticleID: c.ArticleID, Source: c.Source, SourceMention: c.SourceMention,
-		Sentence: c.Sentence, Outlet: c.Outlet, Published: c.Published}
+// others zero. The sentence, the bulk of a claim, is kept only when AddClaim
+// may read it for kind cues: for a cited source the curated table does not
+// know.
+func (g *Aggregator) ClaimInput(c *schema.Claim) schema.Claim {
+	in := schema.Claim{ArticleID: c.ArticleID, Source: c.Source, SourceMention: c.SourceMention,
+		Outlet: c.Outlet, Published: c.Published}
+	if c.Source != "" {
+		if _, e := g.claimSource(c, "", ""); e.Kind == "" {
+			in.Sentence = c.Sentence
+		}
+	}
+	return in
 }
 
 // Rows returns one row per source, sorted by name. Kind is "outlet" for a
