@@ -134,8 +134,6 @@ func (g *Aggregator) claimSource(c *schema.Claim, lastID, lastOutlet string) (st
 	}
 	if e.Name != "" {
 		name = e.Name
-	} else if gn, ok := genericName(name); ok {
-		name = gn
 	}
 	return name, e
 }
@@ -258,8 +256,14 @@ func (g *Aggregator) row(name string) *acc {
 }
 
 // rowKey is the key of name's row: one for all spellings that differ only
-// in case.
-func rowKey(name string) string { return strings.ToLower(name) }
+// in case, and for a generic source one for all the phrases with the same
+// generic name ("the police", "Police", "police department": "police").
+func rowKey(name string) string {
+	if gn, ok := genericName(name); ok {
+		name = gn
+	}
+	return strings.ToLower(name)
+}
 
 // seen counts article id (once per run of claims of one article) and
 // widens first/last seen to published.
