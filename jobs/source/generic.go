@@ -5,10 +5,11 @@ import (
 	"unicode"
 )
 
-// genericName returns the canonical name of a generic source, a common
-// noun phrase such as "police", "the officials" or "a witness", and true;
-// or name and false when name is not one (a proper name, "Chicago Police",
-// or a phrase without a generic head noun).
+// genericName returns the generic form of a generic source, a common noun
+// phrase such as "police", "the officials" or "a witness", and true; or
+// name and false when name is not one (a proper name, "Chicago Police",
+// or a phrase without a generic head noun). The form keys the source's
+// row (rowKey); the row is named by its most frequent spelling.
 //
 // A name is generic when its words are lower case, but for a capital at
 // its start ("Police", "The officials"). From its words:
@@ -34,12 +35,12 @@ import (
 // "source", "sources", "unnamed sources" → "unnamed source"; "news
 // release", "press release", "written statement" → "statement".
 //
-// Generic sources stay generic: "police" in a Chicago story is not
-// renamed "Chicago police", because claims.source keeps the text's
-// "police" and a row must stay findable from it (by name, or by alias
-// for a curated name); the place is in claims.location, so "police" can be
-// split by place in a query. A place-specific name appears only when the
-// text gives one ("Chicago Police", a row of its own).
+// Generic sources stay generic: "police" in a Chicago story is not folded
+// into "Chicago police", because claims.source keeps the text's "police"
+// and the row must stay findable from it; the place is in
+// claims.location, so "police" can be split by place in a query. A
+// place-specific row appears only when the text names the force
+// ("Chicago Police").
 func genericName(name string) (string, bool) {
 	ws := genericWords(name)
 	if ws == nil {
