@@ -39,7 +39,7 @@ bench:
 
 # Rewrite the golden tables from the fixtures corpus (on purpose only).
 golden:
-	$(GO) test ./jobs -run TestGolden -update
+	$(GO) test ./jobs/e2e -run TestGolden -update
 
 fuzz:
 	$(GO) test ./jobs/extract -run '^$$' -fuzz FuzzExtract -fuzztime $(FUZZTIME)
