@@ -4,7 +4,7 @@
 // README's "Scaling out" section.
 //
 //	claimscan-beam [--out DIR|URL] [--overwrite] [--max-article-bytes N] [--tolerance F]
-//	               [--quiet] [Beam flags: --runner, --endpoint, ...] PATH|PATTERN ...
+//	               [--shards N] [--quiet] [Beam flags: --runner, --endpoint, ...] PATH|PATTERN ...
 //
 // Flags come before the paths. The same binary is the engine's worker: on
 // a worker, beam.Init takes over and never returns.
@@ -48,8 +48,9 @@ var (
 	overwrite       = flag.Bool("overwrite", false, "replace a previous dataset at --out")
 	maxArticleBytes = flag.Int64("max-article-bytes", 8<<20, "largest article read, in bytes; larger ones get status too_large")
 	tolerance       = flag.Float64("tolerance", 0.1, "relative difference under which two values agree")
+	shards          = flag.Int("shards", 512, "groups the claims are spread over for conflicts, sources and the duplicate check: their parallelism")
 	quiet           = flag.Bool("quiet", false, "no summary line")
-	ownFlags        = []string{"out", "overwrite", "max-article-bytes", "tolerance", "quiet"}
+	ownFlags        = []string{"out", "overwrite", "max-article-bytes", "tolerance", "shards", "quiet"}
 )
 
 func main() {
@@ -74,7 +75,7 @@ func realMain(ctx context.Context, args []string, stderr io.Writer) int {
 	}
 	flag.CommandLine.SetOutput(stderr)
 	flag.Usage = func() {
-		fmt.Fprintln(stderr, "usage: claimscan-beam [--out DIR|URL] [--overwrite] [--max-article-bytes N] [--tolerance F] [--quiet] [Beam flags] PATH|PATTERN ...")
+		fmt.Fprintln(stderr, "usage: claimscan-beam [--out DIR|URL] [--overwrite] [--max-article-bytes N] [--tolerance F] [--shards N] [--quiet] [Beam flags] PATH|PATTERN ...")
 		flag.PrintDefaults()
 	}
 	if err := flag.CommandLine.Parse(args); err != nil {
@@ -82,14 +83,14 @@ func realMain(ctx context.Context, args []string, stderr io.Writer) int {
 	}
 	beam.Init()
 
-	if *maxArticleBytes <= 0 || *tolerance < 0 || *tolerance >= 1 {
-		fmt.Fprintln(stderr, "claimscan-beam: --max-article-bytes must be > 0, --tolerance in [0, 1)")
+	if *maxArticleBytes <= 0 || *tolerance < 0 || *tolerance >= 1 || *shards <= 0 {
+		fmt.Fprintln(stderr, "claimscan-beam: --max-article-bytes and --shards must be > 0, --tolerance in [0, 1)")
 		return exitUsage
 	}
 	start := time.Now()
 	job, err := cbeam.NewJob(ctx, cbeam.Config{
 		Paths: flag.Args(), Out: *out, Overwrite: *overwrite,
-		MaxArticleBytes: *maxArticleBytes, Tolerance: *tolerance,
+		MaxArticleBytes: *maxArticleBytes, Tolerance: *tolerance, Shards: *shards,
 	})
 	switch {
 	case errors.Is(err, cbeam.ErrUsage) || errors.Is(err, output.ErrExists):

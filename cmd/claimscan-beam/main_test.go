@@ -46,7 +46,7 @@ func TestCommand(t *testing.T) {
 		t.Errorf("existing output: exit %d, %q", code, stderr.String())
 	}
 	stderr.Reset()
-	if code := realMain(context.Background(), []string{"--out", ds, "--overwrite", "--quiet", sample, bad}, &stderr); code != exitRejected {
+	if code := realMain(context.Background(), []string{"--out", ds, "--overwrite", "--quiet", "--shards", "3", sample, bad}, &stderr); code != exitRejected {
 		t.Errorf("bad record: exit %d, %q", code, stderr.String())
 	}
 	if m, err := output.ReadManifest(ds); err != nil || m.Statuses[schema.StatusParseError] != 1 {

@@ -29,7 +29,7 @@ import (
 const (
 	rowsPerPart         = 128 << 10
 	conflictRowsPerPart = 256 << 10
-	batchBytes          = 16 << 20
+	batchBytes          = 4 << 20
 )
 
 // shardOf returns key's shard among n: FNV-1a, the same on every worker.
