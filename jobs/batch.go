@@ -23,8 +23,12 @@ const maxLogged = 50
 // Arrow memory of a part and makes each claims part one row group.
 const claimRowsPerPart = 64 << 10
 
-// conflictRowsPerPart is the most conflict rows in one part.
-const conflictRowsPerPart = 1 << 20
+// conflictRowsPerPart is the most conflict rows in one part, written in
+// batches of conflictRowsPerBatch.
+const (
+	conflictRowsPerPart  = 1 << 20
+	conflictRowsPerBatch = 64 << 10
+)
 
 // partJob is one part of the articles and claims tables, ready to write:
 // the batches of its chunks, in input order.
@@ -325,42 +329,74 @@ func (s *sequencer) abandon() {
 	s.conflicts.close()
 }
 
-// writeConflicts runs the conflict stage and writes its rows, in parts of
-// at most conflictRowsPerPart rows.
+// writeConflicts runs the conflict stage and streams its rows into parts of
+// at most conflictRowsPerPart rows, in batches (row groups) of
+// conflictRowsPerBatch, so memory does not grow with the number of
+// conflicts.
 func (s *sequencer) writeConflicts(ctx context.Context) (int64, error) {
 	defer s.conflicts.close()
 	b := schema.Conflicts.NewBuilder(s.mem)
 	defer b.Release()
-	var n int64
-	part := 0
-	writePart := func() error {
+	var (
+		n      int64
+		part   *output.Part
+		nParts int
+		inPart int
+	)
+	flush := func() error {
+		if b.Len() == 0 && part != nil {
+			return nil
+		}
+		if part == nil {
+			p, err := s.w.NewPart(schema.ConflictsTable, nParts, schema.Conflicts.Schema())
+			if err != nil {
+				return err
+			}
+			part, inPart = p, 0
+			nParts++
+		}
+		rows := b.Len()
 		rec := b.NewRecordBatch()
-		defer rec.Release()
-		_, err := s.w.WritePart(schema.ConflictsTable, part, schema.Conflicts.Schema(), rec)
-		part++
+		err := part.Write(rec)
+		rec.Release()
+		if err != nil {
+			part.Abandon()
+			part = nil
+			return err
+		}
+		inPart += rows
+		if inPart >= conflictRowsPerPart {
+			_, err = part.Close()
+			part = nil
+		}
 		return err
 	}
 	err := s.conflicts.run(ctx, func(rows []schema.Conflict) error {
 		for len(rows) > 0 {
-			k := min(len(rows), conflictRowsPerPart-b.Len())
+			k := min(len(rows), conflictRowsPerBatch-b.Len())
 			b.Append(rows[:k]...)
 			n += int64(k)
 			rows = rows[k:]
-			if b.Len() >= conflictRowsPerPart {
-				if err := writePart(); err != nil {
+			if b.Len() >= conflictRowsPerBatch {
+				if err := flush(); err != nil {
 					return err
 				}
 			}
 		}
 		return nil
 	})
+	if err == nil && (b.Len() > 0 || nParts == 0) {
+		err = flush()
+	}
+	if err == nil && part != nil {
+		_, err = part.Close()
+		part = nil
+	}
+	if part != nil {
+		part.Abandon()
+	}
 	if err != nil {
 		return 0, err
-	}
-	if b.Len() > 0 || part == 0 {
-		if err := writePart(); err != nil {
-			return 0, err
-		}
 	}
 	return n, nil
 }

@@ -246,10 +246,14 @@ func (g *Aggregator) row(name string) *acc {
 	r := g.rows[key]
 	if r == nil {
 		r = &acc{spellings: map[string]int{}}
-		g.rows[key] = r
+		// Strings kept for the whole run are copied: a claim's strings
+		// point into its article's text, which would stay alive with them.
+		g.rows[strings.Clone(key)] = r
 	}
-	if _, ok := r.spellings[name]; ok || len(r.spellings) < MaxAliases {
+	if _, ok := r.spellings[name]; ok {
 		r.spellings[name]++
+	} else if len(r.spellings) < MaxAliases {
+		r.spellings[strings.Clone(name)]++
 	}
 	r.addAlias(name)
 	return r
@@ -302,8 +306,11 @@ func (r *acc) addAlias(s string) {
 		}
 		r.aliases = r.aliases[:keep-1]
 	}
-	r.aliases = slices.Insert(r.aliases, i, s)
+	r.aliases = slices.Insert(r.aliases, i, strings.Clone(s))
 }
+
+// maxLookups bounds the cache of curated-table look-ups.
+const maxLookups = 1 << 16
 
 func (g *Aggregator) lookup(mention string) entity.Entity {
 	if e, ok := g.lookups[mention]; ok {
@@ -313,7 +320,10 @@ func (g *Aggregator) lookup(mention string) entity.Entity {
 	if !ok {
 		e = entity.Entity{}
 	}
-	g.lookups[mention] = e
+	if len(g.lookups) >= maxLookups {
+		clear(g.lookups) // a cache: bounded, whatever the corpus
+	}
+	g.lookups[strings.Clone(mention)] = e
 	return e
 }
 
