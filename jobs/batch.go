@@ -23,12 +23,9 @@ const maxLogged = 50
 // Arrow memory of a part and makes each claims part one row group.
 const claimRowsPerPart = 64 << 10
 
-// conflictRowsPerPart is the most conflict rows in one part, written in
-// batches of conflictRowsPerBatch.
-const (
-	conflictRowsPerPart  = 1 << 20
-	conflictRowsPerBatch = 64 << 10
-)
+// conflictRowsPerPart is the most conflict rows in one part: one row group,
+// built as one batch and encoded while the next is detected.
+const conflictRowsPerPart = 128 << 10
 
 // partJob is one part of the articles and claims tables, ready to write:
 // the batches of its chunks, in input order.
@@ -330,55 +327,52 @@ func (s *sequencer) abandon() {
 }
 
 // writeConflicts runs the conflict stage and streams its rows into parts of
-// at most conflictRowsPerPart rows, in batches (row groups) of
-// conflictRowsPerBatch, so memory does not grow with the number of
-// conflicts.
+// conflictRowsPerPart rows. Each part is built as one batch and handed to
+// one of two part writers, so detection and encoding overlap and memory
+// does not grow with the number of conflicts.
 func (s *sequencer) writeConflicts(ctx context.Context) (int64, error) {
 	defer s.conflicts.close()
+	g, gctx := errgroup.WithContext(ctx)
+	type job struct {
+		index int
+		rec   arrow.RecordBatch
+	}
+	jobs := make(chan job)
+	for range min(max(s.cfg.Workers, 1), 2) {
+		g.Go(func() error {
+			var err error
+			for j := range jobs {
+				if err == nil {
+					_, err = s.w.WritePart(schema.ConflictsTable, j.index, schema.Conflicts.Schema(), j.rec)
+				}
+				j.rec.Release()
+			}
+			return err
+		})
+	}
 	b := schema.Conflicts.NewBuilder(s.mem)
 	defer b.Release()
-	var (
-		n      int64
-		part   *output.Part
-		nParts int
-		inPart int
-	)
-	flush := func() error {
-		if b.Len() == 0 && part != nil {
+	var n int64
+	nParts := 0
+	send := func() error {
+		j := job{index: nParts, rec: b.NewRecordBatch()}
+		nParts++
+		select {
+		case jobs <- j:
 			return nil
+		case <-gctx.Done():
+			j.rec.Release()
+			return gctx.Err()
 		}
-		if part == nil {
-			p, err := s.w.NewPart(schema.ConflictsTable, nParts, schema.Conflicts.Schema())
-			if err != nil {
-				return err
-			}
-			part, inPart = p, 0
-			nParts++
-		}
-		rows := b.Len()
-		rec := b.NewRecordBatch()
-		err := part.Write(rec)
-		rec.Release()
-		if err != nil {
-			part.Abandon()
-			part = nil
-			return err
-		}
-		inPart += rows
-		if inPart >= conflictRowsPerPart {
-			_, err = part.Close()
-			part = nil
-		}
-		return err
 	}
-	err := s.conflicts.run(ctx, func(rows []schema.Conflict) error {
+	err := s.conflicts.run(gctx, func(rows []schema.Conflict) error {
 		for len(rows) > 0 {
-			k := min(len(rows), conflictRowsPerBatch-b.Len())
+			k := min(len(rows), conflictRowsPerPart-b.Len())
 			b.Append(rows[:k]...)
 			n += int64(k)
 			rows = rows[k:]
-			if b.Len() >= conflictRowsPerBatch {
-				if err := flush(); err != nil {
+			if b.Len() >= conflictRowsPerPart {
+				if err := send(); err != nil {
 					return err
 				}
 			}
@@ -386,14 +380,11 @@ func (s *sequencer) writeConflicts(ctx context.Context) (int64, error) {
 		return nil
 	})
 	if err == nil && (b.Len() > 0 || nParts == 0) {
-		err = flush()
+		err = send()
 	}
-	if err == nil && part != nil {
-		_, err = part.Close()
-		part = nil
-	}
-	if part != nil {
-		part.Abandon()
+	close(jobs)
+	if werr := g.Wait(); err == nil {
+		err = werr
 	}
 	if err != nil {
 		return 0, err

@@ -13,6 +13,8 @@ import (
 	"sync"
 
 	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/compress"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
@@ -33,6 +35,13 @@ type Options struct {
 	ZstdLevel int
 	// CreatedBy is written into each file's footer.
 	CreatedBy string
+	// NoStats names columns written without min/max statistics: free text
+	// and random hashes, whose bounds never prune a row group and cost a
+	// comparison per value to keep.
+	NoStats []string
+	// Mem allocates the Arrow buffers of concatenated row groups (default
+	// a Go allocator).
+	Mem memory.Allocator
 }
 
 func (o Options) withDefaults() Options {
@@ -44,6 +53,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.CreatedBy == "" {
 		o.CreatedBy = "claimscan"
+	}
+	if o.Mem == nil {
+		o.Mem = memory.DefaultAllocator
 	}
 	return o
 }
@@ -141,11 +153,22 @@ func PartName(table string, index int) string {
 // stored, dictionary pages for dictionary columns only. It counts and hashes
 // the bytes it writes. Write batches in order, then Close; Close does not
 // close the io.Writer.
+//
+// Batches are gathered until they fill a row group and then concatenated,
+// which merges their Arrow dictionaries into one: Parquet keeps a single
+// dictionary per column chunk, and a writer handed a second, different
+// dictionary falls back to plain-encoding every value of the column.
 type PartWriter struct {
 	h    hash.Hash
 	cw   *countWriter
 	fw   *pqarrow.FileWriter
+	sc   *arrow.Schema
+	opts Options
 	rows int64
+
+	pending     []arrow.RecordBatch // batches of the row group being gathered
+	pendingRows int64
+	closed      bool
 }
 
 // NewPartWriter starts a Parquet part with schema sc on dst.
@@ -169,27 +192,106 @@ func NewPartWriter(dst io.Writer, sc *arrow.Schema, opts Options) (*PartWriter, 
 			popts = append(popts, parquet.WithDictionaryFor(f.Name, true))
 		}
 	}
+	for _, name := range opts.NoStats {
+		if sc.HasField(name) {
+			popts = append(popts, parquet.WithStatsFor(name, false))
+		}
+	}
 	props := parquet.NewWriterProperties(popts...)
 	fw, err := pqarrow.NewFileWriter(sc, cw, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
 	if err != nil {
 		return nil, err
 	}
-	return &PartWriter{h: h, cw: cw, fw: fw}, nil
+	return &PartWriter{h: h, cw: cw, fw: fw, sc: sc, opts: opts}, nil
 }
 
-// Write appends a record batch; batches fill row groups of up to
-// Options.RowGroupRows rows.
+// Write appends a record batch; batches fill row groups of
+// Options.RowGroupRows rows (the last one may be shorter). The PartWriter
+// keeps a reference to rec until its row group is written.
 func (p *PartWriter) Write(rec arrow.RecordBatch) error {
-	if err := p.fw.WriteBuffered(rec); err != nil {
+	if rec.NumRows() == 0 {
+		return nil
+	}
+	rec.Retain()
+	p.pending = append(p.pending, rec)
+	p.pendingRows += rec.NumRows()
+	for p.pendingRows >= p.opts.RowGroupRows {
+		if err := p.flush(p.opts.RowGroupRows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// flush writes the first n pending rows as one row group and keeps the
+// rest pending.
+func (p *PartWriter) flush(n int64) error {
+	rec, err := concat(p.sc, p.pending, p.opts.Mem)
+	for _, r := range p.pending {
+		r.Release()
+	}
+	p.pending, p.pendingRows = p.pending[:0], 0
+	if err != nil {
+		return err
+	}
+	defer rec.Release()
+	if rest := rec.NumRows() - n; rest > 0 {
+		p.pending = append(p.pending, rec.NewSlice(n, rec.NumRows()))
+		p.pendingRows = rest
+		head := rec.NewSlice(0, n)
+		defer head.Release()
+		rec = head
+	}
+	if err := p.fw.Write(rec); err != nil {
 		return err
 	}
 	p.rows += rec.NumRows()
 	return nil
 }
 
+// concat joins batches of schema sc into one, merging the dictionaries of
+// dictionary columns.
+func concat(sc *arrow.Schema, recs []arrow.RecordBatch, mem memory.Allocator) (arrow.RecordBatch, error) {
+	if len(recs) == 1 {
+		recs[0].Retain()
+		return recs[0], nil
+	}
+	cols := make([]arrow.Array, sc.NumFields())
+	defer func() {
+		for _, c := range cols {
+			if c != nil {
+				c.Release()
+			}
+		}
+	}()
+	parts := make([]arrow.Array, len(recs))
+	var rows int64
+	for _, r := range recs {
+		rows += r.NumRows()
+	}
+	for i := range cols {
+		for j, r := range recs {
+			parts[j] = r.Column(i)
+		}
+		c, err := array.Concatenate(parts, mem)
+		if err != nil {
+			return nil, fmt.Errorf("concatenate column %s: %w", sc.Field(i).Name, err)
+		}
+		cols[i] = c
+	}
+	return array.NewRecordBatch(sc, cols, rows), nil
+}
+
 // Close finishes the Parquet file and returns its rows, size and sha256
 // (Table, Index and Path left for the caller).
 func (p *PartWriter) Close() (PartInfo, error) {
+	if p.pendingRows > 0 {
+		if err := p.flush(p.pendingRows); err != nil {
+			p.Abandon()
+			return PartInfo{}, err
+		}
+	}
+	p.closed = true
 	if err := p.fw.Close(); err != nil {
 		return PartInfo{}, err
 	}
@@ -197,7 +299,16 @@ func (p *PartWriter) Close() (PartInfo, error) {
 }
 
 // Abandon stops writing without finishing the file.
-func (p *PartWriter) Abandon() { p.fw.Close() }
+func (p *PartWriter) Abandon() {
+	for _, r := range p.pending {
+		r.Release()
+	}
+	p.pending, p.pendingRows = nil, 0
+	if !p.closed {
+		p.closed = true
+		p.fw.Close()
+	}
+}
 
 // Part is one Parquet file being written. Write batches in order, then Close.
 type Part struct {

@@ -94,3 +94,12 @@ var Conflicts = newTable(ConflictsTable,
 
 // TableNames lists the dataset's tables in the order they are written.
 var TableNames = []string{ArticlesTable, ClaimsTable, SourcesTable, ConflictsTable}
+
+// NoStats lists the columns written without Parquet min/max statistics:
+// free text and random hashes, whose bounds never let a reader skip a row
+// group.
+var NoStats = []string{
+	"title", "url", "error", "text_sha256",
+	"claim_id", "sentence", "quote", "source_mention", "scope_text", "location_mention",
+	"conflict_id", "claim_id_a", "claim_id_b",
+}
