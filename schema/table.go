@@ -22,11 +22,23 @@ type Table[T any] struct {
 	cols   []column[T]
 }
 
-// column maps one field of T to one Arrow column.
+// column maps one field of T to one Arrow column. appendRows appends the
+// field of every row, column by column, which keeps a builder's buffers hot
+// and lets string columns reserve their bytes once.
 type column[T any] struct {
-	field  arrow.Field
-	append func(b array.Builder, r *T)
-	read   func(a arrow.Array, i int, r *T)
+	field      arrow.Field
+	appendRows func(b array.Builder, st *colState, rows []T)
+	read       func(a arrow.Array, i int, r *T)
+}
+
+// colState is a Builder's memory for one column across appends: for a
+// dictionary column, the index of each value already in the Arrow
+// builder's dictionary (which outlives each record batch) and the scratch
+// index slice.
+type colState struct {
+	dict map[string]int
+	idx  []int
+	new  []string
 }
 
 func newTable[T any](name string, cols ...column[T]) *Table[T] {
@@ -53,23 +65,25 @@ func (t *Table[T]) Columns() []string {
 // Builder accumulates rows of one table and turns them into Arrow record
 // batches. It is not safe for concurrent use.
 type Builder[T any] struct {
-	t *Table[T]
-	b *array.RecordBuilder
-	n int
+	t   *Table[T]
+	b   *array.RecordBuilder
+	mem memory.Allocator
+	st  []colState
+	n   int
 }
 
 // NewBuilder returns a Builder that allocates from mem.
 func (t *Table[T]) NewBuilder(mem memory.Allocator) *Builder[T] {
-	return &Builder[T]{t: t, b: array.NewRecordBuilder(mem, t.schema)}
+	return &Builder[T]{t: t, b: array.NewRecordBuilder(mem, t.schema), mem: mem, st: make([]colState, len(t.cols))}
 }
 
 // Append adds rows.
 func (b *Builder[T]) Append(rows ...T) {
-	for i := range rows {
-		r := &rows[i]
-		for j, c := range b.t.cols {
-			c.append(b.b.Field(j), r)
-		}
+	if len(rows) == 0 {
+		return
+	}
+	for j, c := range b.t.cols {
+		c.appendRows(b.b.Field(j), &b.st[j], rows)
 	}
 	b.n += len(rows)
 }
@@ -115,22 +129,67 @@ var (
 
 func strCol[T any](name string, p func(*T) *string) column[T] {
 	return column[T]{
-		field:  arrow.Field{Name: name, Type: arrow.BinaryTypes.String},
-		append: func(b array.Builder, r *T) { b.(*array.StringBuilder).Append(*p(r)) },
-		read:   func(a arrow.Array, i int, r *T) { *p(r) = stringAt(a, i) },
+		field: arrow.Field{Name: name, Type: arrow.BinaryTypes.String},
+		appendRows: func(b array.Builder, _ *colState, rows []T) {
+			sb := b.(*array.StringBuilder)
+			n := 0
+			for i := range rows {
+				n += len(*p(&rows[i]))
+			}
+			sb.Reserve(len(rows))
+			sb.ReserveData(n)
+			for i := range rows {
+				sb.Append(*p(&rows[i]))
+			}
+		},
+		read: func(a arrow.Array, i int, r *T) { *p(r) = stringAt(a, i) },
 	}
 }
 
 func dictCol[T any](name string, p func(*T) *string) column[T] {
 	return column[T]{
 		field: arrow.Field{Name: name, Type: dictString},
-		append: func(b array.Builder, r *T) {
-			// AppendString only fails on a memo table error for a
-			// non-string value type, which this column never has.
-			_ = b.(*array.BinaryDictionaryBuilder).AppendString(*p(r))
+		appendRows: func(b array.Builder, st *colState, rows []T) {
+			appendDict(b.(*array.BinaryDictionaryBuilder), st, rows, p)
 		},
 		read: func(a arrow.Array, i int, r *T) { *p(r) = stringAt(a, i) },
 	}
+}
+
+// appendDict appends the rows' values to a dictionary column. Values are
+// looked up in st.dict (the same value in consecutive rows, the common case,
+// without a lookup); values new to the builder's dictionary are inserted in
+// the order they first appear, so indices match the dictionary's.
+func appendDict[T any](db *array.BinaryDictionaryBuilder, st *colState, rows []T, p func(*T) *string) {
+	if st.dict == nil {
+		st.dict = map[string]int{}
+	}
+	idx, fresh := st.idx[:0], st.new[:0]
+	prev, prevIdx := "", -1
+	for i := range rows {
+		v := *p(&rows[i])
+		if prevIdx < 0 || v != prev {
+			k, ok := st.dict[v]
+			if !ok {
+				k = len(st.dict)
+				st.dict[v] = k
+				fresh = append(fresh, v)
+			}
+			prev, prevIdx = v, k
+		}
+		idx = append(idx, prevIdx)
+	}
+	if len(fresh) > 0 {
+		sb := array.NewStringBuilder(memory.DefaultAllocator)
+		sb.AppendValues(fresh, nil)
+		vals := sb.NewStringArray()
+		sb.Release()
+		// Inserting only fails for a value type other than strings.
+		_ = db.InsertStringDictValues(vals)
+		vals.Release()
+	}
+	db.AppendIndices(idx, nil)
+	st.idx, st.new = idx, fresh
 }
 
 func stringAt(a arrow.Array, i int) string {
@@ -150,8 +209,14 @@ func stringAt(a arrow.Array, i int) string {
 
 func int32Col[T any](name string, p func(*T) *int32) column[T] {
 	return column[T]{
-		field:  arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Int32},
-		append: func(b array.Builder, r *T) { b.(*array.Int32Builder).Append(*p(r)) },
+		field: arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Int32},
+		appendRows: func(b array.Builder, _ *colState, rows []T) {
+			tb := b.(*array.Int32Builder)
+			tb.Reserve(len(rows))
+			for i := range rows {
+				tb.Append(*p(&rows[i]))
+			}
+		},
 		read: func(a arrow.Array, i int, r *T) {
 			if !a.IsNull(i) {
 				*p(r) = a.(*array.Int32).Value(i)
@@ -164,11 +229,15 @@ func int32Col[T any](name string, p func(*T) *int32) column[T] {
 func int64Col[T any](name string, zeroNull bool, p func(*T) *int64) column[T] {
 	return column[T]{
 		field: arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Int64, Nullable: zeroNull},
-		append: func(b array.Builder, r *T) {
-			if v := *p(r); zeroNull && v == 0 {
-				b.AppendNull()
-			} else {
-				b.(*array.Int64Builder).Append(v)
+		appendRows: func(b array.Builder, _ *colState, rows []T) {
+			tb := b.(*array.Int64Builder)
+			tb.Reserve(len(rows))
+			for i := range rows {
+				if v := *p(&rows[i]); zeroNull && v == 0 {
+					tb.AppendNull()
+				} else {
+					tb.Append(v)
+				}
 			}
 		},
 		read: func(a arrow.Array, i int, r *T) {
@@ -182,11 +251,15 @@ func int64Col[T any](name string, zeroNull bool, p func(*T) *int64) column[T] {
 func floatCol[T any](name string, p func(*T) *Float) column[T] {
 	return column[T]{
 		field: arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Float64, Nullable: true},
-		append: func(b array.Builder, r *T) {
-			if f := *p(r); f.Valid {
-				b.(*array.Float64Builder).Append(f.V)
-			} else {
-				b.AppendNull()
+		appendRows: func(b array.Builder, _ *colState, rows []T) {
+			tb := b.(*array.Float64Builder)
+			tb.Reserve(len(rows))
+			for i := range rows {
+				if f := *p(&rows[i]); f.Valid {
+					tb.Append(f.V)
+				} else {
+					tb.AppendNull()
+				}
 			}
 		},
 		read: func(a arrow.Array, i int, r *T) {
@@ -199,8 +272,14 @@ func floatCol[T any](name string, p func(*T) *Float) column[T] {
 
 func float64Col[T any](name string, p func(*T) *float64) column[T] {
 	return column[T]{
-		field:  arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Float64},
-		append: func(b array.Builder, r *T) { b.(*array.Float64Builder).Append(*p(r)) },
+		field: arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Float64},
+		appendRows: func(b array.Builder, _ *colState, rows []T) {
+			tb := b.(*array.Float64Builder)
+			tb.Reserve(len(rows))
+			for i := range rows {
+				tb.Append(*p(&rows[i]))
+			}
+		},
 		read: func(a arrow.Array, i int, r *T) {
 			if !a.IsNull(i) {
 				*p(r) = a.(*array.Float64).Value(i)
@@ -211,8 +290,14 @@ func float64Col[T any](name string, p func(*T) *float64) column[T] {
 
 func boolCol[T any](name string, p func(*T) *bool) column[T] {
 	return column[T]{
-		field:  arrow.Field{Name: name, Type: arrow.FixedWidthTypes.Boolean},
-		append: func(b array.Builder, r *T) { b.(*array.BooleanBuilder).Append(*p(r)) },
+		field: arrow.Field{Name: name, Type: arrow.FixedWidthTypes.Boolean},
+		appendRows: func(b array.Builder, _ *colState, rows []T) {
+			tb := b.(*array.BooleanBuilder)
+			tb.Reserve(len(rows))
+			for i := range rows {
+				tb.Append(*p(&rows[i]))
+			}
+		},
 		read: func(a arrow.Array, i int, r *T) {
 			if !a.IsNull(i) {
 				*p(r) = a.(*array.Boolean).Value(i)
@@ -225,11 +310,15 @@ func boolCol[T any](name string, p func(*T) *bool) column[T] {
 func tsCol[T any](name string, p func(*T) *time.Time) column[T] {
 	return column[T]{
 		field: arrow.Field{Name: name, Type: timestamp, Nullable: true},
-		append: func(b array.Builder, r *T) {
-			if t := *p(r); t.IsZero() {
-				b.AppendNull()
-			} else {
-				b.(*array.TimestampBuilder).Append(arrow.Timestamp(t.UnixMicro()))
+		appendRows: func(b array.Builder, _ *colState, rows []T) {
+			tb := b.(*array.TimestampBuilder)
+			tb.Reserve(len(rows))
+			for i := range rows {
+				if t := *p(&rows[i]); t.IsZero() {
+					tb.AppendNull()
+				} else {
+					tb.Append(arrow.Timestamp(t.UnixMicro()))
+				}
 			}
 		},
 		read: func(a arrow.Array, i int, r *T) {
@@ -244,11 +333,15 @@ func tsCol[T any](name string, p func(*T) *time.Time) column[T] {
 func dateCol[T any](name string, p func(*T) *time.Time) column[T] {
 	return column[T]{
 		field: arrow.Field{Name: name, Type: arrow.FixedWidthTypes.Date32, Nullable: true},
-		append: func(b array.Builder, r *T) {
-			if t := *p(r); t.IsZero() {
-				b.AppendNull()
-			} else {
-				b.(*array.Date32Builder).Append(arrow.Date32FromTime(t))
+		appendRows: func(b array.Builder, _ *colState, rows []T) {
+			tb := b.(*array.Date32Builder)
+			tb.Reserve(len(rows))
+			for i := range rows {
+				if t := *p(&rows[i]); t.IsZero() {
+					tb.AppendNull()
+				} else {
+					tb.Append(arrow.Date32FromTime(t))
+				}
 			}
 		},
 		read: func(a arrow.Array, i int, r *T) {
@@ -262,12 +355,14 @@ func dateCol[T any](name string, p func(*T) *time.Time) column[T] {
 func listCol[T any](name string, p func(*T) *[]string) column[T] {
 	return column[T]{
 		field: arrow.Field{Name: name, Type: arrow.ListOf(arrow.BinaryTypes.String)},
-		append: func(b array.Builder, r *T) {
+		appendRows: func(b array.Builder, _ *colState, rows []T) {
 			lb := b.(*array.ListBuilder)
-			lb.Append(true)
 			vb := lb.ValueBuilder().(*array.StringBuilder)
-			for _, s := range *p(r) {
-				vb.Append(s)
+			for i := range rows {
+				lb.Append(true)
+				for _, s := range *p(&rows[i]) {
+					vb.Append(s)
+				}
 			}
 		},
 		read: func(a arrow.Array, i int, r *T) {

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -149,5 +150,41 @@ func TestIDsStable(t *testing.T) {
 	}
 	if ClaimID("ab", 1, 5, "c") == ClaimID("a", 1, 5, "bc") {
 		t.Fatal("parts are not separated")
+	}
+}
+
+// TestBuilderReusedAcrossBatches appends rows in several calls and batches
+// from one Builder, mixing values its dictionaries already hold with new
+// ones, and checks every batch decodes to the rows appended to it.
+func TestBuilderReusedAcrossBatches(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	b := Conflicts.NewBuilder(mem)
+	defer b.Release()
+	sources := []string{"UN", "", "Observatory", "UN", "UN", "ministry", "", "Observatory"}
+	for batch := 0; batch < 3; batch++ {
+		var want []Conflict
+		for call := 0; call < 3; call++ {
+			var rows []Conflict
+			for i := 0; i < 5+call; i++ {
+				n := batch*100 + call*10 + i
+				rows = append(rows, Conflict{
+					ConflictID: fmt.Sprint("c", n), SourceA: sources[n%len(sources)],
+					SourceB: fmt.Sprint("outlet-", n%(batch+2)), Kind: []string{"divergence", "contradiction"}[i%2],
+					LowA: F(float64(n)), Gap: float64(i),
+				})
+			}
+			b.Append(rows...)
+			want = append(want, rows...)
+		}
+		rec := b.NewRecordBatch()
+		got, err := Conflicts.Rows(rec)
+		rec.Release()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("batch %d decodes to\n%+v\nwant\n%+v", batch, got, want)
+		}
 	}
 }
