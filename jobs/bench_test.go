@@ -78,3 +78,22 @@ func BenchmarkSpine(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseJSONL measures decoding one JSONL record into an article's
+// fields.
+func BenchmarkParseJSONL(b *testing.B) {
+	path := benchCorpus(b, 8<<20)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := bytes.Split(bytes.TrimSpace(data), []byte("\n"))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		for i, l := range lines {
+			if f := parseJSONL(&record{raw: l, path: "bench.jsonl", line: int64(i + 1)}); f.status != "" {
+				b.Fatal(f.err)
+			}
+		}
+	}
+}
