@@ -12,7 +12,7 @@ type analyzer struct {
 	a         Article
 	text, low string
 	pub       time.Time
-	ri        runeIndex
+	ascii     bool // the text is all ASCII
 	p         numParser
 	all       []token // the article's tokens, sentence after sentence
 	ments     []mention

@@ -65,7 +65,7 @@ func FuzzSentences(f *testing.F) {
 
 // benchText builds a realistic input: the gun-violence corpus when present,
 // else news-like paragraphs written here.
-func benchText(b *testing.B) []Article {
+func benchText(b testing.TB) []Article {
 	if p, ok := fixtures.Shared("corpora/gva-semeval2018/articles.jsonl"); ok {
 		if _, err := os.Stat(p); err == nil {
 			arts := readJSONL(b, p)

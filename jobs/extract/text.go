@@ -86,44 +86,26 @@ func sanitize(s string) string {
 	return string(b)
 }
 
-// runeIndex converts byte offsets of one text into code-point offsets. It
-// remembers the last position, so increasing offsets cost the distance
-// between them; an ASCII text costs nothing.
-type runeIndex struct {
-	text     string
-	ascii    bool
-	lastByte int
-	lastRune int
-	baseByte int // a checkpoint at or before the current sentence
-	baseRune int
-}
-
-// mark sets a checkpoint at byte offset b (a sentence start), so offsets
-// requested out of order inside a sentence cost only its length.
-func (x *runeIndex) mark(b int) {
-	if x.ascii {
-		return
-	}
-	r := x.at(b)
-	x.baseByte, x.baseRune = b, r
-}
-
-func newRuneIndex(text string, ascii bool) runeIndex {
-	return runeIndex{text: text, ascii: ascii}
+// runeCounter converts byte offsets of a valid UTF-8 text into code-point
+// offsets. Each offset costs the distance from the previous one, so offsets
+// in about increasing order cost about one pass over the text; an ASCII
+// text costs nothing. Offsets must fall on code-point boundaries.
+type runeCounter struct {
+	text  string
+	ascii bool
+	b, r  int // the last offset asked for, in bytes and code points
 }
 
 // at returns the code-point offset of byte offset b.
-func (x *runeIndex) at(b int) int {
+func (x *runeCounter) at(b int) int {
 	if x.ascii {
 		return b
 	}
-	if b < x.lastByte {
-		x.lastByte, x.lastRune = x.baseByte, x.baseRune
-		if b < x.lastByte {
-			x.lastByte, x.lastRune = 0, 0
-		}
+	if b >= x.b {
+		x.r += utf8.RuneCountInString(x.text[x.b:b])
+	} else {
+		x.r -= utf8.RuneCountInString(x.text[b:x.b])
 	}
-	x.lastRune += utf8.RuneCountInString(x.text[x.lastByte:b])
-	x.lastByte = b
-	return x.lastRune
+	x.b = b
+	return x.r
 }
