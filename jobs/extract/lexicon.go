@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"sort"
 	"strings"
 )
@@ -309,13 +310,15 @@ func init() {
 
 // The lexicon as an open-addressing hash table: tokens refer to entries by
 // index, so they hold no pointers. A slot holds the first eight bytes of
-// its key packed in a word, the key's length and its index + 1 (0 =
-// empty): a word of up to eight bytes (most words) is found or rejected
-// with one hash and word compares, without touching the key strings.
+// its key packed in a word, the key's length, its flags and its index + 1
+// (0 = empty): a word of up to eight bytes (most words) is found or
+// rejected with one hash and word compares, without touching the key
+// strings or the entries.
 type lexSlot struct {
 	k8  uint64
-	n   uint32
-	idx int32
+	fl  uint32
+	n   uint16
+	idx int16
 }
 
 var (
@@ -331,6 +334,9 @@ var (
 )
 
 func buildLexTable() {
+	if len(lex) >= 1<<15 {
+		panic("extract: lexicon too large for its slots")
+	}
 	size, bits := 1, 0
 	for size < 4*len(lex) {
 		size <<= 1
@@ -354,7 +360,7 @@ func buildLexTable() {
 		for lexSlots[h].idx != 0 {
 			h = (h + 1) & lexMask
 		}
-		lexSlots[h] = lexSlot{k8: k8, n: uint32(len(k)), idx: idx + 1}
+		lexSlots[h] = lexSlot{k8: k8, fl: uint32(lex[k].f), n: uint16(len(k)), idx: int16(idx + 1)}
 	}
 	lexPossessive = lexFind("'s")
 	lexPossessiveFlags = uint32(lexFlags("'s"))
@@ -363,15 +369,9 @@ func buildLexTable() {
 
 // pack8 returns the first eight bytes of s (zero-padded), little-endian.
 func pack8(s string) uint64 {
-	if len(s) >= 8 {
-		return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	}
-	var v uint64
-	for i := len(s) - 1; i >= 0; i-- {
-		v = v<<8 | uint64(s[i])
-	}
-	return v
+	var b [8]byte
+	copy(b[:], s)
+	return binary.LittleEndian.Uint64(b[:])
 }
 
 // lexHash is a multiplicative hash of the packed first bytes and the length.
@@ -389,19 +389,40 @@ func lexFlags(w string) uint64 {
 
 // lexFind returns the lexicon index of the lower-case word w, or -1.
 func lexFind(w string) int32 {
-	n := len(w)
-	if n > lexMaxLen || n == 0 {
+	if len(w) > lexMaxLen || len(w) == 0 {
 		return -1
 	}
-	k8 := pack8(w)
+	li, _ := lexProbe(pack8(w), w)
+	return li
+}
+
+// lexWordAt looks up the word low[i:j] of a text lowered by lowerInto,
+// which leaves eight readable bytes past the text, so the word's first
+// eight bytes are one load. It returns the lexicon index (-1: none) and
+// the flags.
+func lexWordAt(low string, i, j int) (int32, uint32) {
+	n := j - i
+	if n > lexMaxLen {
+		return -1, 0
+	}
+	k8 := load8(low, i)
+	if n < 8 {
+		k8 &= 1<<(8*uint(n)) - 1
+	}
+	return lexProbe(k8, low[i:j])
+}
+
+// lexProbe finds w, whose first eight bytes packed are k8, in the table.
+func lexProbe(k8 uint64, w string) (int32, uint32) {
+	n := len(w)
 	h := lexHash(k8, n)
 	for {
 		sl := &lexSlots[h]
 		if sl.idx == 0 {
-			return -1
+			return -1, 0
 		}
-		if sl.k8 == k8 && sl.n == uint32(n) && (n <= 8 || lexKeys[sl.idx-1][8:] == w[8:]) {
-			return sl.idx - 1
+		if sl.k8 == k8 && int(sl.n) == n && (n <= 8 || lexKeys[sl.idx-1][8:] == w[8:]) {
+			return int32(sl.idx) - 1, sl.fl
 		}
 		h = (h + 1) & lexMask
 	}

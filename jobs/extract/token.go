@@ -111,13 +111,9 @@ func tokenize(text, low string, s, e int, out []token) []token {
 					t.caps = seen&bcLower == 0
 				}
 			}
-			w := low[i:j]
-			t.li = lexFind(w)
-			if t.li < 0 && slow && strings.Contains(w, "’") {
-				t.li = lexFind(strings.ReplaceAll(w, "’", "'"))
-			}
-			if t.li >= 0 {
-				t.fl = uint32(lexInfos[t.li].f)
+			t.li, t.fl = lexWordAt(low, i, j)
+			if t.li < 0 && slow && strings.Contains(low[i:j], "’") {
+				t.li, t.fl = lexCurly(low[i:j])
 			}
 			out = append(out, t)
 			space = false
@@ -167,6 +163,16 @@ func tokenize(text, low string, s, e int, out []token) []token {
 		}
 	}
 	return out
+}
+
+// lexCurly looks up a word written with a curly apostrophe ("didn’t") as
+// if it had a straight one.
+func lexCurly(w string) (int32, uint32) {
+	li := lexFind(strings.ReplaceAll(w, "’", "'"))
+	if li < 0 {
+		return -1, 0
+	}
+	return li, uint32(lexInfos[li].f)
 }
 
 // noLowerASCII reports whether w has no ASCII lower-case letter.
@@ -237,13 +243,9 @@ func appendWord(text, low string, i, j int, space bool, out []token) []token {
 	if t.upper {
 		t.caps = noLowerASCII(text[i:j])
 	}
-	w := low[i:j]
-	t.li = lexFind(w)
-	if t.li < 0 && strings.Contains(w, "’") {
-		t.li = lexFind(strings.ReplaceAll(w, "’", "'"))
-	}
-	if t.li >= 0 {
-		t.fl = uint32(lexInfos[t.li].f)
+	t.li, t.fl = lexWordAt(low, i, j)
+	if t.li < 0 && strings.Contains(low[i:j], "’") {
+		t.li, t.fl = lexCurly(low[i:j])
 	}
 	return append(out, t)
 }
