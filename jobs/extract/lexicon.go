@@ -376,7 +376,7 @@ func pack8(s string) uint64 {
 
 // lexHash is a multiplicative hash of the packed first bytes and the length.
 func lexHash(k8 uint64, n int) uint32 {
-	return uint32(((k8 ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> lexShift)
+	return uint32(((k8 ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> (lexShift & 63))
 }
 
 // lexFlags returns the flags of the lower-case word w.
@@ -407,9 +407,20 @@ func lexWordAt(low string, i, j int) (int32, uint32) {
 	}
 	k8 := load8(low, i)
 	if n < 8 {
-		k8 &= 1<<(8*uint(n)) - 1
+		k8 &= 1<<(8*uint(n)&63) - 1
 	}
-	return lexProbe(k8, low[i:j])
+	// lexProbe, inlined by hand for the tokenizer.
+	h := lexHash(k8, n)
+	for {
+		sl := &lexSlots[h]
+		if sl.idx == 0 {
+			return -1, 0
+		}
+		if sl.k8 == k8 && int(sl.n) == n && (n <= 8 || lexKeys[sl.idx-1][8:] == low[i+8:j]) {
+			return int32(sl.idx) - 1, sl.fl
+		}
+		h = (h + 1) & lexMask
+	}
 }
 
 // lexProbe finds w, whose first eight bytes packed are k8, in the table.
