@@ -707,10 +707,10 @@ func (x *analyzer) regionOf(j int) (string, bool) {
 		j++
 	}
 	dir := false
-	for j < len(p.toks) && p.toks[j].kind == tkWord && directionWords[p.w(j)] {
+	for j < len(p.toks) && p.toks[j].kind == tkWord && p.inSet(j, directionWordSet) {
 		dir = true
 		j++
-		if p.isDashTok(j) && !p.toks[j].space && j+1 < len(p.toks) && directionWords[p.w(j+1)] {
+		if p.isDashTok(j) && !p.toks[j].space && j+1 < len(p.toks) && p.inSet(j+1, directionWordSet) {
 			j += 2
 		}
 	}
@@ -727,7 +727,7 @@ func (x *analyzer) regionOf(j int) (string, bool) {
 	if countryNames[name] {
 		return "", false
 	}
-	region := end < len(p.toks) && p.toks[end].kind == tkWord && regionNouns[p.w(end)]
+	region := end < len(p.toks) && p.toks[end].kind == tkWord && p.inSet(end, regionNounSet)
 	if !dir && !region {
 		return "", false
 	}

@@ -305,7 +305,65 @@ func init() {
 	for w := range thingNouns {
 		addLex(0, w)
 	}
+	// The words of the sets read by lexicon index.
+	for _, ls := range lexSets {
+		for w := range ls.m {
+			addLex(0, w)
+		}
+	}
 	buildLexTable()
+	for _, ls := range lexSets {
+		ls.in = make([]bool, len(lexKeys))
+		for w := range ls.m {
+			ls.in[lexFind(w)] = true
+		}
+	}
+}
+
+// lexSet is a word set that tokens are looked up in by lexicon index
+// instead of by string: its words are all in the lexicon (added without
+// flags, which changes no other look-up).
+type lexSet struct {
+	m  map[string]bool // the words; also for look-ups of other strings
+	in []bool          // by lexicon index, built with the lexicon
+}
+
+// lexSets are the sets whose in is built with the lexicon.
+var lexSets []*lexSet
+
+// Word sets read by token.
+var (
+	thingNounSet     = newLexSet(thingNouns)
+	tollVerbSet      = newLexSet(tollVerbs)
+	docNounSet       = newLexSet(docNouns)
+	nameConnectorSet = newLexSet(nameConnectors)
+	pronounSet       = newLexSet(pronouns)
+	peopleGroupSet   = newLexSet(peopleGroups)
+	directionWordSet = newLexSet(directionWords)
+	regionNounSet    = newLexSet(regionNouns)
+	venueWordSet     = newLexSet(venueWords)
+)
+
+// newLexSet makes a lexSet of the words of m.
+func newLexSet(m map[string]bool) *lexSet {
+	ls := &lexSet{m: m}
+	lexSets = append(lexSets, ls)
+	return ls
+}
+
+// inSet reports whether the word of token i is in s: m[p.w(i)], without
+// the string hash. A word token without a lexicon index is in no set
+// (the tokenizer looked up exactly p.w(i)); an index found for a curly
+// apostrophe's straight spelling has a key of another length.
+func (p *numParser) inSet(i int, s *lexSet) bool {
+	t := &p.toks[i]
+	if t.li >= 0 {
+		return s.in[t.li] && len(lexKeys[t.li]) == int(t.e-t.s)
+	}
+	if t.kind == tkWord {
+		return false
+	}
+	return s.m[p.w(i)]
 }
 
 // The lexicon as an open-addressing hash table: tokens refer to entries by

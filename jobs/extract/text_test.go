@@ -31,3 +31,25 @@ func TestFlagGates(t *testing.T) {
 		}
 	}
 }
+
+// TestLexSets checks that looking a token up in a lexSet by lexicon index
+// agrees with the map on the token's word, curly apostrophes included.
+func TestLexSets(t *testing.T) {
+	texts := append([]string{"Al-Assad’s forces & the U.N.’s aid didn’t reach Idlib's south-western rural areas."}, goldenTexts...)
+	texts = append(texts, fuzzSeeds...)
+	for _, a := range genArticles(t, 1<<20) {
+		texts = append(texts, a.Text)
+	}
+	for _, s := range texts {
+		s = sanitize(s)
+		low := lowerASCII(s)
+		p := numParser{text: s, low: low, toks: tokenize(s, low, 0, len(s), nil)}
+		for i := range p.toks {
+			for _, ls := range lexSets {
+				if got, want := p.inSet(i, ls), ls.m[p.w(i)]; got != want {
+					t.Fatalf("token %q: inSet %v, map %v", p.w(i), got, want)
+				}
+			}
+		}
+	}
+}
