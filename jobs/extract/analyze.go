@@ -12,7 +12,7 @@ type analyzer struct {
 	a         Article
 	text, low string
 	pub       time.Time
-	ri        runeIndex
+	ascii     bool // the text is all ASCII
 	p         numParser
 	all       []token // the article's tokens, sentence after sentence
 	ments     []mention
@@ -257,7 +257,7 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			at.subj, at.subjS, at.subjE = "people", k, k+1
 			break
 		}
-		if !t.upper && (thingNouns[w] || w == "head" && p.isWord(k+1, "of") && thingNouns[p.w(min(k+2, len(p.toks)-1))]) {
+		if !t.upper && (p.inSet(k, thingNounSet) || w == "head" && p.isWord(k+1, "of") && p.inSet(min(k+2, len(p.toks)-1), thingNounSet)) {
 			// Counted things that are not people: "2.5 million livestock",
 			// "6,000 head of cattle".
 			if w == "head" {
@@ -383,7 +383,7 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 				bwd, bwdS, bd = pDisplaced, k, d // "forced more than 18,000 from their homes"
 				break
 			}
-			if tollVerbs[w] {
+			if p.inSet(k, tollVerbSet) {
 				// "the death toll from Sunday's earthquake rose to 27", "the
 				// number of bodies recovered ... rose to 63": the toll is
 				// further back in the clause.

@@ -89,7 +89,7 @@ func (x *analyzer) findAttribs(out []attrib) []attrib {
 				if p.fl(q)&fDet != 0 {
 					q++
 				}
-				if q < n && docNouns[p.w(q)] {
+				if q < n && p.inSet(q, docNounSet) {
 					q++
 					if q < n && (p.isWord(q, "compiled") || p.isWord(q, "released") || p.isWord(q, "published") || p.isWord(q, "issued") || p.isWord(q, "provided") || p.isWord(q, "kept")) {
 						q++
@@ -337,10 +337,10 @@ func (x *analyzer) isNPWord(k int) bool {
 		if f&(fCue|fClause) != 0 && !t.upper {
 			return false
 		}
-		if t.upper || f&(fSourceNoun|fTitle|fDet) != 0 || nameConnectors[p.w(k)] {
+		if t.upper || f&(fSourceNoun|fTitle|fDet) != 0 || p.inSet(k, nameConnectorSet) {
 			return true
 		}
-		if pronouns[p.w(k)] {
+		if p.inSet(k, pronounSet) {
 			return true
 		}
 		return false
@@ -373,13 +373,13 @@ func (x *analyzer) npBackward(end int) int {
 	}
 	s := k + 1
 	// Trim leading connectors, punctuation and stray adjectives.
-	for s < end && (p.toks[s].kind == tkPunct || p.toks[s].kind == tkWord && nameConnectors[p.w(s)] && p.w(s) != "the") {
+	for s < end && (p.toks[s].kind == tkPunct || p.toks[s].kind == tkWord && p.inSet(s, nameConnectorSet) && p.w(s) != "the") {
 		s++
 	}
 	// The phrase must contain a head: a capitalized word, a source noun or a pronoun.
 	for j := s; j < end; j++ {
 		t := &p.toks[j]
-		if t.kind == tkWord && (t.upper || t.flags()&fSourceNoun != 0 || pronouns[p.w(j)]) && p.fl(j)&fDet == 0 {
+		if t.kind == tkWord && (t.upper || t.flags()&fSourceNoun != 0 || p.inSet(j, pronounSet)) && p.fl(j)&fDet == 0 {
 			return s
 		}
 	}
@@ -405,7 +405,7 @@ func (x *analyzer) npAfter(i, lim int) (int, int) {
 		}
 		break
 	}
-	for j > i && (p.toks[j-1].kind == tkPunct && !p.isPunct(j-1, ")") || p.toks[j-1].kind == tkWord && nameConnectors[p.w(j-1)]) {
+	for j > i && (p.toks[j-1].kind == tkPunct && !p.isPunct(j-1, ")") || p.toks[j-1].kind == tkWord && p.inSet(j-1, nameConnectorSet)) {
 		j--
 	}
 	for k := i; k < j; k++ {
@@ -451,7 +451,7 @@ func (x *analyzer) canonSource(a *attrib) {
 		if p.toks[k].kind != tkWord || p.fl(k)&(fSourceNoun|fTitle) == 0 {
 			continue
 		}
-		if k == s+skipDet(p, s) && peopleGroups[w] && (p.isWord(k+1, "in") || p.isWord(k+1, "of") || p.isWord(k+1, "from") || p.isWord(k+1, "at")) {
+		if k == s+skipDet(p, s) && p.inSet(k, peopleGroupSet) && (p.isWord(k+1, "in") || p.isWord(k+1, "of") || p.isWord(k+1, "from") || p.isWord(k+1, "at")) {
 			a.source = lexKeys[p.toks[k].li] // a static string: w is in the reused lowered text
 			x.lastSource = a.source
 			return
@@ -502,7 +502,7 @@ func (x *analyzer) canonSource(a *attrib) {
 		break
 	}
 	// Documents of a source: "interior ministry data", "a council survey".
-	for e-s >= 2 && p.toks[e-1].kind == tkWord && !p.toks[e-1].upper && docNouns[p.w(e-1)] && (p.toks[e-2].upper || p.fl(e-2)&fSourceNoun != 0) {
+	for e-s >= 2 && p.toks[e-1].kind == tkWord && !p.toks[e-1].upper && p.inSet(e-1, docNounSet) && (p.toks[e-2].upper || p.fl(e-2)&fSourceNoun != 0) {
 		e--
 	}
 	if s >= e {
@@ -511,7 +511,7 @@ func (x *analyzer) canonSource(a *attrib) {
 	}
 	clean := p.text[p.toks[s].s:p.toks[e-1].e]
 	// Pronouns.
-	if e-s == 1 && pronouns[p.w(s)] {
+	if e-s == 1 && p.inSet(s, pronounSet) {
 		a.pronoun = true
 		if x.lastSource != "" {
 			a.source = x.lastSource
@@ -556,7 +556,7 @@ func (x *analyzer) canonSource(a *attrib) {
 	if lastTitle >= s && lastTitle+1 < e {
 		allUpper := true
 		for k := lastTitle + 1; k < e; k++ {
-			if p.toks[k].kind == tkWord && !p.toks[k].upper && !nameConnectors[p.w(k)] {
+			if p.toks[k].kind == tkWord && !p.toks[k].upper && !p.inSet(k, nameConnectorSet) {
 				allUpper = false
 			}
 			if p.fl(k)&(fSourceNoun|fPlaceNoun) != 0 {

@@ -43,11 +43,11 @@ func Extract(a Article) Result {
 		low, _ = lowerInto(&sc.low, text)
 	}
 	x := analyzer{
-		a:    a,
-		text: text,
-		low:  low,
-		pub:  dateOf(a.Published),
-		ri:   newRuneIndex(text, ascii),
+		a:     a,
+		text:  text,
+		low:   low,
+		pub:   dateOf(a.Published),
+		ascii: ascii,
 	}
 	x.p.text, x.p.low = x.text, x.low
 	defer func() {
@@ -87,7 +87,6 @@ func Extract(a Article) Result {
 			idx++
 			continue
 		}
-		x.ri.mark(s.s)
 		// The tokens of the article are kept, sentence after sentence, for
 		// the main place; a very long article starts the buffer over.
 		start := len(x.all)
@@ -109,6 +108,7 @@ func Extract(a Article) Result {
 		idx++
 	}
 	x.fillMainPlace(sents)
+	x.finishOffsets()
 	var claims []schema.Claim
 	if len(x.claims) > 0 {
 		claims = make([]schema.Claim, len(x.claims))
@@ -334,7 +334,7 @@ func (x *analyzer) inheritsPrevious(m *mention, ofThem bool) bool {
 // coveredByClaims reports whether a quantity claim of this sentence lies
 // inside the token span [s, e).
 func (x *analyzer) coveredByClaims(first, s, e int) bool {
-	bs, be := int32(x.ri.at(int(x.p.toks[s].s))), int32(x.ri.at(int(x.p.toks[e-1].e)))
+	bs, be := x.p.toks[s].s, x.p.toks[e-1].e // byte offsets, as claims hold them until finishOffsets
 	for i := first; i < len(x.claims); i++ {
 		c := &x.claims[i]
 		if c.Kind == schema.KindQuantity && c.CharStart >= bs && c.CharEnd <= be && c.Source != "" {
@@ -417,14 +417,26 @@ func (x *analyzer) newClaim(s sentence, idx int, sentText string, qs, qe int, ki
 	return c
 }
 
-// setQuote sets the quote to tokens [qs, qe) and the offsets and id with it.
+// setQuote sets the quote to tokens [qs, qe). CharStart and CharEnd hold
+// byte offsets until finishOffsets turns them into code points and sets
+// the claim id: byte and code-point offsets order claims alike.
 func (x *analyzer) setQuote(c *schema.Claim, qs, qe int) {
 	p := &x.p
-	bs, be := int(p.toks[qs].s), int(p.toks[qe-1].e)
+	bs, be := p.toks[qs].s, p.toks[qe-1].e
 	c.Quote = x.text[bs:be]
-	c.CharStart = int32(x.ri.at(bs))
-	c.CharEnd = int32(x.ri.at(be))
-	c.ClaimID = claimID(x.a.ID, c.CharStart, c.CharEnd, c.Kind)
+	c.CharStart, c.CharEnd = bs, be
+}
+
+// finishOffsets turns the byte offsets of the claims into code-point
+// offsets, in one pass over the text, and sets their ids.
+func (x *analyzer) finishOffsets() {
+	rc := runeCounter{text: x.text, ascii: x.ascii}
+	for i := range x.claims {
+		c := &x.claims[i]
+		c.CharStart = int32(rc.at(int(c.CharStart)))
+		c.CharEnd = int32(rc.at(int(c.CharEnd)))
+		c.ClaimID = claimID(x.a.ID, c.CharStart, c.CharEnd, c.Kind)
+	}
 }
 
 // claimID is schema.ClaimID without its allocations: the same SHA-256 of
@@ -695,10 +707,10 @@ func (x *analyzer) regionOf(j int) (string, bool) {
 		j++
 	}
 	dir := false
-	for j < len(p.toks) && p.toks[j].kind == tkWord && directionWords[p.w(j)] {
+	for j < len(p.toks) && p.toks[j].kind == tkWord && p.inSet(j, directionWordSet) {
 		dir = true
 		j++
-		if p.isDashTok(j) && !p.toks[j].space && j+1 < len(p.toks) && directionWords[p.w(j+1)] {
+		if p.isDashTok(j) && !p.toks[j].space && j+1 < len(p.toks) && p.inSet(j+1, directionWordSet) {
 			j += 2
 		}
 	}
@@ -715,7 +727,7 @@ func (x *analyzer) regionOf(j int) (string, bool) {
 	if countryNames[name] {
 		return "", false
 	}
-	region := end < len(p.toks) && p.toks[end].kind == tkWord && regionNouns[p.w(end)]
+	region := end < len(p.toks) && p.toks[end].kind == tkWord && p.inSet(end, regionNounSet)
 	if !dir && !region {
 		return "", false
 	}

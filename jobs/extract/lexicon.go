@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"sort"
 	"strings"
 )
@@ -304,18 +305,78 @@ func init() {
 	for w := range thingNouns {
 		addLex(0, w)
 	}
+	// The words of the sets read by lexicon index.
+	for _, ls := range lexSets {
+		for w := range ls.m {
+			addLex(0, w)
+		}
+	}
 	buildLexTable()
+	for _, ls := range lexSets {
+		ls.in = make([]bool, len(lexKeys))
+		for w := range ls.m {
+			ls.in[lexFind(w)] = true
+		}
+	}
+}
+
+// lexSet is a word set that tokens are looked up in by lexicon index
+// instead of by string: its words are all in the lexicon (added without
+// flags, which changes no other look-up).
+type lexSet struct {
+	m  map[string]bool // the words; also for look-ups of other strings
+	in []bool          // by lexicon index, built with the lexicon
+}
+
+// lexSets are the sets whose in is built with the lexicon.
+var lexSets []*lexSet
+
+// Word sets read by token.
+var (
+	thingNounSet     = newLexSet(thingNouns)
+	tollVerbSet      = newLexSet(tollVerbs)
+	docNounSet       = newLexSet(docNouns)
+	nameConnectorSet = newLexSet(nameConnectors)
+	pronounSet       = newLexSet(pronouns)
+	peopleGroupSet   = newLexSet(peopleGroups)
+	directionWordSet = newLexSet(directionWords)
+	regionNounSet    = newLexSet(regionNouns)
+	venueWordSet     = newLexSet(venueWords)
+)
+
+// newLexSet makes a lexSet of the words of m.
+func newLexSet(m map[string]bool) *lexSet {
+	ls := &lexSet{m: m}
+	lexSets = append(lexSets, ls)
+	return ls
+}
+
+// inSet reports whether the word of token i is in s: m[p.w(i)], without
+// the string hash. A word token without a lexicon index is in no set
+// (the tokenizer looked up exactly p.w(i)); an index found for a curly
+// apostrophe's straight spelling has a key of another length.
+func (p *numParser) inSet(i int, s *lexSet) bool {
+	t := &p.toks[i]
+	if t.li >= 0 {
+		return s.in[t.li] && len(lexKeys[t.li]) == int(t.e-t.s)
+	}
+	if t.kind == tkWord {
+		return false
+	}
+	return s.m[p.w(i)]
 }
 
 // The lexicon as an open-addressing hash table: tokens refer to entries by
 // index, so they hold no pointers. A slot holds the first eight bytes of
-// its key packed in a word, the key's length and its index + 1 (0 =
-// empty): a word of up to eight bytes (most words) is found or rejected
-// with one hash and word compares, without touching the key strings.
+// its key packed in a word, the key's length, its flags and its index + 1
+// (0 = empty): a word of up to eight bytes (most words) is found or
+// rejected with one hash and word compares, without touching the key
+// strings or the entries.
 type lexSlot struct {
 	k8  uint64
-	n   uint32
-	idx int32
+	fl  uint32
+	n   uint16
+	idx int16
 }
 
 var (
@@ -331,6 +392,9 @@ var (
 )
 
 func buildLexTable() {
+	if len(lex) >= 1<<15 {
+		panic("extract: lexicon too large for its slots")
+	}
 	size, bits := 1, 0
 	for size < 4*len(lex) {
 		size <<= 1
@@ -354,7 +418,7 @@ func buildLexTable() {
 		for lexSlots[h].idx != 0 {
 			h = (h + 1) & lexMask
 		}
-		lexSlots[h] = lexSlot{k8: k8, n: uint32(len(k)), idx: idx + 1}
+		lexSlots[h] = lexSlot{k8: k8, fl: uint32(lex[k].f), n: uint16(len(k)), idx: int16(idx + 1)}
 	}
 	lexPossessive = lexFind("'s")
 	lexPossessiveFlags = uint32(lexFlags("'s"))
@@ -363,20 +427,14 @@ func buildLexTable() {
 
 // pack8 returns the first eight bytes of s (zero-padded), little-endian.
 func pack8(s string) uint64 {
-	if len(s) >= 8 {
-		return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	}
-	var v uint64
-	for i := len(s) - 1; i >= 0; i-- {
-		v = v<<8 | uint64(s[i])
-	}
-	return v
+	var b [8]byte
+	copy(b[:], s)
+	return binary.LittleEndian.Uint64(b[:])
 }
 
 // lexHash is a multiplicative hash of the packed first bytes and the length.
 func lexHash(k8 uint64, n int) uint32 {
-	return uint32(((k8 ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> lexShift)
+	return uint32(((k8 ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> (lexShift & 63))
 }
 
 // lexFlags returns the flags of the lower-case word w.
@@ -389,19 +447,51 @@ func lexFlags(w string) uint64 {
 
 // lexFind returns the lexicon index of the lower-case word w, or -1.
 func lexFind(w string) int32 {
-	n := len(w)
-	if n > lexMaxLen || n == 0 {
+	if len(w) > lexMaxLen || len(w) == 0 {
 		return -1
 	}
-	k8 := pack8(w)
+	li, _ := lexProbe(pack8(w), w)
+	return li
+}
+
+// lexWordAt looks up the word low[i:j] of a text lowered by lowerInto,
+// which leaves eight readable bytes past the text, so the word's first
+// eight bytes are one load. It returns the lexicon index (-1: none) and
+// the flags.
+func lexWordAt(low string, i, j int) (int32, uint32) {
+	n := j - i
+	if n > lexMaxLen {
+		return -1, 0
+	}
+	k8 := load8(low, i)
+	if n < 8 {
+		k8 &= 1<<(8*uint(n)&63) - 1
+	}
+	// lexProbe, inlined by hand for the tokenizer.
 	h := lexHash(k8, n)
 	for {
 		sl := &lexSlots[h]
 		if sl.idx == 0 {
-			return -1
+			return -1, 0
 		}
-		if sl.k8 == k8 && sl.n == uint32(n) && (n <= 8 || lexKeys[sl.idx-1][8:] == w[8:]) {
-			return sl.idx - 1
+		if sl.k8 == k8 && int(sl.n) == n && (n <= 8 || lexKeys[sl.idx-1][8:] == low[i+8:j]) {
+			return int32(sl.idx) - 1, sl.fl
+		}
+		h = (h + 1) & lexMask
+	}
+}
+
+// lexProbe finds w, whose first eight bytes packed are k8, in the table.
+func lexProbe(k8 uint64, w string) (int32, uint32) {
+	n := len(w)
+	h := lexHash(k8, n)
+	for {
+		sl := &lexSlots[h]
+		if sl.idx == 0 {
+			return -1, 0
+		}
+		if sl.k8 == k8 && int(sl.n) == n && (n <= 8 || lexKeys[sl.idx-1][8:] == w[8:]) {
+			return int32(sl.idx) - 1, sl.fl
 		}
 		h = (h + 1) & lexMask
 	}

@@ -204,7 +204,7 @@ func (p *numParser) nameAfter(i, lim int) (int, bool) {
 	}
 	// Not an organisation, a venue or a person: "Ardmore Police", "Gary Methodist Hospital".
 	for k := i; k < j; k++ {
-		if p.toks[k].flags()&(fSourceNoun|fTitle|fCue) != 0 && p.toks[k].flags()&fPlaceNoun == 0 || venueWords[p.w(k)] {
+		if p.toks[k].flags()&(fSourceNoun|fTitle|fCue) != 0 && p.toks[k].flags()&fPlaceNoun == 0 || p.inSet(k, venueWordSet) {
 			return 0, false
 		}
 	}

@@ -66,6 +66,16 @@ func (p *numParser) isMonthTok(i int) (time.Month, bool) {
 	return m, ok
 }
 
+// weekdayTok reports whether token i names a day of the week: the words
+// of weekdayNum are the lexicon's fWeekday words, so others need no look-up.
+func (p *numParser) weekdayTok(i int) (time.Weekday, bool) {
+	if p.fl(i)&fWeekday == 0 {
+		return 0, false
+	}
+	wd, ok := weekdayNum[p.w(i)]
+	return wd, ok
+}
+
 func (p *numParser) yearTok(i int) (int, bool) {
 	if i < 0 || i >= len(p.toks) {
 		return 0, false
@@ -147,12 +157,12 @@ func resolveDate(m time.Month, d, y int, pub time.Time) (time.Time, time.Time) {
 }
 
 // timeAt recognizes a time expression starting at token i (before lim).
+// pub is the published date as dateOf returns it (zero: unknown).
 func (p *numParser) timeAt(i, lim int, pub time.Time) (timeExpr, bool) {
 	te := timeExpr{s: i}
 	if p.toks[i].kind != tkWord && p.toks[i].kind != tkNum {
 		return te, false
 	}
-	pub = dateOf(pub)
 	w := p.w(i)
 	switch w {
 	case "since":
@@ -199,7 +209,7 @@ func (p *numParser) timeAt(i, lim int, pub time.Time) (timeExpr, bool) {
 			}
 			return te, true
 		}
-		if wd, ok := weekdayNum[p.w(min(j, len(p.toks)-1))]; ok && j < lim {
+		if wd, ok := p.weekdayTok(min(j, len(p.toks)-1)); ok && j < lim {
 			te.e, te.since = j+1, true
 			if !pub.IsZero() {
 				te.start, te.end = lastWeekday(pub, wd), pub
@@ -277,7 +287,7 @@ func (p *numParser) timeAt(i, lim int, pub time.Time) (timeExpr, bool) {
 					y--
 				}
 				te.start, te.end = day(y, m, 1), endOfMonth(y, m)
-			} else if wd, ok := weekdayNum[nx]; ok {
+			} else if wd, ok := p.weekdayTok(j); ok {
 				d := lastWeekday(pub, wd)
 				if d.Equal(pub) && w == "last" {
 					d = d.AddDate(0, 0, -7)
@@ -319,7 +329,7 @@ func (p *numParser) timeAt(i, lim int, pub time.Time) (timeExpr, bool) {
 			return te, true
 		}
 		if j < lim && p.toks[j].kind == tkWord {
-			if wd, ok := weekdayNum[p.w(j)]; ok && p.toks[j].upper {
+			if wd, ok := p.weekdayTok(j); ok && p.toks[j].upper {
 				te.e = j + 1
 				if !pub.IsZero() {
 					d := lastWeekday(pub, wd)
@@ -340,7 +350,7 @@ func (p *numParser) timeAt(i, lim int, pub time.Time) (timeExpr, bool) {
 		}
 		return te, false
 	}
-	if wd, ok := weekdayNum[w]; ok && p.toks[i].upper {
+	if wd, ok := p.weekdayTok(i); ok && p.toks[i].upper {
 		te.e = i + 1
 		if !pub.IsZero() {
 			d := lastWeekday(pub, wd)

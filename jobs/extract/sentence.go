@@ -251,36 +251,60 @@ func periodEnds(text string, i, k int) bool {
 		}
 		lw = append(lw, c)
 	}
-	if titleAbbrev[string(lw)] {
+	if isTitleAbbrev(string(lw)) {
 		return false
 	}
-	if strings.IndexByte(word, '.') >= 0 || ambiguousAbbrev[string(lw)] {
+	if strings.IndexByte(word, '.') >= 0 || isAmbiguousAbbrev(string(lw)) {
 		// U.S., a.m., N.Y., Okla., Inc.: a boundary only before a word that
 		// typically opens a sentence.
 		e := k
 		for e < len(text) && (text[e] >= 'a' && text[e] <= 'z' || text[e] >= 'A' && text[e] <= 'Z') {
 			e++
 		}
-		return sentenceOpeners[text[k:e]] || text[k] == '"' || text[k] == '('
+		return isSentenceOpener(text[k:e]) || text[k] == '"' || text[k] == '('
 	}
 	return true
 }
 
-var titleAbbrev = setOf("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt",
-	"adm", "cmdr", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "ft", "mt", "no", "nos", "nr",
-	"vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v", "fig",
-	"approx", "est", "atty", "dist", "ofc", "dep", "brig", "lt.col", "st", "messrs", "mme", "mlle", "sr", "jr")
+// isTitleAbbrev reports a lower-case abbreviation that a period does not
+// end a sentence after: titles, months, "no.", "vs.".
+func isTitleAbbrev(w string) bool {
+	switch w {
+	case "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm",
+		"cmdr", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "ft", "mt", "no", "nos", "nr",
+		"vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v",
+		"fig", "approx", "est", "atty", "dist", "ofc", "dep", "brig", "lt.col", "st", "messrs", "mme", "mlle",
+		"sr", "jr":
+		return true
+	}
+	return false
+}
 
-var ambiguousAbbrev = setOf("inc", "corp", "co", "ltd", "llc", "bros", "etc", "ave", "blvd", "rd", "ln", "hwy",
-	"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md",
-	"mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
-	"wash", "wis", "wyo", "jr", "sr")
+// isAmbiguousAbbrev reports a lower-case abbreviation that may end a
+// sentence: company suffixes, street types, US states.
+func isAmbiguousAbbrev(w string) bool {
+	switch w {
+	case "inc", "corp", "co", "ltd", "llc", "bros", "etc", "ave", "blvd", "rd", "ln", "hwy", "ala", "ariz",
+		"ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass",
+		"mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash",
+		"wis", "wyo", "jr", "sr":
+		return true
+	}
+	return false
+}
 
-var sentenceOpeners = setOf("The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And",
-	"This", "That", "There", "These", "Those", "His", "Her", "Their", "Its", "Our", "According", "After", "As",
-	"When", "While", "If", "Police", "Officials", "Authorities", "No", "One", "Two", "Three", "Some", "Many", "More",
-	"Meanwhile", "However", "Earlier", "Later", "Last", "Since", "For", "Of", "By", "Witnesses", "Also", "So", "Yet",
-	"What", "Who", "Why", "How", "Where", "A", "Both", "Most", "All", "Several", "Officers", "Investigators")
+// isSentenceOpener reports a word that typically opens a sentence.
+func isSentenceOpener(w string) bool {
+	switch w {
+	case "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "This", "That",
+		"There", "These", "Those", "His", "Her", "Their", "Its", "Our", "According", "After", "As", "When",
+		"While", "If", "Police", "Officials", "Authorities", "No", "One", "Two", "Three", "Some", "Many", "More",
+		"Meanwhile", "However", "Earlier", "Later", "Last", "Since", "For", "Of", "By", "Witnesses", "Also", "So",
+		"Yet", "What", "Who", "Why", "How", "Where", "Both", "Most", "All", "Several", "Officers", "Investigators":
+		return true
+	}
+	return false
+}
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

@@ -2,25 +2,22 @@ package extract
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf8"
 	"unsafe"
 )
 
-// lowerASCII returns s with the ASCII letters A-Z lowered and every other
-// byte unchanged, so byte offsets into s and into the result agree.
-func lowerASCII(s string) string {
-	l, _ := lowerASCIIFlag(s)
-	return l
-}
-
 // lowerInto writes s lowered (ASCII letters only) into *buf, growing it,
 // and returns it as a string that is valid until *buf is reused, and
-// whether s is all ASCII.
+// whether s is all ASCII. Eight zero bytes follow the string in the
+// buffer, so load8 may read at any offset of it.
 func lowerInto(buf *[]byte, s string) (string, bool) {
-	if cap(*buf) < len(s) {
-		*buf = make([]byte, len(s), len(s)+len(s)/2)
+	if cap(*buf) < len(s)+8 {
+		*buf = make([]byte, len(s)+8, len(s)+len(s)/2+8)
 	}
-	b := (*buf)[:len(s)]
+	b := (*buf)[:len(s)+8]
+	clear(b[len(s):])
+	b = b[:len(s)]
 	if len(b) == 0 {
 		return "", true
 	}
@@ -47,6 +44,20 @@ func lowerInto(buf *[]byte, s string) (string, bool) {
 		b[i] = c
 	}
 	return unsafe.String(unsafe.SliceData(b), len(b)), hi&highs == 0
+}
+
+// load8 returns the eight bytes of s at offset i, little-endian, reading
+// past the end of s: only for strings from lowerInto, whose buffer has
+// eight more bytes.
+func load8(s string, i int) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i)), 8))
+}
+
+// lowerASCII returns s lowered as lowerInto does, in a new buffer.
+func lowerASCII(s string) string {
+	var b []byte
+	l, _ := lowerInto(&b, s)
+	return l
 }
 
 // lowerASCIIFlag is lowerASCII that also reports whether s is all ASCII.
@@ -86,44 +97,44 @@ func sanitize(s string) string {
 	return string(b)
 }
 
-// runeIndex converts byte offsets of one text into code-point offsets. It
-// remembers the last position, so increasing offsets cost the distance
-// between them; an ASCII text costs nothing.
-type runeIndex struct {
-	text     string
-	ascii    bool
-	lastByte int
-	lastRune int
-	baseByte int // a checkpoint at or before the current sentence
-	baseRune int
-}
-
-// mark sets a checkpoint at byte offset b (a sentence start), so offsets
-// requested out of order inside a sentence cost only its length.
-func (x *runeIndex) mark(b int) {
-	if x.ascii {
-		return
-	}
-	r := x.at(b)
-	x.baseByte, x.baseRune = b, r
-}
-
-func newRuneIndex(text string, ascii bool) runeIndex {
-	return runeIndex{text: text, ascii: ascii}
+// runeCounter converts byte offsets of a valid UTF-8 text into code-point
+// offsets. Each offset costs the distance from the previous one, so offsets
+// in about increasing order cost about one pass over the text; an ASCII
+// text costs nothing. Offsets must fall on code-point boundaries.
+type runeCounter struct {
+	text  string
+	ascii bool
+	b, r  int // the last offset asked for, in bytes and code points
 }
 
 // at returns the code-point offset of byte offset b.
-func (x *runeIndex) at(b int) int {
+func (x *runeCounter) at(b int) int {
 	if x.ascii {
 		return b
 	}
-	if b < x.lastByte {
-		x.lastByte, x.lastRune = x.baseByte, x.baseRune
-		if b < x.lastByte {
-			x.lastByte, x.lastRune = 0, 0
+	if b >= x.b {
+		x.r += runeCount(x.text[x.b:b])
+	} else {
+		x.r -= runeCount(x.text[b:x.b])
+	}
+	x.b = b
+	return x.r
+}
+
+// runeCount is utf8.RuneCountInString for valid UTF-8: the bytes that do
+// not continue a code point (10xxxxxx), counted eight at a time.
+func runeCount(s string) int {
+	b := unsafe.Slice(unsafe.StringData(s), len(s))
+	cont := 0
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		v := binary.LittleEndian.Uint64(b[i:])
+		cont += bits.OnesCount64(v &^ (v << 1) & 0x8080808080808080)
+	}
+	for ; i < len(b); i++ {
+		if b[i]&0xC0 == 0x80 {
+			cont++
 		}
 	}
-	x.lastRune += utf8.RuneCountInString(x.text[x.lastByte:b])
-	x.lastByte = b
-	return x.lastRune
+	return len(b) - cont
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -83,45 +84,43 @@ func tokenize(text, low string, s, e int, out []token) []token {
 			// else (apostrophes, accents, dotted abbreviations) takes the
 			// general path.
 			j := i + 1
-			var seen uint8
 			slow := false
 			if j < e && text[j] == '.' {
 				j = wordEnd(text, i, e)
 				slow = true
 			} else {
-				for j < e {
-					k := byteClass[text[j]]
-					if k&(bcLower|bcUpper) == 0 {
+				// The run of letters, eight bytes at a time (in low they
+				// are a-z).
+				for {
+					k := bits.TrailingZeros64(^byteRange(load8(low, j), 'a', 'z')&highBits) >> 3
+					j += k
+					if k < 8 || j >= e {
 						break
 					}
-					seen |= k
-					j++
 				}
+				j = min(j, e)
 				if j < e && (text[j] == '\'' || text[j] >= utf8.RuneSelf) {
 					j = wordEnd(text, j, e)
 					slow = true
 				}
 			}
-			t := token{s: int32(i), e: int32(j), kind: tkWord, space: space, li: -1}
+			t := token{s: int32(i), e: int32(j), kind: tkWord, space: space}
 			if cl == bcUpper {
 				t.upper = true
-				if slow {
-					t.caps = noLowerASCII(text[i:j])
-				} else {
-					t.caps = seen&bcLower == 0
-				}
+				t.caps = noLowerASCII(text[i:j])
 			}
-			w := low[i:j]
-			t.li = lexFind(w)
-			if t.li < 0 && slow && strings.Contains(w, "’") {
-				t.li = lexFind(strings.ReplaceAll(w, "’", "'"))
-			}
-			if t.li >= 0 {
-				t.fl = uint32(lexInfos[t.li].f)
+			t.li, t.fl = lexWordAt(low, i, j)
+			if t.li < 0 && slow && strings.Contains(low[i:j], "’") {
+				t.li, t.fl = lexCurly(low[i:j])
 			}
 			out = append(out, t)
 			space = false
 			i = j
+			if i < e && text[i] == ' ' {
+				// The common single space after a word.
+				space = true
+				i++
+			}
 			continue
 		}
 		if cl&bcSpace != 0 {
@@ -167,6 +166,16 @@ func tokenize(text, low string, s, e int, out []token) []token {
 		}
 	}
 	return out
+}
+
+// lexCurly looks up a word written with a curly apostrophe ("didn’t") as
+// if it had a straight one.
+func lexCurly(w string) (int32, uint32) {
+	li := lexFind(strings.ReplaceAll(w, "’", "'"))
+	if li < 0 {
+		return -1, 0
+	}
+	return li, uint32(lexInfos[li].f)
 }
 
 // noLowerASCII reports whether w has no ASCII lower-case letter.
@@ -237,13 +246,9 @@ func appendWord(text, low string, i, j int, space bool, out []token) []token {
 	if t.upper {
 		t.caps = noLowerASCII(text[i:j])
 	}
-	w := low[i:j]
-	t.li = lexFind(w)
-	if t.li < 0 && strings.Contains(w, "’") {
-		t.li = lexFind(strings.ReplaceAll(w, "’", "'"))
-	}
-	if t.li >= 0 {
-		t.fl = uint32(lexInfos[t.li].f)
+	t.li, t.fl = lexWordAt(low, i, j)
+	if t.li < 0 && strings.Contains(low[i:j], "’") {
+		t.li, t.fl = lexCurly(low[i:j])
 	}
 	return append(out, t)
 }
@@ -301,32 +306,48 @@ func scanNumber(text string, i, e int) (int, token) {
 	return j, t
 }
 
-// mayClaim reports whether the sentence text[s:e] (low is the lowered text)
-// can yield a claim or change what later sentences yield: it holds a digit
-// or a trigger word (a number word, a scale, a vague quantity, an
-// attribution cue, or one of the few negations and doubts that make zero
-// counts and disclaimers). It scans bytes and looks words up only when a
-// bit filter lets them through, so the sentences it rejects cost about a
-// byte comparison per byte. A trigger word is always a run of ASCII letters
-// that the tokenizer reads as one word, so no claim is lost.
+// mayClaim reports whether the sentence low[s:e] (low is the lowered text,
+// from lowerInto) can yield a claim or change what later sentences yield:
+// it holds a digit or a trigger word (a number word, a scale, a vague
+// quantity, an attribution cue, or one of the few negations and doubts
+// that make zero counts and disclaimers). It reads eight bytes at a time
+// and looks words up only when a bit filter lets them through, so the
+// sentences it rejects cost little. A trigger word is always a run of
+// ASCII letters that the tokenizer reads as one word, so no claim is lost.
 func mayClaim(low string, s, e int) bool {
+	for i := s; i < e; i += 8 {
+		m := byteRange(load8(low, i), '0', '9')
+		if e-i < 8 {
+			m &= 1<<(8*uint(e-i)) - 1
+		}
+		if m != 0 {
+			return true
+		}
+	}
 	for i := s; i < e; {
-		cl := byteClass[low[i]]
-		if cl&bcLower == 0 {
-			if cl&bcDigit != 0 {
-				return true
-			}
-			i++
+		// The next letter, then the end of its run of letters.
+		m := byteRange(load8(low, i), 'a', 'z')
+		if m == 0 {
+			i += 8
 			continue
 		}
-		j := i + 1
-		for j < e && byteClass[low[j]]&bcLower != 0 {
-			j++
+		i += bits.TrailingZeros64(m) >> 3
+		if i >= e {
+			break
 		}
+		j := i
+		for {
+			k := bits.TrailingZeros64(^byteRange(load8(low, j), 'a', 'z')&highBits) >> 3
+			j += k
+			if k < 8 {
+				break
+			}
+		}
+		j = min(j, e)
 		if n := j - i; n >= 2 && n <= triggerMaxLen {
 			h := triggerHash(low[i], low[i+1], low[j-1], n)
 			if triggerBits[h>>6]&(1<<(h&63)) != 0 {
-				if k := lexFind(low[i:j]); k >= 0 && lexTrigger[k] {
+				if k, _ := lexWordAt(low, i, j); k >= 0 && lexTrigger[k] {
 					return true
 				}
 			}
@@ -334,6 +355,20 @@ func mayClaim(low string, s, e int) bool {
 		i = j
 	}
 	return false
+}
+
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// byteRange returns the high bit of each of the eight bytes of v that lies
+// in [lo, hi] (ASCII bounds; bytes of 0x80 and above never match).
+func byteRange(v uint64, lo, hi byte) uint64 {
+	a := v &^ highBits
+	ge := a + lowBits*uint64(0x80-lo)   // high bit set where byte >= lo
+	gt := a + lowBits*uint64(0x80-hi-1) // high bit set where byte > hi
+	return ge &^ gt &^ v & highBits
 }
 
 // triggerHash mixes a word's length and first, second and last letters

@@ -1,0 +1,55 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestRuneCount checks the eight-bytes-at-a-time count against the
+// standard library on valid UTF-8 of every length and alignment.
+func TestRuneCount(t *testing.T) {
+	s := strings.Repeat("aé“Ü”€ 1\U0001F600z", 5)
+	for i := 0; i < len(s); i++ {
+		for j := i; j <= len(s); j++ {
+			if !utf8.RuneStart(s[i]) || j < len(s) && !utf8.RuneStart(s[j]) {
+				continue
+			}
+			if got, want := runeCount(s[i:j]), utf8.RuneCountInString(s[i:j]); got != want {
+				t.Fatalf("runeCount(%q) = %d, want %d", s[i:j], got, want)
+			}
+		}
+	}
+}
+
+// TestFlagGates checks that the words some look-ups are gated on carry
+// the lexicon flag of the gate.
+func TestFlagGates(t *testing.T) {
+	for w := range weekdayNum {
+		if lexFlags(w)&fWeekday == 0 {
+			t.Errorf("weekday %q lacks fWeekday", w)
+		}
+	}
+}
+
+// TestLexSets checks that looking a token up in a lexSet by lexicon index
+// agrees with the map on the token's word, curly apostrophes included.
+func TestLexSets(t *testing.T) {
+	texts := append([]string{"Al-Assad’s forces & the U.N.’s aid didn’t reach Idlib's south-western rural areas."}, goldenTexts...)
+	texts = append(texts, fuzzSeeds...)
+	for _, a := range genArticles(t, 1<<20) {
+		texts = append(texts, a.Text)
+	}
+	for _, s := range texts {
+		s = sanitize(s)
+		low := lowerASCII(s)
+		p := numParser{text: s, low: low, toks: tokenize(s, low, 0, len(s), nil)}
+		for i := range p.toks {
+			for _, ls := range lexSets {
+				if got, want := p.inSet(i, ls), ls.m[p.w(i)]; got != want {
+					t.Fatalf("token %q: inSet %v, map %v", p.w(i), got, want)
+				}
+			}
+		}
+	}
+}
