@@ -34,7 +34,7 @@ tidy-check:
 
 # Benchmarks of every stage (MB/s) and of the whole job on a generated corpus.
 bench:
-	$(GO) test -run '^$$' -bench . -benchtime 3x ./jobs ./jobs/extract ./jobs/conflict ./output
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./jobs ./jobs/extract ./jobs/source ./jobs/conflict ./schema ./output
 	$(GO) test -run '^$$' -bench BenchmarkJob -benchtime 1x -timeout 60m ./jobs/e2e
 
 # Rewrite the golden tables from the fixtures corpus (on purpose only).
