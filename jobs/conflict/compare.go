@@ -222,14 +222,22 @@ func relative(x, y float64) (gap, rel float64) {
 	return gap, math.Min(gap/den, 1)
 }
 
-// Severity weights: base + span·rel_gap, plus quotedTwiceBonus when one
-// cited source is quoted with both figures (not for updates), capped at 1,
-// then times each factor that applies (see weakening).
-var severityWeights = map[string][2]float64{
-	schema.ConflictContradiction: {0.5, 0.5},
-	schema.ConflictDenial:        {0.6, 0.4},
-	schema.ConflictDivergence:    {0.2, 0.6},
-	schema.ConflictUpdate:        {0.05, 0.25},
+// severityWeights returns the severity weights of a kind: base +
+// span·rel_gap, plus quotedTwiceBonus when one cited source is quoted with
+// both figures (not for updates), capped at 1, then times each factor that
+// applies (see weakening).
+func severityWeights(kind string) [2]float64 {
+	switch kind {
+	case schema.ConflictContradiction:
+		return [2]float64{0.5, 0.5}
+	case schema.ConflictDenial:
+		return [2]float64{0.6, 0.4}
+	case schema.ConflictDivergence:
+		return [2]float64{0.2, 0.6}
+	case schema.ConflictUpdate:
+		return [2]float64{0.05, 0.25}
+	}
+	return [2]float64{}
 }
 
 const quotedTwiceBonus = 0.15
@@ -269,7 +277,7 @@ const farRel = 0.9
 
 // severity returns the severity of a conflict of the given kind.
 func severity(kind string, rel float64, quotedTwice bool, w weakening) float64 {
-	k := severityWeights[kind]
+	k := severityWeights(kind)
 	s := k[0] + k[1]*rel
 	if quotedTwice && kind != schema.ConflictUpdate {
 		s += quotedTwiceBonus

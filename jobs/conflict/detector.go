@@ -3,6 +3,8 @@ package conflict
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -321,8 +323,13 @@ type partitionWorker struct {
 	sides  []side
 	valid  []bool
 	order  []int
-	heads  map[string]float64       // article → headline figure of the group
-	seen   map[restatement]struct{} // the group's figures, per article and voice
+	rows   []pendingRow // rows not sent yet
+	hashIn []byte       // conflictID's buffer
+	// Sets of a large group (see smallGroup), with the size of the
+	// largest group they held: clearing a map costs its capacity.
+	heads    map[string]float64       // article → headline figure of the group
+	seen     map[restatement]struct{} // the group's figures, per article and voice
+	mapGroup int
 }
 
 // load returns partition p's records, from the run files and the memory
@@ -391,15 +398,14 @@ func (w *partitionWorker) detect(d *Detector, data string, send func([]schema.Co
 	}
 	recs := w.sort()
 
-	out := make([]schema.Conflict, 0, chunkRows)
 	stopped := false
 	flush := func() {
-		if len(out) > 0 && !stopped {
-			if !send(out) {
+		if len(w.rows) > 0 && !stopped {
+			if !send(w.chunk()) {
 				stopped = true
 			}
-			out = make([]schema.Conflict, 0, chunkRows)
 		}
+		w.rows = w.rows[:0]
 	}
 	for i := 0; i < len(recs) && !stopped; {
 		j := i + 1
@@ -407,7 +413,7 @@ func (w *partitionWorker) detect(d *Detector, data string, send func([]schema.Co
 			j++
 		}
 		if j-i > 1 {
-			w.group(d, recs[i:j], &out, flush)
+			w.group(d, recs[i:j], int32(i), flush)
 		}
 		i = j
 	}
@@ -417,6 +423,65 @@ func (w *partitionWorker) detect(d *Detector, data string, send func([]schema.Co
 	clear(w.sorted[:cap(w.sorted)])
 	clear(w.sides[:cap(w.sides)])
 	return nil
+}
+
+// pendingRow is a row of the conflicts table found but not sent yet: what
+// compare and severity computed, and the indexes of its two claims in
+// w.sorted. Rows are made when they are sent, each written once into a
+// slice of their number.
+type pendingRow struct {
+	a, b                     int32
+	kind                     string
+	lowA, highA, lowB, highB schema.Float
+	gap, rel, severity       float64
+	same                     bool
+}
+
+// chunk returns the rows of w.rows, in a slice of their own.
+func (w *partitionWorker) chunk() []schema.Conflict {
+	out := make([]schema.Conflict, len(w.rows))
+	ids := make([]byte, len(w.rows)*idLen) // every conflict_id of the chunk
+	for i := range w.rows {
+		p := &w.rows[i]
+		a, b := &w.sorted[p.a], &w.sorted[p.b]
+		id := ids[i*idLen : (i+1)*idLen]
+		w.conflictID(id, a.claim, b.claim)
+		out[i] = schema.Conflict{
+			// ids is never written again: the rows' ids can share it.
+			ConflictID: unsafe.String(&id[0], idLen),
+			ClaimKey:   a.key,
+			ClaimIDA:   a.claim,
+			ClaimIDB:   b.claim,
+			ArticleIDA: a.article,
+			ArticleIDB: b.article,
+			SourceA:    a.source,
+			SourceB:    b.source,
+			Kind:       p.kind,
+			LowA:       p.lowA,
+			HighA:      p.highA,
+			LowB:       p.lowB,
+			HighB:      p.highB,
+			Gap:        p.gap,
+			RelGap:     p.rel,
+			Severity:   p.severity,
+			SameSource: p.same,
+		}
+	}
+	return out
+}
+
+// idLen is the length of a conflict_id.
+const idLen = 16
+
+// conflictID writes schema.ConflictID(a, b), idLen bytes, to id without
+// allocating.
+func (w *partitionWorker) conflictID(id []byte, a, b string) {
+	in := append(w.hashIn[:0], "conflict\x00"...)
+	in = append(append(in, a...), 0)
+	in = append(append(in, b...), 0)
+	w.hashIn = in
+	sum := sha256.Sum256(in)
+	hex.Encode(id[:idLen], sum[:idLen/2])
 }
 
 // sort returns w.recs in compareRecs order: it sorts an index, then copies
@@ -483,8 +548,10 @@ func pubOrder(r *rec) int64 {
 	return r.pub
 }
 
-// group compares the claims of one key group, g, sorted by compareRecs.
-func (w *partitionWorker) group(d *Detector, g []rec, out *[]schema.Conflict, flush func()) {
+// group compares the claims of one key group, g, sorted by compareRecs and
+// starting at w.sorted[off], and appends its rows to w.rows, calling flush
+// when chunkRows are there.
+func (w *partitionWorker) group(d *Detector, g []rec, off int32, flush func()) {
 	tol := d.cfg.Tolerance
 	w.sides = slices.Grow(w.sides[:0], len(g))[:len(g)]
 	w.valid = slices.Grow(w.valid[:0], len(g))[:len(g)]
@@ -506,6 +573,9 @@ func (w *partitionWorker) group(d *Detector, g []rec, out *[]schema.Conflict, fl
 			s.voice, s.own = r.outlet, true
 		}
 		w.sides[k] = s
+	}
+	if !smallGroup(len(g)) {
+		w.groupMaps(len(g))
 	}
 	w.dropRestatements(g, valid)
 	w.markMinor(valid)
@@ -531,29 +601,23 @@ func (w *partitionWorker) group(d *Detector, g []rec, out *[]schema.Conflict, fl
 		if v.kind == "" {
 			return
 		}
-		*out = append(*out, schema.Conflict{
-			ConflictID: schema.ConflictID(a.claim, b.claim),
-			ClaimKey:   a.key,
-			ClaimIDA:   a.claim,
-			ClaimIDB:   b.claim,
-			ArticleIDA: a.article,
-			ArticleIDB: b.article,
-			SourceA:    a.source,
-			SourceB:    b.source,
-			Kind:       v.kind,
-			LowA:       finite(sa.iv.Low),
-			HighA:      finite(sa.iv.High),
-			LowB:       finite(sb.iv.Low),
-			HighB:      finite(sb.iv.High),
-			Gap:        v.gap,
-			RelGap:     v.rel,
-			Severity: severity(v.kind, v.rel, same && !sa.own && named(sa.voice), weakening{
+		w.rows = append(w.rows, pendingRow{
+			a:     off + int32(i),
+			b:     off + int32(j),
+			kind:  v.kind,
+			lowA:  finite(sa.iv.Low),
+			highA: finite(sa.iv.High),
+			lowB:  finite(sb.iv.Low),
+			highB: finite(sb.iv.High),
+			gap:   v.gap,
+			rel:   v.rel,
+			severity: severity(v.kind, v.rel, same && !sa.own && named(sa.voice), weakening{
 				hedged: sa.hedged || sb.hedged, later: v.later, far: v.rel >= farRel, sameArticle: a.article == b.article,
 				minor: b2i(sa.minor) + b2i(sb.minor),
 			}),
-			SameSource: same,
+			same: same,
 		})
-		if len(*out) >= chunkRows {
+		if len(w.rows) >= chunkRows {
 			flush()
 		}
 	}
@@ -596,23 +660,58 @@ type restatement struct {
 // (same bound, values, negation and hedging): a figure repeated in a story
 // (a headline, a lead, a summary) is paired once, not once per mention.
 func (w *partitionWorker) dropRestatements(g []rec, valid []bool) {
-	if w.seen == nil {
-		w.seen = map[restatement]struct{}{}
+	key := func(k int) restatement {
+		r, s := &g[k], &w.sides[k]
+		return restatement{article: r.article, voice: s.voice, bound: r.bd, own: s.own,
+			low: r.low, best: r.best, high: r.high, flags: r.flags & (flagNegated | flagHedged)}
 	}
-	clear(w.seen)
+	if smallGroup(len(g)) {
+		// a claim still valid is the first with its figure: compare with those
+		for k := range g {
+			if !valid[k] {
+				continue
+			}
+			rk := key(k)
+			for j := 0; j < k; j++ {
+				if valid[j] && key(j) == rk {
+					valid[k] = false
+					break
+				}
+			}
+		}
+		return
+	}
 	for k := range g {
 		if !valid[k] {
 			continue
 		}
-		r, s := &g[k], &w.sides[k]
-		key := restatement{article: r.article, voice: s.voice, bound: r.bd, own: s.own,
-			low: r.low, best: r.best, high: r.high, flags: r.flags & (flagNegated | flagHedged)}
-		if _, ok := w.seen[key]; ok {
+		rk := key(k)
+		if _, ok := w.seen[rk]; ok {
 			valid[k] = false
 			continue
 		}
-		w.seen[key] = struct{}{}
+		w.seen[rk] = struct{}{}
 	}
+}
+
+// smallGroup reports whether a group of n claims is small enough for
+// dropRestatements and markMinor to compare each claim with the others
+// rather than fill a map.
+func smallGroup(n int) bool { return n <= 8 }
+
+// groupMaps readies w.seen and w.heads, empty, for a group of n claims
+// that is not a smallGroup. Maps that held a group much larger are made
+// anew: clearing them would cost their capacity.
+func (w *partitionWorker) groupMaps(n int) {
+	if w.seen == nil || w.mapGroup > 4*n {
+		w.seen = make(map[restatement]struct{}, n)
+		w.heads = make(map[string]float64, n)
+		w.mapGroup = n
+		return
+	}
+	clear(w.seen)
+	clear(w.heads)
+	w.mapGroup = max(w.mapGroup, n)
 }
 
 // markMinor sets the minor flag of the group's claims: a claim is minor
@@ -621,25 +720,45 @@ func (w *partitionWorker) dropRestatements(g []rec, valid []bool) {
 // than the tolerance. Negated claims and claims without a middle neither
 // set a headline nor are minor.
 func (w *partitionWorker) markMinor(valid []bool) {
-	if w.heads == nil {
-		w.heads = map[string]float64{}
+	sides := w.sides
+	// counts reports whether claim k takes part, and its middle
+	counts := func(k int) (float64, bool) {
+		m := middle(&sides[k].iv)
+		return m, valid[k] && !sides[k].negated && !math.IsNaN(m)
 	}
-	clear(w.heads)
-	for k := range w.sides {
-		s := &w.sides[k]
+	if smallGroup(len(sides)) {
+		for k := range sides {
+			s := &sides[k]
+			s.minor = false
+			m, ok := counts(k)
+			if !ok {
+				continue
+			}
+			h := m
+			for j := range sides {
+				if mj, ok := counts(j); ok && mj > h && sides[j].article == s.article {
+					h = mj
+				}
+			}
+			s.minor = m < h-math.Abs(h)*minorTolerance
+		}
+		return
+	}
+	for k := range sides {
+		s := &sides[k]
 		s.minor = false
-		m := middle(&s.iv)
-		if !valid[k] || s.negated || math.IsNaN(m) {
+		m, ok := counts(k)
+		if !ok {
 			continue
 		}
 		if h, ok := w.heads[s.article]; !ok || m > h {
 			w.heads[s.article] = m
 		}
 	}
-	for k := range w.sides {
-		s := &w.sides[k]
-		m := middle(&s.iv)
-		if !valid[k] || s.negated || math.IsNaN(m) {
+	for k := range sides {
+		s := &sides[k]
+		m, ok := counts(k)
+		if !ok {
 			continue
 		}
 		h := w.heads[s.article]

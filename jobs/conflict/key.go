@@ -57,13 +57,15 @@ func KeyIn(c *schema.Claim, cluster string) string {
 	if q.url {
 		return "" // a number in a web address
 	}
-	var pk string
+	var pk string // the place key, or empty and its skeleton in skel
+	var sk [64]byte
+	var skel []byte
 	if cluster == "" {
 		place := c.Location
 		if strings.TrimSpace(place) == "" {
 			place = c.LocationMention
 		}
-		pk = PlaceKey(place)
+		pk, skel = placeKey(place, sk[:0])
 	}
 	unit := strings.ToLower(strings.TrimSpace(c.Unit))
 	if countUnits[unit] || SubjectClass(unit) == subj {
@@ -74,7 +76,7 @@ func KeyIn(c *schema.Claim, cluster string) string {
 	}
 
 	var b strings.Builder
-	b.Grow(len(pred) + len(unit) + len(subj) + len(pk) + len(c.ArticleID) + len(cluster) + 25)
+	b.Grow(len(pred) + len(unit) + len(subj) + len(pk) + len(skel) + len(c.ArticleID) + len(cluster) + 25)
 	b.WriteString(pred)
 	if unit != "" {
 		b.WriteByte(':')
@@ -93,6 +95,8 @@ func KeyIn(c *schema.Claim, cluster string) string {
 	case cluster != "":
 		b.WriteByte('#')
 		b.WriteString(cluster)
+	case len(skel) > 0:
+		b.Write(skel)
 	case pk == "":
 		// no place: the claim is comparable only inside its own article
 		b.WriteByte('@')

@@ -16,35 +16,49 @@ import (
 // The key is a consonant skeleton with one vowel slot: see the package
 // documentation for the steps. PlaceKey is pure and safe for concurrent use.
 func PlaceKey(name string) string {
+	var sk [64]byte
+	key, skel := placeKey(name, sk[:0])
+	if skel == nil {
+		return key
+	}
+	return string(skel)
+}
+
+// placeKey is PlaceKey without allocating: it returns the key, or nil
+// and the key's skeleton appended to sk when the key is one.
+func placeKey(name string, sk []byte) (key string, skel []byte) {
 	var buf [12]string
 	toks := placeTokens(name, buf[:0])
 	toks = dropParticles(toks)
 	if len(toks) == 0 {
-		return ""
+		return "", nil
 	}
-	if k, ok := placeFixed[joinTokens(toks)]; ok {
-		return k
+	var joined [128]byte
+	if k, ok := placeFixed[string(joinTokens(joined[:0], toks))]; ok {
+		return k, nil
 	}
 	toks = dropPlaceWords(toks)
-	if k, ok := placeFixed[joinTokens(toks)]; ok {
-		return k
+	if k, ok := placeFixed[string(joinTokens(joined[:0], toks))]; ok {
+		return k, nil
 	}
-	var sk [64]byte
-	out := sk[:0]
 	for _, t := range toks {
-		out = appendSkeleton(out, t)
+		sk = appendSkeleton(sk, t)
 	}
-	if k, ok := placeExonyms[string(out)]; ok {
-		return k
+	if k, ok := placeExonyms[string(sk)]; ok {
+		return k, nil
 	}
-	return string(out)
+	return "", sk
 }
 
-func joinTokens(toks []string) string {
-	if len(toks) == 1 {
-		return toks[0]
+// joinTokens appends toks to dst separated by spaces.
+func joinTokens(dst []byte, toks []string) []byte {
+	for i, t := range toks {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, t...)
 	}
-	return strings.Join(toks, " ")
+	return dst
 }
 
 // placeTokens lower-cases name, folds diacritics and Cyrillic letters to

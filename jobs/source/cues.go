@@ -3,6 +3,8 @@ package source
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/claimscan/claimscan/jobs/entity"
 )
@@ -93,6 +95,31 @@ type vote struct {
 	weight int
 }
 
+// cueMask is a set of indexes into cueKinds, one bit each.
+type cueMask uint8
+
+// pairStart marks, in cueWords, a word that starts a cue pair.
+const pairStart cueMask = 1 << len(cueKinds) // does not compile with more than 7 kinds
+
+var (
+	cueWords  = map[string]cueMask{} // cue words and pairs, with the kinds they signal
+	cueUnless = map[string]cueMask{} // words that cancel the cues of kinds right after them
+)
+
+func init() {
+	for k, ck := range cueKinds {
+		for w := range ck.words {
+			cueWords[w] |= 1 << k
+			if first, _, ok := strings.Cut(w, " "); ok {
+				cueWords[first] |= pairStart
+			}
+		}
+		for w := range ck.unless {
+			cueUnless[w] |= 1 << k
+		}
+	}
+}
+
 // cueVotes reads the kind of a source from the words of its mention and
 // canonical name ("the ministry", "Syrian Observatory ..."), from an
 // apposition right after the mention in the sentence (", a British-based
@@ -100,113 +127,235 @@ type vote struct {
 // from the mention's shape (two to four capitalized words without a cue
 // read as a person). It returns at most one vote per kind of evidence.
 func cueVotes(sentence, mention, name string) []vote {
-	var out []vote
-	if k := firstCue(words(mention+" "+name), nameOrder); k >= 0 {
-		out = append(out, vote{k, weightName})
-	}
-	var ctx []string
-	if i := strings.Index(sentence, mention); mention != "" && i >= 0 {
-		ctx = append(ctx, lastWords(sentence[:i], 4)...)
-		ctx = append(ctx, apposition(sentence[i+len(mention):])...)
-	}
-	if k := firstCue(ctx, contextOrder); k >= 0 {
-		out = append(out, vote{k, weightContext})
-	}
-	if len(out) == 0 && personShaped(mention) {
-		out = append(out, vote{cuePerson, weightShape})
-	}
-	return out
+	var s cueScratch
+	return s.votes(sentence, mention, name)
 }
 
-// firstCue returns the first kind in order with a cue among ws (single
-// words or adjacent pairs), or -1.
-func firstCue(ws []string, order []int) int {
+// cueScratch holds the buffers of cueVotes, reused from call to call.
+type cueScratch struct {
+	lower []byte   // words lower-cased by word, back to back
+	ws    []string // words of the mention and name, then of the context
+	pair  []byte
+	out   []vote
+}
+
+// votes is cueVotes. The slice it returns is valid until the next call.
+func (s *cueScratch) votes(sentence, mention, name string) []vote {
+	s.lower, s.out = s.lower[:0], s.out[:0]
+	ws := s.words(s.ws[:0], mention)
+	ws = s.words(ws, name)
+	if k := firstCue(s.cues(ws), nameOrder); k >= 0 {
+		s.out = append(s.out, vote{k, weightName})
+	}
+	all := ws
+	if i := strings.Index(sentence, mention); mention != "" && i >= 0 {
+		all = s.lastWords(all, sentence[:i], 4)
+		all = s.apposition(all, sentence[i+len(mention):])
+	}
+	if k := firstCue(s.cues(all[len(ws):]), contextOrder); k >= 0 {
+		s.out = append(s.out, vote{k, weightContext})
+	}
+	if len(s.out) == 0 && personShaped(mention) {
+		s.out = append(s.out, vote{cuePerson, weightShape})
+	}
+	clear(all) // the words point into the sentence and s.lower
+	s.ws = all[:0]
+	return s.out
+}
+
+// cues returns the kinds with a cue among ws (single words or adjacent
+// pairs), leaving out a cue right after a word that cancels it.
+func (s *cueScratch) cues(ws []string) cueMask {
+	var m cueMask
+	for i, w := range ws {
+		c := cueWords[w]
+		if c&pairStart != 0 && i+1 < len(ws) {
+			s.pair = append(append(append(s.pair[:0], w...), ' '), ws[i+1]...)
+			c |= cueWords[string(s.pair)]
+		}
+		if i > 0 {
+			c &^= cueUnless[ws[i-1]]
+		}
+		m |= c &^ pairStart
+	}
+	return m
+}
+
+// firstCue returns the first kind in order that is in m, or -1.
+func firstCue(m cueMask, order []int) int {
 	for _, k := range order {
-		ck := &cueKinds[k]
-		for i, w := range ws {
-			if ck.unless != nil && i > 0 && ck.unless[ws[i-1]] {
-				continue
-			}
-			if ck.words[w] || (i+1 < len(ws) && ck.words[w+" "+ws[i+1]]) {
-				return k
-			}
+		if m&(1<<k) != 0 {
+			return k
 		}
 	}
 	return -1
 }
 
-// words splits s into lower-case words; dots inside a word stay ("u.n."),
-// apostrophes too ("sheriff's").
-func words(s string) []string {
-	f := strings.FieldsFunc(s, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '\'' || r == '-')
-	})
-	out := f[:0]
-	for _, w := range f {
-		w = strings.Trim(strings.ToLower(w), ".'-")
-		if w == "u.n" {
-			w = "u.n."
+// words appends the lower-case words of text to dst; dots inside a word
+// stay ("u.n."), apostrophes too ("sheriff's"). A word that is not lower
+// case already is lower-cased into s.lower.
+func (s *cueScratch) words(dst []string, text string) []string {
+	start := -1
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
 		}
-		if w != "" {
-			out = append(out, w)
+		if start >= 0 {
+			dst = s.word(dst, text[start:i])
+			start = -1
 		}
 	}
-	return out
+	if start >= 0 {
+		dst = s.word(dst, text[start:])
+	}
+	return dst
 }
 
-// lastWords returns up to n words at the end of s, stopping at a clause
-// boundary.
-func lastWords(s string, n int) []string {
-	if i := strings.LastIndexAny(s, ",;:()\"“”"); i >= 0 {
-		s = s[i+1:]
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' ||
+			r == '.' || r == '\'' || r == '-'
 	}
-	ws := words(s)
-	if len(ws) > n {
-		ws = ws[len(ws)-n:]
-	}
-	return ws
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// apposition returns the words of an apposition that follows a mention:
-// ", a British-based group," gives [a british-based group]. Anything else
-// gives nothing.
-func apposition(s string) []string {
-	s = strings.TrimLeft(s, " ")
-	if i := strings.IndexByte(s, ')'); i >= 0 && strings.HasPrefix(s, "(") {
-		s = strings.TrimLeft(s[i+1:], " ") // skip "(UOSSM)"
+// word appends w, trimmed of dots, apostrophes and hyphens and lower-cased,
+// to dst unless that leaves nothing. Trimming before lower-casing is the
+// same: no other rune lower-cases to one of those three.
+func (s *cueScratch) word(dst []string, w string) []string {
+	w = strings.Trim(w, ".'-")
+	if w == "" {
+		return dst
 	}
-	if !strings.HasPrefix(s, ",") {
-		return nil
+	if !isLowerASCII(w) {
+		start := len(s.lower)
+		for _, r := range w {
+			s.lower = utf8.AppendRune(s.lower, unicode.ToLower(r))
+		}
+		// s.lower only grows until the next votes call, when the words are
+		// dropped: the bytes under w do not change while it is in use.
+		w = unsafe.String(&s.lower[start], len(s.lower)-start)
 	}
-	s = s[1:]
-	if i := strings.IndexAny(s, ",;:()"); i >= 0 {
-		s = s[:i]
+	if w == "u.n" {
+		w = "u.n."
 	}
-	ws := words(s)
-	if len(ws) > 10 {
-		ws = ws[:10]
+	return append(dst, w)
+}
+
+// isLowerASCII reports whether s is ASCII without upper-case letters.
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
 	}
-	return ws
+	return true
+}
+
+// lastWords appends up to n words at the end of text to dst, stopping at
+// a clause boundary.
+func (s *cueScratch) lastWords(dst []string, text string, n int) []string {
+	if i := strings.LastIndexAny(text, ",;:()\"“”"); i >= 0 {
+		text = text[i+1:]
+	}
+	start := len(dst)
+	dst = s.words(dst, text)
+	if len(dst)-start > n {
+		copy(dst[start:], dst[len(dst)-n:])
+		clear(dst[start+n:])
+		dst = dst[:start+n]
+	}
+	return dst
+}
+
+// apposition appends the words of an apposition that follows a mention to
+// dst: ", a British-based group," gives [a british-based group]. Anything
+// else gives nothing.
+func (s *cueScratch) apposition(dst []string, text string) []string {
+	text = strings.TrimLeft(text, " ")
+	if i := strings.IndexByte(text, ')'); i >= 0 && strings.HasPrefix(text, "(") {
+		text = strings.TrimLeft(text[i+1:], " ") // skip "(UOSSM)"
+	}
+	if !strings.HasPrefix(text, ",") {
+		return dst
+	}
+	text = text[1:]
+	if i := strings.IndexAny(text, ",;:()"); i >= 0 {
+		text = text[:i]
+	}
+	start := len(dst)
+	dst = s.words(dst, text)
+	if len(dst)-start > 10 {
+		clear(dst[start+10:])
+		dst = dst[:start+10]
+	}
+	return dst
 }
 
 // personShaped reports whether a mention looks like a personal name: two
 // to four capitalized words (name particles such as al- or van aside), not
 // starting with "the".
 func personShaped(mention string) bool {
-	f := strings.Fields(strings.TrimSpace(mention))
-	if len(f) < 2 || len(f) > 4 || strings.EqualFold(f[0], "the") {
+	var f [4]string
+	n := 0
+	for w := range strings.FieldsSeq(mention) {
+		if n == len(f) {
+			return false // more than four words
+		}
+		f[n] = w
+		n++
+	}
+	if n < 2 || strings.EqualFold(f[0], "the") {
 		return false
 	}
-	for _, w := range f {
-		if nameParticles[strings.ToLower(w)] || strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-") {
+	for _, w := range f[:n] {
+		if isParticle(w) || strings.HasPrefix(w, "al-") || strings.HasPrefix(w, "el-") {
 			continue
 		}
-		r := []rune(w)
-		if !unicode.IsUpper(r[0]) || strings.ToUpper(w) == w {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || isUpper(w) {
 			return false // lower-case word, or an acronym
 		}
 	}
 	return true
+}
+
+// isUpper reports whether strings.ToUpper(w) == w: whether w is valid
+// UTF-8 and upper-casing changes none of its runes.
+func isUpper(w string) bool {
+	for i, r := range w {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(w[i:]); size == 1 {
+				return false // strings.ToUpper replaces it
+			}
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+	}
+	return true
+}
+
+// isParticle reports whether nameParticles has w lower-cased. A short
+// ASCII word is lower-cased on the stack.
+func isParticle(w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return nameParticles[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return nameParticles[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return nameParticles[string(buf[:len(w)])]
 }
 
 // nameParticles may be lower-case inside a personal name.

@@ -109,13 +109,16 @@ func genericWords(name string) []string {
 			return nil
 		}
 	}
-	name = strings.NewReplacer("’", "'", "(", " ", ")", " ").Replace(strings.ToLower(name))
+	name = genericFold.Replace(strings.ToLower(name))
 	ws := strings.Fields(name)
 	for i, w := range ws {
 		ws[i] = strings.Trim(w, ".,;:\"“”")
 	}
 	return ws
 }
+
+// genericFold folds apostrophes and drops parentheses for genericWords.
+var genericFold = strings.NewReplacer("’", "'", "(", " ", ")", " ")
 
 // isNumeral reports a number written in digits or in words up to ten.
 func isNumeral(w string) bool {

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"encoding/binary"
 	"net/url"
 	"slices"
 	"strings"
@@ -22,12 +23,32 @@ const maxCueClaims = 16
 type Aggregator struct {
 	rows    map[string]*acc
 	lookups map[string]entity.Entity // entity.Lookup by mention; Name "" for a miss
+	targets map[string]target        // what AddClaim resolved claims to, by targetKey
+	key     []byte                   // targetKey's buffer
 	last    struct{ id, outlet string }
+	cues    cueScratch
+}
+
+// Kinds of targetKey.
+const (
+	targetCited  = iota // a cited source: its source and source_mention
+	targetOutlet        // the own voice: the claim's outlet field, trimmed
+	targetLast          // the own voice: the name of the last article's outlet
+)
+
+// target is the row a claim counts for, once the name, spelling and
+// aliases the claim gives it have been recorded there: adding them again
+// would change nothing, so a claim resolved to a known target only counts.
+type target struct {
+	r     *acc
+	spell int    // index of the name in r.spellings, -1 when not kept
+	name  string // the canonical name
+	kind  string // the curated table's kind of a cited source
 }
 
 // acc accumulates one source.
 type acc struct {
-	spellings map[string]int // the name's spellings (differing in case) and how often each was seen
+	spellings []spelling // the name's spellings (differing in case), at most MaxAliases
 	tableKind string
 	outlet    bool // published at least one article
 	fromArts  bool // n_articles counted from AddArticle
@@ -41,9 +62,16 @@ type acc struct {
 	last      time.Time
 }
 
+// spelling is one spelling of a row's name and how often it was seen.
+type spelling struct {
+	name string
+	n    int
+}
+
 // New returns an empty Aggregator.
 func New() *Aggregator {
-	return &Aggregator{rows: map[string]*acc{}, lookups: map[string]entity.Entity{}}
+	return &Aggregator{rows: map[string]*acc{}, lookups: map[string]entity.Entity{},
+		targets: map[string]target{}}
 }
 
 // AddArticle counts an article for its outlet: the article's outlet field,
@@ -56,7 +84,8 @@ func (g *Aggregator) AddArticle(a *schema.Article) {
 	if name == "" {
 		return
 	}
-	r := g.row(name)
+	r, spell := g.row(name)
+	r.count(spell)
 	r.outlet, r.fromArts = true, true
 	r.addAlias(raw)
 	r.seen(a.ArticleID, a.Published)
@@ -86,11 +115,12 @@ func (g *Aggregator) articleOutlet(a *schema.Article) (raw, name string) {
 // article with the previous one's, so the claims of one article must be
 // added one after the other (as the claims table stores them).
 func (g *Aggregator) AddClaim(c *schema.Claim) {
-	name, e := g.claimSource(c, g.last.id, g.last.outlet)
-	if name == "" {
+	t, ok := g.claimTarget(c)
+	if !ok {
 		return
 	}
-	r := g.row(name)
+	r := t.r
+	r.count(t.spell)
 	if c.Source == "" {
 		r.nClaims++
 		if !r.fromArts {
@@ -98,19 +128,74 @@ func (g *Aggregator) AddClaim(c *schema.Claim) {
 		}
 		return
 	}
-	if r.tableKind == "" && e.Kind != "" {
-		r.tableKind = e.Kind
+	if r.tableKind == "" && t.kind != "" {
+		r.tableKind = t.kind
 	}
 	r.nClaims++
 	r.seen(c.ArticleID, c.Published)
-	r.addAlias(c.Source)
-	r.addAlias(cleanMention(c.SourceMention))
 	if r.tableKind == "" && r.cueClaims < maxCueClaims {
 		r.cueClaims++
-		for _, v := range cueVotes(c.Sentence, c.SourceMention, name) {
+		for _, v := range g.cues.votes(c.Sentence, c.SourceMention, t.name) {
 			r.votes[v.kind] += v.weight
 		}
 	}
+}
+
+// maxTargets bounds the cache of claim targets.
+const maxTargets = 1 << 16
+
+// claimTarget returns the target c counts for, and false when it counts
+// for none: from the cache, else resolved and cached.
+func (g *Aggregator) claimTarget(c *schema.Claim) (target, bool) {
+	if !g.targetKey(c) {
+		return target{}, false
+	}
+	if t, ok := g.targets[string(g.key)]; ok {
+		return t, t.r != nil
+	}
+	t := g.resolve(c)
+	if len(g.targets) >= maxTargets {
+		clear(g.targets) // a cache: bounded, whatever the corpus
+	}
+	g.targets[string(g.key)] = t
+	return t, t.r != nil
+}
+
+// targetKey sets g.key to what the target of c depends on, following the
+// cases of claimSource, or returns false when c counts for no source.
+func (g *Aggregator) targetKey(c *schema.Claim) bool {
+	k := g.key[:0]
+	if c.Source != "" {
+		k = append(k, targetCited)
+		k = binary.AppendUvarint(k, uint64(len(c.Source)))
+		k = append(append(k, c.Source...), c.SourceMention...)
+	} else if outlet := strings.TrimSpace(c.Outlet); outlet != "" {
+		k = append(append(k, targetOutlet), outlet...)
+	} else if c.ArticleID == g.last.id && g.last.outlet != "" {
+		k = append(append(k, targetLast), g.last.outlet...)
+	} else {
+		return false
+	}
+	g.key = k
+	return true
+}
+
+// resolve returns the target of c, recording the name, spelling and
+// aliases (for a cited source also the source and the cleaned mention) in
+// its row.
+func (g *Aggregator) resolve(c *schema.Claim) target {
+	name, e := g.claimSource(c, g.last.id, g.last.outlet)
+	if name == "" {
+		return target{}
+	}
+	// the name is kept by the cache: copied from the claim's memory
+	t := target{name: strings.Clone(name), kind: e.Kind}
+	t.r, t.spell = g.row(name)
+	if c.Source != "" {
+		t.r.addAlias(c.Source)
+		t.r.addAlias(cleanMention(c.SourceMention))
+	}
+	return t
 }
 
 // claimSource returns the name of the source c counts for ("" for none)
@@ -212,9 +297,9 @@ func (g *Aggregator) Rows() []schema.Source {
 // order.
 func (r *acc) name() string {
 	best, n := "", 0
-	for s, c := range r.spellings {
-		if c > n || c == n && s < best {
-			best, n = s, c
+	for _, s := range r.spellings {
+		if s.n > n || s.n == n && s.name < best {
+			best, n = s.name, s.n
 		}
 	}
 	return best
@@ -240,23 +325,35 @@ func (r *acc) kind() string {
 }
 
 // row returns the accumulator of name, one for all spellings that differ
-// only in case, and counts the spelling.
-func (g *Aggregator) row(name string) *acc {
+// only in case, with name among its aliases, and the index of name among
+// its spellings (-1 when MaxAliases others came first) for count.
+func (g *Aggregator) row(name string) (*acc, int) {
 	key := rowKey(name)
 	r := g.rows[key]
 	if r == nil {
-		r = &acc{spellings: map[string]int{}}
+		r = &acc{}
 		// Strings kept for the whole run are copied: a claim's strings
 		// point into its article's text, which would stay alive with them.
 		g.rows[strings.Clone(key)] = r
 	}
-	if _, ok := r.spellings[name]; ok {
-		r.spellings[name]++
-	} else if len(r.spellings) < MaxAliases {
-		r.spellings[strings.Clone(name)]++
-	}
 	r.addAlias(name)
-	return r
+	for i := range r.spellings {
+		if r.spellings[i].name == name {
+			return r, i
+		}
+	}
+	if len(r.spellings) == MaxAliases {
+		return r, -1
+	}
+	r.spellings = append(r.spellings, spelling{name: strings.Clone(name)})
+	return r, len(r.spellings) - 1
+}
+
+// count counts one more sighting of the spelling row returned.
+func (r *acc) count(spell int) {
+	if spell >= 0 {
+		r.spellings[spell].n++
+	}
 }
 
 // rowKey is the key of name's row: one for all spellings that differ only
@@ -289,7 +386,8 @@ func (r *acc) seen(article string, published time.Time) {
 
 // addAlias inserts s into the sorted alias list unless it is empty or
 // already there, keeping the MaxAliases+1 smallest. Rows leaves the name
-// out and keeps MaxAliases.
+// out and keeps MaxAliases. The list depends only on the set of strings
+// added: adding one again changes nothing.
 func (r *acc) addAlias(s string) {
 	if s == "" {
 		return
