@@ -41,7 +41,7 @@ type commitFn struct {
 }
 
 // ProcessElement takes every meta of the pipeline.
-func (f *commitFn) ProcessElement(ctx context.Context, _ int, iter func(*meta) bool, losers func(*loser) bool) error {
+func (f *commitFn) ProcessElement(ctx context.Context, _ int, iter func(*meta) bool) error {
 	st := f.Settings
 	parts := map[string][]partMeta{}
 	type input struct {
@@ -50,6 +50,7 @@ func (f *commitFn) ProcessElement(ctx context.Context, _ int, iter func(*meta) b
 	}
 	var inputs []input
 	statuses := map[string]int64{}
+	var losers []loser
 	for {
 		var m meta
 		if !iter(&m) {
@@ -64,12 +65,13 @@ func (f *commitFn) ProcessElement(ctx context.Context, _ int, iter func(*meta) b
 			for k, v := range m.Statuses {
 				statuses[k] += v
 			}
+		case metaLoser:
+			losers = append(losers, m.Loser)
 		}
 	}
 
 	// The read step counted statuses before duplicates were known.
-	var l loser
-	for losers(&l) {
+	for _, l := range losers {
 		statuses[l.Status]--
 		if statuses[l.Status] == 0 {
 			delete(statuses, l.Status)

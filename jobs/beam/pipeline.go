@@ -48,6 +48,7 @@ const (
 	metaPart     = "part"
 	metaInput    = "input"
 	metaStatuses = "statuses"
+	metaLoser    = "loser"
 )
 
 // meta is what the commit step gathers from every other step: a part
@@ -58,6 +59,7 @@ type meta struct {
 	Part     partMeta
 	Input    output.Input
 	Seq      int64 // the input's position
+	Loser    loser
 	Statuses map[string]int64
 }
 
@@ -88,7 +90,10 @@ func init() {
 	register.DoFn5x1[context.Context, int, func(*[]byte) bool, func(*loser) bool, func(int, schema.Source), error](&sourceRowsFn{})
 	register.DoFn4x1[context.Context, int, func(*schema.Source) bool, func(meta), error](&sourcesFn{})
 	register.DoFn4x1[context.Context, partPair, func(*loser) bool, func(meta), error](&fixupFn{})
-	register.DoFn4x1[context.Context, int, func(*meta) bool, func(*loser) bool, error](&commitFn{})
+	register.DoFn3x1[context.Context, int, func(*meta) bool, error](&commitFn{})
+	register.DoFn2x0[loser, func(int, loser)](&losersToShardsFn{})
+	register.Function2x0(loserMetaFn)
+	register.Emitter2[int, loser]()
 	register.Emitter1[meta]()
 	register.Emitter1[loser]()
 	register.Emitter1[partPair]()
@@ -114,11 +119,13 @@ func build(st settings, tasks []task) *beam.Pipeline {
 	side := beam.SideInput{Input: losers}
 
 	parts := beam.ParDo(s.Scope("MarkDuplicates"), &fixupFn{Settings: st}, pairs, side)
-	conflicts := beam.ParDo(s.Scope("Conflicts"), &conflictsFn{Settings: st}, beam.GroupByKey(s.Scope("GroupItems"), items), side)
-	sourceRows := beam.ParDo(s.Scope("SourceRows"), &sourceRowsFn{}, beam.GroupByKey(s.Scope("GroupCalls"), calls), side)
+	sharded := beam.ParDo(s.Scope("LosersToShards"), &losersToShardsFn{Shards: st.Shards}, losers)
+	conflicts := beam.ParDo(s.Scope("Conflicts"), &conflictsFn{Settings: st}, beam.CoGroupByKey(s.Scope("GroupItems"), items, sharded))
+	sourceRows := beam.ParDo(s.Scope("SourceRows"), &sourceRowsFn{}, beam.CoGroupByKey(s.Scope("GroupCalls"), calls, sharded))
 	sources := beam.ParDo(s.Scope("Sources"), &sourcesFn{Settings: st}, beam.GroupByKey(s.Scope("GatherSources"), sourceRows))
 
-	all := beam.Flatten(s.Scope("Gather"), read, parts, conflicts, sources)
-	beam.ParDo0(s.Scope("Commit"), &commitFn{Settings: st}, beam.GroupByKey(s.Scope("GatherAll"), beam.AddFixedKey(s, all)), side)
+	lostMeta := beam.ParDo(s.Scope("LoserMeta"), loserMetaFn, losers)
+	all := beam.Flatten(s.Scope("Gather"), read, parts, conflicts, sources, lostMeta)
+	beam.ParDo0(s.Scope("Commit"), &commitFn{Settings: st}, beam.GroupByKey(s.Scope("GatherAll"), beam.AddFixedKey(s, all)))
 	return p
 }

@@ -329,8 +329,27 @@ func (idsFn) ProcessElement(_ context.Context, _ int, batches func(*[]byte) bool
 	return nil
 }
 
-// loserSet holds the positions of the losers, read from the side input once
-// per bundle.
+// losersToShardsFn sends each loser to every shard, so the steps that group
+// claims by shard get the losers with their claims, as data rather than as
+// a side input (prism has been seen to hand those steps an empty side
+// input now and then).
+type losersToShardsFn struct {
+	Shards int
+}
+
+// ProcessElement emits l under every shard key.
+func (f *losersToShardsFn) ProcessElement(l loser, emit func(int, loser)) {
+	for k := range f.Shards {
+		emit(k, l)
+	}
+}
+
+// loserMetaFn wraps a loser as a meta for the commit step.
+func loserMetaFn(l loser, emit func(meta)) {
+	emit(meta{Kind: metaLoser, Loser: l})
+}
+
+// loserSet holds the positions of the losers.
 type loserSet map[[2]int64]string
 
 func readLosers(iter func(*loser) bool) loserSet {
@@ -430,15 +449,13 @@ func (f *fixupFn) FinishBundle(_ func(*loser) bool, _ func(meta)) {
 type conflictsFn struct {
 	Settings settings
 
-	losers loserSet
-	rows   []schema.Conflict
+	rows []schema.Conflict
 }
 
-// ProcessElement takes the item batches of a shard.
+// ProcessElement takes the item batches of a shard and the losers (every
+// shard gets all of them: see losersToShardsFn).
 func (f *conflictsFn) ProcessElement(ctx context.Context, _ int, batches func(*[]byte) bool, losers func(*loser) bool, emitMeta func(meta)) error {
-	if f.losers == nil {
-		f.losers = readLosers(losers)
-	}
+	lost := readLosers(losers)
 	var items []conflict.Item
 	var b []byte
 	for batches(&b) {
@@ -448,7 +465,7 @@ func (f *conflictsFn) ProcessElement(ctx context.Context, _ int, batches func(*[
 		}
 		for d.more() {
 			e := d.itemEntry()
-			if d.err == nil && !f.losers.has(e.Seq, e.Rec) {
+			if d.err == nil && !lost.has(e.Seq, e.Rec) {
 				items = append(items, e.Item)
 			}
 		}
@@ -478,8 +495,7 @@ func (f *conflictsFn) ProcessElement(ctx context.Context, _ int, batches func(*[
 }
 
 // FinishBundle writes the bundle's last part.
-func (f *conflictsFn) FinishBundle(ctx context.Context, _ func(*loser) bool, emitMeta func(meta)) error {
-	f.losers = nil
+func (f *conflictsFn) FinishBundle(ctx context.Context, emitMeta func(meta)) error {
 	if len(f.rows) == 0 {
 		return nil
 	}
@@ -511,15 +527,12 @@ func (f *conflictsFn) flush(ctx context.Context, emitMeta func(meta)) error {
 // calls (the claims of losers left out) are put back in input order and
 // replayed into a new source.Aggregator, which gives that key's row of the
 // whole; every row is emitted under one key.
-type sourceRowsFn struct {
-	losers loserSet
-}
+type sourceRowsFn struct{}
 
-// ProcessElement takes the call batches of a shard.
+// ProcessElement takes the call batches of a shard and the losers (every
+// shard gets all of them: see losersToShardsFn).
 func (f *sourceRowsFn) ProcessElement(_ context.Context, _ int, batches func(*[]byte) bool, losers func(*loser) bool, emit func(int, schema.Source)) error {
-	if f.losers == nil {
-		f.losers = readLosers(losers)
-	}
+	lost := readLosers(losers)
 	var calls []sourceCall
 	var b []byte
 	for batches(&b) {
@@ -529,7 +542,7 @@ func (f *sourceRowsFn) ProcessElement(_ context.Context, _ int, batches func(*[]
 		}
 		for d.more() {
 			c := d.sourceCall()
-			if d.err == nil && (c.Index < 0 || !f.losers.has(c.Seq, c.Rec)) {
+			if d.err == nil && (c.Index < 0 || !lost.has(c.Seq, c.Rec)) {
 				calls = append(calls, c)
 			}
 		}
@@ -559,11 +572,6 @@ func (f *sourceRowsFn) ProcessElement(_ context.Context, _ int, batches func(*[]
 		i = j
 	}
 	return nil
-}
-
-// FinishBundle forgets the losers.
-func (f *sourceRowsFn) FinishBundle(_ func(*loser) bool, _ func(int, schema.Source)) {
-	f.losers = nil
 }
 
 // compareCalls orders calls by row key, then input order: record, then the
