@@ -31,14 +31,17 @@ type column[T any] struct {
 	read       func(a arrow.Array, i int, r *T)
 }
 
-// colState is a Builder's memory for one column across appends: for a
-// dictionary column, the index of each value already in the Arrow
-// builder's dictionary (which outlives each record batch) and the scratch
-// index slice.
+// colState is a Builder's memory for one column across appends. For a
+// dictionary column: the index of each value already given to the Arrow
+// builder's dictionary (which outlives each record batch), and the indices
+// and new values appended since the last batch, handed to the Arrow builder
+// all at once when the batch is made.
 type colState struct {
-	dict map[string]int
-	idx  []int
-	new  []string
+	dict  map[string]int
+	idx   []int
+	fresh []string
+	prev  string
+	last  int // index of prev; -1 before the first value of a batch
 }
 
 func newTable[T any](name string, cols ...column[T]) *Table[T] {
@@ -94,6 +97,11 @@ func (b *Builder[T]) Len() int { return b.n }
 // NewRecordBatch returns the rows appended so far as a record batch and
 // resets the builder. The caller releases the batch.
 func (b *Builder[T]) NewRecordBatch() arrow.RecordBatch {
+	for j := range b.st {
+		if st := &b.st[j]; st.dict != nil {
+			finishDict(b.b.Field(j).(*array.BinaryDictionaryBuilder), st)
+		}
+	}
 	b.n = 0
 	return b.b.NewRecordBatch()
 }
@@ -137,7 +145,11 @@ func strCol[T any](name string, p func(*T) *string) column[T] {
 				n += len(*p(&rows[i]))
 			}
 			sb.Reserve(len(rows))
-			sb.ReserveData(n)
+			// ReserveData grows to exactly what is asked: ask for at least
+			// double, so many small appends stay linear.
+			if sb.DataLen()+n > sb.DataCap() {
+				sb.ReserveData(max(n, sb.DataCap()))
+			}
 			for i := range rows {
 				sb.Append(*p(&rows[i]))
 			}
@@ -149,47 +161,51 @@ func strCol[T any](name string, p func(*T) *string) column[T] {
 func dictCol[T any](name string, p func(*T) *string) column[T] {
 	return column[T]{
 		field: arrow.Field{Name: name, Type: dictString},
-		appendRows: func(b array.Builder, st *colState, rows []T) {
-			appendDict(b.(*array.BinaryDictionaryBuilder), st, rows, p)
+		appendRows: func(_ array.Builder, st *colState, rows []T) {
+			appendDict(st, rows, p)
 		},
 		read: func(a arrow.Array, i int, r *T) { *p(r) = stringAt(a, i) },
 	}
 }
 
-// appendDict appends the rows' values to a dictionary column. Values are
-// looked up in st.dict (the same value in consecutive rows, the common case,
-// without a lookup); values new to the builder's dictionary are inserted in
-// the order they first appear, so indices match the dictionary's.
-func appendDict[T any](db *array.BinaryDictionaryBuilder, st *colState, rows []T, p func(*T) *string) {
+// appendDict records the rows' values of a dictionary column: the same
+// value as the row before without a look-up, else through st.dict, new
+// values in the order they first appear so that indices match the Arrow
+// dictionary's once finishDict inserts them.
+func appendDict[T any](st *colState, rows []T, p func(*T) *string) {
 	if st.dict == nil {
-		st.dict = map[string]int{}
+		st.dict, st.last = map[string]int{}, -1
 	}
-	idx, fresh := st.idx[:0], st.new[:0]
-	prev, prevIdx := "", -1
 	for i := range rows {
 		v := *p(&rows[i])
-		if prevIdx < 0 || v != prev {
+		if st.last < 0 || v != st.prev {
 			k, ok := st.dict[v]
 			if !ok {
 				k = len(st.dict)
 				st.dict[v] = k
-				fresh = append(fresh, v)
+				st.fresh = append(st.fresh, v)
 			}
-			prev, prevIdx = v, k
+			st.prev, st.last = v, k
 		}
-		idx = append(idx, prevIdx)
+		st.idx = append(st.idx, st.last)
 	}
-	if len(fresh) > 0 {
+}
+
+// finishDict hands a dictionary column's new values and indices to the
+// Arrow builder.
+func finishDict(db *array.BinaryDictionaryBuilder, st *colState) {
+	if len(st.fresh) > 0 {
 		sb := array.NewStringBuilder(memory.DefaultAllocator)
-		sb.AppendValues(fresh, nil)
+		sb.AppendValues(st.fresh, nil)
 		vals := sb.NewStringArray()
 		sb.Release()
 		// Inserting only fails for a value type other than strings.
 		_ = db.InsertStringDictValues(vals)
 		vals.Release()
 	}
-	db.AppendIndices(idx, nil)
-	st.idx, st.new = idx, fresh
+	db.AppendIndices(st.idx, nil)
+	clear(st.fresh)
+	st.idx, st.fresh, st.prev, st.last = st.idx[:0], st.fresh[:0], "", -1
 }
 
 func stringAt(a arrow.Array, i int) string {
