@@ -27,14 +27,15 @@ type analyzer struct {
 	placeOrder []string
 	leadPlace  string // the lead sentence's first location, rolled up to its region
 
-	claims      []schema.Claim
-	union       uint64 // lexicon flags of the current sentence's words
-	hasDigits   bool
-	longForms   map[string]string
-	resolved    map[string]string // source resolutions of this article ("" = none)
-	prevClaims0 int               // first claim of the previous sentence
-	prevClaims1 int               // end of the previous sentence's claims
-	disease     uint8             // 0 unknown, 1 the article is about a disease outbreak, 2 not
+	claims       []schema.Claim
+	union        uint64 // lexicon flags of the current sentence's words
+	hasDigits    bool
+	longForms    map[string]string
+	resolved     map[string]string // source resolutions of this article ("" = none), after resolvedList
+	resolvedList []resolution      // the first maxResolvedList of them
+	prevClaims0  int               // first claim of the previous sentence
+	prevClaims1  int               // end of the previous sentence's claims
+	disease      uint8             // 0 unknown, 1 the article is about a disease outbreak, 2 not
 }
 
 // attachment is what a number is about: its predicate and subject.

@@ -56,6 +56,8 @@ func Extract(a Article) Result {
 		sc.toks, sc.sents, sc.ments, sc.attrs, sc.clause = x.all[:0], sc.sents[:0], x.ments[:0], x.attrs[:0], x.clause[:0]
 		clear(x.claims) // the rest of the buffer was cleared after earlier calls
 		sc.claims = x.claims[:0]
+		clear(x.resolvedList)
+		sc.resolved = x.resolvedList[:0]
 		sc.maps = [3]map[string]string{x.resolved, x.longForms, x.acronyms}
 		for _, m := range sc.maps {
 			clear(m)
@@ -73,6 +75,7 @@ func Extract(a Article) Result {
 	// Claims collect in a reused buffer; the result is an exact-size copy.
 	x.claims = sc.claims[:0]
 	x.resolved, x.longForms, x.acronyms = sc.maps[0], sc.maps[1], sc.maps[2]
+	x.resolvedList = sc.resolved
 	x.placeCount, x.placeOrder = sc.placeCount, sc.placeOrder[:0]
 	for si := range sents {
 		s := &sents[si]
@@ -128,6 +131,7 @@ const maxKeptTokens = 1 << 16
 type scratch struct {
 	claims     []schema.Claim
 	maps       [3]map[string]string // resolved, longForms, acronyms
+	resolved   []resolution
 	placeCount map[string]int
 	placeOrder []string
 	low        []byte

@@ -342,6 +342,8 @@ var (
 	directionWordSet = newLexSet(directionWords)
 	regionNounSet    = newLexSet(regionNouns)
 	venueWordSet     = newLexSet(venueWords)
+	skipBeforeCueSet = newLexSet(skipBeforeCue)
+	passiveAuxSet    = newLexSet(passiveAux)
 )
 
 // newLexSet makes a lexSet of the words of m.
