@@ -711,8 +711,19 @@ func (x *analyzer) resolveName1(clean string, s, e int) (string, bool) {
 	return "", false
 }
 
-// longFormCached is longForm with the article's cache.
+// longFormCached is longForm with the article's cache: a short slice
+// searched by comparing strings, then a map ("\x00" + short for !org).
 func (x *analyzer) longFormCached(short string, org bool) string {
+	for i := range x.longFormList {
+		if l := &x.longFormList[i]; l.short == short && l.org == org {
+			return l.full
+		}
+	}
+	if len(x.longFormList) < maxLongFormList {
+		full := x.longForm(short, org)
+		x.longFormList = append(x.longFormList, longFormEntry{short, full, org})
+		return full
+	}
 	key := short
 	if !org {
 		key = "\x00" + short
@@ -727,6 +738,15 @@ func (x *analyzer) longFormCached(short string, org bool) string {
 	}
 	return full
 }
+
+// longFormEntry is a cached longForm result.
+type longFormEntry struct {
+	short, full string
+	org         bool
+}
+
+// maxLongFormList is how many longForm results the slice holds before the map.
+const maxLongFormList = 16
 
 // orgHeads are generic nouns that end organisation names, so "the
 // institute" or "the council" can stand for the article's "National Civil

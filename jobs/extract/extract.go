@@ -58,6 +58,8 @@ func Extract(a Article) Result {
 		sc.claims = x.claims[:0]
 		clear(x.resolvedList)
 		sc.resolved = x.resolvedList[:0]
+		clear(x.longFormList)
+		sc.longForms = x.longFormList[:0]
 		sc.maps = [3]map[string]string{x.resolved, x.longForms, x.acronyms}
 		for _, m := range sc.maps {
 			clear(m)
@@ -75,7 +77,7 @@ func Extract(a Article) Result {
 	// Claims collect in a reused buffer; the result is an exact-size copy.
 	x.claims = sc.claims[:0]
 	x.resolved, x.longForms, x.acronyms = sc.maps[0], sc.maps[1], sc.maps[2]
-	x.resolvedList = sc.resolved
+	x.resolvedList, x.longFormList = sc.resolved, sc.longForms
 	x.placeCount, x.placeOrder = sc.placeCount, sc.placeOrder[:0]
 	for si := range sents {
 		s := &sents[si]
@@ -132,6 +134,7 @@ type scratch struct {
 	claims     []schema.Claim
 	maps       [3]map[string]string // resolved, longForms, acronyms
 	resolved   []resolution
+	longForms  []longFormEntry
 	placeCount map[string]int
 	placeOrder []string
 	low        []byte
@@ -784,7 +787,7 @@ func (x *analyzer) titlePlace() string {
 // with a capital.
 func titleCase(s string) bool {
 	words, caps := 0, 0
-	for _, f := range strings.Fields(s) {
+	for f := range strings.FieldsSeq(s) {
 		if len(f) < 4 {
 			continue
 		}

@@ -451,11 +451,20 @@ func dateline(s string) (start, placeEnd int, ok bool) {
 func datelinePrefix(p string) bool {
 	paren := strings.IndexByte(p, '(')
 	hasAgency := paren > 0 && strings.HasSuffix(p, ")")
-	words := strings.Fields(p)
-	if len(words) == 0 || len(words) > 8 {
+	// The words of p, as strings.Fields cuts them, without the slice.
+	n, first := 0, ""
+	for w := range strings.FieldsSeq(p) {
+		if n == 0 {
+			first = w
+		}
+		if n++; n > 8 {
+			break
+		}
+	}
+	if n == 0 || n > 8 {
 		return false
 	}
-	first := strings.Trim(words[0], ",.")
+	first = strings.Trim(first, ",.")
 	caps := len(first) >= 2
 	for i := 0; i < len(first); i++ {
 		if !(first[i] >= 'A' && first[i] <= 'Z' || first[i] == '.' || first[i] == '\'' || first[i] == '-') {
@@ -465,7 +474,7 @@ func datelinePrefix(p string) bool {
 	if !caps && !hasAgency {
 		return false
 	}
-	for _, w := range words {
+	for w := range strings.FieldsSeq(p) {
 		c := w[0]
 		if c == '(' || c == '&' {
 			continue
