@@ -293,6 +293,8 @@ func init() {
 	}
 	for k := range preMods {
 		addLex(fModLast, k[strings.LastIndexByte(k, ' ')+1:])
+		f, _, _ := strings.Cut(k, " ")
+		addLex(0, f)
 	}
 	for k := range postMods {
 		f, _, _ := strings.Cut(k, " ")
@@ -318,7 +320,21 @@ func init() {
 			ls.in[lexFind(w)] = true
 		}
 	}
+	for k := range preModFirst {
+		preModFirst[k] = make([]bool, len(lexKeys))
+	}
+	for k := range preMods {
+		if n := strings.Count(k, " ") + 1; n < len(preModFirst) {
+			f, _, _ := strings.Cut(k, " ")
+			preModFirst[n][lexFind(f)] = true
+		}
+	}
 }
+
+// preModFirst[n] marks by lexicon index the first words of the n-word
+// modifiers of preMods: a phrase whose first word is not one is not
+// looked up.
+var preModFirst [5][]bool
 
 // lexSet is a word set that tokens are looked up in by lexicon index
 // instead of by string: its words are all in the lexicon (added without
