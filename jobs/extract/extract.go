@@ -867,7 +867,7 @@ func (x *analyzer) countGazetteerNames(s, e int) {
 		}
 		w := low[i:j]
 		end, canon := -1, ""
-		if placeFirst[w] {
+		if placeFirstIn[li] {
 			// Word ends of the next three words, longest name first.
 			var ends [3]int
 			n, k := 0, j
@@ -894,7 +894,7 @@ func (x *analyzer) countGazetteerNames(s, e int) {
 			}
 		}
 		if end < 0 {
-			if cn, ok := gazetteer[w]; ok && !((w == "us" || w == "uk") && !noLowerASCII(text[i:j])) {
+			if cn := gazByIndex[li]; cn != "" && !((w == "us" || w == "uk") && !noLowerASCII(text[i:j])) {
 				end, canon = j, cn
 			}
 		}

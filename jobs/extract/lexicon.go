@@ -320,6 +320,16 @@ func init() {
 			ls.in[lexFind(w)] = true
 		}
 	}
+	placeFirstIn = make([]bool, len(lexKeys))
+	for w := range placeFirst {
+		placeFirstIn[lexFind(w)] = true
+	}
+	gazByIndex = make([]string, len(lexKeys))
+	for k, c := range gazetteer {
+		if li := lexFind(k); li >= 0 {
+			gazByIndex[li] = c
+		}
+	}
 	for k := range preModFirst {
 		preModFirst[k] = make([]bool, len(lexKeys))
 	}
@@ -330,6 +340,14 @@ func init() {
 		}
 	}
 }
+
+// placeFirstIn is placeFirst by lexicon index (its words are first words
+// of gazetteer names, flagged fPlace), and gazByIndex the canonical name
+// of the one-word gazetteer names by lexicon index ("" for other words).
+var (
+	placeFirstIn []bool
+	gazByIndex   []string
+)
 
 // preModFirst[n] marks by lexicon index the first words of the n-word
 // modifiers of preMods: a phrase whose first word is not one is not
