@@ -1,6 +1,9 @@
 package entity
 
-import "strings"
+import (
+	"encoding/binary"
+	"strings"
+)
 
 // Kinds of entity, as written to the sources.kind column.
 const (
@@ -26,6 +29,11 @@ var (
 	entities []Entity
 	byName   map[string]int32 // lower-case normalized alias -> index
 	byAcro   map[string]int32 // upper-case normalized acronym -> index
+
+	// keyFilter has the bit foldHash selects set for every key of byName
+	// and byAcro. Most mentions name no curated entity; their bit is
+	// nearly always clear, and 4 KB stay in cache where the maps do not.
+	keyFilter [1 << 15 / 64]uint64
 )
 
 // Lookup returns the curated entity a mention names, if any. Matching
@@ -38,6 +46,9 @@ func Lookup(mention string) (Entity, bool) {
 	var buf [128]byte
 	key, upper := normalize(mention, buf[:0])
 	if len(key) == 0 {
+		return Entity{}, false
+	}
+	if f := foldHash(key); keyFilter[f>>6]&(1<<(f&63)) == 0 {
 		return Entity{}, false
 	}
 	if upper {
@@ -74,47 +85,85 @@ func normalize(s string, dst []byte) ([]byte, bool) {
 			break
 		}
 	}
+	// With no lower-case letter there is nothing to raise: the key is s
+	// as written; else capitals are lowered.
+	conv := &identity
+	if !upper {
+		conv = &lowerTab
+	}
 	space := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case c == '.':
-			continue
-		case (c == '\'') && i+1 < len(s) && (s[i+1] == 's' || s[i+1] == 'S') && (i+2 == len(s) || s[i+2] == ' '):
-			i++ // possessive 's
-			continue
-		case c == 0xE2 && i+3 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99 && (s[i+3] == 's' || s[i+3] == 'S') && (i+4 == len(s) || s[i+4] == ' '):
-			i += 3 // ’s
-			continue
-		case c == ' ' || c == '\t' || c == '\n' || c == '-' || c == ',':
-			space = len(dst) > 0
-			continue
-		case c == '&':
-			if len(dst) > 0 {
-				dst = append(dst, ' ')
+		if normClass[c] != 0 {
+			switch {
+			case c == '.':
+				continue
+			case (c == '\'') && i+1 < len(s) && (s[i+1] == 's' || s[i+1] == 'S') && (i+2 == len(s) || s[i+2] == ' '):
+				i++ // possessive 's
+				continue
+			case c == 0xE2 && i+3 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99 && (s[i+3] == 's' || s[i+3] == 'S') && (i+4 == len(s) || s[i+4] == ' '):
+				i += 3 // ’s
+				continue
+			case c == ' ' || c == '\t' || c == '\n' || c == '-' || c == ',':
+				space = len(dst) > 0
+				continue
+			case c == '&':
+				if len(dst) > 0 {
+					dst = append(dst, ' ')
+				}
+				if upper {
+					dst = append(dst, "AND"...)
+				} else {
+					dst = append(dst, "and"...)
+				}
+				space = true
+				continue
 			}
-			if upper {
-				dst = append(dst, "AND"...)
-			} else {
-				dst = append(dst, "and"...)
-			}
-			space = true
-			continue
 		}
 		if space {
 			dst = append(dst, ' ')
 			space = false
 		}
-		if upper {
-			if c >= 'a' && c <= 'z' {
-				c -= 'a' - 'A'
-			}
-		} else if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
+		dst = append(dst, conv[c])
 	}
 	return dst, upper
+}
+
+// foldHash hashes a key with bit 0x20 of every byte set, so that a key, its
+// upper-case and its lower-case forms (ASCII) hash alike; it returns the
+// bit of keyFilter for the key.
+func foldHash(b []byte) uint32 {
+	const fold = 0x2020202020202020
+	h := uint64(len(b)) * 0x9E3779B97F4A7C15
+	for len(b) >= 8 {
+		h = (h ^ (binary.LittleEndian.Uint64(b) | fold)) * 0xBF58476D1CE4E5B9
+		h ^= h >> 29
+		b = b[8:]
+	}
+	if len(b) > 0 {
+		var t [8]byte
+		copy(t[:], b)
+		h = (h ^ (binary.LittleEndian.Uint64(t[:]) | fold)) * 0xBF58476D1CE4E5B9
+		h ^= h >> 29
+	}
+	return uint32((h * 0x94D049BB133111EB) >> (64 - 15))
+}
+
+// normClass marks the bytes normalize may treat specially; others are
+// copied, lowered in a key with lower-case letters.
+var normClass, identity, lowerTab = normTables()
+
+func normTables() (class, id, lower [256]byte) {
+	for _, c := range []byte(".'\xE2 \t\n-,&") {
+		class[c] = 1
+	}
+	for i := range id {
+		id[i], lower[i] = byte(i), byte(i)
+		if i >= 'A' && i <= 'Z' {
+			lower[i] = byte(i) + 'a' - 'A'
+		}
+	}
+	return
 }
 
 func lowerASCII(b []byte) {
@@ -141,6 +190,8 @@ func add(name, kind string, aliases ...string) {
 		if _, dup := m[string(key)]; !dup {
 			m[string(key)] = idx
 		}
+		f := foldHash(key)
+		keyFilter[f>>6] |= 1 << (f & 63)
 	}
 }
 

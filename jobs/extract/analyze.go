@@ -27,14 +27,16 @@ type analyzer struct {
 	placeOrder []string
 	leadPlace  string // the lead sentence's first location, rolled up to its region
 
-	claims      []schema.Claim
-	union       uint64 // lexicon flags of the current sentence's words
-	hasDigits   bool
-	longForms   map[string]string
-	resolved    map[string]string // source resolutions of this article ("" = none)
-	prevClaims0 int               // first claim of the previous sentence
-	prevClaims1 int               // end of the previous sentence's claims
-	disease     uint8             // 0 unknown, 1 the article is about a disease outbreak, 2 not
+	claims       []schema.Claim
+	union        uint64 // lexicon flags of the current sentence's words
+	hasDigits    bool
+	longForms    map[string]string
+	resolved     map[string]string // source resolutions of this article ("" = none), after resolvedList
+	resolvedList []resolution      // the first maxResolvedList of them
+	longFormList []longFormEntry   // the first longForm results, before longForms
+	prevClaims0  int               // first claim of the previous sentence
+	prevClaims1  int               // end of the previous sentence's claims
+	disease      uint8             // 0 unknown, 1 the article is about a disease outbreak, 2 not
 }
 
 // attachment is what a number is about: its predicate and subject.
@@ -270,7 +272,14 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 		if !t.upper && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") &&
 			(k+1 >= ce || p.toks[k+1].kind != tkWord || p.fl(k+1)&(fAux|fVerbish|fPred|fCue|fPrep|fClause) != 0 || p.fl(k+1) == 0 && !strings.HasSuffix(p.w(k+1), "s")) {
 			// a counted thing: "12 schools", "three homes"
-			at.subj, at.subjS, at.subjE, at.other = strings.Clone(w), k, k+1, true
+			// The text itself when it is the lowered word (no capitals),
+			// else a copy: claims must not pin the lowered text.
+			if sw := x.text[t.s:t.e]; sw == w {
+				at.subj = sw
+			} else {
+				at.subj = strings.Clone(w)
+			}
+			at.subjS, at.subjE, at.other = k, k+1, true
 			break
 		}
 	}

@@ -199,8 +199,8 @@ func (x *analyzer) sourceBefore(a *attrib) bool {
 	n := len(p.toks)
 	i := a.cue
 	k := i - 1
-	for k >= 0 && p.toks[k].kind == tkWord && (skipBeforeCue[p.w(k)] || passiveAux[p.w(k)]) {
-		if passiveAux[p.w(k)] {
+	for k >= 0 && p.toks[k].kind == tkWord && (p.inSet(k, skipBeforeCueSet) || p.inSet(k, passiveAuxSet)) {
+		if p.inSet(k, passiveAuxSet) {
 			return false
 		}
 		if p.w(k) == "said" || p.w(k) == "statement" || p.w(k) == "in" || p.w(k) == "a" || p.w(k) == "on" || p.w(k) == "its" || p.w(k) == "website" {
@@ -606,16 +606,47 @@ func (x *analyzer) canonSource(a *attrib) {
 // in the article, short forms of names used earlier ("the Observatory"),
 // then the curated table.
 func (x *analyzer) resolveName(clean string, s, e int) (string, bool) {
-	if r, ok := x.resolved[clean]; ok {
-		return r, r != ""
+	// An article names few sources: the first ones are searched in a
+	// slice, the rest in a map.
+	for i := range x.resolvedList {
+		if r := &x.resolvedList[i]; r.mention == clean {
+			return r.name, r.name != ""
+		}
+	}
+	if len(x.resolvedList) == maxResolvedList {
+		if r, ok := x.resolved[clean]; ok {
+			return r, r != ""
+		}
 	}
 	name, ok := x.resolveName1(clean, s, e)
+	x.storeResolved(clean, name)
+	return name, ok
+}
+
+// storeResolved records a resolution as a map assignment would: a
+// recursive resolveName may have stored the same mention meanwhile.
+func (x *analyzer) storeResolved(clean, name string) {
+	for i := range x.resolvedList {
+		if r := &x.resolvedList[i]; r.mention == clean {
+			r.name = name
+			return
+		}
+	}
+	if len(x.resolvedList) < maxResolvedList {
+		x.resolvedList = append(x.resolvedList, resolution{clean, name})
+		return
+	}
 	if x.resolved == nil {
 		x.resolved = make(map[string]string, 8)
 	}
 	x.resolved[clean] = name
-	return name, ok
 }
+
+// resolution is a mention resolveName resolved and its name ("" = none).
+type resolution struct{ mention, name string }
+
+// maxResolvedList is how many resolutions the slice holds before the map.
+const maxResolvedList = 16
 
 func (x *analyzer) resolveName1(clean string, s, e int) (string, bool) {
 	p := &x.p
@@ -680,8 +711,19 @@ func (x *analyzer) resolveName1(clean string, s, e int) (string, bool) {
 	return "", false
 }
 
-// longFormCached is longForm with the article's cache.
+// longFormCached is longForm with the article's cache: a short slice
+// searched by comparing strings, then a map ("\x00" + short for !org).
 func (x *analyzer) longFormCached(short string, org bool) string {
+	for i := range x.longFormList {
+		if l := &x.longFormList[i]; l.short == short && l.org == org {
+			return l.full
+		}
+	}
+	if len(x.longFormList) < maxLongFormList {
+		full := x.longForm(short, org)
+		x.longFormList = append(x.longFormList, longFormEntry{short, full, org})
+		return full
+	}
 	key := short
 	if !org {
 		key = "\x00" + short
@@ -696,6 +738,15 @@ func (x *analyzer) longFormCached(short string, org bool) string {
 	}
 	return full
 }
+
+// longFormEntry is a cached longForm result.
+type longFormEntry struct {
+	short, full string
+	org         bool
+}
+
+// maxLongFormList is how many longForm results the slice holds before the map.
+const maxLongFormList = 16
 
 // orgHeads are generic nouns that end organisation names, so "the
 // institute" or "the council" can stand for the article's "National Civil

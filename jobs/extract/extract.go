@@ -56,6 +56,10 @@ func Extract(a Article) Result {
 		sc.toks, sc.sents, sc.ments, sc.attrs, sc.clause = x.all[:0], sc.sents[:0], x.ments[:0], x.attrs[:0], x.clause[:0]
 		clear(x.claims) // the rest of the buffer was cleared after earlier calls
 		sc.claims = x.claims[:0]
+		clear(x.resolvedList)
+		sc.resolved = x.resolvedList[:0]
+		clear(x.longFormList)
+		sc.longForms = x.longFormList[:0]
 		sc.maps = [3]map[string]string{x.resolved, x.longForms, x.acronyms}
 		for _, m := range sc.maps {
 			clear(m)
@@ -73,6 +77,7 @@ func Extract(a Article) Result {
 	// Claims collect in a reused buffer; the result is an exact-size copy.
 	x.claims = sc.claims[:0]
 	x.resolved, x.longForms, x.acronyms = sc.maps[0], sc.maps[1], sc.maps[2]
+	x.resolvedList, x.longFormList = sc.resolved, sc.longForms
 	x.placeCount, x.placeOrder = sc.placeCount, sc.placeOrder[:0]
 	for si := range sents {
 		s := &sents[si]
@@ -128,6 +133,8 @@ const maxKeptTokens = 1 << 16
 type scratch struct {
 	claims     []schema.Claim
 	maps       [3]map[string]string // resolved, longForms, acronyms
+	resolved   []resolution
+	longForms  []longFormEntry
 	placeCount map[string]int
 	placeOrder []string
 	low        []byte
@@ -428,21 +435,38 @@ func (x *analyzer) setQuote(c *schema.Claim, qs, qe int) {
 }
 
 // finishOffsets turns the byte offsets of the claims into code-point
-// offsets, in one pass over the text, and sets their ids.
+// offsets, in one pass over the text, and sets their ids: one string of
+// the article's ids end to end, which they are cut from.
 func (x *analyzer) finishOffsets() {
 	rc := runeCounter{text: x.text, ascii: x.ascii}
+	var ids strings.Builder
+	ids.Grow(claimIDLen * len(x.claims))
+	var buf [claimIDLen]byte
 	for i := range x.claims {
 		c := &x.claims[i]
 		c.CharStart = int32(rc.at(int(c.CharStart)))
 		c.CharEnd = int32(rc.at(int(c.CharEnd)))
-		c.ClaimID = claimID(x.a.ID, c.CharStart, c.CharEnd, c.Kind)
+		ids.Write(appendClaimID(buf[:0], x.a.ID, c.CharStart, c.CharEnd, c.Kind))
+	}
+	all := ids.String()
+	for i := range x.claims {
+		x.claims[i].ClaimID = all[i*claimIDLen : (i+1)*claimIDLen]
 	}
 }
+
+// claimIDLen is the length of a claim id.
+const claimIDLen = 16
 
 // claimID is schema.ClaimID without its allocations: the same SHA-256 of
 // "claim", the article id, the offsets and the kind, each followed by a
 // zero byte, as 16 hex digits (a test checks they agree).
 func claimID(articleID string, start, end int32, kind string) string {
+	var out [claimIDLen]byte
+	return string(appendClaimID(out[:0], articleID, start, end, kind))
+}
+
+// appendClaimID appends the claim id to dst.
+func appendClaimID(dst []byte, articleID string, start, end int32, kind string) []byte {
 	var buf [192]byte
 	b := buf[:0]
 	if len(articleID)+len(kind)+40 > len(buf) {
@@ -458,9 +482,7 @@ func claimID(articleID string, start, end int32, kind string) string {
 	b = append(b, kind...)
 	b = append(b, 0)
 	sum := sha256.Sum256(b)
-	var out [16]byte
-	hex.Encode(out[:], sum[:8])
-	return string(out[:])
+	return hex.AppendEncode(dst, sum[:claimIDLen/2])
 }
 
 // scopeIn finds the time scope of a claim starting in tokens [s, e) and
@@ -765,7 +787,7 @@ func (x *analyzer) titlePlace() string {
 // with a capital.
 func titleCase(s string) bool {
 	words, caps := 0, 0
-	for _, f := range strings.Fields(s) {
+	for f := range strings.FieldsSeq(s) {
 		if len(f) < 4 {
 			continue
 		}
@@ -845,7 +867,7 @@ func (x *analyzer) countGazetteerNames(s, e int) {
 		}
 		w := low[i:j]
 		end, canon := -1, ""
-		if placeFirst[w] {
+		if placeFirstIn[li] {
 			// Word ends of the next three words, longest name first.
 			var ends [3]int
 			n, k := 0, j
@@ -872,7 +894,7 @@ func (x *analyzer) countGazetteerNames(s, e int) {
 			}
 		}
 		if end < 0 {
-			if cn, ok := gazetteer[w]; ok && !((w == "us" || w == "uk") && !noLowerASCII(text[i:j])) {
+			if cn := gazByIndex[li]; cn != "" && !((w == "us" || w == "uk") && !noLowerASCII(text[i:j])) {
 				end, canon = j, cn
 			}
 		}

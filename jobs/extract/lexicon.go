@@ -293,6 +293,8 @@ func init() {
 	}
 	for k := range preMods {
 		addLex(fModLast, k[strings.LastIndexByte(k, ' ')+1:])
+		f, _, _ := strings.Cut(k, " ")
+		addLex(0, f)
 	}
 	for k := range postMods {
 		f, _, _ := strings.Cut(k, " ")
@@ -318,7 +320,39 @@ func init() {
 			ls.in[lexFind(w)] = true
 		}
 	}
+	placeFirstIn = make([]bool, len(lexKeys))
+	for w := range placeFirst {
+		placeFirstIn[lexFind(w)] = true
+	}
+	gazByIndex = make([]string, len(lexKeys))
+	for k, c := range gazetteer {
+		if li := lexFind(k); li >= 0 {
+			gazByIndex[li] = c
+		}
+	}
+	for k := range preModFirst {
+		preModFirst[k] = make([]bool, len(lexKeys))
+	}
+	for k := range preMods {
+		if n := strings.Count(k, " ") + 1; n < len(preModFirst) {
+			f, _, _ := strings.Cut(k, " ")
+			preModFirst[n][lexFind(f)] = true
+		}
+	}
 }
+
+// placeFirstIn is placeFirst by lexicon index (its words are first words
+// of gazetteer names, flagged fPlace), and gazByIndex the canonical name
+// of the one-word gazetteer names by lexicon index ("" for other words).
+var (
+	placeFirstIn []bool
+	gazByIndex   []string
+)
+
+// preModFirst[n] marks by lexicon index the first words of the n-word
+// modifiers of preMods: a phrase whose first word is not one is not
+// looked up.
+var preModFirst [5][]bool
 
 // lexSet is a word set that tokens are looked up in by lexicon index
 // instead of by string: its words are all in the lexicon (added without
@@ -342,6 +376,8 @@ var (
 	directionWordSet = newLexSet(directionWords)
 	regionNounSet    = newLexSet(regionNouns)
 	venueWordSet     = newLexSet(venueWords)
+	skipBeforeCueSet = newLexSet(skipBeforeCue)
+	passiveAuxSet    = newLexSet(passiveAux)
 )
 
 // newLexSet makes a lexSet of the words of m.
@@ -387,6 +423,12 @@ var (
 	lexMask   uint32
 	lexMaxLen int
 
+	// lexFilter has a bit set for the top 16 bits of the hash product of
+	// every key: a word whose bit is clear is not in the table, which most
+	// words of a text are not, and 8 KB stay in the first-level cache
+	// where the slots do not.
+	lexFilter [1 << 16 / 64]uint64
+
 	lexPossessive      int32  // lexicon index of "'s", or -1
 	lexPossessiveFlags uint32 // its flags
 )
@@ -415,6 +457,8 @@ func buildLexTable() {
 		lexMaxLen = max(lexMaxLen, len(k))
 		k8 := pack8(k)
 		h := lexHash(k8, len(k))
+		f := lexFilterBit(k8, len(k))
+		lexFilter[f>>6] |= 1 << (f & 63)
 		for lexSlots[h].idx != 0 {
 			h = (h + 1) & lexMask
 		}
@@ -435,6 +479,12 @@ func pack8(s string) uint64 {
 // lexHash is a multiplicative hash of the packed first bytes and the length.
 func lexHash(k8 uint64, n int) uint32 {
 	return uint32(((k8 ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> (lexShift & 63))
+}
+
+// lexFilterBit is the bit of lexFilter for a key: the top 16 bits of the
+// product lexHash takes its top bits from.
+func lexFilterBit(k8 uint64, n int) uint32 {
+	return uint32(((k8 ^ uint64(n)<<59) * 0x9E3779B97F4A7C15) >> 48)
 }
 
 // lexFlags returns the flags of the lower-case word w.
@@ -468,6 +518,9 @@ func lexWordAt(low string, i, j int) (int32, uint32) {
 		k8 &= 1<<(8*uint(n)&63) - 1
 	}
 	// lexProbe, inlined by hand for the tokenizer.
+	if f := lexFilterBit(k8, n); lexFilter[f>>6]&(1<<(f&63)) == 0 {
+		return -1, 0
+	}
 	h := lexHash(k8, n)
 	for {
 		sl := &lexSlots[h]
@@ -484,6 +537,9 @@ func lexWordAt(low string, i, j int) (int32, uint32) {
 // lexProbe finds w, whose first eight bytes packed are k8, in the table.
 func lexProbe(k8 uint64, w string) (int32, uint32) {
 	n := len(w)
+	if f := lexFilterBit(k8, n); lexFilter[f>>6]&(1<<(f&63)) == 0 {
+		return -1, 0
+	}
 	h := lexHash(k8, n)
 	for {
 		sl := &lexSlots[h]

@@ -828,6 +828,14 @@ func (p *numParser) modifiers(m *mention) {
 	var buf [64]byte
 	// Before.
 	for k := 4; k >= 1 && m.ts > 0 && p.fl(m.ts-1)&fModLast != 0; k-- {
+		if j := m.ts - k; j >= 0 {
+			// A word that starts no modifier of k words; the tokenizer
+			// looked it up as written (the length check: a curly
+			// apostrophe's straight spelling).
+			if t := &p.toks[j]; t.li < 0 || !preModFirst[k][t.li] || len(lexKeys[t.li]) != int(t.e-t.s) {
+				continue
+			}
+		}
 		ph, ok := p.phraseBefore(m.ts, k, buf[:0])
 		if !ok {
 			continue

@@ -137,7 +137,10 @@ func (p *numParser) placeAt(i int) (int, string, bool) {
 		return 0, "", false
 	}
 	w := p.w(i)
-	if placeFirst[w] {
+	// By lexicon index when the word is its key as written (not a curly
+	// apostrophe's straight spelling).
+	exact := len(lexKeys[t.li]) == int(t.e-t.s)
+	if exact && placeFirstIn[t.li] || !exact && placeFirst[w] {
 		for k := min(len(p.toks), i+5); k > i+1; k-- {
 			last := p.toks[k-1]
 			if last.kind != tkWord {
@@ -148,7 +151,15 @@ func (p *numParser) placeAt(i int) (int, string, bool) {
 			}
 		}
 	}
-	if c, ok := gazetteer[w]; ok {
+	var c string
+	var ok bool
+	if exact {
+		c = gazByIndex[t.li]
+		ok = c != ""
+	} else {
+		c, ok = gazetteer[w]
+	}
+	if ok {
 		// "US" and "America" as adjectives of organisations are still places here;
 		// skip acronyms that are also words ("US" as "us" cannot reach: upper required).
 		if (w == "us" || w == "uk") && !t.caps {

@@ -222,11 +222,16 @@ func opensSentence(text string, k int) bool {
 // periodEnds decides whether the single period at i, followed by the
 // sentence-opening character at k, ends a sentence.
 func periodEnds(text string, i, k int) bool {
-	// The word before the period.
-	w := i
+	// The word before the period, and whether it has dots.
+	w, dot := i, false
 	for w > 0 {
 		c := text[w-1]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' {
+		if byteClass[c]&(bcLower|bcUpper) != 0 {
+			w--
+			continue
+		}
+		if c == '.' {
+			dot = true
 			w--
 			continue
 		}
@@ -239,31 +244,34 @@ func periodEnds(text string, i, k int) bool {
 	if len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z' {
 		return false // an initial: "J. Smith"
 	}
-	if len(word) > 6 && strings.IndexByte(word, '.') < 0 {
+	if len(word) > 6 && !dot {
 		return true
 	}
-	var buf [16]byte
-	lw := buf[:0]
-	for i := 0; i < len(word) && i < len(buf); i++ {
-		c := word[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	// No abbreviation of the lists is longer than six bytes.
+	if len(word) <= 6 {
+		var buf [6]byte
+		lw := buf[:0]
+		for i := 0; i < len(word); i++ {
+			c := word[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lw = append(lw, c)
 		}
-		lw = append(lw, c)
-	}
-	if isTitleAbbrev(string(lw)) {
-		return false
-	}
-	if strings.IndexByte(word, '.') >= 0 || isAmbiguousAbbrev(string(lw)) {
-		// U.S., a.m., N.Y., Okla., Inc.: a boundary only before a word that
-		// typically opens a sentence.
-		e := k
-		for e < len(text) && (text[e] >= 'a' && text[e] <= 'z' || text[e] >= 'A' && text[e] <= 'Z') {
-			e++
+		if isTitleAbbrev(string(lw)) {
+			return false
 		}
-		return isSentenceOpener(text[k:e]) || text[k] == '"' || text[k] == '('
+		if !dot && !isAmbiguousAbbrev(string(lw)) {
+			return true
+		}
 	}
-	return true
+	// U.S., a.m., N.Y., Okla., Inc.: a boundary only before a word that
+	// typically opens a sentence.
+	e := k
+	for e < len(text) && (text[e] >= 'a' && text[e] <= 'z' || text[e] >= 'A' && text[e] <= 'Z') {
+		e++
+	}
+	return isSentenceOpener(text[k:e]) || text[k] == '"' || text[k] == '('
 }
 
 // isTitleAbbrev reports a lower-case abbreviation that a period does not
@@ -391,7 +399,7 @@ func isBoilerplate(s string) bool {
 	// "By John Smith, Reuters" bylines: short, no verb-like lower-case word.
 	if (low == "by " || low == "By " || low == "BY ") && len(s) < 80 {
 		lowerWords := 0
-		for _, f := range strings.Fields(s[3:]) {
+		for f := range strings.FieldsSeq(s[3:]) {
 			if f[0] >= 'a' && f[0] <= 'z' && f != "and" && f != "of" {
 				lowerWords++
 			}
@@ -451,11 +459,20 @@ func dateline(s string) (start, placeEnd int, ok bool) {
 func datelinePrefix(p string) bool {
 	paren := strings.IndexByte(p, '(')
 	hasAgency := paren > 0 && strings.HasSuffix(p, ")")
-	words := strings.Fields(p)
-	if len(words) == 0 || len(words) > 8 {
+	// The words of p, as strings.Fields cuts them, without the slice.
+	n, first := 0, ""
+	for w := range strings.FieldsSeq(p) {
+		if n == 0 {
+			first = w
+		}
+		if n++; n > 8 {
+			break
+		}
+	}
+	if n == 0 || n > 8 {
 		return false
 	}
-	first := strings.Trim(words[0], ",.")
+	first = strings.Trim(first, ",.")
 	caps := len(first) >= 2
 	for i := 0; i < len(first); i++ {
 		if !(first[i] >= 'A' && first[i] <= 'Z' || first[i] == '.' || first[i] == '\'' || first[i] == '-') {
@@ -465,7 +482,7 @@ func datelinePrefix(p string) bool {
 	if !caps && !hasAgency {
 		return false
 	}
-	for _, w := range words {
+	for w := range strings.FieldsSeq(p) {
 		c := w[0]
 		if c == '(' || c == '&' {
 			continue

@@ -109,7 +109,26 @@ func tokenize(text, low string, s, e int, out []token) []token {
 				t.upper = true
 				t.caps = noLowerASCII(text[i:j])
 			}
-			t.li, t.fl = lexWordAt(low, i, j)
+			// lexWordAt, inlined by hand: most words take this path.
+			t.li = -1
+			if n := j - i; n <= lexMaxLen {
+				k8 := load8(low, i)
+				if n < 8 {
+					k8 &= 1<<(8*uint(n)&63) - 1
+				}
+				if f := lexFilterBit(k8, n); lexFilter[f>>6]&(1<<(f&63)) != 0 {
+					for h := lexHash(k8, n); ; h = (h + 1) & lexMask {
+						sl := &lexSlots[h]
+						if sl.idx == 0 {
+							break
+						}
+						if sl.k8 == k8 && int(sl.n) == n && (n <= 8 || lexKeys[sl.idx-1][8:] == low[i+8:j]) {
+							t.li, t.fl = int32(sl.idx)-1, sl.fl
+							break
+						}
+					}
+				}
+			}
 			if t.li < 0 && slow && strings.Contains(low[i:j], "’") {
 				t.li, t.fl = lexCurly(low[i:j])
 			}
