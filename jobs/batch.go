@@ -233,13 +233,17 @@ func buildBatches(mem memory.Allocator, items []processed) (arts, claims arrow.R
 	defer ab.Release()
 	cb := schema.Claims.NewBuilder(mem)
 	defer cb.Release()
+	rows := make([]schema.Article, 0, len(items))
+	groups := make([][]schema.Claim, 0, len(items))
 	for i := range items {
 		if items[i].known {
 			continue
 		}
-		ab.Append(items[i].article)
-		cb.Append(items[i].claims...)
+		rows = append(rows, items[i].article)
+		groups = append(groups, items[i].claims)
 	}
+	ab.Append(rows...)
+	cb.AppendGroups(groups)
 	return ab.NewRecordBatch(), cb.NewRecordBatch()
 }
 
@@ -352,9 +356,16 @@ func (s *sequencer) writeConflicts(ctx context.Context) (int64, error) {
 	}
 	b := schema.Conflicts.NewBuilder(s.mem)
 	defer b.Release()
-	var n int64
-	nParts := 0
+	var (
+		n      int64
+		nParts int
+		groups [][]schema.Conflict // the next part's rows, as emitted (Run lets emit keep them)
+		inPart int
+	)
 	send := func() error {
+		b.AppendGroups(groups)
+		clear(groups)
+		groups, inPart = groups[:0], 0
 		j := job{index: nParts, rec: b.NewRecordBatch()}
 		nParts++
 		select {
@@ -367,11 +378,12 @@ func (s *sequencer) writeConflicts(ctx context.Context) (int64, error) {
 	}
 	err := s.conflicts.run(gctx, func(rows []schema.Conflict) error {
 		for len(rows) > 0 {
-			k := min(len(rows), conflictRowsPerPart-b.Len())
-			b.Append(rows[:k]...)
+			k := min(len(rows), conflictRowsPerPart-inPart)
+			groups = append(groups, rows[:k])
+			inPart += k
 			n += int64(k)
 			rows = rows[k:]
-			if b.Len() >= conflictRowsPerPart {
+			if inPart >= conflictRowsPerPart {
 				if err := send(); err != nil {
 					return err
 				}
@@ -379,7 +391,7 @@ func (s *sequencer) writeConflicts(ctx context.Context) (int64, error) {
 		}
 		return nil
 	})
-	if err == nil && (b.Len() > 0 || nParts == 0) {
+	if err == nil && (inPart > 0 || nParts == 0) {
 		err = send()
 	}
 	close(jobs)

@@ -28,6 +28,7 @@ type Table[T any] struct {
 type column[T any] struct {
 	field      arrow.Field
 	appendRows func(b array.Builder, st *colState, rows []T)
+	dataBytes  func(rows []T) int // a string column's bytes in rows; nil for others
 	read       func(a arrow.Array, i int, r *T)
 }
 
@@ -91,6 +92,33 @@ func (b *Builder[T]) Append(rows ...T) {
 	b.n += len(rows)
 }
 
+// AppendGroups adds the rows of several slices, in order, reserving the
+// string bytes of all of them first: one allocation per column where
+// appending each slice in turn would grow the buffers step by step.
+func (b *Builder[T]) AppendGroups(groups [][]T) {
+	rows := 0
+	for _, g := range groups {
+		rows += len(g)
+	}
+	for j, c := range b.t.cols {
+		if c.dataBytes == nil {
+			continue
+		}
+		n := 0
+		for _, g := range groups {
+			n += c.dataBytes(g)
+		}
+		sb := b.b.Field(j).(*array.StringBuilder)
+		sb.Reserve(rows)
+		if sb.DataLen()+n > sb.DataCap() {
+			sb.ReserveData(n)
+		}
+	}
+	for _, g := range groups {
+		b.Append(g...)
+	}
+}
+
 // Len returns the number of rows appended since the last NewRecordBatch.
 func (b *Builder[T]) Len() int { return b.n }
 
@@ -138,6 +166,13 @@ var (
 func strCol[T any](name string, p func(*T) *string) column[T] {
 	return column[T]{
 		field: arrow.Field{Name: name, Type: arrow.BinaryTypes.String},
+		dataBytes: func(rows []T) int {
+			n := 0
+			for i := range rows {
+				n += len(*p(&rows[i]))
+			}
+			return n
+		},
 		appendRows: func(b array.Builder, _ *colState, rows []T) {
 			sb := b.(*array.StringBuilder)
 			n := 0

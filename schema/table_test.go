@@ -188,3 +188,41 @@ func TestBuilderReusedAcrossBatches(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendGroups checks that appending several slices at once gives the
+// batch of appending them one after the other.
+func TestAppendGroups(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	base := sampleClaims()
+	var groups [][]Claim
+	var want []Claim
+	for g := 0; g < 5; g++ {
+		var rows []Claim
+		for i := 0; i < g; i++ { // the first group is empty
+			c := base[i%2]
+			c.ArticleID = fmt.Sprint("a", g)
+			c.Sentence = fmt.Sprintf("%s %d", c.Sentence, i)
+			rows = append(rows, c)
+		}
+		groups = append(groups, rows)
+		want = append(want, rows...)
+	}
+	b := Claims.NewBuilder(mem)
+	defer b.Release()
+	b.Append(base...) // a batch before, so the builder is not fresh
+	b.NewRecordBatch().Release()
+	b.AppendGroups(groups)
+	if b.Len() != len(want) {
+		t.Fatalf("Len = %d, want %d", b.Len(), len(want))
+	}
+	rec := b.NewRecordBatch()
+	defer rec.Release()
+	got, err := Claims.Rows(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("AppendGroups gave\n%+v\nwant\n%+v", got, want)
+	}
+}
