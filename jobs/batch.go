@@ -25,7 +25,7 @@ const claimRowsPerPart = 64 << 10
 
 // conflictRowsPerPart is the most conflict rows in one part: one row group,
 // built as one batch and encoded while the next is detected.
-const conflictRowsPerPart = 128 << 10
+const conflictRowsPerPart = 64 << 10
 
 // partJob is one part of the articles and claims tables, ready to write:
 // the batches of its chunks, in input order.
