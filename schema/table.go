@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -216,6 +217,10 @@ func appendDict[T any](st *colState, rows []T, p func(*T) *string) {
 		if st.last < 0 || v != st.prev {
 			k, ok := st.dict[v]
 			if !ok {
+				// The map outlives the batch: a copy, so that it does
+				// not keep alive the memory the value points into (an
+				// article's text, a buffer of the conflict stage).
+				v = strings.Clone(v)
 				k = len(st.dict)
 				st.dict[v] = k
 				st.fresh = append(st.fresh, v)
