@@ -165,25 +165,22 @@ var (
 )
 
 func strCol[T any](name string, p func(*T) *string) column[T] {
+	size := func(rows []T) int {
+		n := 0
+		for i := range rows {
+			n += len(*p(&rows[i]))
+		}
+		return n
+	}
 	return column[T]{
-		field: arrow.Field{Name: name, Type: arrow.BinaryTypes.String},
-		dataBytes: func(rows []T) int {
-			n := 0
-			for i := range rows {
-				n += len(*p(&rows[i]))
-			}
-			return n
-		},
+		field:     arrow.Field{Name: name, Type: arrow.BinaryTypes.String},
+		dataBytes: size,
 		appendRows: func(b array.Builder, _ *colState, rows []T) {
 			sb := b.(*array.StringBuilder)
-			n := 0
-			for i := range rows {
-				n += len(*p(&rows[i]))
-			}
 			sb.Reserve(len(rows))
 			// ReserveData grows to exactly what is asked: ask for at least
 			// double, so many small appends stay linear.
-			if sb.DataLen()+n > sb.DataCap() {
+			if n := size(rows); sb.DataLen()+n > sb.DataCap() {
 				sb.ReserveData(max(n, sb.DataCap()))
 			}
 			for i := range rows {
