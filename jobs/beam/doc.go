@@ -17,7 +17,8 @@
 //	files ─▶ Reshuffle ─▶ Read (ProcessFile per file; a remote file copied to local disk first)
 //	  │  writes each bundle's articles and claims parts, before duplicate ids are known
 //	  ├─ id batches ──────▶ GroupByKey(shard) ─▶ Duplicates ─▶ losers
-//	  ├─ part pairs ──────▶ MarkDuplicates (losers as side input; rewrites a pair only when it holds losers)
+//	  ├─ part pairs ──────▶ CoGroupByKey(shard, losers sent to every shard) ─▶ MarkDuplicates
+//	  │                      (rewrites a pair only when it holds losers)
 //	  ├─ item batches ────▶ CoGroupByKey(shard, losers sent to every shard) ─▶ Conflicts
 //	  │                      (DetectGroup per claim_key; parts per bundle)
 //	  └─ call batches ────▶ CoGroupByKey(shard, losers sent to every shard) ─▶ SourceRows
@@ -25,9 +26,9 @@
 //	parts, inputs, status counts, losers ─▶ Flatten ─▶ GroupByKey(one key) ─▶ Commit
 //	                                                    (part-NNNNN names, manifest, then rename)
 //
-// The grouped steps get the losers as grouped data, not as a side input:
-// prism has been seen to hand a step fed by a GroupByKey an empty side
-// input now and then (apache/beam#36563).
+// The steps that need the losers get them as grouped data, not as a side
+// input: prism has been seen to hand a step an empty side input now and
+// then (apache/beam#36563).
 //
 // Small values (an id, a claim's conflict item, a sources call) travel in
 // zstd-compressed batches per shard (Config.Shards of them, by a hash of

@@ -89,7 +89,10 @@ func init() {
 	register.DoFn5x1[context.Context, int, func(*[]byte) bool, func(*loser) bool, func(meta), error](&conflictsFn{})
 	register.DoFn5x1[context.Context, int, func(*[]byte) bool, func(*loser) bool, func(int, schema.Source), error](&sourceRowsFn{})
 	register.DoFn4x1[context.Context, int, func(*schema.Source) bool, func(meta), error](&sourcesFn{})
-	register.DoFn4x1[context.Context, partPair, func(*loser) bool, func(meta), error](&fixupFn{})
+	register.DoFn5x1[context.Context, int, func(*partPair) bool, func(*loser) bool, func(meta), error](&fixupFn{})
+	register.DoFn2x0[partPair, func(int, partPair)](&keyPairFn{})
+	register.Emitter2[int, partPair]()
+	register.Iter1[partPair]()
 	register.DoFn3x1[context.Context, int, func(*meta) bool, error](&commitFn{})
 	register.DoFn2x0[loser, func(int, loser)](&losersToShardsFn{})
 	register.Function2x0(loserMetaFn)
@@ -116,10 +119,10 @@ func build(st settings, tasks []task) *beam.Pipeline {
 	ids, items, calls, pairs, read := beam.ParDo5(s.Scope("Read"), &readFn{Settings: st}, files)
 
 	losers := beam.ParDo(s.Scope("Duplicates"), &idsFn{}, beam.GroupByKey(s.Scope("GroupIDs"), ids))
-	side := beam.SideInput{Input: losers}
-
-	parts := beam.ParDo(s.Scope("MarkDuplicates"), &fixupFn{Settings: st}, pairs, side)
 	sharded := beam.ParDo(s.Scope("LosersToShards"), &losersToShardsFn{Shards: st.Shards}, losers)
+
+	keyed := beam.ParDo(s.Scope("KeyPairs"), &keyPairFn{Shards: st.Shards}, pairs)
+	parts := beam.ParDo(s.Scope("MarkDuplicates"), &fixupFn{Settings: st}, beam.CoGroupByKey(s.Scope("GroupPairs"), keyed, sharded))
 	conflicts := beam.ParDo(s.Scope("Conflicts"), &conflictsFn{Settings: st}, beam.CoGroupByKey(s.Scope("GroupItems"), items, sharded))
 	sourceRows := beam.ParDo(s.Scope("SourceRows"), &sourceRowsFn{}, beam.CoGroupByKey(s.Scope("GroupCalls"), calls, sharded))
 	sources := beam.ParDo(s.Scope("Sources"), &sourcesFn{Settings: st}, beam.GroupByKey(s.Scope("GatherSources"), sourceRows))

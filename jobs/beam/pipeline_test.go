@@ -551,7 +551,7 @@ func TestGroupedSteps(t *testing.T) {
 	fx := &fixupFn{Settings: st}
 	var parts []meta
 	for _, p := range append(first.pairs, second.pairs...) {
-		if err := fx.ProcessElement(ctx, p, iterOf(losers), func(m meta) { parts = append(parts, m) }); err != nil {
+		if err := fx.ProcessElement(ctx, 0, iterOf([]partPair{p}), iterOf(losers), func(m meta) { parts = append(parts, m) }); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -371,20 +372,40 @@ func (s loserSet) has(seq, rec int64) bool {
 // any; a pair without losers is kept as written.
 type fixupFn struct {
 	Settings settings
-
-	losers loserSet
 }
 
-// ProcessElement takes one part pair.
-func (f *fixupFn) ProcessElement(ctx context.Context, p partPair, losers func(*loser) bool, emit func(meta)) error {
-	if f.losers == nil {
-		f.losers = readLosers(losers)
+// keyPairFn spreads the part pairs over the shards, so that they meet the
+// losers as grouped data (see losersToShardsFn).
+type keyPairFn struct {
+	Shards int
+}
+
+// ProcessElement emits p under the shard of its first row.
+func (f *keyPairFn) ProcessElement(p partPair, emit func(int, partPair)) {
+	h := fnv.New32a()
+	h.Write([]byte(p.Articles.First))
+	emit(int(h.Sum32()%uint32(max(f.Shards, 1))), p)
+}
+
+// ProcessElement takes the part pairs of a shard and the losers.
+func (f *fixupFn) ProcessElement(ctx context.Context, _ int, pairs func(*partPair) bool, losers func(*loser) bool, emit func(meta)) error {
+	lost := readLosers(losers)
+	var p partPair
+	for pairs(&p) {
+		if err := f.fix(ctx, p, lost, emit); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// fix marks the losers of one part pair.
+func (f *fixupFn) fix(ctx context.Context, p partPair, lost loserSet, emit func(meta)) error {
 	var marks []int
 	row := 0
 	for _, s := range p.Segments {
 		for r := s.From; r < s.From+s.N; r++ {
-			if f.losers.has(s.Seq, r) {
+			if lost.has(s.Seq, r) {
 				marks = append(marks, row)
 			}
 			row++
@@ -436,11 +457,6 @@ func (f *fixupFn) ProcessElement(ctx context.Context, p partPair, losers func(*l
 	emit(meta{Kind: metaPart, Part: pa})
 	emit(meta{Kind: metaPart, Part: pc})
 	return nil
-}
-
-// FinishBundle forgets the losers.
-func (f *fixupFn) FinishBundle(_ func(*loser) bool, _ func(meta)) {
-	f.losers = nil
 }
 
 // conflictsFn compares the claims of each claim_key of one shard with
