@@ -354,8 +354,6 @@ func (s *sequencer) writeConflicts(ctx context.Context) (int64, error) {
 			return err
 		})
 	}
-	b := schema.Conflicts.NewBuilder(s.mem)
-	defer b.Release()
 	var (
 		n      int64
 		nParts int
@@ -363,10 +361,13 @@ func (s *sequencer) writeConflicts(ctx context.Context) (int64, error) {
 		inPart int
 	)
 	send := func() error {
+		// A builder per part: its dictionaries hold that part's values only.
+		b := schema.Conflicts.NewBuilder(s.mem)
 		b.AppendGroups(groups)
+		j := job{index: nParts, rec: b.NewRecordBatch()}
+		b.Release()
 		clear(groups)
 		groups, inPart = groups[:0], 0
-		j := job{index: nParts, rec: b.NewRecordBatch()}
 		nParts++
 		select {
 		case jobs <- j:
