@@ -129,7 +129,7 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	for _, s := range p.skipped {
 		fmt.Fprintf(cfg.Log, "claimscan: skipped %s: %s\n", s.Path, s.Reason)
 	}
-	w, err := output.Create(cfg.Out, cfg.Overwrite, output.Options{CreatedBy: "claimscan " + ToolVersion, NoStats: schema.NoStats})
+	w, err := output.Create(cfg.Out, cfg.Overwrite, output.Options{CreatedBy: "claimscan " + ToolVersion, NoStats: schema.NoStats, Fast: schema.Hashes})
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,10 @@ package output
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"strconv"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -121,4 +124,79 @@ func stringValue(a arrow.Array, i int) string {
 		return d.Dictionary().(*array.String).Value(d.GetValueIndex(i))
 	}
 	return a.(*array.String).Value(i)
+}
+
+// TestFastColumns writes the same hex digests and text twice, once with
+// the digest column in Options.Fast: only that column's compressed chunk
+// changes, and the values read back are the same.
+func TestFastColumns(t *testing.T) {
+	sc := arrow.NewSchema([]arrow.Field{
+		{Name: "hash", Type: arrow.BinaryTypes.String},
+		{Name: "text", Type: arrow.BinaryTypes.String},
+	}, nil)
+	b := array.NewRecordBuilder(memory.DefaultAllocator, sc)
+	for i := 0; i < 20000; i++ {
+		sum := sha256.Sum256([]byte(strconv.Itoa(i)))
+		b.Field(0).(*array.StringBuilder).Append(hex.EncodeToString(sum[:8]))
+		b.Field(1).(*array.StringBuilder).Append(fmt.Sprintf("%d people were killed in the town of %d, officials said", i%97, i%13))
+	}
+	rec := b.NewRecordBatch()
+	defer rec.Release()
+	write := func(opts Options) []byte {
+		var buf bytes.Buffer
+		pw, err := NewPartWriter(&buf, sc, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := pw.Write(rec); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := pw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	chunks := func(data []byte) (sizes []int64) {
+		r, err := file.NewParquetReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		rg := r.MetaData().RowGroup(0)
+		for c := 0; c < rg.NumColumns(); c++ {
+			cc, err := rg.ColumnChunk(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sizes = append(sizes, cc.TotalCompressedSize())
+		}
+		return sizes
+	}
+	plain, fast := write(Options{}), write(Options{Fast: []string{"hash", "missing"}})
+	ps, fs := chunks(plain), chunks(fast)
+	if ps[0] == fs[0] {
+		t.Errorf("hash column: %d bytes either way, want the fast level to change it", ps[0])
+	}
+	if ps[1] != fs[1] {
+		t.Errorf("text column: %d bytes, %d with hash fast: it should not change", ps[1], fs[1])
+	}
+	for _, data := range [][]byte{plain, fast} {
+		n := 0
+		if err := ReadPart(t.Context(), bytes.NewReader(data), func(got arrow.RecordBatch) error {
+			for i := 0; i < int(got.NumRows()); i++ {
+				for c := 0; c < 2; c++ {
+					if g, w := got.Column(c).(*array.String).Value(i), rec.Column(c).(*array.String).Value(n+i); g != w {
+						return fmt.Errorf("row %d column %d: %q, want %q", n+i, c, g, w)
+					}
+				}
+			}
+			n += int(got.NumRows())
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if n != 20000 {
+			t.Errorf("read back %d rows, want 20000", n)
+		}
+	}
 }

@@ -39,6 +39,9 @@ type Options struct {
 	// and random hashes, whose bounds never prune a row group and cost a
 	// comparison per value to keep.
 	NoStats []string
+	// Fast names columns compressed at zstd level 1 whatever ZstdLevel is:
+	// columns that a higher level makes no smaller, such as random hashes.
+	Fast []string
 	// Mem allocates the Arrow buffers of concatenated row groups (default
 	// a Go allocator).
 	Mem memory.Allocator
@@ -190,6 +193,11 @@ func NewPartWriter(dst io.Writer, sc *arrow.Schema, opts Options) (*PartWriter, 
 	for _, f := range sc.Fields() {
 		if f.Type.ID() == arrow.DICTIONARY {
 			popts = append(popts, parquet.WithDictionaryFor(f.Name, true))
+		}
+	}
+	for _, name := range opts.Fast {
+		if sc.HasField(name) {
+			popts = append(popts, parquet.WithCompressionLevelFor(name, 1))
 		}
 	}
 	for _, name := range opts.NoStats {

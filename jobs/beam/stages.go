@@ -684,7 +684,7 @@ func writePart(ctx context.Context, tmp, table, name, first string, sc *arrow.Sc
 		return partMeta{}, fmt.Errorf("create %s: %w", path, err)
 	}
 	bw := bufio.NewWriterSize(w, 1<<20)
-	pw, err := output.NewPartWriter(bw, sc, output.Options{CreatedBy: "claimscan " + jobs.ToolVersion, NoStats: schema.NoStats})
+	pw, err := output.NewPartWriter(bw, sc, output.Options{CreatedBy: "claimscan " + jobs.ToolVersion, NoStats: schema.NoStats, Fast: schema.Hashes})
 	if err != nil {
 		w.Close()
 		return partMeta{}, err
