@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	json "github.com/goccy/go-json"
 
@@ -321,4 +322,27 @@ func goccyParsePublished(raw json.RawMessage) (t time.Time, ok bool, note string
 		}
 	}
 	return time.Time{}, false, "published: unrecognised date " + strconv.Quote(truncate(s, 40))
+}
+
+func TestRuneCount(t *testing.T) {
+	for _, s := range []string{"", "a", "café", "abcdefgh", "abcdefghé", "\u00e9\u4e2d\U0001F600 and some ASCII after it",
+		strings.Repeat("x\u00e9\u4e2d\U0001F600", 37), strings.ToValidUTF8("caf\xe9\xff\xfe 30 hurt", "\uFFFD")} {
+		for i := 0; i <= len(s); i++ {
+			if sub := s[i:]; utf8.ValidString(sub) {
+				if got, want := runeCount(sub), utf8.RuneCountInString(sub); got != want {
+					t.Errorf("runeCount(%q) = %d, want %d", sub, got, want)
+				}
+			}
+		}
+	}
+}
+
+func FuzzRuneCount(f *testing.F) {
+	f.Add("café 12 \U0001F600")
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+	})
 }

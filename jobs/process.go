@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math/bits"
 	"net/url"
 	"strconv"
 	"strings"
@@ -100,7 +101,7 @@ func process(rec record, fx *funcs) (p processed) {
 		a.Status = schema.StatusOK
 	}
 	a.Error = strings.Join(notes, "; ")
-	a.NChars = int64(utf8.RuneCountInString(text))
+	a.NChars = int64(runeCount(text))
 	// The text is only read: hash it in place rather than copy it.
 	sum := sha256.Sum256(unsafe.Slice(unsafe.StringData(text), len(text)))
 	a.TextSHA256 = hex.EncodeToString(sum[:])
@@ -166,6 +167,28 @@ func parseJSONL(rec *record) (f parsed) {
 		f.notes = append(f.notes, note)
 	}
 	return f
+}
+
+// runeCount returns the number of runes in s, which is valid UTF-8: the
+// number of its bytes that do not continue a rune. It is
+// utf8.RuneCountInString for valid UTF-8, several times faster on long
+// texts.
+func runeCount(s string) int {
+	n := len(s)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A continuation byte is 10xxxxxx: bit 7 set, bit 6 (shifted to
+		// bit 7) clear.
+		n -= bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
 }
 
 // invalidUTF8 returns the byte offset of the first invalid UTF-8 sequence in
