@@ -47,8 +47,8 @@ type processed struct {
 // funcs are the per-article stage functions a worker applies.
 type funcs struct {
 	extract func(extract.Article) extract.Result
-	key     func(c *schema.Claim, cluster string) string // claim_key; nil leaves keys empty
-	known   func(textSHA256 [32]byte) bool               // an earlier dataset has this text; nil: none
+	keys    func(claims []schema.Claim, cluster string) // sets an article's claim_keys; nil leaves them empty
+	known   func(textSHA256 [32]byte) bool              // an earlier dataset has this text; nil: none
 }
 
 // parsed is an article's fields as parsed from its record.
@@ -115,10 +115,8 @@ func process(rec record, fx *funcs) (p processed) {
 	res := fx.extract(extract.Article{ID: a.ArticleID, Title: a.Title, Text: text, Outlet: a.Outlet, Published: a.Published})
 	a.NSentences = int32(res.NSentences)
 	a.NClaims = int32(len(res.Claims))
-	if fx.key != nil {
-		for i := range res.Claims {
-			res.Claims[i].ClaimKey = fx.key(&res.Claims[i], f.cluster)
-		}
+	if fx.keys != nil {
+		fx.keys(res.Claims, f.cluster)
 	}
 	p.claims = res.Claims
 	return p
