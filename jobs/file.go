@@ -109,7 +109,7 @@ func ProcessFile(ctx context.Context, path string, opts FileOptions, emit func(P
 	rd := &reader{maxBytes: maxBytes, chunkBytes: 1 << 20, chunkRecs: 256}
 	chunks := make(chan chunk, 1)
 	rd.out = chunks
-	fx := &funcs{extract: defaultExtract, key: claimKey}
+	fx := &funcs{extract: defaultExtract, keys: claimKeys}
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		defer close(chunks)

@@ -41,7 +41,7 @@ func FuzzJSONL(f *testing.F) {
 		if sc.Err() == nil && len(recs) != nonBlank {
 			t.Fatalf("%d records for %d non-blank lines", len(recs), nonBlank)
 		}
-		fx := &funcs{extract: defaultExtract, key: claimKey}
+		fx := &funcs{extract: defaultExtract, keys: claimKeys}
 		for _, rec := range recs {
 			p := process(rec, fx)
 			a := p.article

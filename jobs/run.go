@@ -158,7 +158,7 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 	if err != nil {
 		return nil, err
 	}
-	fx := &funcs{extract: cfg.extractFn, key: claimKey}
+	fx := &funcs{extract: cfg.extractFn, keys: claimKeys}
 	if fx.extract == nil {
 		fx.extract = defaultExtract
 	}

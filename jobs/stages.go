@@ -24,11 +24,17 @@ type sourceStage interface {
 	rows() []schema.Source
 }
 
-// claimKey is the claim_key of a claim, computed in the workers: with the
-// input's event cluster when it has one (claims of one event are compared
-// whatever place each article names, claims of two events never are), else
-// with the place.
-func claimKey(c *schema.Claim, cluster string) string { return conflict.KeyIn(c, cluster) }
+// claimKeys sets the claim_keys of an article's claims, computed in the
+// workers: with the input's event cluster when it has one (claims of one
+// event are compared whatever place each article names, claims of two
+// events never are), else with the place. One Keyer reads each sentence
+// once for the claims it holds.
+func claimKeys(claims []schema.Claim, cluster string) {
+	var k conflict.Keyer
+	for i := range claims {
+		claims[i].ClaimKey = k.KeyIn(&claims[i], cluster)
+	}
+}
 
 // conflictMemory is the conflict detector's buffer budget; past it the
 // detector spills to disk.

@@ -38,7 +38,31 @@ func Key(c *schema.Claim) string { return KeyIn(c, "") }
 // takes the place of the place key, as "#" and the cluster, so that the
 // claims of one event meet whatever place each article names and the
 // claims of two events never do. KeyIn(c, "") is Key(c).
-func KeyIn(c *schema.Claim, cluster string) string {
+func KeyIn(c *schema.Claim, cluster string) string { return keyIn(c, cluster, nil) }
+
+// Keyer computes claim_keys as KeyIn does, reading each sentence once for
+// consecutive claims of one sentence, as the claims of an article come.
+// Its zero value is ready to use; it is not safe for concurrent use.
+type Keyer struct {
+	sentence string // the sentence of toks[:n]
+	n        int    // its number of tokens
+	read     bool   // sentence was read
+	toks     [maxTokens]token
+}
+
+// tokens returns the words of s, tokenized at most once in a row.
+func (k *Keyer) tokens(s string) []token {
+	if !k.read || s != k.sentence {
+		k.sentence, k.n, k.read = s, len(tokenize(s, k.toks[:0])), true
+	}
+	return k.toks[:k.n]
+}
+
+// KeyIn returns KeyIn(c, cluster).
+func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string { return keyIn(c, cluster, k) }
+
+// keyIn is KeyIn, with the sentence's words from k when it is not nil.
+func keyIn(c *schema.Claim, cluster string, k *Keyer) string {
 	if c.Kind == schema.KindStatement || (!c.ValueLow.Valid && !c.ValueBest.Valid && !c.ValueHigh.Valid) {
 		return ""
 	}
@@ -53,7 +77,7 @@ func KeyIn(c *schema.Claim, cluster string) string {
 	if subj == "" && pred == "money" {
 		return "" // an amount of money, but of what?
 	}
-	q := qualify(c, cluster != "")
+	q := qualify(c, cluster != "", k)
 	if q.url {
 		return "" // a number in a web address
 	}
@@ -118,7 +142,7 @@ type qualifiers struct {
 	url  bool // the number is in a web address
 }
 
-func qualify(c *schema.Claim, cluster bool) qualifiers {
+func qualify(c *schema.Claim, cluster bool, k *Keyer) qualifiers {
 	var q qualifiers
 	if c.Sentence == "" {
 		return q
@@ -128,8 +152,13 @@ func qualify(c *schema.Claim, cluster bool) qualifiers {
 		q.url = true
 		return q
 	}
-	var toks [maxTokens]token
-	ts := tokenize(c.Sentence, toks[:0])
+	var ts []token
+	if k != nil {
+		ts = k.tokens(c.Sentence)
+	} else {
+		var toks [maxTokens]token
+		ts = tokenize(c.Sentence, toks[:0])
+	}
 	n := numberToken(c, ts, start, end)
 	q.part = partRule(c, ts, n) != ""
 	q.ctx = cluster && contextRule(c, ts, n) != ""
