@@ -83,33 +83,42 @@ func (x *analyzer) candidate() bool {
 // clauses numbers the clauses of the sentence: a new clause starts after
 // ; : ( ) and dashes, and at a comma followed by which, who, where, but, ...
 func (x *analyzer) clauses() {
-	p := &x.p
-	n := len(p.toks)
+	toks, text := x.p.toks, x.p.text
+	n := len(toks)
 	if cap(x.clause) < n {
 		x.clause = make([]int32, n, n*2)
 	}
-	x.clause = x.clause[:n]
+	clause := x.clause[:n]
+	x.clause = clause
 	var c int32
-	for i := 0; i < n; i++ {
-		t := &p.toks[i]
+	for i := range toks {
+		t := &toks[i]
 		if t.kind == tkPunct {
-			s := p.text[t.s:t.e]
-			switch {
-			case s == ";" || s == "(" || s == ")" || s == "—" || s == "–" || s == "-" && t.space && i+1 < n && p.toks[i+1].space:
+			brk := false
+			if s := text[t.s:t.e]; len(s) == 1 {
+				switch s[0] {
+				case ';', '(', ')':
+					brk = true
+				case '-':
+					brk = t.space && i+1 < n && toks[i+1].space
+				case ':':
+					brk = !(i+1 < n && toks[i+1].kind == tkNum && !toks[i+1].space)
+				case ',':
+					if i+1 < n && toks[i+1].kind == tkWord && toks[i+1].flags()&fClause != 0 {
+						c++
+					}
+				}
+			} else {
+				brk = s == "—" || s == "–"
+			}
+			if brk {
 				c++
-				x.clause[i] = c
+				clause[i] = c
 				c++
 				continue
-			case s == ":" && !(i+1 < n && p.toks[i+1].kind == tkNum && !p.toks[i+1].space):
-				c++
-				x.clause[i] = c
-				c++
-				continue
-			case s == "," && i+1 < n && p.toks[i+1].kind == tkWord && p.toks[i+1].flags()&fClause != 0:
-				c++
 			}
 		}
-		x.clause[i] = c
+		clause[i] = c
 	}
 }
 

@@ -237,7 +237,7 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		if at.predS >= 0 {
 			qs, qe = min(qs, at.predS), max(qe, at.predE)
 		}
-		c := x.newClaim(s, idx, sentText, qs, qe, schema.KindQuantity)
+		c := x.addClaim(idx, sentText, qs, qe, schema.KindQuantity)
 		c.Predicate = pred
 		c.Subject = at.subj
 		if m.class == classMoney || m.class == classPercent {
@@ -278,11 +278,10 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			c.ScopeText = x.text[p.toks[te.s].s:p.toks[te.e-1].e]
 			c.ScopeStart, c.ScopeEnd = te.start, te.end
 			if te.s >= qe && te.s-qe <= 8 && !x.mentionBetween(qe, te.s) && !x.punctBetween(qe, te.s) {
-				x.setQuote(&c, qs, te.e)
+				x.setQuote(c, qs, te.e)
 			}
 		}
-		x.locate(&c, cs, ce, m.cs)
-		x.claims = append(x.claims, c)
+		x.locate(c, cs, ce, m.cs)
 	}
 	// Attributed statements without a number.
 	for ati := range x.attrs {
@@ -300,7 +299,7 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		if qe-qs < 3 || x.coveredByClaims(first, qs, qe) {
 			continue
 		}
-		c := x.newClaim(s, idx, sentText, qs, qe, schema.KindStatement)
+		c := x.addClaim(idx, sentText, qs, qe, schema.KindStatement)
 		c.Predicate = "other"
 		c.Source, c.SourceMention, c.Cue = a.source, a.mention, a.cueText
 		c.Negated = a.deny
@@ -309,8 +308,7 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			c.ScopeText = x.text[p.toks[te.s].s:p.toks[te.e-1].e]
 			c.ScopeStart, c.ScopeEnd = te.start, te.end
 		}
-		x.locate(&c, qs, qe, qs)
-		x.claims = append(x.claims, c)
+		x.locate(c, qs, qe, qs)
 	}
 	// Keep text order inside the sentence.
 	sortClaims(x.claims[first:])
@@ -410,17 +408,24 @@ func (x *analyzer) attribFor(i int) int {
 	return best
 }
 
-// newClaim fills the fields common to all claims.
-func (x *analyzer) newClaim(s sentence, idx int, sentText string, qs, qe int, kind string) schema.Claim {
-	c := schema.Claim{
-		ArticleID:     x.a.ID,
-		SentenceIndex: int32(idx),
-		Sentence:      sentText,
-		Kind:          kind,
-		Published:     x.a.Published,
-		Outlet:        x.a.Outlet,
+// addClaim appends a claim with the fields common to all claims and
+// returns it, to be filled in place. The buffer's spare room is zero (it
+// is cleared before reuse and never shortened during a call).
+func (x *analyzer) addClaim(idx int, sentText string, qs, qe int, kind string) *schema.Claim {
+	n := len(x.claims)
+	if n < cap(x.claims) {
+		x.claims = x.claims[:n+1]
+	} else {
+		x.claims = append(x.claims, schema.Claim{})
 	}
-	x.setQuote(&c, qs, qe)
+	c := &x.claims[n]
+	c.ArticleID = x.a.ID
+	c.SentenceIndex = int32(idx)
+	c.Sentence = sentText
+	c.Kind = kind
+	c.Published = x.a.Published
+	c.Outlet = x.a.Outlet
+	x.setQuote(c, qs, qe)
 	return c
 }
 

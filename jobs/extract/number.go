@@ -138,8 +138,9 @@ func (p *numParser) parseMentions(out []mention) []mention {
 			start = true
 		case tkWord:
 			f := t.flags()
-			start = f&(fNumWord|fScale|fVague) != 0 || ((p.w(i) == "a" || p.w(i) == "an" || p.w(i) == "half") && i+1 < n && p.fl(i+1)&(fScale|fVague) != 0) ||
-				p.w(i) == "half" && p.isWord(i+1, "a") && p.fl(i+2)&fScale != 0
+			// The next tokens' flags first: they rule out most words.
+			start = f&(fNumWord|fScale|fVague) != 0 || (i+1 < n && p.fl(i+1)&(fScale|fVague) != 0 && (p.w(i) == "a" || p.w(i) == "an" || p.w(i) == "half")) ||
+				p.fl(i+2)&fScale != 0 && p.w(i) == "half" && p.isWord(i+1, "a")
 		}
 		if !start {
 			i++
