@@ -53,3 +53,22 @@ func TestLexSets(t *testing.T) {
 		}
 	}
 }
+
+func TestAbbrevKind(t *testing.T) {
+	for _, w := range titleAbbrevs {
+		if k := abbrevKind([]byte(w)); k != abbrevTitle {
+			t.Errorf("%q: kind %d, want title", w, k)
+		}
+	}
+	title := setOf(titleAbbrevs...)
+	for _, w := range ambiguousAbbrevs {
+		if k := abbrevKind([]byte(w)); k != abbrevAmbiguous && !title[w] {
+			t.Errorf("%q: kind %d, want ambiguous", w, k)
+		}
+	}
+	for _, w := range []string{"", "said", "u.s", "a", "m", "mrx", "lt.co", "okla.", "people"} {
+		if k := abbrevKind([]byte(w)); k != abbrevNone {
+			t.Errorf("%q: kind %d, want none", w, k)
+		}
+	}
+}
