@@ -17,7 +17,6 @@ type analyzer struct {
 	all       []token // the article's tokens, sentence after sentence
 	ments     []mention
 	attrs     []attrib
-	clause    []int32
 	acronyms  map[string]string
 	acroBuilt bool // acronyms holds the article's definitions
 
@@ -80,56 +79,71 @@ func (x *analyzer) candidate() bool {
 	return num || u&(fNumWord|fScale|fVague|fCue|fNeg) != 0
 }
 
-// clauses numbers the clauses of the sentence: a new clause starts after
-// ; : ( ) and dashes, and at a comma followed by which, who, where, but, ...
-func (x *analyzer) clauses() {
-	toks, text := x.p.toks, x.p.text
+// How a token bounds clauses: a new clause starts after ; : ( ) and
+// dashes, which are clauses of their own, and at a comma followed by which,
+// who, where, but, ...
+const (
+	clauseIn    uint8 = iota // inside a clause
+	clauseBreak              // a clause of its own
+	clauseOpens              // the first token of a clause
+)
+
+// clauseMark tells how token i bounds clauses.
+func (x *analyzer) clauseMark(i int) uint8 {
+	toks := x.p.toks
+	t := &toks[i]
+	if t.kind != tkPunct {
+		return clauseIn
+	}
 	n := len(toks)
-	if cap(x.clause) < n {
-		x.clause = make([]int32, n, n*2)
-	}
-	clause := x.clause[:n]
-	x.clause = clause
-	var c int32
-	for i := range toks {
-		t := &toks[i]
-		if t.kind == tkPunct {
-			brk := false
-			if s := text[t.s:t.e]; len(s) == 1 {
-				switch s[0] {
-				case ';', '(', ')':
-					brk = true
-				case '-':
-					brk = t.space && i+1 < n && toks[i+1].space
-				case ':':
-					brk = !(i+1 < n && toks[i+1].kind == tkNum && !toks[i+1].space)
-				case ',':
-					if i+1 < n && toks[i+1].kind == tkWord && toks[i+1].flags()&fClause != 0 {
-						c++
-					}
-				}
-			} else {
-				brk = s == "—" || s == "–"
-			}
-			if brk {
-				c++
-				clause[i] = c
-				c++
-				continue
-			}
+	s := x.p.text[t.s:t.e]
+	if len(s) != 1 {
+		if s == "—" || s == "–" {
+			return clauseBreak
 		}
-		clause[i] = c
+		return clauseIn
 	}
+	switch s[0] {
+	case ';', '(', ')':
+		return clauseBreak
+	case '-':
+		if t.space && i+1 < n && toks[i+1].space {
+			return clauseBreak
+		}
+	case ':':
+		if !(i+1 < n && toks[i+1].kind == tkNum && !toks[i+1].space) {
+			return clauseBreak
+		}
+	case ',':
+		if i+1 < n && toks[i+1].kind == tkWord && toks[i+1].flags()&fClause != 0 {
+			return clauseOpens
+		}
+	}
+	return clauseIn
 }
 
-// clauseBounds returns the clause of token i as [s, e).
+// clauseBounds returns the clause of token i as [s, e), read from the
+// tokens around it.
 func (x *analyzer) clauseBounds(i int) (int, int) {
-	c := x.clause[i]
-	s, e := i, i+1
-	for s > 0 && x.clause[s-1] == c {
-		s--
+	mk := x.clauseMark(i)
+	if mk == clauseBreak {
+		return i, i + 1
 	}
-	for e < len(x.clause) && x.clause[e] == c {
+	s := i
+	if mk == clauseIn {
+		for s > 0 {
+			m := x.clauseMark(s - 1)
+			if m == clauseBreak {
+				break
+			}
+			s--
+			if m == clauseOpens {
+				break
+			}
+		}
+	}
+	e := i + 1
+	for e < len(x.p.toks) && x.clauseMark(e) == clauseIn {
 		e++
 	}
 	return s, e

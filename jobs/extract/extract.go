@@ -53,7 +53,7 @@ func Extract(a Article) Result {
 	defer func() {
 		// Drop references into this article before the buffers are reused.
 		clear(sc.attrs[:cap(sc.attrs)])
-		sc.toks, sc.sents, sc.ments, sc.attrs, sc.clause = x.all[:0], sc.sents[:0], x.ments[:0], x.attrs[:0], x.clause[:0]
+		sc.toks, sc.sents, sc.ments, sc.attrs = x.all[:0], sc.sents[:0], x.ments[:0], x.attrs[:0]
 		clear(x.claims) // the rest of the buffer was cleared after earlier calls
 		sc.claims = x.claims[:0]
 		clear(x.resolvedList)
@@ -71,7 +71,7 @@ func Extract(a Article) Result {
 	}()
 	sents := splitSentences(text, sc.sents[:0])
 	sc.sents = sents
-	x.ments, x.attrs, x.clause = sc.ments[:0], sc.attrs[:0], sc.clause[:0]
+	x.ments, x.attrs = sc.ments[:0], sc.attrs[:0]
 	idx := 0
 	x.all = sc.toks[:0]
 	// Claims collect in a reused buffer; the result is an exact-size copy.
@@ -142,7 +142,6 @@ type scratch struct {
 	sents      []sentence
 	ments      []mention
 	attrs      []attrib
-	clause     []int32
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -174,7 +173,6 @@ func (x *analyzer) sentence(s sentence, idx int) {
 	if len(x.ments) == 0 && len(x.attrs) == 0 {
 		return
 	}
-	x.clauses()
 	hedged := x.union&fHedge != 0 && x.hedgedSentence()
 	sentText := x.text[s.s:s.e]
 	first := len(x.claims)
