@@ -467,6 +467,7 @@ func buildLexTable() {
 	lexPossessive = lexFind("'s")
 	lexPossessiveFlags = uint32(lexFlags("'s"))
 	buildTriggers()
+	buildWordEntities()
 }
 
 // pack8 returns the first eight bytes of s (zero-padded), little-endian.
