@@ -264,9 +264,12 @@ func (x *analyzer) sourceBefore(a *attrib) bool {
 	}
 	// time or manner phrases: "on Monday", "yesterday", "in a statement"
 	for j < n {
-		if te, ok := p.timeAt(j, n, x.pub); ok && !p.isWord(te.e, "'s") && (p.w(j) == "on" || p.w(j) == "yesterday" || p.w(j) == "today" || p.w(j) == "last" || p.fl(j)&fWeekday != 0) {
-			j = te.e
-			continue
+		// The words first: timeAt is dearer.
+		if w := p.w(j); w == "on" || w == "yesterday" || w == "today" || w == "last" || p.fl(j)&fWeekday != 0 {
+			if te, ok := p.timeAt(j, n, x.pub); ok && !p.isWord(te.e, "'s") {
+				j = te.e
+				continue
+			}
 		}
 		if p.isWord(j, "in") && p.isWord(j+1, "a") && (p.isWord(j+2, "statement") || p.isWord(j+2, "report")) {
 			j += 3

@@ -2,12 +2,15 @@ package extract
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
+	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/claimscan/claimscan/schema"
 )
@@ -837,11 +840,19 @@ func (x *analyzer) mostMentioned(sents []sentence) string {
 func (x *analyzer) countGazetteerNames(s, e int) {
 	text, low := x.text, x.low
 	for i := s; i < e; {
-		c := text[i]
-		if byteClass[c]&(bcLower|bcUpper) == 0 {
+		// Only a word with a capital first letter can count: to the next
+		// capital, and on when it is inside a word.
+		if i = nextUpper(text, i, e); i >= e {
+			break
+		}
+		if i > s && byteClass[text[i-1]]&(bcLower|bcUpper) != 0 {
 			i++
+			for i < e && byteClass[text[i]]&(bcLower|bcUpper) != 0 {
+				i++
+			}
 			continue
 		}
+		c := text[i]
 		j := i + 1
 		for j < e && byteClass[text[j]]&(bcLower|bcUpper) != 0 {
 			j++
@@ -908,6 +919,22 @@ func (x *analyzer) countGazetteerNames(s, e int) {
 		x.addPlaceCount(canon, 1)
 		i = end
 	}
+}
+
+// nextUpper returns the offset of the first ASCII capital of text[i:e],
+// or e.
+func nextUpper(text string, i, e int) int {
+	for ; i+8 <= e; i += 8 {
+		if m := byteRange(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(text[i:]), 8)), 'A', 'Z'); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for ; i < e; i++ {
+		if c := text[i]; c >= 'A' && c <= 'Z' {
+			return i
+		}
+	}
+	return e
 }
 
 // placePrepBefore reports whether the word before byte i of a sentence

@@ -72,3 +72,21 @@ func TestAbbrevKind(t *testing.T) {
 		}
 	}
 }
+
+func TestNextUpper(t *testing.T) {
+	s := "abc Déjà vu: ok, then Zed; x\xc3\x89 and ALL of us. qwertyuiopQ"
+	for i := 0; i <= len(s); i++ {
+		for e := i; e <= len(s); e++ {
+			want := e
+			for k := i; k < e; k++ {
+				if s[k] >= 'A' && s[k] <= 'Z' {
+					want = k
+					break
+				}
+			}
+			if got := nextUpper(s, i, e); got != want {
+				t.Fatalf("nextUpper(%d, %d) = %d, want %d", i, e, got, want)
+			}
+		}
+	}
+}
