@@ -3,9 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"math/bits"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -444,17 +442,20 @@ func (x *analyzer) setQuote(c *schema.Claim, qs, qe int) {
 // offsets, in one pass over the text, and sets their ids: one string of
 // the article's ids end to end, which they are cut from.
 func (x *analyzer) finishOffsets() {
+	if len(x.claims) == 0 {
+		return
+	}
 	rc := runeCounter{text: x.text, ascii: x.ascii}
-	var ids strings.Builder
-	ids.Grow(claimIDLen * len(x.claims))
-	var buf [claimIDLen]byte
+	ids := make([]byte, 0, claimIDLen*len(x.claims))
+	var buf [192]byte
+	prefix := claimMsgPrefix(buf[:0], x.a.ID)
 	for i := range x.claims {
 		c := &x.claims[i]
 		c.CharStart = int32(rc.at(int(c.CharStart)))
 		c.CharEnd = int32(rc.at(int(c.CharEnd)))
-		ids.Write(appendClaimID(buf[:0], x.a.ID, c.CharStart, c.CharEnd, c.Kind))
+		ids = appendClaimID(ids, prefix, c.CharStart, c.CharEnd, c.Kind)
 	}
-	all := ids.String()
+	all := unsafe.String(unsafe.SliceData(ids), len(ids))
 	for i := range x.claims {
 		x.claims[i].ClaimID = all[i*claimIDLen : (i+1)*claimIDLen]
 	}
@@ -467,28 +468,55 @@ const claimIDLen = 16
 // "claim", the article id, the offsets and the kind, each followed by a
 // zero byte, as 16 hex digits (a test checks they agree).
 func claimID(articleID string, start, end int32, kind string) string {
+	var buf [192]byte
 	var out [claimIDLen]byte
-	return string(appendClaimID(out[:0], articleID, start, end, kind))
+	return string(appendClaimID(out[:0], claimMsgPrefix(buf[:0], articleID), start, end, kind))
 }
 
-// appendClaimID appends the claim id to dst.
-func appendClaimID(dst []byte, articleID string, start, end int32, kind string) []byte {
-	var buf [192]byte
-	b := buf[:0]
-	if len(articleID)+len(kind)+40 > len(buf) {
-		b = make([]byte, 0, len(articleID)+len(kind)+40)
-	}
+// claimMsgPrefix appends the start of a claim id's message, the same for
+// all claims of an article: "claim" and the article id.
+func claimMsgPrefix(b []byte, articleID string) []byte {
 	b = append(b, "claim\x00"...)
 	b = append(b, articleID...)
+	return append(b, 0)
+}
+
+// appendClaimID appends the claim id to dst. The rest of the message is
+// written after prefix, in its spare capacity when it has room.
+func appendClaimID(dst, prefix []byte, start, end int32, kind string) []byte {
+	b := appendDecimal(prefix, start)
 	b = append(b, 0)
-	b = strconv.AppendInt(b, int64(start), 10)
-	b = append(b, 0)
-	b = strconv.AppendInt(b, int64(end), 10)
+	b = appendDecimal(b, end)
 	b = append(b, 0)
 	b = append(b, kind...)
 	b = append(b, 0)
 	sum := sha256.Sum256(b)
-	return hex.AppendEncode(dst, sum[:claimIDLen/2])
+	for _, v := range sum[:claimIDLen/2] {
+		dst = append(dst, hexDigits[v>>4], hexDigits[v&15])
+	}
+	return dst
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendDecimal appends v in decimal, as strconv.AppendInt does.
+func appendDecimal(b []byte, v int32) []byte {
+	u := uint32(v)
+	if v < 0 {
+		b = append(b, '-')
+		u = uint32(-int64(v))
+	}
+	var d [10]byte
+	i := len(d)
+	for u >= 10 {
+		q := u / 10
+		i--
+		d[i] = byte('0' + u - q*10)
+		u = q
+	}
+	i--
+	d[i] = byte('0' + u)
+	return append(b, d[i:]...)
 }
 
 // scopeIn finds the time scope of a claim starting in tokens [s, e) and

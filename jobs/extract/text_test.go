@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -87,6 +88,14 @@ func TestNextUpper(t *testing.T) {
 			if got := nextUpper(s, i, e); got != want {
 				t.Fatalf("nextUpper(%d, %d) = %d, want %d", i, e, got, want)
 			}
+		}
+	}
+}
+
+func TestAppendDecimal(t *testing.T) {
+	for _, v := range []int32{0, 1, 9, 10, 99, 100, 12345, -1, -10, -2147483648, 2147483647} {
+		if got, want := string(appendDecimal([]byte("x"), v)), "x"+strconv.Itoa(int(v)); got != want {
+			t.Errorf("appendDecimal(%d) = %q, want %q", v, got, want)
 		}
 	}
 }
