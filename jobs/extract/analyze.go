@@ -17,6 +17,8 @@ type analyzer struct {
 	all       []token // the article's tokens, sentence after sentence
 	ments     []mention
 	attrs     []attrib
+	starts    []int32 // tokens a number phrase may start at (see candidate)
+	cues      []int32 // cue tokens
 	acronyms  map[string]string
 	acroBuilt bool // acronyms holds the article's definitions
 
@@ -64,19 +66,61 @@ func isQuote(s string) bool {
 }
 
 // candidate reports whether the sentence may hold a claim: a digit, a
-// number word, a vague quantity, a negation or an attribution cue.
+// number word, a vague quantity, a negation or an attribution cue. In the
+// same pass it lists the tokens a number phrase may start at (x.starts)
+// and the cues (x.cues), which parseMentions and findAttribs read instead
+// of every token.
 func (x *analyzer) candidate() bool {
+	p := &x.p
 	var u uint64
 	num := false
-	for i := range x.p.toks {
-		t := &x.p.toks[i]
+	starts, cues := x.starts[:0], x.cues[:0]
+	for i := range p.toks {
+		t := &p.toks[i]
+		f := t.flags()
+		u |= f
+		if f&(fNumWord|fScale|fVague|fCue) == 0 && t.kind != tkNum {
+			continue
+		}
+		if f&fCue != 0 {
+			cues = append(cues, int32(i))
+		}
+		// The tokens mayStart holds at, in order: one or two before a
+		// scale or a vague quantity, then the number itself.
+		if f&(fScale|fVague) != 0 {
+			if f&fScale != 0 && i >= 2 {
+				starts = addStart(starts, int32(i-2))
+			}
+			if i >= 1 {
+				starts = addStart(starts, int32(i-1))
+			}
+		}
 		if t.kind == tkNum {
 			num = true
+			starts = addStart(starts, int32(i))
+		} else if f&(fNumWord|fScale|fVague) != 0 {
+			starts = addStart(starts, int32(i))
 		}
-		u |= t.flags()
 	}
+	x.starts, x.cues = starts, cues
 	x.union, x.hasDigits = u, num
 	return num || u&(fNumWord|fScale|fVague|fCue|fNeg) != 0
+}
+
+// addStart adds token k to the ordered list starts, which holds no token
+// after k+1.
+func addStart(starts []int32, k int32) []int32 {
+	n := len(starts)
+	switch {
+	case n == 0 || starts[n-1] < k:
+		return append(starts, k)
+	case starts[n-1] == k || n >= 2 && starts[n-2] == k:
+		return starts
+	}
+	// starts[n-1] is k+1: k goes before it.
+	starts = append(starts, k+1)
+	starts[n-1] = k
+	return starts
 }
 
 // How a token bounds clauses: a new clause starts after ; : ( ) and

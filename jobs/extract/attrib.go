@@ -67,7 +67,16 @@ var passiveAux = setOf("is", "are", "was", "were", "been", "be", "being")
 func (x *analyzer) findAttribs(out []attrib) []attrib {
 	p := &x.p
 	n := len(p.toks)
+	cues := x.cues
 	for i := 0; i < n; i++ {
+		// On to the next cue word: no other token starts an attribution.
+		for len(cues) > 0 && int(cues[0]) < i {
+			cues = cues[1:]
+		}
+		if len(cues) == 0 {
+			break
+		}
+		i = int(cues[0])
 		t := &p.toks[i]
 		if t.kind != tkWord || t.flags()&fCue == 0 || t.upper && i > 0 && !p.isPunct(i-1, "\"") && !p.isPunct(i-1, "“") {
 			continue // "United States", "Said Ahmed": not a cue

@@ -55,6 +55,7 @@ func Extract(a Article) Result {
 		// Drop references into this article before the buffers are reused.
 		clear(sc.attrs[:cap(sc.attrs)])
 		sc.toks, sc.sents, sc.ments, sc.attrs = x.all[:0], sc.sents[:0], x.ments[:0], x.attrs[:0]
+		sc.starts, sc.cues = x.starts[:0], x.cues[:0]
 		clear(x.claims) // the rest of the buffer was cleared after earlier calls
 		sc.claims = x.claims[:0]
 		clear(x.resolvedList)
@@ -73,6 +74,7 @@ func Extract(a Article) Result {
 	sents := splitSentences(text, sc.sents[:0])
 	sc.sents = sents
 	x.ments, x.attrs = sc.ments[:0], sc.attrs[:0]
+	x.starts, x.cues = sc.starts[:0], sc.cues[:0]
 	idx := 0
 	x.all = sc.toks[:0]
 	// Claims collect in a reused buffer; the result is an exact-size copy.
@@ -143,6 +145,8 @@ type scratch struct {
 	sents      []sentence
 	ments      []mention
 	attrs      []attrib
+	starts     []int32
+	cues       []int32
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -162,7 +166,7 @@ func (x *analyzer) sentence(s sentence, idx int) {
 	}
 	x.ments = x.ments[:0]
 	if x.hasDigits || x.union&(fNumWord|fScale|fVague) != 0 {
-		x.ments = p.parseMentions(x.ments)
+		x.ments = p.parseMentions(x.ments, x.starts)
 	}
 	if x.union&fNeg != 0 {
 		x.zeroMentions()
