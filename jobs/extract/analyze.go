@@ -71,12 +71,12 @@ func isQuote(s string) bool {
 // and the cues (x.cues), which parseMentions and findAttribs read instead
 // of every token.
 func (x *analyzer) candidate() bool {
-	p := &x.p
+	toks := x.p.toks // a local: the appends below would make p.toks be reloaded
 	var u uint64
 	num := false
 	starts, cues := x.starts[:0], x.cues[:0]
-	for i := range p.toks {
-		t := &p.toks[i]
+	for i := range toks {
+		t := &toks[i]
 		f := t.flags()
 		u |= f
 		if f&(fNumWord|fScale|fVague|fCue) == 0 && t.kind != tkNum {
