@@ -468,6 +468,7 @@ func buildLexTable() {
 	lexPossessiveFlags = uint32(lexFlags("'s"))
 	buildTriggers()
 	buildWordEntities()
+	buildDateWords()
 }
 
 // pack8 returns the first eight bytes of s (zero-padded), little-endian.

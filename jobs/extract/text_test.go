@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -29,6 +30,17 @@ func TestFlagGates(t *testing.T) {
 	for w := range weekdayNum {
 		if lexFlags(w)&fWeekday == 0 {
 			t.Errorf("weekday %q lacks fWeekday", w)
+		}
+	}
+	// The tables by lexicon index agree with the maps.
+	for li, k := range lexKeys {
+		m, ok := monthNum[k]
+		if got := monthByLex[li]; got != m || ok != (got != 0) {
+			t.Errorf("%q: monthByLex %d, monthNum %d %v", k, got, m, ok)
+		}
+		d, ok := weekdayNum[k]
+		if got := weekdayByLex[li]; ok != (got >= 0) || ok && time.Weekday(got) != d {
+			t.Errorf("%q: weekdayByLex %d, weekdayNum %d %v", k, got, d, ok)
 		}
 	}
 }
