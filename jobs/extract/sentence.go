@@ -250,16 +250,16 @@ func periodEnds(text string, i, k int) bool {
 	}
 	// No abbreviation of the lists is longer than six bytes.
 	if len(word) <= 6 {
-		var buf [6]byte
-		lw := buf[:0]
-		for i := 0; i < len(word); i++ {
-			c := word[i]
+		// The word lowered, packed as pack8 packs.
+		var k8 uint64
+		for j := len(word) - 1; j >= 0; j-- {
+			c := word[j]
 			if c >= 'A' && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			lw = append(lw, c)
+			k8 = k8<<8 | uint64(c)
 		}
-		kind := abbrevKind(lw)
+		kind := abbrevLookup(k8)
 		if kind == abbrevTitle {
 			return false
 		}
@@ -333,7 +333,11 @@ func abbrevHash(k uint64) uint8 { return uint8((k * 0x9E3779B97F4A7C15) >> 56) }
 func abbrevKind(w []byte) uint8 {
 	var b [8]byte
 	copy(b[:], w)
-	k := binary.LittleEndian.Uint64(b[:])
+	return abbrevLookup(binary.LittleEndian.Uint64(b[:]))
+}
+
+// abbrevLookup is abbrevKind of the word packed in k.
+func abbrevLookup(k uint64) uint8 {
 	for h := abbrevHash(k); ; h++ {
 		sl := &abbrevSlots[h]
 		if sl.kind == abbrevNone || sl.k == k {

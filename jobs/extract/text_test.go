@@ -111,3 +111,60 @@ func TestAppendDecimal(t *testing.T) {
 		}
 	}
 }
+
+// periodEndsRef is periodEnds reading the word byte by byte.
+func periodEndsRef(text string, i, k int) bool {
+	w, dot := i, false
+	for w > 0 {
+		c := text[w-1]
+		if byteClass[c]&(bcLower|bcUpper) != 0 {
+			w--
+			continue
+		}
+		if c == '.' {
+			dot = true
+			w--
+			continue
+		}
+		break
+	}
+	word := text[w:i]
+	if word == "" {
+		return true
+	}
+	if len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z' {
+		return false
+	}
+	if len(word) > 6 && !dot {
+		return true
+	}
+	if len(word) <= 6 {
+		kind := abbrevKind([]byte(strings.ToLower(word)))
+		if kind == abbrevTitle {
+			return false
+		}
+		if !dot && kind != abbrevAmbiguous {
+			return true
+		}
+	}
+	e := k
+	for e < len(text) && (text[e] >= 'a' && text[e] <= 'z' || text[e] >= 'A' && text[e] <= 'Z') {
+		e++
+	}
+	return isSentenceOpener(text[k:e]) || text[k] == '"' || text[k] == '('
+}
+
+func TestPeriodEnds(t *testing.T) {
+	words := []string{"", "J", "Mr", "mr", "Inc", "U.S", "a.m", "Okla", "people", "killed", "Lt.Col", "lt.col", "N.Y", "x", "International", "abc.defghijk", "é", "5", "Jr", "sept", "Approx", "ave.x", "over.the.top.words"}
+	for _, pre := range []string{"", " ", "\u00e9", "(", "1", "abcdefghijklmnop ", "A.B.C.D.E.F.G.H."} {
+		for _, w := range words {
+			for _, next := range []string{"The", "He", "the", "\"Q", "(x", "Police", "Xyz"} {
+				text := pre + w + ". " + next
+				i := len(pre) + len(w)
+				if got, want := periodEnds(text, i, i+2), periodEndsRef(text, i, i+2); got != want {
+					t.Errorf("periodEnds(%q) = %v, want %v", text, got, want)
+				}
+			}
+		}
+	}
+}
