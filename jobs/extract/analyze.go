@@ -17,7 +17,8 @@ type analyzer struct {
 	all       []token // the article's tokens, sentence after sentence
 	ments     []mention
 	attrs     []attrib
-	clause    []int32
+	starts    []int32 // tokens a number phrase may start at (see candidate)
+	cues      []int32 // cue tokens
 	acronyms  map[string]string
 	acroBuilt bool // acronyms holds the article's definitions
 
@@ -65,62 +66,128 @@ func isQuote(s string) bool {
 }
 
 // candidate reports whether the sentence may hold a claim: a digit, a
-// number word, a vague quantity, a negation or an attribution cue.
+// number word, a vague quantity, a negation or an attribution cue. In the
+// same pass it lists the tokens a number phrase may start at (x.starts)
+// and the cues (x.cues), which parseMentions and findAttribs read instead
+// of every token.
 func (x *analyzer) candidate() bool {
+	toks := x.p.toks // a local: the appends below would make p.toks be reloaded
 	var u uint64
 	num := false
-	for i := range x.p.toks {
-		t := &x.p.toks[i]
+	starts, cues := x.starts[:0], x.cues[:0]
+	for i := range toks {
+		t := &toks[i]
+		f := t.flags()
+		u |= f
+		if f&(fNumWord|fScale|fVague|fCue) == 0 && t.kind != tkNum {
+			continue
+		}
+		if f&fCue != 0 {
+			cues = append(cues, int32(i))
+		}
+		// The tokens mayStart holds at, in order: one or two before a
+		// scale or a vague quantity, then the number itself.
+		if f&(fScale|fVague) != 0 {
+			if f&fScale != 0 && i >= 2 {
+				starts = addStart(starts, int32(i-2))
+			}
+			if i >= 1 {
+				starts = addStart(starts, int32(i-1))
+			}
+		}
 		if t.kind == tkNum {
 			num = true
+			starts = addStart(starts, int32(i))
+		} else if f&(fNumWord|fScale|fVague) != 0 {
+			starts = addStart(starts, int32(i))
 		}
-		u |= t.flags()
 	}
+	x.starts, x.cues = starts, cues
 	x.union, x.hasDigits = u, num
 	return num || u&(fNumWord|fScale|fVague|fCue|fNeg) != 0
 }
 
-// clauses numbers the clauses of the sentence: a new clause starts after
-// ; : ( ) and dashes, and at a comma followed by which, who, where, but, ...
-func (x *analyzer) clauses() {
-	p := &x.p
-	n := len(p.toks)
-	if cap(x.clause) < n {
-		x.clause = make([]int32, n, n*2)
+// addStart adds token k to the ordered list starts, which holds no token
+// after k+1.
+func addStart(starts []int32, k int32) []int32 {
+	n := len(starts)
+	switch {
+	case n == 0 || starts[n-1] < k:
+		return append(starts, k)
+	case starts[n-1] == k || n >= 2 && starts[n-2] == k:
+		return starts
 	}
-	x.clause = x.clause[:n]
-	var c int32
-	for i := 0; i < n; i++ {
-		t := &p.toks[i]
-		if t.kind == tkPunct {
-			s := p.text[t.s:t.e]
-			switch {
-			case s == ";" || s == "(" || s == ")" || s == "—" || s == "–" || s == "-" && t.space && i+1 < n && p.toks[i+1].space:
-				c++
-				x.clause[i] = c
-				c++
-				continue
-			case s == ":" && !(i+1 < n && p.toks[i+1].kind == tkNum && !p.toks[i+1].space):
-				c++
-				x.clause[i] = c
-				c++
-				continue
-			case s == "," && i+1 < n && p.toks[i+1].kind == tkWord && p.toks[i+1].flags()&fClause != 0:
-				c++
-			}
-		}
-		x.clause[i] = c
-	}
+	// starts[n-1] is k+1: k goes before it.
+	starts = append(starts, k+1)
+	starts[n-1] = k
+	return starts
 }
 
-// clauseBounds returns the clause of token i as [s, e).
-func (x *analyzer) clauseBounds(i int) (int, int) {
-	c := x.clause[i]
-	s, e := i, i+1
-	for s > 0 && x.clause[s-1] == c {
-		s--
+// How a token bounds clauses: a new clause starts after ; : ( ) and
+// dashes, which are clauses of their own, and at a comma followed by which,
+// who, where, but, ...
+const (
+	clauseIn    uint8 = iota // inside a clause
+	clauseBreak              // a clause of its own
+	clauseOpens              // the first token of a clause
+)
+
+// clauseMark tells how token i bounds clauses.
+func (x *analyzer) clauseMark(i int) uint8 {
+	toks := x.p.toks
+	t := &toks[i]
+	if t.kind != tkPunct {
+		return clauseIn
 	}
-	for e < len(x.clause) && x.clause[e] == c {
+	n := len(toks)
+	s := x.p.text[t.s:t.e]
+	if len(s) != 1 {
+		if s == "—" || s == "–" {
+			return clauseBreak
+		}
+		return clauseIn
+	}
+	switch s[0] {
+	case ';', '(', ')':
+		return clauseBreak
+	case '-':
+		if t.space && i+1 < n && toks[i+1].space {
+			return clauseBreak
+		}
+	case ':':
+		if !(i+1 < n && toks[i+1].kind == tkNum && !toks[i+1].space) {
+			return clauseBreak
+		}
+	case ',':
+		if i+1 < n && toks[i+1].kind == tkWord && toks[i+1].flags()&fClause != 0 {
+			return clauseOpens
+		}
+	}
+	return clauseIn
+}
+
+// clauseBounds returns the clause of token i as [s, e), read from the
+// tokens around it.
+func (x *analyzer) clauseBounds(i int) (int, int) {
+	mk := x.clauseMark(i)
+	if mk == clauseBreak {
+		return i, i + 1
+	}
+	s := i
+	if mk == clauseIn {
+		for s > 0 {
+			m := x.clauseMark(s - 1)
+			if m == clauseBreak {
+				break
+			}
+			s--
+			if m == clauseOpens {
+				break
+			}
+		}
+	}
+	e := i + 1
+	for e < len(x.p.toks) && x.clauseMark(e) == clauseIn {
 		e++
 	}
 	return s, e

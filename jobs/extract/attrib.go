@@ -67,7 +67,16 @@ var passiveAux = setOf("is", "are", "was", "were", "been", "be", "being")
 func (x *analyzer) findAttribs(out []attrib) []attrib {
 	p := &x.p
 	n := len(p.toks)
+	cues := x.cues
 	for i := 0; i < n; i++ {
+		// On to the next cue word: no other token starts an attribution.
+		for len(cues) > 0 && int(cues[0]) < i {
+			cues = cues[1:]
+		}
+		if len(cues) == 0 {
+			break
+		}
+		i = int(cues[0])
 		t := &p.toks[i]
 		if t.kind != tkWord || t.flags()&fCue == 0 || t.upper && i > 0 && !p.isPunct(i-1, "\"") && !p.isPunct(i-1, "“") {
 			continue // "United States", "Said Ahmed": not a cue
@@ -264,9 +273,12 @@ func (x *analyzer) sourceBefore(a *attrib) bool {
 	}
 	// time or manner phrases: "on Monday", "yesterday", "in a statement"
 	for j < n {
-		if te, ok := p.timeAt(j, n, x.pub); ok && !p.isWord(te.e, "'s") && (p.w(j) == "on" || p.w(j) == "yesterday" || p.w(j) == "today" || p.w(j) == "last" || p.fl(j)&fWeekday != 0) {
-			j = te.e
-			continue
+		// The words first: timeAt is dearer.
+		if w := p.w(j); w == "on" || w == "yesterday" || w == "today" || w == "last" || p.fl(j)&fWeekday != 0 {
+			if te, ok := p.timeAt(j, n, x.pub); ok && !p.isWord(te.e, "'s") {
+				j = te.e
+				continue
+			}
 		}
 		if p.isWord(j, "in") && p.isWord(j+1, "a") && (p.isWord(j+2, "statement") || p.isWord(j+2, "report")) {
 			j += 3
@@ -595,7 +607,11 @@ func (x *analyzer) canonSource(a *attrib) {
 		}
 	}
 	if !upper {
-		a.source = strings.ToLower(clean)
+		if li := x.pureWord(s, e); li >= 0 {
+			a.source = lexKeys[li] // the word lowered, without a copy
+		} else {
+			a.source = strings.ToLower(clean)
+		}
 	} else {
 		a.source = clean
 	}
@@ -673,7 +689,7 @@ func (x *analyzer) resolveName1(clean string, s, e int) (string, bool) {
 			return full, true
 		}
 	}
-	if ent, ok := entity.Lookup(clean); ok {
+	if ent, ok := x.lookupTokens(clean, s, e); ok {
 		return genericName(ent.Name), true
 	}
 	// "U.N. officials", "Pentagon spokesman": the organisation without the generic noun.
@@ -703,7 +719,7 @@ func (x *analyzer) resolveName1(clean string, s, e int) (string, bool) {
 	// Names with a generic descriptor in front: "British-based Syrian Observatory ..."
 	for k := s + 1; k < e; k++ {
 		if p.toks[k].upper && p.toks[k].kind == tkWord {
-			if ent, ok := entity.Lookup(p.text[p.toks[k].s:p.toks[e-1].e]); ok {
+			if ent, ok := x.lookupTokens(p.text[p.toks[k].s:p.toks[e-1].e], k, e); ok {
 				return ent.Name, true
 			}
 		}
@@ -943,4 +959,82 @@ func (x *analyzer) longForm(short string, org bool) string {
 		}
 	}
 	return ""
+}
+
+// wordEntities holds entity.Lookup of the lexicon's words of letters a-z
+// as one-word mentions, by lexicon index: written with a lower-case letter
+// (lower) and in capitals (caps), as an index into ents, or -1; lower is -2
+// for the keys with other characters.
+var wordEntities struct {
+	lower, caps []int32
+	ents        []entity.Entity
+}
+
+// buildWordEntities fills wordEntities; it runs after the lexicon table is
+// built.
+func buildWordEntities() {
+	we := &wordEntities
+	we.lower = make([]int32, len(lexKeys))
+	we.caps = make([]int32, len(lexKeys))
+	find := func(m string) int32 {
+		ent, ok := entity.Lookup(m)
+		if !ok {
+			return -1
+		}
+		we.ents = append(we.ents, ent)
+		return int32(len(we.ents) - 1)
+	}
+	for i, k := range lexKeys {
+		we.lower[i], we.caps[i] = -2, -1
+		if !lettersAZ(k) {
+			continue
+		}
+		we.lower[i] = find(k)
+		we.caps[i] = find(strings.ToUpper(k))
+	}
+}
+
+// lettersAZ reports whether w is made of the letters a-z only.
+func lettersAZ(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// pureWord returns the lexicon index of tokens [s, e) when they are one
+// word of ASCII letters whose lowered form is a lexicon key of letters
+// a-z, else -1.
+func (x *analyzer) pureWord(s, e int) int32 {
+	if e-s != 1 {
+		return -1
+	}
+	t := &x.p.toks[s]
+	if t.kind != tkWord || t.li < 0 || wordEntities.lower[t.li] == -2 || len(lexKeys[t.li]) != int(t.e-t.s) {
+		return -1
+	}
+	return t.li
+}
+
+// lookupTokens is entity.Lookup(mention), where mention is the text of
+// tokens [s, e): for one lexicon word, the answer is read from
+// wordEntities. Such a word is ASCII letters only; written with a
+// lower-case letter its key is the lexicon key, in capitals the key in
+// capitals.
+func (x *analyzer) lookupTokens(mention string, s, e int) (entity.Entity, bool) {
+	li := x.pureWord(s, e)
+	if li < 0 {
+		return entity.Lookup(mention)
+	}
+	t := &x.p.toks[s]
+	k := wordEntities.lower[li]
+	if t.upper && t.caps {
+		k = wordEntities.caps[li]
+	}
+	if k < 0 {
+		return entity.Entity{}, false
+	}
+	return wordEntities.ents[k], true
 }

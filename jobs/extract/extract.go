@@ -2,12 +2,13 @@ package extract
 
 import (
 	"crypto/sha256"
-	"encoding/hex"
-	"strconv"
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/claimscan/claimscan/schema"
 )
@@ -53,7 +54,8 @@ func Extract(a Article) Result {
 	defer func() {
 		// Drop references into this article before the buffers are reused.
 		clear(sc.attrs[:cap(sc.attrs)])
-		sc.toks, sc.sents, sc.ments, sc.attrs, sc.clause = x.all[:0], sc.sents[:0], x.ments[:0], x.attrs[:0], x.clause[:0]
+		sc.toks, sc.sents, sc.ments, sc.attrs = x.all[:0], sc.sents[:0], x.ments[:0], x.attrs[:0]
+		sc.starts, sc.cues = x.starts[:0], x.cues[:0]
 		clear(x.claims) // the rest of the buffer was cleared after earlier calls
 		sc.claims = x.claims[:0]
 		clear(x.resolvedList)
@@ -71,7 +73,8 @@ func Extract(a Article) Result {
 	}()
 	sents := splitSentences(text, sc.sents[:0])
 	sc.sents = sents
-	x.ments, x.attrs, x.clause = sc.ments[:0], sc.attrs[:0], sc.clause[:0]
+	x.ments, x.attrs = sc.ments[:0], sc.attrs[:0]
+	x.starts, x.cues = sc.starts[:0], sc.cues[:0]
 	idx := 0
 	x.all = sc.toks[:0]
 	// Claims collect in a reused buffer; the result is an exact-size copy.
@@ -142,7 +145,8 @@ type scratch struct {
 	sents      []sentence
 	ments      []mention
 	attrs      []attrib
-	clause     []int32
+	starts     []int32
+	cues       []int32
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -162,7 +166,7 @@ func (x *analyzer) sentence(s sentence, idx int) {
 	}
 	x.ments = x.ments[:0]
 	if x.hasDigits || x.union&(fNumWord|fScale|fVague) != 0 {
-		x.ments = p.parseMentions(x.ments)
+		x.ments = p.parseMentions(x.ments, x.starts)
 	}
 	if x.union&fNeg != 0 {
 		x.zeroMentions()
@@ -174,7 +178,6 @@ func (x *analyzer) sentence(s sentence, idx int) {
 	if len(x.ments) == 0 && len(x.attrs) == 0 {
 		return
 	}
-	x.clauses()
 	hedged := x.union&fHedge != 0 && x.hedgedSentence()
 	sentText := x.text[s.s:s.e]
 	first := len(x.claims)
@@ -237,7 +240,7 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		if at.predS >= 0 {
 			qs, qe = min(qs, at.predS), max(qe, at.predE)
 		}
-		c := x.newClaim(s, idx, sentText, qs, qe, schema.KindQuantity)
+		c := x.addClaim(idx, sentText, qs, qe, schema.KindQuantity)
 		c.Predicate = pred
 		c.Subject = at.subj
 		if m.class == classMoney || m.class == classPercent {
@@ -278,11 +281,10 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			c.ScopeText = x.text[p.toks[te.s].s:p.toks[te.e-1].e]
 			c.ScopeStart, c.ScopeEnd = te.start, te.end
 			if te.s >= qe && te.s-qe <= 8 && !x.mentionBetween(qe, te.s) && !x.punctBetween(qe, te.s) {
-				x.setQuote(&c, qs, te.e)
+				x.setQuote(c, qs, te.e)
 			}
 		}
-		x.locate(&c, cs, ce, m.cs)
-		x.claims = append(x.claims, c)
+		x.locate(c, cs, ce, m.cs)
 	}
 	// Attributed statements without a number.
 	for ati := range x.attrs {
@@ -300,7 +302,7 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		if qe-qs < 3 || x.coveredByClaims(first, qs, qe) {
 			continue
 		}
-		c := x.newClaim(s, idx, sentText, qs, qe, schema.KindStatement)
+		c := x.addClaim(idx, sentText, qs, qe, schema.KindStatement)
 		c.Predicate = "other"
 		c.Source, c.SourceMention, c.Cue = a.source, a.mention, a.cueText
 		c.Negated = a.deny
@@ -309,8 +311,7 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			c.ScopeText = x.text[p.toks[te.s].s:p.toks[te.e-1].e]
 			c.ScopeStart, c.ScopeEnd = te.start, te.end
 		}
-		x.locate(&c, qs, qe, qs)
-		x.claims = append(x.claims, c)
+		x.locate(c, qs, qe, qs)
 	}
 	// Keep text order inside the sentence.
 	sortClaims(x.claims[first:])
@@ -410,17 +411,24 @@ func (x *analyzer) attribFor(i int) int {
 	return best
 }
 
-// newClaim fills the fields common to all claims.
-func (x *analyzer) newClaim(s sentence, idx int, sentText string, qs, qe int, kind string) schema.Claim {
-	c := schema.Claim{
-		ArticleID:     x.a.ID,
-		SentenceIndex: int32(idx),
-		Sentence:      sentText,
-		Kind:          kind,
-		Published:     x.a.Published,
-		Outlet:        x.a.Outlet,
+// addClaim appends a claim with the fields common to all claims and
+// returns it, to be filled in place. The buffer's spare room is zero (it
+// is cleared before reuse and never shortened during a call).
+func (x *analyzer) addClaim(idx int, sentText string, qs, qe int, kind string) *schema.Claim {
+	n := len(x.claims)
+	if n < cap(x.claims) {
+		x.claims = x.claims[:n+1]
+	} else {
+		x.claims = append(x.claims, schema.Claim{})
 	}
-	x.setQuote(&c, qs, qe)
+	c := &x.claims[n]
+	c.ArticleID = x.a.ID
+	c.SentenceIndex = int32(idx)
+	c.Sentence = sentText
+	c.Kind = kind
+	c.Published = x.a.Published
+	c.Outlet = x.a.Outlet
+	x.setQuote(c, qs, qe)
 	return c
 }
 
@@ -438,17 +446,20 @@ func (x *analyzer) setQuote(c *schema.Claim, qs, qe int) {
 // offsets, in one pass over the text, and sets their ids: one string of
 // the article's ids end to end, which they are cut from.
 func (x *analyzer) finishOffsets() {
+	if len(x.claims) == 0 {
+		return
+	}
 	rc := runeCounter{text: x.text, ascii: x.ascii}
-	var ids strings.Builder
-	ids.Grow(claimIDLen * len(x.claims))
-	var buf [claimIDLen]byte
+	ids := make([]byte, 0, claimIDLen*len(x.claims))
+	var buf [192]byte
+	prefix := claimMsgPrefix(buf[:0], x.a.ID)
 	for i := range x.claims {
 		c := &x.claims[i]
 		c.CharStart = int32(rc.at(int(c.CharStart)))
 		c.CharEnd = int32(rc.at(int(c.CharEnd)))
-		ids.Write(appendClaimID(buf[:0], x.a.ID, c.CharStart, c.CharEnd, c.Kind))
+		ids = appendClaimID(ids, prefix, c.CharStart, c.CharEnd, c.Kind)
 	}
-	all := ids.String()
+	all := unsafe.String(unsafe.SliceData(ids), len(ids))
 	for i := range x.claims {
 		x.claims[i].ClaimID = all[i*claimIDLen : (i+1)*claimIDLen]
 	}
@@ -461,28 +472,55 @@ const claimIDLen = 16
 // "claim", the article id, the offsets and the kind, each followed by a
 // zero byte, as 16 hex digits (a test checks they agree).
 func claimID(articleID string, start, end int32, kind string) string {
+	var buf [192]byte
 	var out [claimIDLen]byte
-	return string(appendClaimID(out[:0], articleID, start, end, kind))
+	return string(appendClaimID(out[:0], claimMsgPrefix(buf[:0], articleID), start, end, kind))
 }
 
-// appendClaimID appends the claim id to dst.
-func appendClaimID(dst []byte, articleID string, start, end int32, kind string) []byte {
-	var buf [192]byte
-	b := buf[:0]
-	if len(articleID)+len(kind)+40 > len(buf) {
-		b = make([]byte, 0, len(articleID)+len(kind)+40)
-	}
+// claimMsgPrefix appends the start of a claim id's message, the same for
+// all claims of an article: "claim" and the article id.
+func claimMsgPrefix(b []byte, articleID string) []byte {
 	b = append(b, "claim\x00"...)
 	b = append(b, articleID...)
+	return append(b, 0)
+}
+
+// appendClaimID appends the claim id to dst. The rest of the message is
+// written after prefix, in its spare capacity when it has room.
+func appendClaimID(dst, prefix []byte, start, end int32, kind string) []byte {
+	b := appendDecimal(prefix, start)
 	b = append(b, 0)
-	b = strconv.AppendInt(b, int64(start), 10)
-	b = append(b, 0)
-	b = strconv.AppendInt(b, int64(end), 10)
+	b = appendDecimal(b, end)
 	b = append(b, 0)
 	b = append(b, kind...)
 	b = append(b, 0)
 	sum := sha256.Sum256(b)
-	return hex.AppendEncode(dst, sum[:claimIDLen/2])
+	for _, v := range sum[:claimIDLen/2] {
+		dst = append(dst, hexDigits[v>>4], hexDigits[v&15])
+	}
+	return dst
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendDecimal appends v in decimal, as strconv.AppendInt does.
+func appendDecimal(b []byte, v int32) []byte {
+	u := uint32(v)
+	if v < 0 {
+		b = append(b, '-')
+		u = uint32(-int64(v))
+	}
+	var d [10]byte
+	i := len(d)
+	for u >= 10 {
+		q := u / 10
+		i--
+		d[i] = byte('0' + u - q*10)
+		u = q
+	}
+	i--
+	d[i] = byte('0' + u)
+	return append(b, d[i:]...)
 }
 
 // scopeIn finds the time scope of a claim starting in tokens [s, e) and
@@ -834,11 +872,19 @@ func (x *analyzer) mostMentioned(sents []sentence) string {
 func (x *analyzer) countGazetteerNames(s, e int) {
 	text, low := x.text, x.low
 	for i := s; i < e; {
-		c := text[i]
-		if byteClass[c]&(bcLower|bcUpper) == 0 {
+		// Only a word with a capital first letter can count: to the next
+		// capital, and on when it is inside a word.
+		if i = nextUpper(text, i, e); i >= e {
+			break
+		}
+		if i > s && byteClass[text[i-1]]&(bcLower|bcUpper) != 0 {
 			i++
+			for i < e && byteClass[text[i]]&(bcLower|bcUpper) != 0 {
+				i++
+			}
 			continue
 		}
+		c := text[i]
 		j := i + 1
 		for j < e && byteClass[text[j]]&(bcLower|bcUpper) != 0 {
 			j++
@@ -905,6 +951,22 @@ func (x *analyzer) countGazetteerNames(s, e int) {
 		x.addPlaceCount(canon, 1)
 		i = end
 	}
+}
+
+// nextUpper returns the offset of the first ASCII capital of text[i:e],
+// or e.
+func nextUpper(text string, i, e int) int {
+	for ; i+8 <= e; i += 8 {
+		if m := byteRange(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(text[i:]), 8)), 'A', 'Z'); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for ; i < e; i++ {
+		if c := text[i]; c >= 'A' && c <= 'Z' {
+			return i
+		}
+	}
+	return e
 }
 
 // placePrepBefore reports whether the word before byte i of a sentence

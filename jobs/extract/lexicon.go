@@ -467,6 +467,8 @@ func buildLexTable() {
 	lexPossessive = lexFind("'s")
 	lexPossessiveFlags = uint32(lexFlags("'s"))
 	buildTriggers()
+	buildWordEntities()
+	buildDateWords()
 }
 
 // pack8 returns the first eight bytes of s (zero-padded), little-endian.

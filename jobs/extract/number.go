@@ -127,10 +127,27 @@ func (p *numParser) isDashTok(i int) bool {
 	return i >= 0 && i < len(p.toks) && p.toks[i].kind == tkPunct && isDash(p.text[p.toks[i].s:p.toks[i].e])
 }
 
-// parseMentions finds every number phrase of the sentence's tokens.
-func (p *numParser) parseMentions(out []mention) []mention {
+// mayStart reports whether a number phrase may start at token i: a number,
+// a number word, a scale or a vague quantity, or one or two words before a
+// scale or a vague quantity ("a dozen", "half a million").
+func (p *numParser) mayStart(i int) bool {
+	t := &p.toks[i]
+	return t.kind == tkNum || t.flags()&(fNumWord|fScale|fVague) != 0 || p.fl(i+1)&(fScale|fVague) != 0 || p.fl(i+2)&fScale != 0
+}
+
+// parseMentions finds every number phrase of the sentence's tokens. starts
+// lists, in order, the tokens where mayStart holds: the others are not
+// read.
+func (p *numParser) parseMentions(out []mention, starts []int32) []mention {
 	n := len(p.toks)
 	for i := 0; i < n; {
+		for len(starts) > 0 && int(starts[0]) < i {
+			starts = starts[1:]
+		}
+		if len(starts) == 0 {
+			break
+		}
+		i = int(starts[0])
 		t := &p.toks[i]
 		start := false
 		switch t.kind {
@@ -138,8 +155,9 @@ func (p *numParser) parseMentions(out []mention) []mention {
 			start = true
 		case tkWord:
 			f := t.flags()
-			start = f&(fNumWord|fScale|fVague) != 0 || ((p.w(i) == "a" || p.w(i) == "an" || p.w(i) == "half") && i+1 < n && p.fl(i+1)&(fScale|fVague) != 0) ||
-				p.w(i) == "half" && p.isWord(i+1, "a") && p.fl(i+2)&fScale != 0
+			// The next tokens' flags first: they rule out most words.
+			start = f&(fNumWord|fScale|fVague) != 0 || (i+1 < n && p.fl(i+1)&(fScale|fVague) != 0 && (p.w(i) == "a" || p.w(i) == "an" || p.w(i) == "half")) ||
+				p.fl(i+2)&fScale != 0 && p.w(i) == "half" && p.isWord(i+1, "a")
 		}
 		if !start {
 			i++

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -30,7 +31,7 @@ import (
 func rawNumbers(s string) (numParser, []mention) {
 	toks := tokenize(s, lowerASCII(s), 0, len(s), nil)
 	p := numParser{text: s, low: lowerASCII(s), toks: toks}
-	return p, p.parseMentions(nil)
+	return p, p.parseMentions(nil, p.allStarts())
 }
 
 func (p *numParser) span(s, e int) string {
@@ -366,5 +367,45 @@ func report(t *testing.T, name string, pass, total int, fails []string, floor fl
 			t.Logf("  fail %s", f)
 		}
 		t.Errorf("%s: pass rate %.3f below floor %.2f", name, rate, floor)
+	}
+}
+
+// allStarts lists the tokens where mayStart holds, as candidate does.
+func (p *numParser) allStarts() []int32 {
+	var out []int32
+	for i := range p.toks {
+		if p.mayStart(i) {
+			out = append(out, int32(i))
+		}
+	}
+	return out
+}
+
+// TestMayStart checks that trying only the tokens where mayStart holds
+// finds the same number phrases as trying every token.
+func TestMayStart(t *testing.T) {
+	texts := append([]string{}, goldenTexts...)
+	texts = append(texts, fuzzSeeds...)
+	texts = append(texts, "half a dozen people, a dozen more, an estimated hundred, half a million, a few hundred and 5 million", "a a dozen half half a dozen one two three", "dozen dozens 5 million million a dozen 7 hundreds")
+	for _, s := range texts {
+		for _, sp := range Sentences(s) {
+			txt := s[sp[0]:sp[1]]
+			low := lowerASCII(txt)
+			p := numParser{text: txt, low: low, toks: tokenize(txt, low, 0, len(txt), nil)}
+			every := make([]int32, len(p.toks))
+			for i := range every {
+				every[i] = int32(i)
+			}
+			want := p.parseMentions(nil, every)
+			got := p.parseMentions(nil, p.allStarts())
+			x := analyzer{p: p}
+			x.candidate()
+			if len(x.starts) != len(p.allStarts()) || len(x.starts) > 0 && !reflect.DeepEqual(x.starts, p.allStarts()) {
+				t.Fatalf("%q: candidate starts %v, want %v", txt, x.starts, p.allStarts())
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: mentions %+v, want %+v", txt, got, want)
+			}
+		}
 	}
 }

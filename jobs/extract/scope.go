@@ -62,8 +62,8 @@ func (p *numParser) isMonthTok(i int) (time.Month, bool) {
 	if (w == "may" || w == "march") && !p.toks[i].upper {
 		return 0, false
 	}
-	m, ok := monthNum[w]
-	return m, ok
+	m := monthByLex[p.toks[i].li]
+	return m, m != 0
 }
 
 // weekdayTok reports whether token i names a day of the week: the words
@@ -72,8 +72,36 @@ func (p *numParser) weekdayTok(i int) (time.Weekday, bool) {
 	if p.fl(i)&fWeekday == 0 {
 		return 0, false
 	}
-	wd, ok := weekdayNum[p.w(i)]
-	return wd, ok
+	wd := weekdayByLex[p.toks[i].li]
+	return time.Weekday(wd), wd >= 0
+}
+
+// monthByLex and weekdayByLex are monthNum and weekdayNum by lexicon index
+// (0 and -1: none), for the tokens flagged fMonth or fWeekday, whose index
+// is that of their word as written.
+var (
+	monthByLex   []time.Month
+	weekdayByLex []int8
+)
+
+// buildDateWords fills monthByLex and weekdayByLex; it runs after the
+// lexicon table is built.
+func buildDateWords() {
+	monthByLex = make([]time.Month, len(lexKeys))
+	weekdayByLex = make([]int8, len(lexKeys))
+	for i := range weekdayByLex {
+		weekdayByLex[i] = -1
+	}
+	for w, m := range monthNum {
+		if li := lexFind(w); li >= 0 {
+			monthByLex[li] = m
+		}
+	}
+	for w, d := range weekdayNum {
+		if li := lexFind(w); li >= 0 {
+			weekdayByLex[li] = int8(d)
+		}
+	}
 }
 
 func (p *numParser) yearTok(i int) (int, bool) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -249,19 +250,20 @@ func periodEnds(text string, i, k int) bool {
 	}
 	// No abbreviation of the lists is longer than six bytes.
 	if len(word) <= 6 {
-		var buf [6]byte
-		lw := buf[:0]
-		for i := 0; i < len(word); i++ {
-			c := word[i]
+		// The word lowered, packed as pack8 packs.
+		var k8 uint64
+		for j := len(word) - 1; j >= 0; j-- {
+			c := word[j]
 			if c >= 'A' && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			lw = append(lw, c)
+			k8 = k8<<8 | uint64(c)
 		}
-		if isTitleAbbrev(string(lw)) {
+		kind := abbrevLookup(k8)
+		if kind == abbrevTitle {
 			return false
 		}
-		if !dot && !isAmbiguousAbbrev(string(lw)) {
+		if !dot && kind != abbrevAmbiguous {
 			return true
 		}
 	}
@@ -274,31 +276,74 @@ func periodEnds(text string, i, k int) bool {
 	return isSentenceOpener(text[k:e]) || text[k] == '"' || text[k] == '('
 }
 
-// isTitleAbbrev reports a lower-case abbreviation that a period does not
-// end a sentence after: titles, months, "no.", "vs.".
-func isTitleAbbrev(w string) bool {
-	switch w {
-	case "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm",
-		"cmdr", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "ft", "mt", "no", "nos", "nr",
-		"vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v",
-		"fig", "approx", "est", "atty", "dist", "ofc", "dep", "brig", "lt.col", "st", "messrs", "mme", "mlle",
-		"sr", "jr":
-		return true
+// titleAbbrevs are lower-case abbreviations that a period does not end a
+// sentence after: titles, months, "no.", "vs.".
+var titleAbbrevs = []string{"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm",
+	"cmdr", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "ft", "mt", "no", "nos", "nr",
+	"vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v",
+	"fig", "approx", "est", "atty", "dist", "ofc", "dep", "brig", "lt.col", "st", "messrs", "mme", "mlle",
+	"sr", "jr"}
+
+// ambiguousAbbrevs are lower-case abbreviations that may end a sentence:
+// company suffixes, street types, US states.
+var ambiguousAbbrevs = []string{"inc", "corp", "co", "ltd", "llc", "bros", "etc", "ave", "blvd", "rd", "ln", "hwy", "ala", "ariz",
+	"ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass",
+	"mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash",
+	"wis", "wyo", "jr", "sr"}
+
+const (
+	abbrevNone uint8 = iota
+	abbrevTitle
+	abbrevAmbiguous
+)
+
+// abbrevSlots is an open-addressing table of the abbreviations, keyed by
+// their bytes packed in a word (none is longer than eight bytes); a title
+// abbreviation wins over the same ambiguous one.
+var abbrevSlots = func() (t [256]struct {
+	k    uint64
+	kind uint8
+}) {
+	add := func(w string, kind uint8) {
+		k := pack8(w)
+		for h := abbrevHash(k); ; h++ {
+			sl := &t[h]
+			if sl.kind == abbrevNone {
+				sl.k, sl.kind = k, kind
+				return
+			}
+			if sl.k == k {
+				return
+			}
+		}
 	}
-	return false
+	for _, w := range titleAbbrevs {
+		add(w, abbrevTitle)
+	}
+	for _, w := range ambiguousAbbrevs {
+		add(w, abbrevAmbiguous)
+	}
+	return t
+}()
+
+func abbrevHash(k uint64) uint8 { return uint8((k * 0x9E3779B97F4A7C15) >> 56) }
+
+// abbrevKind tells whether the lower-case word w (at most eight bytes) is
+// a title or an ambiguous abbreviation.
+func abbrevKind(w []byte) uint8 {
+	var b [8]byte
+	copy(b[:], w)
+	return abbrevLookup(binary.LittleEndian.Uint64(b[:]))
 }
 
-// isAmbiguousAbbrev reports a lower-case abbreviation that may end a
-// sentence: company suffixes, street types, US states.
-func isAmbiguousAbbrev(w string) bool {
-	switch w {
-	case "inc", "corp", "co", "ltd", "llc", "bros", "etc", "ave", "blvd", "rd", "ln", "hwy", "ala", "ariz",
-		"ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass",
-		"mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash",
-		"wis", "wyo", "jr", "sr":
-		return true
+// abbrevLookup is abbrevKind of the word packed in k.
+func abbrevLookup(k uint64) uint8 {
+	for h := abbrevHash(k); ; h++ {
+		sl := &abbrevSlots[h]
+		if sl.kind == abbrevNone || sl.k == k {
+			return sl.kind
+		}
 	}
-	return false
 }
 
 // isSentenceOpener reports a word that typically opens a sentence.
@@ -359,6 +404,14 @@ var boilerByFirst = func() (m [256][]string) {
 	return m
 }()
 
+// boilerSecond is the set of second bytes of the prefixes by first byte.
+var boilerSecond = func() (m [256][4]uint64) {
+	for _, bp := range boilerPrefixes {
+		m[bp[0]][bp[1]>>6] |= 1 << (bp[1] & 63)
+	}
+	return m
+}()
+
 // hasPrefixFold reports whether s starts with the lower-case ASCII prefix,
 // ignoring the case of s.
 func hasPrefixFold(s, prefix string) bool {
@@ -387,9 +440,17 @@ func isBoilerplate(s string) bool {
 	if c0 >= 'A' && c0 <= 'Z' {
 		c0 += 'a' - 'A'
 	}
-	for _, bp := range boilerByFirst[c0] {
-		if hasPrefixFold(s, bp) {
-			return true
+	if len(s) >= 2 {
+		c1 := s[1]
+		if c1 >= 'A' && c1 <= 'Z' {
+			c1 += 'a' - 'A'
+		}
+		if boilerSecond[c0][c1>>6]&(1<<(c1&63)) != 0 {
+			for _, bp := range boilerByFirst[c0] {
+				if hasPrefixFold(s, bp) {
+					return true
+				}
+			}
 		}
 	}
 	low := s
