@@ -247,37 +247,12 @@ func FuzzDecodeArticle(f *testing.F) {
 
 // goccyParseJSONL is parseJSONL as it was before decodeArticle: every
 // record and field decoded by json.Unmarshal.
-func goccyParseJSONL(rec *record) (f parsed) {
+func goccyParseJSONL(rec *record) parsed {
 	var j jsonArticle
 	if err := json.Unmarshal(rec.raw, &j); err != nil {
-		f.id = fmt.Sprintf("%s#L%d", rec.path, rec.line)
-		f.status, f.err = schema.StatusParseError, "invalid JSON: "+err.Error()
-		return f
+		return invalidJSON(rec, err)
 	}
-	id, err := goccyJSONID(j.ID)
-	if err != nil {
-		f.notes = append(f.notes, err.Error())
-	} else if id == "" {
-		f.notes = append(f.notes, "record has no id; id made from path and line")
-	}
-	if id == "" {
-		id = fmt.Sprintf("%s#L%d", rec.path, rec.line)
-	}
-	f.id, f.title, f.url, f.outlet, f.cluster = id, j.Title, j.URL, j.Outlet, strings.TrimSpace(j.Cluster)
-	switch {
-	case j.Text != nil:
-		f.text = *j.Text
-	case j.Body != nil:
-		f.text = *j.Body
-	case j.Content != nil:
-		f.text = *j.Content
-	}
-	if t, ok, note := goccyParsePublished(j.Published); ok {
-		f.published = t
-	} else if note != "" {
-		f.notes = append(f.notes, note)
-	}
-	return f
+	return fromJSON(rec, &j, goccyJSONID, goccyParsePublished)
 }
 
 func goccyJSONID(raw json.RawMessage) (string, error) {

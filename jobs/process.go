@@ -131,17 +131,27 @@ func parseText(rec *record) parsed {
 }
 
 // parseJSONL reads one JSONL record.
-func parseJSONL(rec *record) (f parsed) {
+func parseJSONL(rec *record) parsed {
 	var j jsonArticle
 	if !decodeArticle(rec.raw, &j) {
 		j = jsonArticle{}
 		if err := json.Unmarshal(rec.raw, &j); err != nil {
-			f.id = fmt.Sprintf("%s#L%d", rec.path, rec.line)
-			f.status, f.err = schema.StatusParseError, "invalid JSON: "+err.Error()
-			return f
+			return invalidJSON(rec, err)
 		}
 	}
-	id, err := jsonID(j.ID)
+	return fromJSON(rec, &j, jsonID, parsePublished)
+}
+
+// invalidJSON is the result of a record that is not a JSON object.
+func invalidJSON(rec *record, err error) parsed {
+	return parsed{id: fmt.Sprintf("%s#L%d", rec.path, rec.line), status: schema.StatusParseError, err: "invalid JSON: " + err.Error()}
+}
+
+// fromJSON maps a decoded record to the article's fields, reading its raw
+// id and published fields with readID and readPublished.
+func fromJSON(rec *record, j *jsonArticle, readID func(json.RawMessage) (string, error),
+	readPublished func(json.RawMessage) (time.Time, bool, string)) (f parsed) {
+	id, err := readID(j.ID)
 	if err != nil {
 		f.notes = append(f.notes, err.Error())
 	} else if id == "" {
@@ -159,7 +169,7 @@ func parseJSONL(rec *record) (f parsed) {
 	case j.Content != nil:
 		f.text = *j.Content
 	}
-	if t, ok, note := parsePublished(j.Published); ok {
+	if t, ok, note := readPublished(j.Published); ok {
 		f.published = t
 	} else if note != "" {
 		f.notes = append(f.notes, note)
@@ -217,6 +227,17 @@ func markdownTitle(text, path string) string {
 	return ""
 }
 
+// jsonString decodes a JSON string value: by decodeString, or by goccy when
+// decodeString cannot be sure of it.
+func jsonString(raw json.RawMessage) (string, error) {
+	if s, end, ok := decodeString(raw, 0); ok && end == len(raw) {
+		return s, nil
+	}
+	var s string
+	err := json.Unmarshal(raw, &s)
+	return s, err
+}
+
 // jsonID reads an id given as a JSON string or number.
 func jsonID(raw json.RawMessage) (string, error) {
 	raw = bytes.TrimSpace(raw)
@@ -224,11 +245,8 @@ func jsonID(raw json.RawMessage) (string, error) {
 		return "", nil
 	}
 	if raw[0] == '"' {
-		if s, end, ok := decodeString(raw, 0); ok && end == len(raw) {
-			return s, nil
-		}
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
+		s, err := jsonString(raw)
+		if err != nil {
 			return "", fmt.Errorf("id: %v", err)
 		}
 		return s, nil
@@ -269,12 +287,9 @@ func parsePublished(raw json.RawMessage) (t time.Time, ok bool, note string) {
 		}
 		return time.Unix(int64(secs), 0).UTC(), true, ""
 	}
-	s, end, ok := decodeString(raw, 0)
-	if !ok || end != len(raw) {
-		s = ""
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return time.Time{}, false, "published: " + err.Error()
-		}
+	s, err := jsonString(raw)
+	if err != nil {
+		return time.Time{}, false, "published: " + err.Error()
 	}
 	s = strings.TrimSpace(s)
 	for _, layout := range publishedLayouts {
