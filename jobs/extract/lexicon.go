@@ -519,21 +519,7 @@ func lexWordAt(low string, i, j int) (int32, uint32) {
 	if n < 8 {
 		k8 &= 1<<(8*uint(n)&63) - 1
 	}
-	// lexProbe, inlined by hand for the tokenizer.
-	if f := lexFilterBit(k8, n); lexFilter[f>>6]&(1<<(f&63)) == 0 {
-		return -1, 0
-	}
-	h := lexHash(k8, n)
-	for {
-		sl := &lexSlots[h]
-		if sl.idx == 0 {
-			return -1, 0
-		}
-		if sl.k8 == k8 && int(sl.n) == n && (n <= 8 || lexKeys[sl.idx-1][8:] == low[i+8:j]) {
-			return int32(sl.idx) - 1, sl.fl
-		}
-		h = (h + 1) & lexMask
-	}
+	return lexProbe(k8, low[i:j])
 }
 
 // lexProbe finds w, whose first eight bytes packed are k8, in the table.
