@@ -38,7 +38,10 @@ func Key(c *schema.Claim) string { return KeyIn(c, "") }
 // takes the place of the place key, as "#" and the cluster, so that the
 // claims of one event meet whatever place each article names and the
 // claims of two events never do. KeyIn(c, "") is Key(c).
-func KeyIn(c *schema.Claim, cluster string) string { return keyIn(c, cluster, nil) }
+func KeyIn(c *schema.Claim, cluster string) string {
+	var k Keyer
+	return k.KeyIn(c, cluster)
+}
 
 // Keyer computes claim_keys as KeyIn does, reading each sentence once for
 // consecutive claims of one sentence, as the claims of an article come.
@@ -59,10 +62,7 @@ func (k *Keyer) tokens(s string) []token {
 }
 
 // KeyIn returns KeyIn(c, cluster).
-func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string { return keyIn(c, cluster, k) }
-
-// keyIn is KeyIn, with the sentence's words from k when it is not nil.
-func keyIn(c *schema.Claim, cluster string, k *Keyer) string {
+func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 	if c.Kind == schema.KindStatement || (!c.ValueLow.Valid && !c.ValueBest.Valid && !c.ValueHigh.Valid) {
 		return ""
 	}
@@ -152,13 +152,7 @@ func qualify(c *schema.Claim, cluster bool, k *Keyer) qualifiers {
 		q.url = true
 		return q
 	}
-	var ts []token
-	if k != nil {
-		ts = k.tokens(c.Sentence)
-	} else {
-		var toks [maxTokens]token
-		ts = tokenize(c.Sentence, toks[:0])
-	}
+	ts := k.tokens(c.Sentence)
 	n := numberToken(c, ts, start, end)
 	q.part = partRule(c, ts, n) != ""
 	q.ctx = cluster && contextRule(c, ts, n) != ""
