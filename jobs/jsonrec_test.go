@@ -236,6 +236,19 @@ func TestParseJSONLErrors(t *testing.T) {
 	}
 }
 
+// TestParseJSONLDecoderPanic checks that a panic inside the JSON decoder
+// is the record's parse error, not a crashed run or an extraction error.
+func TestParseJSONLDecoderPanic(t *testing.T) {
+	saved := unmarshal
+	defer func() { unmarshal = saved }()
+	unmarshal = func([]byte, any) error { panic("index out of range [12] with length 12") }
+	f := parseJSONL(&record{raw: []byte(`{"id":"1","\`), path: "f.jsonl", line: 3})
+	want := "invalid JSON: the JSON decoder failed on this record: index out of range"
+	if f.status != schema.StatusParseError || !strings.HasPrefix(f.err, want) || f.id != "f.jsonl#L3" {
+		t.Errorf("status %q id %q error %q, want parse_error %q", f.status, f.id, f.err, want)
+	}
+}
+
 func FuzzDecodeArticle(f *testing.F) {
 	for _, c := range jsonCases {
 		f.Add([]byte(c.rec))

@@ -135,11 +135,26 @@ func parseJSONL(rec *record) parsed {
 	var j jsonArticle
 	if !decodeArticle(rec.raw, &j) {
 		j = jsonArticle{}
-		if err := json.Unmarshal(rec.raw, &j); err != nil {
+		if err := unmarshalRecord(rec.raw, &j); err != nil {
 			return invalidJSON(rec, err)
 		}
 	}
 	return fromJSON(rec, &j, jsonID, parsePublished)
+}
+
+// unmarshal is the JSON decoder of the records decodeArticle declines.
+var unmarshal = json.Unmarshal
+
+// unmarshalRecord decodes raw into j with unmarshal. A panic inside the
+// decoder (goccy/go-json has panicked on some truncated records) is an
+// error of the record like any other decoding error.
+func unmarshalRecord(raw []byte, j *jsonArticle) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the JSON decoder failed on this record: %v", r)
+		}
+	}()
+	return unmarshal(raw, j)
 }
 
 // invalidJSON is the result of a record that is not a JSON object.
