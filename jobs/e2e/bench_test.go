@@ -19,13 +19,14 @@ import (
 )
 
 // BenchmarkJob runs the claimscan binary over a generated corpus of
-// $CLAIMSCAN_BENCH_SIZE (default 1GB; generated once and kept in
-// .bench/ at the module root) and reports MB/s, articles/s, claims/s, peak
-// RSS of the run and seconds per stage, plus the time to merely read the same
-// file, for the ratio to the I/O limit. $CLAIMSCAN_BENCH_WORKERS lists the
-// worker counts to run (default "1,2"); a run with n workers gets n cores
-// (GOMAXPROCS=n), so the speedup metric is the scaling with cores, the
-// writers' and global stages' work included.
+// $CLAIMSCAN_BENCH_SIZE (default 1GB; generated once and kept in .bench/ at
+// the module root) and reports MB/s, articles/s, claims/s, peak RSS, MB per
+// CPU-second (user and system time: the throughput per core, steadier than
+// wall time on a shared host) and seconds per stage, plus the time to merely
+// read the same file, for the ratio to the I/O limit.
+// $CLAIMSCAN_BENCH_WORKERS lists the worker counts to run (default "1,2"); a
+// run with n workers gets n cores (GOMAXPROCS=n), so the speedup metric is
+// the scaling with cores, the writers' and global stages' work included.
 func BenchmarkJob(b *testing.B) {
 	size := envOr("CLAIMSCAN_BENCH_SIZE", "1GB")
 	root := filepath.Join(fixtures.Root(), "..")
@@ -73,7 +74,9 @@ func BenchmarkJob(b *testing.B) {
 				}
 				arts := m.Tables[schema.ArticlesTable].Rows
 				claims := m.Tables[schema.ClaimsTable].Rows
+				cpu := (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 				b.ReportMetric(mb/secs, "MB/s")
+				b.ReportMetric(mb/cpu, "MB/cpu-s")
 				b.ReportMetric(float64(arts)/secs, "articles/s")
 				b.ReportMetric(float64(claims)/secs, "claims/s")
 				b.ReportMetric(float64(rss)/(1<<20), "peakRSS_MB")
@@ -88,8 +91,8 @@ func BenchmarkJob(b *testing.B) {
 				for _, k := range []string{"read_busy", "extract_busy", "sequence_busy", "write_busy", "read_extract_write", "conflicts", "sources"} {
 					stages = append(stages, fmt.Sprintf("%s=%.2fs", k, m.Timings[k]))
 				}
-				b.Logf("workers=%s: %.2fs, %d articles, %d claims, %d conflicts, peak RSS %d MB; %s",
-					w, secs, arts, claims, m.Tables[schema.ConflictsTable].Rows, rss>>20, strings.Join(stages, " "))
+				b.Logf("workers=%s: %.2fs (%.1f CPU-s), %d articles, %d claims, %d conflicts, peak RSS %d MB; %s",
+					w, secs, cpu, arts, claims, m.Tables[schema.ConflictsTable].Rows, rss>>20, strings.Join(stages, " "))
 			}
 		})
 	}
