@@ -59,7 +59,7 @@ func BenchmarkJob(b *testing.B) {
 	for _, w := range workers {
 		b.Run("workers="+w, func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				out := filepath.Join(benchDir, "out-"+w)
+				out := filepath.Join(benchDir, "out-"+size+"-"+w)
 				cmd := exec.Command(bin, "run", "--quiet", "--overwrite", "--workers", w, "--out", out, input)
 				cmd.Env = append(os.Environ(), "GOMAXPROCS="+w)
 				start := time.Now()
