@@ -42,7 +42,7 @@ type Options struct {
 	// Fast names columns compressed at zstd level 1 whatever ZstdLevel is:
 	// columns that a higher level makes no smaller, such as random hashes.
 	Fast []string
-	// Mem allocates the Arrow buffers of concatenated row groups (default
+	// Mem allocates the Arrow buffers of concatenated dictionary columns (default
 	// a Go allocator).
 	Mem memory.Allocator
 }
@@ -157,7 +157,8 @@ func PartName(table string, index int) string {
 // the bytes it writes. Write batches in order, then Close; Close does not
 // close the io.Writer.
 //
-// Batches are gathered until they fill a row group and then concatenated,
+// Batches are gathered until they fill a row group, then written column by
+// column from their arrays. Only dictionary columns are concatenated first,
 // which merges their Arrow dictionaries into one: Parquet keeps a single
 // dictionary per column chunk, and a writer handed a second, different
 // dictionary falls back to plain-encoding every value of the column.
@@ -232,62 +233,66 @@ func (p *PartWriter) Write(rec arrow.RecordBatch) error {
 }
 
 // flush writes the first n pending rows as one row group and keeps the
-// rest pending.
+// rest pending. Each column is written from the pending batches' arrays
+// as they are, except dictionary columns, which are concatenated to merge
+// their dictionaries into one.
 func (p *PartWriter) flush(n int64) error {
-	rec, err := concat(p.sc, p.pending, p.opts.Mem)
-	for _, r := range p.pending {
-		r.Release()
-	}
-	p.pending, p.pendingRows = p.pending[:0], 0
-	if err != nil {
+	if err := p.fw.NewRowGroupChecked(); err != nil {
 		return err
 	}
-	defer rec.Release()
-	if rest := rec.NumRows() - n; rest > 0 {
-		p.pending = append(p.pending, rec.NewSlice(n, rec.NumRows()))
-		p.pendingRows = rest
-		head := rec.NewSlice(0, n)
-		defer head.Release()
-		rec = head
+	chunks := make([]arrow.Array, len(p.pending))
+	for i, f := range p.sc.Fields() {
+		for j, r := range p.pending {
+			chunks[j] = r.Column(i)
+		}
+		col, err := columnChunks(f, chunks, p.opts.Mem)
+		if err != nil {
+			return err
+		}
+		err = p.fw.WriteColumnChunked(col, 0, n)
+		col.Release()
+		if err != nil {
+			return err
+		}
 	}
-	if err := p.fw.Write(rec); err != nil {
-		return err
-	}
-	p.rows += rec.NumRows()
+	p.rows += n
+	p.keepAfter(n)
 	return nil
 }
 
-// concat joins batches of schema sc into one, merging the dictionaries of
-// dictionary columns.
-func concat(sc *arrow.Schema, recs []arrow.RecordBatch, mem memory.Allocator) (arrow.RecordBatch, error) {
-	if len(recs) == 1 {
-		recs[0].Retain()
-		return recs[0], nil
+// columnChunks is the chunked column of field f over arrays, one per
+// pending batch: the arrays themselves, or for a dictionary column with
+// several arrays their concatenation, whose dictionary holds all of theirs.
+func columnChunks(f arrow.Field, arrays []arrow.Array, mem memory.Allocator) (*arrow.Chunked, error) {
+	if f.Type.ID() != arrow.DICTIONARY || len(arrays) == 1 {
+		return arrow.NewChunked(f.Type, arrays), nil
 	}
-	cols := make([]arrow.Array, sc.NumFields())
-	defer func() {
-		for _, c := range cols {
-			if c != nil {
-				c.Release()
-			}
-		}
-	}()
-	parts := make([]arrow.Array, len(recs))
-	var rows int64
-	for _, r := range recs {
-		rows += r.NumRows()
+	c, err := array.Concatenate(arrays, mem)
+	if err != nil {
+		return nil, fmt.Errorf("concatenate column %s: %w", f.Name, err)
 	}
-	for i := range cols {
-		for j, r := range recs {
-			parts[j] = r.Column(i)
+	defer c.Release()
+	return arrow.NewChunked(f.Type, []arrow.Array{c}), nil
+}
+
+// keepAfter drops the first n pending rows, keeping the rest pending.
+func (p *PartWriter) keepAfter(n int64) {
+	var rest []arrow.RecordBatch
+	var skipped int64
+	for _, r := range p.pending {
+		rows := r.NumRows()
+		switch {
+		case skipped+rows <= n:
+		case skipped >= n:
+			r.Retain()
+			rest = append(rest, r)
+		default:
+			rest = append(rest, r.NewSlice(n-skipped, rows))
 		}
-		c, err := array.Concatenate(parts, mem)
-		if err != nil {
-			return nil, fmt.Errorf("concatenate column %s: %w", sc.Field(i).Name, err)
-		}
-		cols[i] = c
+		skipped += rows
+		r.Release()
 	}
-	return array.NewRecordBatch(sc, cols, rows), nil
+	p.pending, p.pendingRows = rest, skipped-n
 }
 
 // Close finishes the Parquet file and returns its rows, size and sha256
