@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -94,8 +95,9 @@ func (b *Builder[T]) Append(rows ...T) {
 }
 
 // AppendGroups adds the rows of several slices, in order, reserving the
-// string bytes of all of them first: one allocation per column where
-// appending each slice in turn would grow the buffers step by step.
+// string bytes (and dictionary indices) of all of them first: one
+// allocation per column where appending each slice in turn would grow the
+// buffers step by step.
 func (b *Builder[T]) AppendGroups(groups [][]T) {
 	rows := 0
 	for _, g := range groups {
@@ -103,6 +105,9 @@ func (b *Builder[T]) AppendGroups(groups [][]T) {
 	}
 	for j, c := range b.t.cols {
 		if c.dataBytes == nil {
+			if c.field.Type.ID() == arrow.DICTIONARY {
+				b.st[j].idx = slices.Grow(b.st[j].idx, rows)
+			}
 			continue
 		}
 		n := 0
