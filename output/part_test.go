@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -128,5 +129,23 @@ func TestReadPart(t *testing.T) {
 	}
 	if err := ReadPart(context.Background(), bytes.NewReader([]byte("not parquet")), func(arrow.RecordBatch) error { return nil }); err == nil {
 		t.Error("garbage read as a part")
+	}
+}
+
+// TestPartWriterSchemaMismatch checks that a batch of another schema is
+// refused, not written into the part's columns.
+func TestPartWriterSchemaMismatch(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	var buf bytes.Buffer
+	pw, err := NewPartWriter(&buf, textSchema, Options{RowGroupRows: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pw.Abandon()
+	rec := makeBatch(t, mem, 0, 10)
+	defer rec.Release()
+	if err := pw.Write(rec); err == nil || !strings.Contains(err.Error(), "does not match") {
+		t.Errorf("Write of a batch of another schema: error %v, want a schema mismatch", err)
 	}
 }

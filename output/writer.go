@@ -218,6 +218,9 @@ func NewPartWriter(dst io.Writer, sc *arrow.Schema, opts Options) (*PartWriter, 
 // Options.RowGroupRows rows (the last one may be shorter). The PartWriter
 // keeps a reference to rec until its row group is written.
 func (p *PartWriter) Write(rec arrow.RecordBatch) error {
+	if !rec.Schema().Equal(p.sc) {
+		return fmt.Errorf("record batch schema does not match the part's:\nbatch: %s\npart: %s", rec.Schema(), p.sc)
+	}
 	if rec.NumRows() == 0 {
 		return nil
 	}
