@@ -14,7 +14,6 @@ import (
 	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 
 	"github.com/claimscan/claimscan/schema"
@@ -187,13 +186,15 @@ func declaresCharset(raw []byte) bool {
 }
 
 // Text layout of the extracted content: how many line breaks an element
-// puts before and after itself.
-var blockBreaks = map[atom.Atom]int{
-	atom.P: 2, atom.Div: 2, atom.H1: 2, atom.H2: 2, atom.H3: 2, atom.H4: 2, atom.H5: 2, atom.H6: 2,
-	atom.Blockquote: 2, atom.Pre: 2, atom.Table: 2, atom.Ul: 2, atom.Ol: 2, atom.Dl: 2,
-	atom.Section: 2, atom.Article: 2, atom.Figure: 2, atom.Header: 2, atom.Footer: 2, atom.Main: 2,
-	atom.Aside: 2, atom.Address: 2, atom.Details: 2, atom.Hr: 2, atom.Body: 2,
-	atom.Li: 1, atom.Tr: 1, atom.Dt: 1, atom.Dd: 1, atom.Figcaption: 1, atom.Summary: 1, atom.Caption: 1,
+// puts before and after itself. Keyed by tag name, not atom: trafilatura
+// renames the elements it keeps (and creates new ones) without setting
+// their atoms.
+var blockBreaks = map[string]int{
+	"p": 2, "div": 2, "h1": 2, "h2": 2, "h3": 2, "h4": 2, "h5": 2, "h6": 2,
+	"blockquote": 2, "pre": 2, "table": 2, "ul": 2, "ol": 2, "dl": 2,
+	"section": 2, "article": 2, "figure": 2, "header": 2, "footer": 2, "main": 2,
+	"aside": 2, "address": 2, "details": 2, "hr": 2, "body": 2,
+	"li": 1, "tr": 1, "dt": 1, "dd": 1, "figcaption": 1, "summary": 1, "caption": 1,
 }
 
 // nodeText renders extracted content as plain text: blocks (paragraphs,
@@ -211,6 +212,11 @@ type textWriter struct {
 	b     strings.Builder
 	brk   int  // line breaks owed before the next word
 	space bool // a space is owed before the next word
+	// edge: an element starts or ends between the last word and the next.
+	// trafilatura trims the text it keeps, so "for <a>Larry</a>" comes as
+	// "for" and "Larry"; at such an edge words are parted by a space
+	// unless punctuation clings to one side (see parted).
+	edge bool
 }
 
 func (w *textWriter) walk(n *html.Node) {
@@ -218,26 +224,35 @@ func (w *textWriter) walk(n *html.Node) {
 		w.write(n.Data)
 		return
 	}
-	if n.Type == html.ElementNode {
-		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Noscript, atom.Template:
-			return
-		case atom.Br:
-			w.brk = max(w.brk, 1)
-			return
-		case atom.Td, atom.Th:
-			w.space = true
-		}
-	}
 	brk := 0
 	if n.Type == html.ElementNode {
-		brk = blockBreaks[n.DataAtom]
+		switch n.Data {
+		case "script", "style", "noscript", "template":
+			return
+		case "br":
+			w.brk = max(w.brk, 1)
+			return
+		case "td", "th":
+			w.space = true
+		}
+		brk = blockBreaks[n.Data]
 	}
 	w.brk = max(w.brk, brk)
+	w.edge = true
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
 	w.brk = max(w.brk, brk)
+	w.edge = true
+}
+
+// parted reports whether two words met at an element edge are separate
+// words: not when the first ends in punctuation that opens ("(", "$",
+// "-") or the second starts with punctuation that closes (",", ")", "’s").
+func parted(before, after string) bool {
+	last, _ := utf8.DecodeLastRuneInString(before)
+	first, _ := utf8.DecodeRuneInString(after)
+	return !strings.ContainsRune("([{“‘«$£€#@/-–", last) && !strings.ContainsRune(",.;:!?)]}”’»%…'", first)
 }
 
 func (w *textWriter) write(s string) {
@@ -258,9 +273,11 @@ func (w *textWriter) write(s string) {
 				w.b.WriteString("\n\n"[:w.brk])
 			case w.space || i > 0:
 				w.b.WriteByte(' ')
+			case w.edge && parted(w.b.String(), word):
+				w.b.WriteByte(' ')
 			}
 		}
-		w.brk, w.space = 0, false
+		w.brk, w.space, w.edge = 0, false, false
 		w.b.WriteString(word)
 	}
 	last := s[len(s)-1]
