@@ -58,6 +58,10 @@ type parsed struct {
 	published                    time.Time
 	notes                        []string // problems worth the error column, the article still read
 	status, err                  string   // set when the record cannot be used at all
+	// keptStatus is the status of an article that is read all the same:
+	// its text is kept and its claims extracted (a web page cut short,
+	// bytes not valid in the page's charset).
+	keptStatus string
 }
 
 // process parses one record, checks it, and extracts its claims. It never
@@ -82,8 +86,11 @@ func process(rec record, fx *funcs) (p processed) {
 		a.Outlet = hostOf(a.URL)
 	}
 	text, notes := f.text, f.notes
+	a.Status = f.keptStatus
 	if bad := invalidUTF8(rec.raw); bad >= 0 {
-		a.Status = schema.StatusInvalidUTF8
+		if a.Status == "" {
+			a.Status = schema.StatusInvalidUTF8
+		}
 		notes = append([]string{fmt.Sprintf("invalid UTF-8 at byte %d; invalid bytes were read as U+FFFD and claims extracted from the repaired text", bad)}, notes...)
 	}
 	if !utf8.ValidString(text) {
@@ -94,7 +101,9 @@ func process(rec record, fx *funcs) (p processed) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
 	if strings.TrimSpace(text) == "" {
-		a.Status = schema.StatusEmpty
+		if a.Status != schema.StatusReadError {
+			a.Status = schema.StatusEmpty
+		}
 		notes = append([]string{"no text"}, notes...)
 	}
 	if a.Status == "" {

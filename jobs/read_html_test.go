@@ -84,26 +84,33 @@ func TestParseHTMLCharsets(t *testing.T) {
 		t.Errorf("published %v title %q", f.published, f.title)
 	}
 
-	// The same bytes declaring nothing: not UTF-8, so invalid_utf8.
+	// The same bytes declaring nothing: not UTF-8, so read as
+	// windows-1252, the WHATWG default.
 	undeclared := bytes.Replace(raw, []byte(`<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">`), nil, 1)
 	if bytes.Equal(undeclared, raw) {
 		t.Fatal("meta tag not found in fixture")
 	}
 	p = process(record{id: "u.htm", path: "u.htm", format: formatHTML, raw: undeclared}, noExtract)
-	if p.article.Status != schema.StatusInvalidUTF8 {
-		t.Errorf("undeclared Latin-1 page: status %q, want invalid_utf8", p.article.Status)
+	if p.article.Status != schema.StatusOK {
+		t.Errorf("undeclared Latin-1 page: status %q (%s), want ok", p.article.Status, p.article.Error)
+	}
+	rec = record{format: formatHTML, raw: undeclared}
+	if f := parseHTML(&rec); !strings.Contains(f.text, "Hélène Marchal") {
+		t.Errorf("undeclared Latin-1 page not read as windows-1252:\n%s", f.text)
 	}
 
-	// A UTF-8 page with a stale <meta charset=iso-8859-1> stays UTF-8.
+	// A <meta charset> wins over UTF-8 validity, as in a browser: a UTF-8
+	// page that declares iso-8859-1 reads as the browser shows it.
 	stale := []byte(`<html><head><meta charset="iso-8859-1"><title>Café</title></head><body><p>` +
 		strings.Repeat("Officials in Liège said 12 people were hurt in the café fire. ", 5) + `</p></body></html>`)
 	rec = record{format: formatHTML, raw: stale}
-	if f := parseHTML(&rec); !strings.Contains(f.text, "Liège") {
-		t.Errorf("UTF-8 page with a stale charset: %q", f.text)
+	if f := parseHTML(&rec); !strings.Contains(f.text, "LiÃ¨ge") {
+		t.Errorf("UTF-8 page declaring iso-8859-1: %q", f.text)
 	}
+	valid := bytes.Replace(stale, []byte(`<meta charset="iso-8859-1">`), nil, 1)
 
 	// UTF-16 with a byte-order mark.
-	u16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(stale)
+	u16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(valid)
 	if err != nil {
 		t.Fatal(err)
 	}
