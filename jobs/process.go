@@ -49,6 +49,8 @@ type funcs struct {
 	extract func(extract.Article) extract.Result
 	keys    func(claims []schema.Claim, cluster string) // sets an article's claim_keys; nil leaves them empty
 	known   func(textSHA256 [32]byte) bool              // an earlier dataset has this text; nil: none
+	// withText keeps each article's text in its row (--with-text).
+	withText bool
 }
 
 // parsed is an article's fields as parsed from its record.
@@ -114,6 +116,9 @@ func process(rec record, fx *funcs) (p processed) {
 	// The text is only read: hash it in place rather than copy it.
 	sum := sha256.Sum256(unsafe.Slice(unsafe.StringData(text), len(text)))
 	a.TextSHA256 = hex.EncodeToString(sum[:])
+	if fx.withText {
+		a.Text = text
+	}
 	if fx.known != nil && fx.known(sum) {
 		p.known = true
 		return p
