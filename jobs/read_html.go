@@ -10,6 +10,7 @@ import (
 	nurl "net/url"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/markusmobius/go-htmldate"
@@ -138,10 +139,41 @@ func parseHTML(rec *record) parsed {
 	}
 	// The headline is the title column, as for JSONL; left in the text it
 	// would give its numbers twice.
-	if first, rest, ok := strings.Cut(f.text, "\n\n"); ok && f.title != "" && strings.EqualFold(strings.TrimSpace(first), f.title) {
+	if first, rest, ok := strings.Cut(f.text, "\n\n"); ok && isHeadline(first, f.title) {
 		f.text = rest
 	}
 	return f
+}
+
+// isHeadline reports whether a page's first block of text is its headline
+// in other words than the title's: the title often carries the site's
+// name ("... | The Courier") or a rubric, or the two differ in a word or
+// in their quotes. It is when the block is short (at most 40 words), and
+// at least 80% of its words are in the title and 60% of the title's words
+// in it (words compared without case, each counted once per occurrence).
+func isHeadline(block, title string) bool {
+	a, b := headlineWords(block), headlineWords(title)
+	if len(a) == 0 || len(a) > 40 || len(b) == 0 {
+		return false
+	}
+	left := map[string]int{}
+	for _, w := range b {
+		left[w]++
+	}
+	common := 0
+	for _, w := range a {
+		if left[w] > 0 {
+			left[w]--
+			common++
+		}
+	}
+	return common*5 >= len(a)*4 && common*5 >= len(b)*3
+}
+
+// headlineWords returns the words of s, lower-cased: runs of letters and
+// digits.
+func headlineWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
 }
 
 // pageCharset is the charset a page is read in, and how sure that is.

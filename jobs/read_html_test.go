@@ -253,3 +253,24 @@ func benchProse(rnd *rand.Rand, paras int) string {
 	}
 	return b.String()
 }
+
+func TestIsHeadline(t *testing.T) {
+	for _, c := range []struct {
+		block, title string
+		want         bool
+	}{
+		{"Bridge collapse in Riverton injures at least 14", "Bridge collapse in Riverton injures at least 14", true},
+		{"Floods force 2,000 from homes", "Floods force 2,000 from homes | The Valley Courier", true},
+		{"Julian Assange: Sweden drops rape investigation", "Sweden drops Assange rape investigation", true},
+		{"PolitiFact’s guide to understanding tariffs and international trade", "PolitiFact's guide to understanding tariffs and trade", true},
+		// A lead sentence that shares some words with the title.
+		{"Flooding forced about 2,000 people from their homes in the Aldmoor valley on Tuesday, officials said.", "Floods force 2,000 from homes", false},
+		{"Floods", "Floods force 2,000 from homes in the Aldmoor valley", false},
+		{"", "Floods", false},
+		{"Floods force 2,000 from homes", "", false},
+	} {
+		if got := isHeadline(c.block, c.title); got != c.want {
+			t.Errorf("isHeadline(%q, %q) = %v", c.block, c.title, got)
+		}
+	}
+}
