@@ -225,7 +225,8 @@ func TestAEBScorer(t *testing.T) {
 }
 
 // aebMinF1 is the F1 the HTML reader must keep on the benchmark: the
-// issue's target, go-trafilatura's own 0.960 there.
+// target of #15, go-trafilatura's own 0.960 there. The reader stands at
+// 0.9649 (it was 0.9541 before #15).
 const aebMinF1 = 0.960
 
 // TestAEBExtraction scores the HTML reader's text on the benchmark. With
