@@ -205,7 +205,7 @@ func (s *sequencer) handle(ctx context.Context, r result, parts chan<- partJob) 
 	}
 	if rebuild {
 		r.release()
-		r.articles, r.claims = buildBatches(s.mem, r.items)
+		r.articles, r.claims = buildBatches(s.mem, r.items, s.cfg.WithText)
 	}
 	// From here on the items are only read.
 	for _, ch := range s.toStages {
@@ -226,10 +226,19 @@ func (s *sequencer) handle(ctx context.Context, r result, parts chan<- partJob) 
 	return nil
 }
 
+// articlesTable is the articles table of a run with or without the text
+// column.
+func articlesTable(withText bool) *schema.Table[schema.Article] {
+	if withText {
+		return schema.ArticlesWithText
+	}
+	return schema.Articles
+}
+
 // buildBatches turns processed records into one articles and one claims
 // batch; records known to a --since dataset are left out.
-func buildBatches(mem memory.Allocator, items []processed) (arts, claims arrow.RecordBatch) {
-	ab := schema.Articles.NewBuilder(mem)
+func buildBatches(mem memory.Allocator, items []processed, withText bool) (arts, claims arrow.RecordBatch) {
+	ab := articlesTable(withText).NewBuilder(mem)
 	defer ab.Release()
 	cb := schema.Claims.NewBuilder(mem)
 	defer cb.Release()
@@ -292,7 +301,7 @@ func (s *sequencer) writeParts(ctx context.Context, parts <-chan partJob) error 
 		t := time.Now()
 		err := ctx.Err()
 		if err == nil {
-			err = s.writePart(schema.ArticlesTable, job.index, schema.Articles.Schema(), job.articles)
+			err = s.writePart(schema.ArticlesTable, job.index, articlesTable(s.cfg.WithText).Schema(), job.articles)
 		}
 		if err == nil {
 			err = s.writePart(schema.ClaimsTable, job.index, schema.Claims.Schema(), job.claims)

@@ -49,6 +49,8 @@ type funcs struct {
 	extract func(extract.Article) extract.Result
 	keys    func(claims []schema.Claim, cluster string) // sets an article's claim_keys; nil leaves them empty
 	known   func(textSHA256 [32]byte) bool              // an earlier dataset has this text; nil: none
+	// withText keeps each article's text in its row (--with-text).
+	withText bool
 }
 
 // parsed is an article's fields as parsed from its record.
@@ -58,6 +60,10 @@ type parsed struct {
 	published                    time.Time
 	notes                        []string // problems worth the error column, the article still read
 	status, err                  string   // set when the record cannot be used at all
+	// keptStatus is the status of an article that is read all the same:
+	// its text is kept and its claims extracted (a web page cut short,
+	// bytes not valid in the page's charset).
+	keptStatus string
 }
 
 // process parses one record, checks it, and extracts its claims. It never
@@ -82,8 +88,11 @@ func process(rec record, fx *funcs) (p processed) {
 		a.Outlet = hostOf(a.URL)
 	}
 	text, notes := f.text, f.notes
+	a.Status = f.keptStatus
 	if bad := invalidUTF8(rec.raw); bad >= 0 {
-		a.Status = schema.StatusInvalidUTF8
+		if a.Status == "" {
+			a.Status = schema.StatusInvalidUTF8
+		}
 		notes = append([]string{fmt.Sprintf("invalid UTF-8 at byte %d; invalid bytes were read as U+FFFD and claims extracted from the repaired text", bad)}, notes...)
 	}
 	if !utf8.ValidString(text) {
@@ -94,7 +103,9 @@ func process(rec record, fx *funcs) (p processed) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
 	if strings.TrimSpace(text) == "" {
-		a.Status = schema.StatusEmpty
+		if a.Status != schema.StatusReadError {
+			a.Status = schema.StatusEmpty
+		}
 		notes = append([]string{"no text"}, notes...)
 	}
 	if a.Status == "" {
@@ -105,6 +116,9 @@ func process(rec record, fx *funcs) (p processed) {
 	// The text is only read: hash it in place rather than copy it.
 	sum := sha256.Sum256(unsafe.Slice(unsafe.StringData(text), len(text)))
 	a.TextSHA256 = hex.EncodeToString(sum[:])
+	if fx.withText {
+		a.Text = text
+	}
 	if fx.known != nil && fx.known(sum) {
 		p.known = true
 		return p

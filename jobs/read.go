@@ -80,9 +80,14 @@ type record struct {
 	id     string
 	format format
 	raw    []byte
-	meta   *parsed // fields known from the container (WARC headers, Parquet columns)
-	status string
-	err    string
+	// page keeps a web page's bytes as read once its parser has replaced
+	// raw by the decoded text; contentType is a WARC response's HTTP
+	// Content-Type, whose charset parameter the page's parser reads.
+	page        []byte
+	contentType string
+	meta        *parsed // fields known from the container (WARC headers, Parquet columns)
+	status      string
+	err         string
 }
 
 // chunk is a run of consecutive records; seq orders chunks in input order.

@@ -84,26 +84,33 @@ func TestParseHTMLCharsets(t *testing.T) {
 		t.Errorf("published %v title %q", f.published, f.title)
 	}
 
-	// The same bytes declaring nothing: not UTF-8, so invalid_utf8.
+	// The same bytes declaring nothing: not UTF-8, so read as
+	// windows-1252, the WHATWG default.
 	undeclared := bytes.Replace(raw, []byte(`<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">`), nil, 1)
 	if bytes.Equal(undeclared, raw) {
 		t.Fatal("meta tag not found in fixture")
 	}
 	p = process(record{id: "u.htm", path: "u.htm", format: formatHTML, raw: undeclared}, noExtract)
-	if p.article.Status != schema.StatusInvalidUTF8 {
-		t.Errorf("undeclared Latin-1 page: status %q, want invalid_utf8", p.article.Status)
+	if p.article.Status != schema.StatusOK {
+		t.Errorf("undeclared Latin-1 page: status %q (%s), want ok", p.article.Status, p.article.Error)
+	}
+	rec = record{format: formatHTML, raw: undeclared}
+	if f := parseHTML(&rec); !strings.Contains(f.text, "Hélène Marchal") {
+		t.Errorf("undeclared Latin-1 page not read as windows-1252:\n%s", f.text)
 	}
 
-	// A UTF-8 page with a stale <meta charset=iso-8859-1> stays UTF-8.
+	// A <meta charset> wins over UTF-8 validity, as in a browser: a UTF-8
+	// page that declares iso-8859-1 reads as the browser shows it.
 	stale := []byte(`<html><head><meta charset="iso-8859-1"><title>Café</title></head><body><p>` +
 		strings.Repeat("Officials in Liège said 12 people were hurt in the café fire. ", 5) + `</p></body></html>`)
 	rec = record{format: formatHTML, raw: stale}
-	if f := parseHTML(&rec); !strings.Contains(f.text, "Liège") {
-		t.Errorf("UTF-8 page with a stale charset: %q", f.text)
+	if f := parseHTML(&rec); !strings.Contains(f.text, "LiÃ¨ge") {
+		t.Errorf("UTF-8 page declaring iso-8859-1: %q", f.text)
 	}
+	valid := bytes.Replace(stale, []byte(`<meta charset="iso-8859-1">`), nil, 1)
 
 	// UTF-16 with a byte-order mark.
-	u16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(stale)
+	u16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(valid)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +143,9 @@ func TestNodeText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "Title\n\na boldword and x y\n\none\ntwo\n\nline1\nline2\n\n1 2\n3 4"
+	// "bold" and "word" meet at an element edge: trafilatura trims the
+	// text it keeps, so an edge between two words is taken as a space.
+	want := "Title\n\na bold word and x y\n\none\ntwo\n\nline1\nline2\n\n1 2\n3 4"
 	if got := nodeText(doc); got != want {
 		t.Errorf("nodeText:\n%q\nwant\n%q", got, want)
 	}
@@ -163,14 +172,30 @@ func TestReadHTMLFiles(t *testing.T) {
 }
 
 // BenchmarkParseHTML measures page to article text and metadata: HTML
-// parsing and trafilatura's extraction, in one goroutine.
+// parsing and trafilatura's extraction, in one goroutine (MB/s is per
+// core). "fixtures": claimscan's own pages and generated ones; "aeb": the
+// 181 real news pages of shared/corpora/aeb-html.
 func BenchmarkParseHTML(b *testing.B) {
-	pages := [][]byte{readFixture(b, "html/riverton-post-bridge.html"), []byte(ferryPage), []byte(waterPage)}
-	// Long articles too: news pages are often 50-150 KB of HTML.
-	rnd := rand.New(rand.NewSource(1))
-	for _, n := range []int{10, 40, 120} {
-		pages = append(pages, []byte(newsPage("Storm Desk", "Storm hits the coast", "2024-02-02", benchProse(rnd, n))))
-	}
+	b.Run("fixtures", func(b *testing.B) {
+		pages := [][]byte{readFixture(b, "html/riverton-post-bridge.html"), []byte(ferryPage), []byte(waterPage)}
+		// Long articles too: news pages are often 50-150 KB of HTML.
+		rnd := rand.New(rand.NewSource(1))
+		for _, n := range []int{10, 40, 120} {
+			pages = append(pages, []byte(newsPage("Storm Desk", "Storm hits the coast", "2024-02-02", benchProse(rnd, n))))
+		}
+		benchParseHTML(b, pages)
+	})
+	b.Run("aeb", func(b *testing.B) {
+		_, aeb := loadAEB(b)
+		pages := make([][]byte, len(aeb))
+		for i, pg := range aeb {
+			pages[i] = pg.html
+		}
+		benchParseHTML(b, pages)
+	})
+}
+
+func benchParseHTML(b *testing.B, pages [][]byte) {
 	var size int64
 	for _, p := range pages {
 		size += int64(len(p))
@@ -180,9 +205,7 @@ func BenchmarkParseHTML(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for _, p := range pages {
 			rec := record{format: formatHTML, raw: p}
-			if f := parseHTML(&rec); f.text == "" {
-				b.Fatal("no text")
-			}
+			parseHTML(&rec)
 		}
 	}
 	b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
@@ -229,4 +252,25 @@ func benchProse(rnd *rand.Rand, paras int) string {
 		}
 	}
 	return b.String()
+}
+
+func TestIsHeadline(t *testing.T) {
+	for _, c := range []struct {
+		block, title string
+		want         bool
+	}{
+		{"Bridge collapse in Riverton injures at least 14", "Bridge collapse in Riverton injures at least 14", true},
+		{"Floods force 2,000 from homes", "Floods force 2,000 from homes | The Valley Courier", true},
+		{"Julian Assange: Sweden drops rape investigation", "Sweden drops Assange rape investigation", true},
+		{"PolitiFact’s guide to understanding tariffs and international trade", "PolitiFact's guide to understanding tariffs and trade", true},
+		// A lead sentence that shares some words with the title.
+		{"Flooding forced about 2,000 people from their homes in the Aldmoor valley on Tuesday, officials said.", "Floods force 2,000 from homes", false},
+		{"Floods", "Floods force 2,000 from homes in the Aldmoor valley", false},
+		{"", "Floods", false},
+		{"Floods force 2,000 from homes", "", false},
+	} {
+		if got := isHeadline(c.block, c.title); got != c.want {
+			t.Errorf("isHeadline(%q, %q) = %v", c.block, c.title, got)
+		}
+	}
 }

@@ -15,13 +15,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/andybalholm/brotli"
 	"github.com/klauspost/compress/flate"
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zstd"
-	"golang.org/x/net/html/charset"
 
 	"github.com/claimscan/claimscan/jobs/warc"
 	"github.com/claimscan/claimscan/schema"
@@ -49,7 +47,10 @@ const maxHTTPHeader = 64 << 10
 // published unless the page gives its own date, line the record's number
 // in the file (1-based, every record counted). The HTTP header is removed,
 // chunked transfer coding undone, and a Content-Encoding of gzip, deflate,
-// br or zstd decoded; the page itself is parsed by a worker (parseHTML).
+// br or zstd decoded (a body stored decoded under headers that say
+// otherwise is read as stored: decodeBody); the page itself, whose
+// charset the HTTP Content-Type may give, is parsed by a worker
+// (parseHTML).
 //
 // Other records are not articles and leave no row: warcinfo, request,
 // metadata, revisit and conversion records, DNS and other non-HTTP
@@ -57,11 +58,12 @@ const maxHTTPHeader = 64 << 10
 // that are not HTML (images, PDF, JSON, feeds).
 //
 // What cannot be used gets a row: a page over maxBytes is too_large; a
-// bad HTTP message, an unknown encoding or a body that does not decode is
+// bad HTTP message, or a body that neither decodes nor looks like text, is
 // a read_error with the record's id; damage to the file itself (a corrupt
 // gzip member, a malformed record, a truncated end) is a read_error whose
 // id is "path@offset" unless the record's id was read, and whose error
-// names the offset.
+// names the offset. A page that the end of the file cuts short keeps what
+// was read of it: a read_error with its text and claims.
 func (r *reader) readWARC(ctx context.Context, in input, _ fs.File, src io.Reader) error {
 	switch in.comp {
 	case ".zst":
@@ -146,7 +148,7 @@ func (wp *warcPages) page(in input, n int64, wrec *warc.Record) (rec record, ok 
 	}
 
 	var body io.Reader
-	var ctype string
+	var ctype, transfer, encoding string
 	switch strings.ToLower(h.Get("WARC-Type")) {
 	case "response":
 		// No Content-Type (some writers omit it) is tried as HTTP.
@@ -168,12 +170,7 @@ func (wp *warcPages) page(in input, n int64, wrec *warc.Record) (rec record, ok 
 			return rec, false
 		}
 		body = wp.br
-		if strings.Contains(strings.ToLower(resp.header.Get("Transfer-Encoding")), "chunked") {
-			body = httputil.NewChunkedReader(wp.br)
-		}
-		if body, err = contentDecoder(body, resp.header.Get("Content-Encoding")); err != nil {
-			return fail(schema.StatusReadError, fmt.Sprintf("record at offset %d: %v", wrec.Offset, err))
-		}
+		transfer, encoding = resp.header.Get("Transfer-Encoding"), resp.header.Get("Content-Encoding")
 	case "resource":
 		ctype = h.Get("Content-Type")
 		if !htmlType(ctype, false) {
@@ -184,31 +181,109 @@ func (wp *warcPages) page(in input, n int64, wrec *warc.Record) (rec record, ok 
 		return rec, false // warcinfo, request, metadata, revisit, conversion
 	}
 
-	raw, err := io.ReadAll(io.LimitReader(body, wp.maxBytes+1))
-	if c, ok := body.(io.Closer); ok {
-		c.Close()
-	}
+	stored, err := io.ReadAll(io.LimitReader(body, wp.maxBytes+1))
+	// A record that the end of the file cuts short keeps what was read of
+	// its page (as forgiving readers such as warcio do); its row says so.
+	cut := false
 	if err != nil {
 		var we *warc.Error
-		if errors.As(err, &we) {
+		switch {
+		case errors.As(err, &we) && errors.Is(err, warc.ErrTruncated) && len(stored) > 0:
+			cut = true
+			meta.keptStatus = schema.StatusReadError
+			meta.notes = append(meta.notes, fmt.Sprintf("%v; the %d bytes of the body read before the cut were kept", err, len(stored)))
+		case errors.As(err, &we):
 			return fail(schema.StatusReadError, err.Error())
+		default:
+			return fail(schema.StatusReadError, fmt.Sprintf("record at offset %d: body: %v", wrec.Offset, err))
 		}
-		return fail(schema.StatusReadError, fmt.Sprintf("record at offset %d: body: %v", wrec.Offset, err))
+	}
+	if int64(len(stored)) > wp.maxBytes {
+		return fail(schema.StatusTooLarge, fmt.Sprintf("page is larger than --max-article-bytes (%d)", wp.maxBytes))
+	}
+	raw, note, err := wp.decodeBody(stored, transfer, encoding, cut)
+	if err != nil {
+		return fail(schema.StatusReadError, fmt.Sprintf("record at offset %d: %v", wrec.Offset, err))
+	}
+	if note != "" {
+		meta.notes = append(meta.notes, note)
 	}
 	if int64(len(raw)) > wp.maxBytes {
 		return fail(schema.StatusTooLarge, fmt.Sprintf("page is larger than --max-article-bytes (%d)", wp.maxBytes))
 	}
 	// The rest of the block (nothing, for a well-formed record) is read so
 	// that a gzip member's checksum is checked before the page is used.
-	if _, err := io.Copy(io.Discard, wrec.Body); err != nil {
+	if _, err := io.Copy(io.Discard, wrec.Body); err != nil && !cut {
 		rec.status, rec.err, rec.meta = schema.StatusReadError, err.Error(), nil
 		return rec, true
 	}
 	if ctype == "" && !strings.HasPrefix(http.DetectContentType(raw), "text/html") {
 		return rec, false
 	}
-	rec.raw = toUTF8(raw, ctype)
+	rec.raw, rec.contentType = raw, ctype
 	return rec, true
+}
+
+// decodeBody undoes an HTTP body's chunked transfer coding and its
+// Content-Encoding (gzip, deflate, br, zstd). Crawlers often store the body
+// already decoded but keep the headers that say otherwise (ClueWeb keeps
+// "Content-Encoding: gzip" on decoded pages): a body that does not decode
+// as declared, and looks like text as stored, is read as stored, with a
+// note. A body that decodes part way keeps what was decoded, with a note
+// unless the record itself was cut short (cut). err is set only when the
+// body neither decodes nor looks like text.
+func (wp *warcPages) decodeBody(stored []byte, transfer, encoding string, cut bool) (raw []byte, note string, err error) {
+	raw = stored
+	var notes []string
+	if strings.Contains(strings.ToLower(transfer), "chunked") {
+		out, err := io.ReadAll(io.LimitReader(httputil.NewChunkedReader(bytes.NewReader(raw)), wp.maxBytes+1))
+		switch {
+		case err == nil:
+			raw = out
+		case len(out) == 0:
+			notes = append(notes, fmt.Sprintf("Transfer-Encoding chunked, but the body is not chunked (%v): read as stored", err))
+		default:
+			raw = out
+			if !cut {
+				notes = append(notes, fmt.Sprintf("the chunked body breaks off (%v): the part before was kept", err))
+			}
+		}
+	}
+	if e := strings.ToLower(strings.TrimSpace(encoding)); e != "" && e != "identity" && e != "none" {
+		out, err := decodeContent(raw, encoding, wp.maxBytes+1)
+		switch {
+		case err == nil:
+			raw = out
+		case len(out) == 0:
+			if !strings.HasPrefix(http.DetectContentType(raw), "text/") {
+				return nil, "", err
+			}
+			notes = append(notes, fmt.Sprintf("%v; the body was read as stored (already decoded)", err))
+		default:
+			raw = out
+			if !cut {
+				notes = append(notes, fmt.Sprintf("%v: the part decoded before the error was kept", err))
+			}
+		}
+	}
+	return raw, strings.Join(notes, "; "), nil
+}
+
+// decodeContent undoes a Content-Encoding on a whole body, reading at most
+// limit bytes of output; on error it returns what was decoded before it.
+func decodeContent(body []byte, enc string, limit int64) ([]byte, error) {
+	r, err := contentDecoder(bytes.NewReader(body), enc)
+	if err != nil {
+		return nil, err
+	}
+	out, err := io.ReadAll(io.LimitReader(r, limit))
+	if c, ok := r.(io.Closer); ok {
+		c.Close()
+	}
+	if err != nil {
+		return out, fmt.Errorf("Content-Encoding %s: %v", strings.TrimSpace(enc), err)
+	}
+	return out, nil
 }
 
 // htmlType reports whether a Content-Type is HTML; an empty one is HTML
@@ -222,26 +297,6 @@ func htmlType(ctype string, orEmpty bool) bool {
 		mt = strings.ToLower(strings.TrimSpace(strings.Split(ctype, ";")[0]))
 	}
 	return mt == "text/html" || mt == "application/xhtml+xml"
-}
-
-// toUTF8 decodes a body whose HTTP Content-Type declares a charset other
-// than UTF-8, when the body is not valid UTF-8 already (the page may have
-// been stored decoded). Charsets declared in the page itself are left to
-// parseHTML.
-func toUTF8(raw []byte, ctype string) []byte {
-	_, params, err := mime.ParseMediaType(ctype)
-	if err != nil || params["charset"] == "" || utf8.Valid(raw) {
-		return raw
-	}
-	e, name := charset.Lookup(params["charset"])
-	if e == nil || name == "utf-8" {
-		return raw
-	}
-	out, err := e.NewDecoder().Bytes(raw)
-	if err != nil {
-		return raw
-	}
-	return out
 }
 
 // httpHead is the part of an HTTP response before its body.

@@ -51,6 +51,10 @@ type Config struct {
 	// PartBytes is how many input bytes go into one Parquet part of the
 	// articles and claims tables (default 64 MiB).
 	PartBytes int64 `json:"part_bytes"`
+	// WithText adds the articles table's text column: the text that the
+	// claims' offsets index (schema.ArticlesWithText). An incremental run
+	// must have the setting of its Since dataset.
+	WithText bool `json:"with_text"`
 	// Log receives one line per problem (bad record, skipped file); nil
 	// discards them.
 	Log io.Writer `json:"-"`
@@ -158,14 +162,14 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 	if err != nil {
 		return nil, err
 	}
-	fx := &funcs{extract: cfg.extractFn, keys: claimKeys}
+	fx := &funcs{extract: cfg.extractFn, keys: claimKeys, withText: cfg.WithText}
 	if fx.extract == nil {
 		fx.extract = defaultExtract
 	}
 	var prev *previous
 	if cfg.Since != "" {
 		var err error
-		if prev, err = loadPrevious(ctx, cfg.Since); err != nil {
+		if prev, err = loadPrevious(ctx, cfg.Since, cfg.WithText); err != nil {
 			return nil, err
 		}
 		fx.known = prev.known
@@ -306,7 +310,7 @@ func work(ctx context.Context, chunks <-chan chunk, results chan<- result, fx *f
 			}
 			res.items[i] = safeProcess(rec, fx)
 		}
-		res.articles, res.claims = buildBatches(mem, res.items)
+		res.articles, res.claims = buildBatches(mem, res.items, fx.withText)
 		busy.Add(int64(time.Since(t)))
 		select {
 		case results <- res:

@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -19,10 +20,16 @@ type previous struct {
 	hashes map[[32]byte]struct{}
 }
 
+// ErrSinceText is returned when an incremental run and its --since
+// dataset differ in --with-text: their articles tables would not have the
+// same columns.
+var ErrSinceText = errors.New("--with-text differs from the --since dataset")
+
 // loadPrevious reads the dataset at dir and, following each manifest's
 // since list, the datasets it was built on. It keeps only the text hashes
-// of their articles; claims are streamed later by feed.
-func loadPrevious(ctx context.Context, dir string) (*previous, error) {
+// of their articles; claims are streamed later by feed. The dataset at dir
+// must have been written with the same withText setting (ErrSinceText).
+func loadPrevious(ctx context.Context, dir string, withText bool) (*previous, error) {
 	p := &previous{hashes: map[[32]byte]struct{}{}}
 	seen := map[string]bool{}
 	queue := []string{dir}
@@ -40,6 +47,15 @@ func loadPrevious(ctx context.Context, dir string) (*previous, error) {
 		m, err := output.ReadManifest(abs)
 		if err != nil {
 			return nil, fmt.Errorf("--since %s: not a claimscan dataset: %w", d, err)
+		}
+		if len(p.dirs) == 0 {
+			if had := manifestWithText(m); had != withText {
+				verb := "was"
+				if !had {
+					verb = "was not"
+				}
+				return nil, fmt.Errorf("%w: %s %s written with --with-text, so that the articles tables of a chain keep the same columns; start a new chain to change it", ErrSinceText, d, verb)
+			}
 		}
 		p.dirs = append(p.dirs, abs)
 		queue = append(queue, m.Since...)
@@ -102,4 +118,13 @@ func (p *previous) feed(ctx context.Context, s *sequencer) error {
 		}
 	}
 	return nil
+}
+
+// manifestWithText reports whether a dataset was written with --with-text:
+// its manifest's config says so (datasets from before the flag say
+// nothing: false).
+func manifestWithText(m *output.Manifest) bool {
+	cfg, _ := m.Config.(map[string]any)
+	v, _ := cfg["with_text"].(bool)
+	return v
 }

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"testing"
 
@@ -63,5 +64,36 @@ func TestRunSince(t *testing.T) {
 	// --since a directory that is not a dataset fails clearly.
 	if _, err := Run(ctx, Config{Paths: []string{c3}, Out: filepath.Join(root, "run4"), Since: c1}); err == nil {
 		t.Error("--since a plain directory did not fail")
+	}
+}
+
+// TestRunSinceWithText: an incremental run keeps the --with-text setting of
+// its chain, so that the nights' articles tables have the same columns;
+// the manifest records the setting.
+func TestRunSinceWithText(t *testing.T) {
+	root := t.TempDir()
+	in := filepath.Join(root, "in")
+	writeFile(t, filepath.Join(in, "a.jsonl"), []byte(jsonLine("a1", "The ministry said 40 people were killed in the floods.")))
+	ctx := context.Background()
+	run1 := filepath.Join(root, "run1")
+	if _, err := Run(ctx, Config{Paths: []string{in}, Out: run1, WithText: true}); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := output.ReadManifest(run1); !manifestWithText(m) {
+		t.Errorf("manifest config %v does not record with_text", m.Config)
+	}
+	if _, err := Run(ctx, Config{Paths: []string{in}, Out: filepath.Join(root, "run2"), Since: run1}); !errors.Is(err, ErrSinceText) {
+		t.Errorf("a run without --with-text over a dataset with it: %v, want ErrSinceText", err)
+	}
+	run3 := filepath.Join(root, "run3")
+	if _, err := Run(ctx, Config{Paths: []string{in}, Out: run3, Since: run1, WithText: true}); err != nil {
+		t.Fatal(err)
+	}
+	plain := filepath.Join(root, "plain")
+	if _, err := Run(ctx, Config{Paths: []string{in}, Out: plain}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(ctx, Config{Paths: []string{in}, Out: filepath.Join(root, "run4"), Since: plain, WithText: true}); !errors.Is(err, ErrSinceText) {
+		t.Errorf("a run with --with-text over a dataset without it: %v, want ErrSinceText", err)
 	}
 }

@@ -63,6 +63,9 @@ type Article struct {
 	TextSHA256 string
 	Status     string
 	Error      string
+	// Text is the text the claims' offsets index; written only by a run
+	// with --with-text (ArticlesWithText).
+	Text string
 }
 
 // Claim is one row of the claims table. Offsets are Unicode code points into

@@ -170,6 +170,19 @@ var (
 )
 
 func strCol[T any](name string, p func(*T) *string) column[T] {
+	return stringCol(name, p, nil)
+}
+
+// optStrCol writes a nullable string: null for the rows where valid is
+// false.
+func optStrCol[T any](name string, p func(*T) *string, valid func(*T) bool) column[T] {
+	c := stringCol(name, p, valid)
+	c.field.Nullable = true
+	return c
+}
+
+// stringCol writes a string; with valid, null where valid is false.
+func stringCol[T any](name string, p func(*T) *string, valid func(*T) bool) column[T] {
 	size := func(rows []T) int {
 		n := 0
 		for i := range rows {
@@ -189,7 +202,11 @@ func strCol[T any](name string, p func(*T) *string) column[T] {
 				sb.ReserveData(max(n, sb.DataCap()))
 			}
 			for i := range rows {
-				sb.Append(*p(&rows[i]))
+				if valid != nil && !valid(&rows[i]) {
+					sb.AppendNull()
+				} else {
+					sb.Append(*p(&rows[i]))
+				}
 			}
 		},
 		read: func(a arrow.Array, i int, r *T) { *p(r) = stringAt(a, i) },

@@ -1,6 +1,9 @@
 package schema
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Table names, also the dataset's directory names.
 const (
@@ -10,8 +13,8 @@ const (
 	ConflictsTable = "conflicts"
 )
 
-// Articles is the articles table: one row for every input record.
-var Articles = newTable(ArticlesTable,
+// articleColumns are the columns of the articles table without text.
+var articleColumns = []column[Article]{
 	strCol("article_id", func(r *Article) *string { return &r.ArticleID }),
 	dictCol("path", func(r *Article) *string { return &r.Path }),
 	int64Col("line", true, func(r *Article) *int64 { return &r.Line }),
@@ -25,7 +28,16 @@ var Articles = newTable(ArticlesTable,
 	strCol("text_sha256", func(r *Article) *string { return &r.TextSHA256 }),
 	dictCol("status", func(r *Article) *string { return &r.Status }),
 	strCol("error", func(r *Article) *string { return &r.Error }),
-)
+}
+
+// Articles is the articles table: one row for every input record.
+var Articles = newTable(ArticlesTable, articleColumns...)
+
+// ArticlesWithText is the articles table of a run with --with-text: the
+// columns of Articles and text, the string that the claims' offsets
+// index; null where no text was read (text_sha256 is empty).
+var ArticlesWithText = newTable(ArticlesTable, append(slices.Clone(articleColumns),
+	optStrCol("text", func(r *Article) *string { return &r.Text }, func(r *Article) bool { return r.TextSHA256 != "" }))...)
 
 // Claims is the claims table: one row per claim.
 var Claims = newTable(ClaimsTable,
@@ -99,7 +111,7 @@ var TableNames = []string{ArticlesTable, ClaimsTable, SourcesTable, ConflictsTab
 // free text and random hashes, whose bounds never let a reader skip a row
 // group.
 var NoStats = []string{
-	"title", "url", "error", "text_sha256",
+	"title", "url", "error", "text_sha256", "text",
 	"claim_id", "sentence", "quote", "source_mention", "scope_text", "location_mention",
 	"conflict_id", "claim_id_a", "claim_id_b",
 }

@@ -29,7 +29,7 @@ const (
 
 const usage = `usage:
   claimscan run [--out DIR] [--workers N] [--overwrite] [--quiet] [--since DIR]
-                [--max-article-bytes N] [--tolerance F] [--part-bytes N] [PATH ...]
+                [--max-article-bytes N] [--tolerance F] [--part-bytes N] [--with-text] [PATH ...]
   claimscan eval --gold GOLD.jsonl DATASET_DIR
   claimscan report [--top N] DATASET_DIR
   claimscan gen --size SIZE [--seed N] --out DIR [--zstd]
@@ -98,6 +98,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&cfg.Since, "since", "", "previous dataset: skip articles it already has, recompute sources and conflicts over both")
 	memLimit := fl.Int64("memory-limit", 384<<20, "soft limit of the Go heap in bytes (0: none); the garbage collector works harder near it")
 	fl.Int64Var(&cfg.PartBytes, "part-bytes", 64<<20, "input bytes per Parquet part of the articles and claims tables")
+	fl.BoolVar(&cfg.WithText, "with-text", false, "add articles.text, the text the claims' offsets index (off: texts are often not yours to publish)")
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile (pprof) to this file")
 	memProfile := fl.String("memprofile", "", "write a heap profile (pprof) at the end of the run to this file")
 	paths, err := parseArgs(fl, args)
@@ -144,7 +145,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, "claimscan run: interrupted; no dataset written")
 		return exitInterrupted
-	case errors.Is(err, output.ErrExists):
+	case errors.Is(err, output.ErrExists), errors.Is(err, jobs.ErrSinceText):
 		fmt.Fprintf(stderr, "claimscan run: %v\n", err)
 		return exitUsage
 	case err != nil:

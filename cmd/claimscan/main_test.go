@@ -70,15 +70,23 @@ func TestExitCodes(t *testing.T) {
 
 // TestInterrupt runs the real binary on a pipe that never ends, sends it
 // SIGINT, and checks it exits 130 within a second and leaves nothing behind.
-func TestInterrupt(t *testing.T) {
+// buildBinary builds claimscan into a new temporary directory and returns
+// the directory and the binary's path; it skips the test with -short.
+func buildBinary(t *testing.T) (root, bin string) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	root := t.TempDir()
-	bin := filepath.Join(root, "claimscan")
+	root = t.TempDir()
+	bin = filepath.Join(root, "claimscan")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
+	return root, bin
+}
+
+func TestInterrupt(t *testing.T) {
+	root, bin := buildBinary(t)
 	fifo := filepath.Join(root, "stream.jsonl")
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Skipf("no named pipes here: %v", err)
