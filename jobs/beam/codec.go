@@ -154,7 +154,7 @@ func (e *enc) itemEntry(v *itemEntry) {
 	it := &v.Item
 	e.int(v.Seq)
 	e.int(v.Rec)
-	for _, s := range [...]string{it.Key, it.ClaimID, it.ArticleID, it.Source, it.Outlet, it.Bound} {
+	for _, s := range [...]string{it.Key, it.ClaimID, it.ArticleID, it.Source, it.Outlet, it.Bound, it.Quote, it.Location, it.Event} {
 		e.str(s)
 	}
 	e.float(it.Low)
@@ -168,7 +168,7 @@ func (e *enc) itemEntry(v *itemEntry) {
 func (d *dec) itemEntry() itemEntry {
 	v := itemEntry{Seq: d.int(), Rec: d.int()}
 	it := &v.Item
-	for _, p := range [...]*string{&it.Key, &it.ClaimID, &it.ArticleID, &it.Source, &it.Outlet, &it.Bound} {
+	for _, p := range [...]*string{&it.Key, &it.ClaimID, &it.ArticleID, &it.Source, &it.Outlet, &it.Bound, &it.Quote, &it.Location, &it.Event} {
 		*p = d.str()
 	}
 	it.Low, it.Best, it.High = d.float(), d.float(), d.float()

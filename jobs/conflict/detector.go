@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unsafe"
@@ -446,16 +447,36 @@ func (w *partitionWorker) chunk() []schema.Conflict {
 		a, b := &w.sorted[p.a], &w.sorted[p.b]
 		id := ids[i*idLen : (i+1)*idLen]
 		w.conflictID(id, a.claim, b.claim)
+		pred, subj := keyPredicate(a.key)
+		loc := a.location
+		if loc == "" {
+			loc = b.location
+		}
 		out[i] = schema.Conflict{
 			// ids is never written again: the rows' ids can share it.
 			ConflictID: unsafe.String(&id[0], idLen),
 			ClaimKey:   a.key,
+			Predicate:  pred,
+			Subject:    subj,
+			Location:   loc,
 			ClaimIDA:   a.claim,
 			ClaimIDB:   b.claim,
 			ArticleIDA: a.article,
 			ArticleIDB: b.article,
 			SourceA:    a.source,
 			SourceB:    b.source,
+			OutletA:    a.outlet,
+			OutletB:    b.outlet,
+			PublishedA: pubTime(a),
+			PublishedB: pubTime(b),
+			QuoteA:     a.quote,
+			QuoteB:     b.quote,
+			ValueLowA:  a.low,
+			ValueBestA: a.best,
+			ValueHighA: a.high,
+			ValueLowB:  b.low,
+			ValueBestB: b.best,
+			ValueHighB: b.high,
 			Kind:       p.kind,
 			LowA:       p.lowA,
 			HighA:      p.highA,
@@ -468,6 +489,24 @@ func (w *partitionWorker) chunk() []schema.Conflict {
 		}
 	}
 	return out
+}
+
+// pubTime is a record's publication time, zero when unknown.
+func pubTime(r *rec) time.Time {
+	if r.flags&flagPub == 0 {
+		return time.Time{}
+	}
+	return time.UnixMicro(r.pub).UTC()
+}
+
+// keyPredicate returns the predicate (without a unit) and the subject
+// class of a claim_key: "killed" and "civilians" for
+// "killed|civilians|adlab|2019".
+func keyPredicate(key string) (pred, subj string) {
+	pred, rest, _ := strings.Cut(key, "|")
+	pred, _, _ = strings.Cut(pred, ":")
+	subj, _, _ = strings.Cut(rest, "|")
+	return pred, subj
 }
 
 // idLen is the length of a conflict_id.
@@ -564,7 +603,7 @@ func (w *partitionWorker) group(d *Detector, g []rec, off int32, flush func()) {
 			iv:      iv,
 			negated: r.flags&flagNegated != 0,
 			hedged:  r.flags&flagHedged != 0,
-			pub:     r.pub,
+			pub:     floorDiv(r.pub, 1e6),
 			hasPub:  r.flags&flagPub != 0,
 			voice:   r.source,
 			article: r.article,
@@ -805,4 +844,14 @@ func finite(v float64) schema.Float {
 		return schema.Float{}
 	}
 	return schema.F(v)
+}
+
+// floorDiv is x/d rounded down: unix seconds of unix microseconds, also
+// before 1970.
+func floorDiv(x, d int64) int64 {
+	q := x / d
+	if x%d != 0 && x < 0 {
+		q--
+	}
+	return q
 }

@@ -24,6 +24,9 @@ type Item struct {
 	Published time.Time    // zero when unknown
 	Negated   bool         // the claim is denied or its verb negated
 	Hedged    bool         // the claim is hedged ("reportedly")
+	Quote     string       // claims.quote, for the conflicts table
+	Location  string       // claims.location, for the conflicts table
+	Event     string       // the article's event signature (EventOf); "" with a cluster key
 }
 
 // ItemOf projects c onto an Item. The key is c.ClaimKey, or Key(c) when
@@ -46,6 +49,8 @@ func ItemOf(c *schema.Claim) Item {
 		Published: c.Published,
 		Negated:   c.Negated,
 		Hedged:    c.Hedged,
+		Quote:     c.Quote,
+		Location:  c.Location,
 	}
 }
 
@@ -75,9 +80,9 @@ func boundCode(b string) byte {
 
 // appendRecord encodes it (whose key hashes to h) as one record:
 //
-//	hash u64 | flags u8 | bound u8 | key, claim, article, source, outlet
-//	(uvarint length + bytes each) | [bound string] | low, best, high f64
-//	(when valid) | published varint (when valid)
+//	hash u64 | flags u8 | bound u8 | key, claim, article, source, outlet,
+//	quote, location, event (uvarint length + bytes each) | [bound string] | low, best, high f64
+//	(when valid) | published varint, unix µs (when valid)
 func appendRecord(dst []byte, h uint64, it *Item) []byte {
 	var flags byte
 	if it.Low.Valid {
@@ -101,7 +106,7 @@ func appendRecord(dst []byte, h uint64, it *Item) []byte {
 	code := boundCode(it.Bound)
 	dst = binary.LittleEndian.AppendUint64(dst, h)
 	dst = append(dst, flags, code)
-	for _, s := range [...]string{it.Key, it.ClaimID, it.ArticleID, it.Source, it.Outlet} {
+	for _, s := range [...]string{it.Key, it.ClaimID, it.ArticleID, it.Source, it.Outlet, it.Quote, it.Location, it.Event} {
 		dst = binary.AppendUvarint(dst, uint64(len(s)))
 		dst = append(dst, s...)
 	}
@@ -115,7 +120,7 @@ func appendRecord(dst []byte, h uint64, it *Item) []byte {
 		}
 	}
 	if flags&flagPub != 0 {
-		dst = binary.AppendVarint(dst, it.Published.Unix())
+		dst = binary.AppendVarint(dst, it.Published.UnixMicro())
 	}
 	return dst
 }
@@ -124,6 +129,7 @@ func appendRecord(dst []byte, h uint64, it *Item) []byte {
 type rec struct {
 	hash                                    uint64
 	key, claim, article, source, outlet, bd string
+	quote, location, event                  string
 	low, best, high                         schema.Float
 	pub                                     int64
 	flags                                   byte
@@ -154,13 +160,16 @@ func decodeRecords(data string, recs []rec) ([]rec, error) {
 		r.flags = data[pos+8]
 		code := data[pos+9]
 		pos += 10
-		var ok [5]bool
+		var ok [8]bool
 		r.key, ok[0] = str()
 		r.claim, ok[1] = str()
 		r.article, ok[2] = str()
 		r.source, ok[3] = str()
 		r.outlet, ok[4] = str()
-		if ok != [5]bool{true, true, true, true, true} || int(code) >= len(bounds) {
+		r.quote, ok[5] = str()
+		r.location, ok[6] = str()
+		r.event, ok[7] = str()
+		if ok != [8]bool{true, true, true, true, true, true, true, true} || int(code) >= len(bounds) {
 			return recs, errCorrupt
 		}
 		if code == 0 {
