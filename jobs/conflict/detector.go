@@ -29,9 +29,14 @@ const (
 	DefaultWorkers      = 2
 )
 
+// sinceRel is the rel_gap from which a running total over a period
+// (TotalSince) and a count of no period are two quantities: the period's
+// toll is at least twice the incident's.
+const sinceRel = 0.5
+
 // AllPairsMax is the largest group in which every pair is compared; larger
 // groups use the neighbour and consensus rule.
-const AllPairsMax = 24
+const AllPairsMax = 64
 
 const (
 	partitions = 256 // by the top 8 bits of the key hash
@@ -607,6 +612,8 @@ func (w *partitionWorker) group(d *Detector, g []rec, off int32, flush func()) {
 			hasPub:  r.flags&flagPub != 0,
 			voice:   r.source,
 			article: r.article,
+			since:   r.flags&flagSince != 0,
+			asOf:    r.flags&flagAsOf != 0,
 		}
 		if s.voice == "" {
 			s.voice, s.own = r.outlet, true
@@ -639,6 +646,9 @@ func (w *partitionWorker) group(d *Detector, g []rec, off int32, flush func()) {
 		v := compare(sa, sb, tol)
 		if v.kind == "" {
 			return
+		}
+		if sa.since != sb.since && v.rel >= sinceRel {
+			return // a period's running total against one incident's count
 		}
 		w.rows = append(w.rows, pendingRow{
 			a:     off + int32(i),

@@ -27,16 +27,22 @@ type Item struct {
 	Quote     string       // claims.quote, for the conflicts table
 	Location  string       // claims.location, for the conflicts table
 	Event     string       // the article's event signature (EventOf); "" with a cluster key
+	Since     bool         // a running total over a period (the key's TotalSince)
+	AsOf      bool         // a running total at a stated time (the key's TotalAsOf)
 }
 
 // ItemOf projects c onto an Item. The key is c.ClaimKey, or Key(c) when
-// c.ClaimKey is empty.
+// c.ClaimKey is empty, without its running-total mark, which sets Since
+// or AsOf.
 func ItemOf(c *schema.Claim) Item {
 	key := c.ClaimKey
 	if key == "" {
 		key = Key(c)
 	}
+	key, total := splitKey(key)
 	return Item{
+		Since:     total == TotalSince,
+		AsOf:      total == TotalAsOf,
 		ClaimID:   c.ClaimID,
 		ArticleID: c.ArticleID,
 		Key:       key,
@@ -62,6 +68,8 @@ const (
 	flagPub
 	flagNegated
 	flagHedged
+	flagSince
+	flagAsOf
 )
 
 // bounds maps a bound to its one-byte code in a record; unknown bounds are
@@ -102,6 +110,12 @@ func appendRecord(dst []byte, h uint64, it *Item) []byte {
 	}
 	if it.Hedged {
 		flags |= flagHedged
+	}
+	if it.Since {
+		flags |= flagSince
+	}
+	if it.AsOf {
+		flags |= flagAsOf
 	}
 	code := boundCode(it.Bound)
 	dst = binary.LittleEndian.AppendUint64(dst, h)
