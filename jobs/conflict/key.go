@@ -49,8 +49,8 @@ func KeyIn(c *schema.Claim, cluster string) string {
 type Keyer struct {
 	art      ArticleContext // of the article whose claims come (SetArticle)
 	sentence string         // the sentence of toks[:n]
-	n        int    // its number of tokens
-	read     bool   // sentence was read
+	n        int            // its number of tokens
+	read     bool           // sentence was read
 	toks     [maxTokens]token
 }
 
@@ -204,9 +204,9 @@ type qualifiers struct {
 	trapped bool  // a count of the missing that are trapped
 	running bool  // a running total at a stated time ("the toll rose to")
 	part    bool  // a part of a larger count (PartRule)
-	ctx  bool // with a cluster: a count about more than the event (ContextRule)
-	shot bool // a count of the shot, the dead included
-	url  bool // the number is in a web address
+	ctx     bool  // with a cluster: a count about more than the event (ContextRule)
+	shot    bool  // a count of the shot, the dead included
+	url     bool  // the number is in a web address
 }
 
 func qualify(c *schema.Claim, cluster bool, k *Keyer) qualifiers {
