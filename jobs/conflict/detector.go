@@ -17,6 +17,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/claimscan/claimscan/jobs/gazetteer"
 	"github.com/claimscan/claimscan/schema"
 )
 
@@ -638,6 +639,9 @@ func (w *partitionWorker) group(d *Detector, g []rec, off int32, flush func()) {
 		}
 		if a.article == b.article && sa.voice == sb.voice && sa.own == sb.own {
 			return // one voice in one article: a restatement or a breakdown
+		}
+		if a.event != "" && b.event != "" && !gazetteer.Nested(a.event, b.event) {
+			return // two places of one country, neither inside the other
 		}
 		same := sameVoice(sa, sb)
 		if window >= 0 && sa.hasPub && sb.hasPub && sb.pub-sa.pub > window {

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/claimscan/claimscan/schema"
@@ -26,7 +27,7 @@ type Item struct {
 	Hedged    bool         // the claim is hedged ("reportedly")
 	Quote     string       // claims.quote, for the conflicts table
 	Location  string       // claims.location, for the conflicts table
-	Event     string       // the article's event signature (EventOf); "" with a cluster key
+	Event     string       // the gazetteer path of the claim's place (gazetteer.Place.Path) under a country key; "" else
 	Since     bool         // a running total over a period (the key's TotalSince)
 	AsOf      bool         // a running total at a stated time (the key's TotalAsOf)
 }
@@ -40,7 +41,12 @@ func ItemOf(c *schema.Claim) Item {
 		key = Key(c)
 	}
 	key, total := splitKey(key)
+	event := ""
+	if keyPlace(key) == "="+countryOf(c) {
+		event = PlacePath(placeName(c))
+	}
 	return Item{
+		Event:     event,
 		Since:     total == TotalSince,
 		AsOf:      total == TotalAsOf,
 		ClaimID:   c.ClaimID,
@@ -58,6 +64,31 @@ func ItemOf(c *schema.Claim) Item {
 		Quote:     c.Quote,
 		Location:  c.Location,
 	}
+}
+
+// placeName is the place a claim is keyed on: its location, else the
+// place as written.
+func placeName(c *schema.Claim) string {
+	if strings.TrimSpace(c.Location) != "" {
+		return c.Location
+	}
+	return c.LocationMention
+}
+
+// countryOf is the country code of a claim's place in the gazetteer, or "".
+func countryOf(c *schema.Claim) string {
+	if p, ok := placeOf(placeName(c)); ok {
+		return p.Country
+	}
+	return "\x00"
+}
+
+// keyPlace returns the place part of a claim_key.
+func keyPlace(key string) string {
+	_, rest, _ := strings.Cut(key, "|")
+	_, rest, _ = strings.Cut(rest, "|")
+	place, _, _ := strings.Cut(rest, "|")
+	return place
 }
 
 // Record flags.

@@ -108,7 +108,13 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 		if strings.TrimSpace(place) == "" {
 			place = c.LocationMention
 		}
-		pk, skel = placeKey(place, sk[:0])
+		if p, ok := placeOf(place); ok {
+			// the country blocks; the detector keeps apart the places
+			// that do not nest (Item.Event)
+			pk = "=" + p.Country
+		} else {
+			pk, skel = placeKey(place, sk[:0])
+		}
 	}
 	unit := strings.ToLower(strings.TrimSpace(c.Unit))
 	if countUnits[unit] || SubjectClass(unit) == subj {
@@ -159,7 +165,12 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 		b.WriteString(pk)
 	}
 	b.WriteByte('|')
-	writeBucket(&b, c.ScopeStart, c.ScopeEnd, c.Published, cluster != "")
+	if c.Published.IsZero() && c.ScopeStart.IsZero() && k.art.Year > 0 {
+		// no date but the text's: its year
+		b.Write(strconv.AppendInt(nil, int64(k.art.Year), 10))
+	} else {
+		writeBucket(&b, c.ScopeStart, c.ScopeEnd, c.Published, cluster != "")
+	}
 	switch {
 	case q.scope.kind == ScopeSince:
 		b.WriteString("|" + TotalSince)

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/claimscan/claimscan/jobs/gazetteer"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -27,6 +28,9 @@ func PlaceKey(name string) string {
 // placeKey is PlaceKey without allocating: it returns the key, or nil
 // and the key's skeleton appended to sk when the key is one.
 func placeKey(name string, sk []byte) (key string, skel []byte) {
+	if p, ok := placeOf(name); ok {
+		return "=" + p.Key(), nil
+	}
 	var buf [12]string
 	toks := placeTokens(name, buf[:0])
 	toks = dropParticles(toks)
@@ -48,6 +52,35 @@ func placeKey(name string, sk []byte) (key string, skel []byte) {
 		return k, nil
 	}
 	return "", sk
+}
+
+// placeOf finds a place name in the world gazetteer: as written, else
+// without its articles, administrative words and leading compass word
+// ("southern Idlib province" → Idlib).
+func placeOf(name string) (gazetteer.Place, bool) {
+	if strings.TrimSpace(name) == "" {
+		return gazetteer.Place{}, false
+	}
+	if p, ok := gazetteer.Lookup(name); ok {
+		return p, true
+	}
+	var buf [12]string
+	toks := dropPlaceWords(dropParticles(placeTokens(name, buf[:0])))
+	if len(toks) == 0 {
+		return gazetteer.Place{}, false
+	}
+	var joined [128]byte
+	return gazetteer.Lookup(string(joinTokens(joined[:0], toks)))
+}
+
+// PlacePath returns the gazetteer path of a place name ("SY/12" for
+// "Idlib province"; see gazetteer.Place.Path), or "" when the name is not
+// in the gazetteer.
+func PlacePath(name string) string {
+	if p, ok := placeOf(name); ok {
+		return p.Path()
+	}
+	return ""
 }
 
 // joinTokens appends toks to dst separated by spaces.
