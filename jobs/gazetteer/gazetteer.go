@@ -265,6 +265,31 @@ func Lookup(name string) (Place, bool) {
 	return Place{}, false
 }
 
+// Canonical returns the place that stands for p in a key: the region a
+// city shares its name with (Aleppo the city and Aleppo the governorate,
+// Halab and Alep among the city's names: one key), else p.
+func (p Place) Canonical() Place {
+	if p.Kind != City {
+		return p
+	}
+	r, ok := p.Region()
+	if !ok {
+		return p
+	}
+	var a, b [64]byte
+	if string(Fold(a[:0], p.Name)) == string(Fold(b[:0], r.Name)) {
+		return r
+	}
+	return p
+}
+
+// Each calls f with every place of the table and its own name.
+func Each(f func(p Place)) {
+	for _, p := range table().places {
+		f(p)
+	}
+}
+
 // ByKey returns the place of a Key().
 func ByKey(key string) (Place, bool) {
 	t := table()
