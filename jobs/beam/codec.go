@@ -163,6 +163,8 @@ func (e *enc) itemEntry(v *itemEntry) {
 	e.time(it.Published)
 	e.bool(it.Negated)
 	e.bool(it.Hedged)
+	e.bool(it.Since)
+	e.bool(it.AsOf)
 }
 
 func (d *dec) itemEntry() itemEntry {
@@ -174,6 +176,7 @@ func (d *dec) itemEntry() itemEntry {
 	it.Low, it.Best, it.High = d.float(), d.float(), d.float()
 	it.Published = d.time()
 	it.Negated, it.Hedged = d.bool(), d.bool()
+	it.Since, it.AsOf = d.bool(), d.bool()
 	return v
 }
 

@@ -42,8 +42,8 @@ func ItemOf(c *schema.Claim) Item {
 	}
 	key, total := splitKey(key)
 	event := ""
-	if keyPlace(key) == "="+countryOf(c) {
-		event = PlacePath(placeName(c))
+	if strings.HasPrefix(keyPlace(key), "=") && keyPlace(key) == "="+countryOf(c) {
+		event = PlacePath(placeName(c)) // the gazetteer is read only without a cluster
 	}
 	return Item{
 		Event:     event,

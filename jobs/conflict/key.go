@@ -194,6 +194,14 @@ const (
 	TotalAsOf = "asof"
 )
 
+// GroupKey returns the part of a claim_key that claims are grouped on
+// (its first four parts: without the running-total mark), the key of the
+// claim's Item.
+func GroupKey(key string) string {
+	g, _ := splitKey(key)
+	return g
+}
+
 // splitKey returns the grouping part of a claim_key (its first four
 // parts) and its running-total mark ("", TotalSince or TotalAsOf).
 func splitKey(key string) (group, total string) {
