@@ -10,15 +10,16 @@
 package gazetteer
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"io"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -140,29 +141,37 @@ func load() {
 	if err != nil {
 		panic("gazetteer: embedded table: " + err.Error())
 	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		panic("gazetteer: embedded table: " + err.Error())
+	}
+	// the names and ids share the one string of the table
+	data := unsafe.String(unsafe.SliceData(raw), len(raw))
 	var key []byte
 	var altNames []string
 	// A place's own name comes before another's alternate name
 	// (Florida the state, not an alternate name of Floridablanca).
-	add := func(name string, i int32, own bool) {
-		key = Fold(key[:0], name)
+	addFolded := func(key string, i int32, own bool) {
 		if len(key) == 0 {
 			return
 		}
-		if j, ok := w.byName[string(key)]; ok {
-			if w.primary[string(key)] && !own || own == w.primary[string(key)] && !better(&w.places[i], &w.places[j]) {
+		if j, ok := w.byName[key]; ok {
+			if w.primary[key] && !own || own == w.primary[key] && !better(&w.places[i], &w.places[j]) {
 				return
 			}
 		}
-		w.byName[string(key)] = i
+		w.byName[key] = i
 		if own {
-			w.primary[string(key)] = true
+			w.primary[key] = true
 		}
 	}
-	for sc.Scan() {
-		line := sc.Text()
+	add := func(name string, i int32, own bool) {
+		key = Fold(key[:0], name)
+		addFolded(string(key), i, own)
+	}
+	for data != "" {
+		line, rest, _ := strings.Cut(data, "\n")
+		data = rest
 		if line == "" || line[0] == '#' {
 			continue
 		}
@@ -186,9 +195,6 @@ func load() {
 		altNames = append(altNames, f[6])
 		w.ids[p.Key()] = i
 	}
-	if err := sc.Err(); err != nil {
-		panic("gazetteer: embedded table: " + err.Error())
-	}
 	// A region's or country's population is its cities' (of the table),
 	// so that of two regions with one name the larger answers.
 	for _, p := range w.places {
@@ -205,9 +211,12 @@ func load() {
 	for i := range w.places {
 		add(w.places[i].Name, int32(i), true)
 	}
+	// the alternate names are stored folded
 	for i, alts := range altNames {
-		for _, a := range strings.Split(alts, "|") {
-			add(a, int32(i), false)
+		for alts != "" {
+			a, rest, _ := strings.Cut(alts, "|")
+			addFolded(a, int32(i), false)
+			alts = rest
 		}
 	}
 	w.primary = nil

@@ -53,7 +53,7 @@ func main() {
 	}
 	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
 	w := bufio.NewWriter(zw)
-	fmt.Fprintln(w, "# kind\tid\tname\tcountry\tadmin1\tpopulation\talternate names (|)")
+	fmt.Fprintln(w, "# kind\tid\tname\tcountry\tadmin1\tpopulation\talternate names, folded (|)")
 	for _, l := range lines {
 		fmt.Fprintln(w, l)
 	}
@@ -139,8 +139,10 @@ func readCities(path string, minPop int) []string {
 	return out
 }
 
-// latinNames keeps the names written in Latin letters (after folding
-// diacritics), without codes ("CCU") or digits, other than name itself.
+// latinNames returns the folded forms (gazetteer.Fold's: "khanshaykhun")
+// of the names written in Latin letters, without codes ("CCU"), other
+// than name's own, each once: the table stores them folded, so that
+// loading it folds nothing but the places' own names.
 func latinNames(names []string, name string) []string {
 	seen := map[string]bool{fold(name): true}
 	var out []string
@@ -151,7 +153,7 @@ func latinNames(names []string, name string) []string {
 			continue
 		}
 		seen[k] = true
-		out = append(out, n)
+		out = append(out, k)
 	}
 	return out
 }
