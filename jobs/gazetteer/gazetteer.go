@@ -11,7 +11,6 @@ package gazetteer
 
 import (
 	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"io"
 	"strconv"
@@ -21,6 +20,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/klauspost/compress/gzip"
 	"golang.org/x/text/unicode/norm"
 )
 
