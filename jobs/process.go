@@ -47,8 +47,8 @@ type processed struct {
 // funcs are the per-article stage functions a worker applies.
 type funcs struct {
 	extract func(extract.Article) extract.Result
-	keys    func(claims []schema.Claim, cluster string) // sets an article's claim_keys; nil leaves them empty
-	known   func(textSHA256 [32]byte) bool              // an earlier dataset has this text; nil: none
+	keys    func(text string, published time.Time, claims []schema.Claim, cluster string) // sets an article's claim_keys; nil leaves them empty
+	known   func(textSHA256 [32]byte) bool                                                // an earlier dataset has this text; nil: none
 	// withText keeps each article's text in its row (--with-text).
 	withText bool
 }
@@ -130,7 +130,7 @@ func process(rec record, fx *funcs) (p processed) {
 	a.NSentences = int32(res.NSentences)
 	a.NClaims = int32(len(res.Claims))
 	if fx.keys != nil {
-		fx.keys(res.Claims, f.cluster)
+		fx.keys(text, a.Published, res.Claims, f.cluster)
 	}
 	p.claims = res.Claims
 	return p

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/claimscan/claimscan/jobs/conflict"
 	"github.com/claimscan/claimscan/jobs/source"
@@ -27,13 +28,10 @@ type sourceStage interface {
 // claimKeys sets the claim_keys of an article's claims, computed in the
 // workers: with the input's event cluster when it has one (claims of one
 // event are compared whatever place each article names, claims of two
-// events never are), else with the place. One Keyer reads each sentence
-// once for the claims it holds.
-func claimKeys(claims []schema.Claim, cluster string) {
-	var k conflict.Keyer
-	for i := range claims {
-		claims[i].ClaimKey = k.KeyIn(&claims[i], cluster)
-	}
+// events never are), else with the place; against the article's year and
+// main place (conflict.SetKeys).
+func claimKeys(text string, published time.Time, claims []schema.Claim, cluster string) {
+	conflict.SetKeys(claims, text, published, cluster)
 }
 
 // conflictMemory is the conflict detector's buffer budget; past it the

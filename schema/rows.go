@@ -114,16 +114,33 @@ type Source struct {
 }
 
 // Conflict is one row of the conflicts table: two claims about the same
-// quantity whose values disagree.
+// quantity whose values disagree. The Value fields are the claims' own
+// values; Low and High are the intervals compared, after the tolerance
+// (null: an open end).
 type Conflict struct {
 	ConflictID string
 	ClaimKey   string
+	Predicate  string // the key's predicate: killed, injured, shot, ...
+	Subject    string // the key's subject class
+	Location   string // claim a's location, else claim b's
 	ClaimIDA   string
 	ClaimIDB   string
 	ArticleIDA string
 	ArticleIDB string
 	SourceA    string
 	SourceB    string
+	OutletA    string
+	OutletB    string
+	PublishedA time.Time // zero is null
+	PublishedB time.Time // zero is null
+	QuoteA     string
+	QuoteB     string
+	ValueLowA  Float
+	ValueBestA Float
+	ValueHighA Float
+	ValueLowB  Float
+	ValueBestB Float
+	ValueHighB Float
 	Kind       string
 	LowA       Float
 	HighA      Float

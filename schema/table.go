@@ -14,7 +14,7 @@ import (
 // Version is the version of the dataset's schema, written to the manifest
 // and to each Parquet file's metadata. It changes whenever a column is
 // added, removed, renamed or retyped.
-const Version = "1.0.0"
+const Version = "2.0.0"
 
 // Table describes one table of the dataset: its name, its Arrow schema and
 // how rows of type T map to columns.
@@ -162,8 +162,11 @@ func (t *Table[T]) Rows(rec arrow.RecordBatch) ([]T, error) {
 	return rows, nil
 }
 
-// Column types. Low-cardinality strings are dictionary-encoded, so Parquet
-// stores them as dictionaries and pandas reads them as categories.
+// Column types. Strings of small closed sets (kind, predicate, bound,
+// status, unit, cue) are Arrow dictionaries, which pandas reads as
+// categories; strings of open sets (sources, outlets, places, subjects,
+// paths) are plain strings, so that pandas compares them as strings.
+// Parquet dictionary-encodes the pages of both.
 var (
 	dictString = &arrow.DictionaryType{IndexType: arrow.PrimitiveTypes.Int32, ValueType: arrow.BinaryTypes.String}
 	timestamp  = &arrow.TimestampType{Unit: arrow.Microsecond, TimeZone: "UTC"}

@@ -69,7 +69,7 @@ func TestSchemasMatchDesign(t *testing.T) {
 		ArticlesTable:  "article_id path line title outlet url published n_chars n_sentences n_claims text_sha256 status error",
 		ClaimsTable:    "claim_id article_id sentence_index char_start char_end sentence quote kind predicate subject value_low value_best value_high bound unit source source_mention cue scope_text scope_start scope_end location location_mention negated hedged published outlet claim_key",
 		SourcesTable:   "source_id name kind aliases n_claims n_articles first_seen last_seen",
-		ConflictsTable: "conflict_id claim_key claim_id_a claim_id_b article_id_a article_id_b source_a source_b kind low_a high_a low_b high_b gap rel_gap severity same_source",
+		ConflictsTable: "conflict_id claim_key predicate subject location claim_id_a claim_id_b article_id_a article_id_b source_a source_b outlet_a outlet_b published_a published_b quote_a quote_b value_low_a value_best_a value_high_a value_low_b value_best_b value_high_b kind compared_low_a compared_high_a compared_low_b compared_high_b gap rel_gap severity same_source",
 	}
 	got := map[string][]string{
 		ArticlesTable: Articles.Columns(), ClaimsTable: Claims.Columns(),

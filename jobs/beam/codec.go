@@ -154,7 +154,7 @@ func (e *enc) itemEntry(v *itemEntry) {
 	it := &v.Item
 	e.int(v.Seq)
 	e.int(v.Rec)
-	for _, s := range [...]string{it.Key, it.ClaimID, it.ArticleID, it.Source, it.Outlet, it.Bound} {
+	for _, s := range [...]string{it.Key, it.ClaimID, it.ArticleID, it.Source, it.Outlet, it.Bound, it.Quote, it.Location, it.Event} {
 		e.str(s)
 	}
 	e.float(it.Low)
@@ -163,17 +163,20 @@ func (e *enc) itemEntry(v *itemEntry) {
 	e.time(it.Published)
 	e.bool(it.Negated)
 	e.bool(it.Hedged)
+	e.bool(it.Since)
+	e.bool(it.AsOf)
 }
 
 func (d *dec) itemEntry() itemEntry {
 	v := itemEntry{Seq: d.int(), Rec: d.int()}
 	it := &v.Item
-	for _, p := range [...]*string{&it.Key, &it.ClaimID, &it.ArticleID, &it.Source, &it.Outlet, &it.Bound} {
+	for _, p := range [...]*string{&it.Key, &it.ClaimID, &it.ArticleID, &it.Source, &it.Outlet, &it.Bound, &it.Quote, &it.Location, &it.Event} {
 		*p = d.str()
 	}
 	it.Low, it.Best, it.High = d.float(), d.float(), d.float()
 	it.Published = d.time()
 	it.Negated, it.Hedged = d.bool(), d.bool()
+	it.Since, it.AsOf = d.bool(), d.bool()
 	return v
 }
 

@@ -160,7 +160,7 @@ func (f *readFn) add(seq, rec int64, p *jobs.Processed, emitID, emitItem, emitCa
 	for j := range p.Claims {
 		c := &p.Claims[j]
 		if c.ClaimKey != "" {
-			f.items.add(shardOf(c.ClaimKey, n), func(e *enc) {
+			f.items.add(shardOf(conflict.GroupKey(c.ClaimKey), n), func(e *enc) {
 				e.itemEntry(&itemEntry{Seq: seq, Rec: rec, Item: conflict.ItemOf(c)})
 			}, emitItem)
 		}

@@ -118,6 +118,8 @@ type side struct {
 	own     bool   // the article's own voice
 	article string
 	minor   bool // below its article's headline figure for the key
+	since   bool // a running total over a period (TotalSince)
+	asOf    bool // a running total at a stated time (TotalAsOf)
 }
 
 // sameVoice reports whether the same speaker gave both claims: the same

@@ -12,10 +12,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unsafe"
 
+	"github.com/claimscan/claimscan/jobs/gazetteer"
 	"github.com/claimscan/claimscan/schema"
 )
 
@@ -28,9 +30,14 @@ const (
 	DefaultWorkers      = 2
 )
 
+// sinceRel is the rel_gap from which a running total over a period
+// (TotalSince) and a count of no period are two quantities: the period's
+// toll is at least twice the incident's.
+const sinceRel = 0.5
+
 // AllPairsMax is the largest group in which every pair is compared; larger
 // groups use the neighbour and consensus rule.
-const AllPairsMax = 24
+const AllPairsMax = 64
 
 const (
 	partitions = 256 // by the top 8 bits of the key hash
@@ -446,16 +453,36 @@ func (w *partitionWorker) chunk() []schema.Conflict {
 		a, b := &w.sorted[p.a], &w.sorted[p.b]
 		id := ids[i*idLen : (i+1)*idLen]
 		w.conflictID(id, a.claim, b.claim)
+		pred, subj := keyPredicate(a.key)
+		loc := a.location
+		if loc == "" {
+			loc = b.location
+		}
 		out[i] = schema.Conflict{
 			// ids is never written again: the rows' ids can share it.
 			ConflictID: unsafe.String(&id[0], idLen),
 			ClaimKey:   a.key,
+			Predicate:  pred,
+			Subject:    subj,
+			Location:   loc,
 			ClaimIDA:   a.claim,
 			ClaimIDB:   b.claim,
 			ArticleIDA: a.article,
 			ArticleIDB: b.article,
 			SourceA:    a.source,
 			SourceB:    b.source,
+			OutletA:    a.outlet,
+			OutletB:    b.outlet,
+			PublishedA: pubTime(a),
+			PublishedB: pubTime(b),
+			QuoteA:     a.quote,
+			QuoteB:     b.quote,
+			ValueLowA:  a.low,
+			ValueBestA: a.best,
+			ValueHighA: a.high,
+			ValueLowB:  b.low,
+			ValueBestB: b.best,
+			ValueHighB: b.high,
 			Kind:       p.kind,
 			LowA:       p.lowA,
 			HighA:      p.highA,
@@ -468,6 +495,24 @@ func (w *partitionWorker) chunk() []schema.Conflict {
 		}
 	}
 	return out
+}
+
+// pubTime is a record's publication time, zero when unknown.
+func pubTime(r *rec) time.Time {
+	if r.flags&flagPub == 0 {
+		return time.Time{}
+	}
+	return time.UnixMicro(r.pub).UTC()
+}
+
+// keyPredicate returns the predicate (without a unit) and the subject
+// class of a claim_key: "killed" and "civilians" for
+// "killed|civilians|adlab|2019".
+func keyPredicate(key string) (pred, subj string) {
+	pred, rest, _ := strings.Cut(key, "|")
+	pred, _, _ = strings.Cut(pred, ":")
+	subj, _, _ = strings.Cut(rest, "|")
+	return pred, subj
 }
 
 // idLen is the length of a conflict_id.
@@ -564,10 +609,12 @@ func (w *partitionWorker) group(d *Detector, g []rec, off int32, flush func()) {
 			iv:      iv,
 			negated: r.flags&flagNegated != 0,
 			hedged:  r.flags&flagHedged != 0,
-			pub:     r.pub,
+			pub:     floorDiv(r.pub, 1e6),
 			hasPub:  r.flags&flagPub != 0,
 			voice:   r.source,
 			article: r.article,
+			since:   r.flags&flagSince != 0,
+			asOf:    r.flags&flagAsOf != 0,
 		}
 		if s.voice == "" {
 			s.voice, s.own = r.outlet, true
@@ -593,6 +640,9 @@ func (w *partitionWorker) group(d *Detector, g []rec, off int32, flush func()) {
 		if a.article == b.article && sa.voice == sb.voice && sa.own == sb.own {
 			return // one voice in one article: a restatement or a breakdown
 		}
+		if a.event != "" && b.event != "" && !gazetteer.Nested(a.event, b.event) {
+			return // two places of one country, neither inside the other
+		}
 		same := sameVoice(sa, sb)
 		if window >= 0 && sa.hasPub && sb.hasPub && sb.pub-sa.pub > window {
 			return
@@ -600,6 +650,9 @@ func (w *partitionWorker) group(d *Detector, g []rec, off int32, flush func()) {
 		v := compare(sa, sb, tol)
 		if v.kind == "" {
 			return
+		}
+		if sa.since != sb.since && v.rel >= sinceRel {
+			return // a period's running total against one incident's count
 		}
 		w.rows = append(w.rows, pendingRow{
 			a:     off + int32(i),
@@ -805,4 +858,14 @@ func finite(v float64) schema.Float {
 		return schema.Float{}
 	}
 	return schema.F(v)
+}
+
+// floorDiv is x/d rounded down: unix seconds of unix microseconds, also
+// before 1970.
+func floorDiv(x, d int64) int64 {
+	q := x / d
+	if x%d != 0 && x < 0 {
+		q--
+	}
+	return q
 }

@@ -325,7 +325,7 @@
 // budget plus Config.Workers partitions of about N/256 records each, plus
 // the largest group.
 //
-// Which pairs: a group of at most AllPairsMax (24) claims compares every
+// Which pairs: a group of at most AllPairsMax (64) claims compares every
 // pair. A larger group compares each claim with its Config.Neighbors (8)
 // predecessors in publication order, and with the group's consensus claim
 // (the median claim by anchor, or by the middle of a finite interval). A

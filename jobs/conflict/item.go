@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/claimscan/claimscan/schema"
@@ -24,16 +25,30 @@ type Item struct {
 	Published time.Time    // zero when unknown
 	Negated   bool         // the claim is denied or its verb negated
 	Hedged    bool         // the claim is hedged ("reportedly")
+	Quote     string       // claims.quote, for the conflicts table
+	Location  string       // claims.location, for the conflicts table
+	Event     string       // the gazetteer path of the claim's place (gazetteer.Place.Path) under a country key; "" else
+	Since     bool         // a running total over a period (the key's TotalSince)
+	AsOf      bool         // a running total at a stated time (the key's TotalAsOf)
 }
 
 // ItemOf projects c onto an Item. The key is c.ClaimKey, or Key(c) when
-// c.ClaimKey is empty.
+// c.ClaimKey is empty, without its running-total mark, which sets Since
+// or AsOf.
 func ItemOf(c *schema.Claim) Item {
 	key := c.ClaimKey
 	if key == "" {
 		key = Key(c)
 	}
+	key, total := splitKey(key)
+	event := ""
+	if strings.HasPrefix(keyPlace(key), "=") && keyPlace(key) == "="+countryOf(c) {
+		event = PlacePath(placeName(c)) // the gazetteer is read only without a cluster
+	}
 	return Item{
+		Event:     event,
+		Since:     total == TotalSince,
+		AsOf:      total == TotalAsOf,
 		ClaimID:   c.ClaimID,
 		ArticleID: c.ArticleID,
 		Key:       key,
@@ -46,7 +61,34 @@ func ItemOf(c *schema.Claim) Item {
 		Published: c.Published,
 		Negated:   c.Negated,
 		Hedged:    c.Hedged,
+		Quote:     c.Quote,
+		Location:  c.Location,
 	}
+}
+
+// placeName is the place a claim is keyed on: its location, else the
+// place as written.
+func placeName(c *schema.Claim) string {
+	if strings.TrimSpace(c.Location) != "" {
+		return c.Location
+	}
+	return c.LocationMention
+}
+
+// countryOf is the country code of a claim's place in the gazetteer, or "".
+func countryOf(c *schema.Claim) string {
+	if p, ok := placeOf(placeName(c)); ok {
+		return p.Country
+	}
+	return "\x00"
+}
+
+// keyPlace returns the place part of a claim_key.
+func keyPlace(key string) string {
+	_, rest, _ := strings.Cut(key, "|")
+	_, rest, _ = strings.Cut(rest, "|")
+	place, _, _ := strings.Cut(rest, "|")
+	return place
 }
 
 // Record flags.
@@ -57,6 +99,8 @@ const (
 	flagPub
 	flagNegated
 	flagHedged
+	flagSince
+	flagAsOf
 )
 
 // bounds maps a bound to its one-byte code in a record; unknown bounds are
@@ -75,9 +119,9 @@ func boundCode(b string) byte {
 
 // appendRecord encodes it (whose key hashes to h) as one record:
 //
-//	hash u64 | flags u8 | bound u8 | key, claim, article, source, outlet
-//	(uvarint length + bytes each) | [bound string] | low, best, high f64
-//	(when valid) | published varint (when valid)
+//	hash u64 | flags u8 | bound u8 | key, claim, article, source, outlet,
+//	quote, location, event (uvarint length + bytes each) | [bound string] | low, best, high f64
+//	(when valid) | published varint, unix µs (when valid)
 func appendRecord(dst []byte, h uint64, it *Item) []byte {
 	var flags byte
 	if it.Low.Valid {
@@ -98,10 +142,16 @@ func appendRecord(dst []byte, h uint64, it *Item) []byte {
 	if it.Hedged {
 		flags |= flagHedged
 	}
+	if it.Since {
+		flags |= flagSince
+	}
+	if it.AsOf {
+		flags |= flagAsOf
+	}
 	code := boundCode(it.Bound)
 	dst = binary.LittleEndian.AppendUint64(dst, h)
 	dst = append(dst, flags, code)
-	for _, s := range [...]string{it.Key, it.ClaimID, it.ArticleID, it.Source, it.Outlet} {
+	for _, s := range [...]string{it.Key, it.ClaimID, it.ArticleID, it.Source, it.Outlet, it.Quote, it.Location, it.Event} {
 		dst = binary.AppendUvarint(dst, uint64(len(s)))
 		dst = append(dst, s...)
 	}
@@ -115,7 +165,7 @@ func appendRecord(dst []byte, h uint64, it *Item) []byte {
 		}
 	}
 	if flags&flagPub != 0 {
-		dst = binary.AppendVarint(dst, it.Published.Unix())
+		dst = binary.AppendVarint(dst, it.Published.UnixMicro())
 	}
 	return dst
 }
@@ -124,6 +174,7 @@ func appendRecord(dst []byte, h uint64, it *Item) []byte {
 type rec struct {
 	hash                                    uint64
 	key, claim, article, source, outlet, bd string
+	quote, location, event                  string
 	low, best, high                         schema.Float
 	pub                                     int64
 	flags                                   byte
@@ -154,13 +205,16 @@ func decodeRecords(data string, recs []rec) ([]rec, error) {
 		r.flags = data[pos+8]
 		code := data[pos+9]
 		pos += 10
-		var ok [5]bool
+		var ok [8]bool
 		r.key, ok[0] = str()
 		r.claim, ok[1] = str()
 		r.article, ok[2] = str()
 		r.source, ok[3] = str()
 		r.outlet, ok[4] = str()
-		if ok != [5]bool{true, true, true, true, true} || int(code) >= len(bounds) {
+		r.quote, ok[5] = str()
+		r.location, ok[6] = str()
+		r.event, ok[7] = str()
+		if ok != [8]bool{true, true, true, true, true, true, true, true} || int(code) >= len(bounds) {
 			return recs, errCorrupt
 		}
 		if code == 0 {

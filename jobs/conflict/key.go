@@ -47,9 +47,10 @@ func KeyIn(c *schema.Claim, cluster string) string {
 // consecutive claims of one sentence, as the claims of an article come.
 // Its zero value is ready to use; it is not safe for concurrent use.
 type Keyer struct {
-	sentence string // the sentence of toks[:n]
-	n        int    // its number of tokens
-	read     bool   // sentence was read
+	art      ArticleContext // of the article whose claims come (SetArticle)
+	sentence string         // the sentence of toks[:n]
+	n        int            // its number of tokens
+	read     bool           // sentence was read
 	toks     [maxTokens]token
 }
 
@@ -61,7 +62,25 @@ func (k *Keyer) tokens(s string) []token {
 	return k.toks[:k.n]
 }
 
-// KeyIn returns KeyIn(c, cluster).
+// SetKeys sets the claim_key of each of an article's claims: KeyIn with
+// the article's cluster (or none), against the article's context
+// (ContextOf its text, publication time and claims). It is what a run does
+// for every article.
+func SetKeys(claims []schema.Claim, text string, published time.Time, cluster string) {
+	var k Keyer
+	k.SetArticle(ContextOf(text, published, claims))
+	for i := range claims {
+		claims[i].ClaimKey = k.KeyIn(&claims[i], cluster)
+	}
+}
+
+// SetArticle sets the context of the article whose claims come next: its
+// year and main place, which the quantity scope rules read (ScopeRule).
+// Without it (a zero context) the rules that need them do not apply.
+func (k *Keyer) SetArticle(a ArticleContext) { k.art = a }
+
+// KeyIn returns KeyIn(c, cluster), reading c's quantity scope against the
+// context SetArticle gave.
 func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 	if c.Kind == schema.KindStatement || (!c.ValueLow.Valid && !c.ValueBest.Valid && !c.ValueHigh.Valid) {
 		return ""
@@ -89,7 +108,13 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 		if strings.TrimSpace(place) == "" {
 			place = c.LocationMention
 		}
-		pk, skel = placeKey(place, sk[:0])
+		if p, ok := placeOf(place); ok {
+			// the country blocks; the detector keeps apart the places
+			// that do not nest (Item.Event)
+			pk = "=" + p.Country
+		} else {
+			pk, skel = placeKey(place, sk[:0])
+		}
 	}
 	unit := strings.ToLower(strings.TrimSpace(c.Unit))
 	if countUnits[unit] || SubjectClass(unit) == subj {
@@ -97,6 +122,9 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 	}
 	if unit == "" && q.shot {
 		pred = ShotPredicate
+	}
+	if pred == "missing" && q.trapped {
+		pred = TrappedPredicate
 	}
 
 	var b strings.Builder
@@ -109,10 +137,18 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 	b.WriteByte('|')
 	b.WriteString(subj)
 	switch {
-	case q.part:
-		b.WriteString(PartSuffix)
+	case q.scope.kind == ScopeOther:
+		b.WriteString(OtherSuffix)
 	case q.ctx:
 		b.WriteString(ContextSuffix)
+	case q.part:
+		b.WriteString(PartSuffix)
+	case q.scope.kind == ScopeHospital || q.scope.kind == ScopeArea:
+		b.WriteString(PartSuffix)
+		if pk := partName(q.scope); pk != "" {
+			b.WriteByte(':')
+			b.WriteString(pk)
+		}
 	}
 	b.WriteByte('|')
 	switch {
@@ -129,17 +165,67 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 		b.WriteString(pk)
 	}
 	b.WriteByte('|')
-	writeBucket(&b, c.ScopeStart, c.ScopeEnd, c.Published, cluster != "")
+	if c.Published.IsZero() && c.ScopeStart.IsZero() && k.art.Year > 0 {
+		// no date but the text's: its year
+		b.Write(strconv.AppendInt(nil, int64(k.art.Year), 10))
+	} else {
+		writeBucket(&b, c.ScopeStart, c.ScopeEnd, c.Published, cluster != "")
+	}
+	switch {
+	case q.scope.kind == ScopeSince:
+		b.WriteString("|" + TotalSince)
+	case q.running:
+		b.WriteString("|" + TotalAsOf)
+	}
 	return b.String()
+}
+
+// Running totals, the optional fifth part of a claim_key: claims are
+// grouped on the first four parts, and the detector reads the fifth.
+const (
+	// TotalSince marks a running total over a period that began before the
+	// event ("since the assault began", "since late April"). It is not
+	// paired with a count of no period that is less than half of it or
+	// more than twice it: the period's toll against one incident's.
+	TotalSince = "since"
+	// TotalAsOf marks a running total at a stated time ("the toll rose to
+	// 24", "as of Tuesday", "so far"): the event's count, but one that may
+	// still grow, so a pair of it against a higher figure weighs less.
+	TotalAsOf = "asof"
+)
+
+// GroupKey returns the part of a claim_key that claims are grouped on
+// (its first four parts: without the running-total mark), the key of the
+// claim's Item.
+func GroupKey(key string) string {
+	g, _ := splitKey(key)
+	return g
+}
+
+// splitKey returns the grouping part of a claim_key (its first four
+// parts) and its running-total mark ("", TotalSince or TotalAsOf).
+func splitKey(key string) (group, total string) {
+	i := strings.LastIndexByte(key, '|')
+	if i < 0 {
+		return key, ""
+	}
+	switch key[i+1:] {
+	case TotalSince, TotalAsOf:
+		return key[:i], key[i+1:]
+	}
+	return key, ""
 }
 
 // qualifiers are what the words of a claim's sentence say about the
 // quantity it counts.
 type qualifiers struct {
-	part bool // a part of a larger count (PartRule)
-	ctx  bool // with a cluster: a count about more than the event (ContextRule)
-	shot bool // a count of the shot, the dead included
-	url  bool // the number is in a web address
+	scope   scope // the quantity scope (ScopeRule)
+	trapped bool  // a count of the missing that are trapped
+	running bool  // a running total at a stated time ("the toll rose to")
+	part    bool  // a part of a larger count (PartRule)
+	ctx     bool  // with a cluster: a count about more than the event (ContextRule)
+	shot    bool  // a count of the shot, the dead included
+	url     bool  // the number is in a web address
 }
 
 func qualify(c *schema.Claim, cluster bool, k *Keyer) qualifiers {
@@ -157,7 +243,23 @@ func qualify(c *schema.Claim, cluster bool, k *Keyer) qualifiers {
 	q.part = partRule(c, ts, n) != ""
 	q.ctx = cluster && contextRule(c, ts, n) != ""
 	q.shot = isShotCount(c, ts, start, end)
+	q.scope = scopeRule(c, ts, n, k.art)
+	q.running = runningTotal(ts, n)
+	for i := range ts {
+		if int(ts[i].off) >= start && int(ts[i].off) < end && ts[i].f&lTrapped != 0 {
+			q.trapped = true
+		}
+	}
 	return q
+}
+
+// partName is the key of a named part ("bnrmrah" for "Bener Meriah
+// district"), or "" for an unnamed one.
+func partName(s scope) string {
+	if s.name == "" {
+		return ""
+	}
+	return PlaceKey(s.name)
 }
 
 // PartSuffix ends the subject class of a claim_key for a partial count
@@ -172,6 +274,11 @@ const PartSuffix = "/part"
 // compared (Comparable).
 const ContextSuffix = "/ctx"
 
+// TrappedPredicate is the predicate part of a claim_key for a count of the
+// missing whose words say they are trapped ("14 children trapped under the
+// rubble"): people whose place is known, a quantity apart from the missing.
+const TrappedPredicate = "trapped"
+
 // ShotPredicate is the predicate part of a claim_key for a count of the
 // shot ("four people were shot", "9 people shot, 1 fatally"): everyone
 // hit, the dead included, a quantity apart from the wounded and from the
@@ -181,16 +288,18 @@ const ShotPredicate = "shot"
 
 // Comparable reports whether claims with the claim_key key are ever
 // compared: false for "" and for the keys whose subject class ends in
-// PartSuffix or ContextSuffix. A part is a different quantity from its
-// whole, and two parts of one event are rarely the same part; a context
-// figure is not the count of the event the cluster stands for.
+// PartSuffix (an unnamed part), ContextSuffix or OtherSuffix. A part is a
+// different quantity from its whole, and two unnamed parts of one event
+// are rarely the same part (a named part, "/part:" and its name, meets the
+// same part only); a context figure or another event's is not the count
+// of the event.
 func Comparable(key string) bool {
 	if key == "" {
 		return false
 	}
 	_, rest, _ := strings.Cut(key, "|")
 	subj, _, _ := strings.Cut(rest, "|")
-	return !strings.HasSuffix(subj, PartSuffix) && !strings.HasSuffix(subj, ContextSuffix)
+	return !strings.HasSuffix(subj, PartSuffix) && !strings.HasSuffix(subj, ContextSuffix) && !strings.HasSuffix(subj, OtherSuffix)
 }
 
 // ScopeBucket returns the time part of a claim_key for a claim with the

@@ -129,7 +129,7 @@ func quantity(pred, subj, loc string, bound string, v float64) schema.Claim {
 
 func TestKey(t *testing.T) {
 	base := quantity("killed", "civilians", "Idlib", schema.BoundApprox, 890)
-	if got, want := Key(&base), "killed|civilians|adlab|2019"; got != want {
+	if got, want := Key(&base), "killed|civilians|=SY|2019"; got != want {
 		t.Fatalf("Key = %q, want %q", got, want)
 	}
 	for _, tc := range []struct {
@@ -137,21 +137,21 @@ func TestKey(t *testing.T) {
 		edit func(c *schema.Claim)
 		want string
 	}{
-		{"spelling variant, same key", func(c *schema.Claim) { c.Location = "Edlib province" }, "killed|civilians|adlab|2019"},
-		{"subject synonym", func(c *schema.Claim) { c.Subject = "non-combatants" }, "killed|civilians|adlab|2019"},
-		{"location from the mention", func(c *schema.Claim) { c.Location, c.LocationMention = "", "Idlib" }, "killed|civilians|adlab|2019"},
+		{"spelling variant, same key", func(c *schema.Claim) { c.Location = "Idleb province" }, "killed|civilians|=SY|2019"},
+		{"subject synonym", func(c *schema.Claim) { c.Subject = "non-combatants" }, "killed|civilians|=SY|2019"},
+		{"location from the mention", func(c *schema.Claim) { c.Location, c.LocationMention = "", "Idlib" }, "killed|civilians|=SY|2019"},
 		{"no place: the article", func(c *schema.Claim) { c.Location = "" }, "killed|civilians|@art|2019"},
-		{"no subject: people", func(c *schema.Claim) { c.Subject = "" }, "killed|people|adlab|2019"},
-		{"since 2011", func(c *schema.Claim) { c.ScopeStart = day("2011-01-01") }, "killed|civilians|adlab|s2011"},
-		{"since April", func(c *schema.Claim) { c.ScopeStart = day("2019-04-26") }, "killed|civilians|adlab|2019"},
-		{"money keeps its unit", func(c *schema.Claim) { c.Predicate, c.Subject, c.Unit = "money", "aid", "USD" }, "money:usd|aid|adlab|2019"},
+		{"no subject: people", func(c *schema.Claim) { c.Subject = "" }, "killed|people|=SY|2019"},
+		{"since 2011", func(c *schema.Claim) { c.ScopeStart = day("2011-01-01") }, "killed|civilians|=SY|s2011"},
+		{"since April", func(c *schema.Claim) { c.ScopeStart = day("2019-04-26") }, "killed|civilians|=SY|2019"},
+		{"money keeps its unit", func(c *schema.Claim) { c.Predicate, c.Subject, c.Unit = "money", "aid", "USD" }, "money:usd|aid|=SY|2019"},
 		{"money of nothing", func(c *schema.Claim) { c.Predicate, c.Subject, c.Unit = "money", "", "USD" }, ""},
-		{"count unit dropped", func(c *schema.Claim) { c.Unit = "people" }, "killed|civilians|adlab|2019"},
+		{"count unit dropped", func(c *schema.Claim) { c.Unit = "people" }, "killed|civilians|=SY|2019"},
 		{"statement", func(c *schema.Claim) { c.Kind = schema.KindStatement }, ""},
 		{"no value", func(c *schema.Claim) { c.ValueBest = schema.Float{} }, ""},
 		{"other predicate", func(c *schema.Claim) { c.Predicate = "other" }, ""},
 		{"no predicate", func(c *schema.Claim) { c.Predicate = "" }, ""},
-		{"no date", func(c *schema.Claim) { c.Published = time.Time{} }, "killed|civilians|adlab|open"},
+		{"no date", func(c *schema.Claim) { c.Published = time.Time{} }, "killed|civilians|=SY|open"},
 	} {
 		c := base
 		tc.edit(&c)
@@ -187,11 +187,11 @@ func TestKeyIn(t *testing.T) {
 
 func TestWindowed(t *testing.T) {
 	for key, want := range map[string]bool{
-		"killed|civilians|adlab|2019":          true,
-		"killed|civilians|adlab|s2011":         false,
-		"killed|civilians|adlab|201801-201812": false,
-		"killed|civilians|adlab|open":          false,
-		"nobucket":                             false,
+		"killed|civilians|=SY|2019":          true,
+		"killed|civilians|=SY|s2011":         false,
+		"killed|civilians|=SY|201801-201812": false,
+		"killed|civilians|=SY|open":          false,
+		"nobucket":                           false,
 	} {
 		if got := windowed(key); got != want {
 			t.Errorf("windowed(%q) = %v, want %v", key, got, want)

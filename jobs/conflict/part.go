@@ -86,7 +86,7 @@ func partRule(c *schema.Claim, ts []token, n int) string {
 
 	if !crossKilled {
 		// of: "one of the victims", "two of them", "one of nine"
-		if at(n+1)&lOf != 0 && (at(n+2)&lSetRef != 0 || n+2 < len(ts) && ts[n+2].num) {
+		if at(n+1)&lOf != 0 && (at(n+2)&lSetRef != 0 || n+2 < len(ts) && ts[n+2].num && at(n+2)&lScale == 0) {
 			return PartOf
 		}
 		// of, before: "of the four wounded, three worked there", "of 30
@@ -371,7 +371,7 @@ func lookup(w string) (f lexFlags, val float64, num bool) {
 
 // The lexicon is an open-addressing table hashed on the lower-cased
 // bytes, so that a word is looked up without lowering a copy of it.
-const lexSlots = 512
+const lexSlots = 1024
 
 type lexSlot struct {
 	word string // lower case; "" for an empty slot
@@ -671,6 +671,31 @@ const (
 	lWide         // "citywide"
 	lSaid         // "said", "says"
 	lSplit        // joins two clauses that split a count: "while", "whereas", "and"
+	lMonth        // a month's name or abbreviation
+	lSince        // "since"
+	lSuperlative  // "deadliest", "worst", "bloodiest": before "since", a comparison
+	lPeriod       // "week", "weeks", "month", "months", "decade", "decades"
+	lAnother      // "another", "separate", "earlier", "previous": another event
+	lEventNoun    // a singular event or target noun: "attack", "strike", "school"
+	lHospital     // "hospital", "hospitals", "clinic": a hospital's patients
+	lSubArea      // "district", "village", "town": an area inside the event's region
+	lFew          // "few", "several", "many": "a few years ago"
+	lThen         // "then"
+	lBegan        // "began", "started": "since the assault began"
+	lDuring       // "during"
+	lRose         // "rose", "risen", "climbed": "the toll rose to"
+	lTo           // "to"
+	lAs           // "as": "as of Tuesday"
+	lSo           // "so": "so far"
+	lFar          // "far"
+	lTrapped      // "trapped": the trapped are found, a quantity apart from the missing
+	lGoesOn       // opens a clause that goes on from the one before: "killing", "where", "which"
+	lScale        // "thousands", "millions": "hundreds of thousands" is one number
+	lModifier     // starts a modifier of a noun after a count: "that", "which", "devastated"
+	lTownOf       // "town", "village" before "of" and a name: "the town of Bireuen"
+	lCame         // "came", "follows": "the shooting came six weeks after a massacre"
+	lAgoStrict    // "ago", "earlier": "three years ago"
+	lWeekday      // a day of the week, "today", "yesterday"
 )
 
 // lexEntry is one word of the lexicon.
@@ -709,7 +734,7 @@ var lexicon = func() map[string]lexEntry {
 	}
 	// vague amounts count too ("a handful of the wounded", "several of
 	// them"), with no value of their own
-	for _, w := range []string{"handful", "several", "dozens", "hundreds", "thousands", "scores", "few", "couple"} {
+	for _, w := range []string{"handful", "several", "dozens", "hundreds", "thousands", "scores", "few", "couple", "millions"} {
 		m[w] = lexEntry{val: math.NaN(), num: true}
 	}
 	add(lThe, "the")
@@ -720,7 +745,7 @@ var lexicon = func() map[string]lexEntry {
 	add(lThis, "this")
 	add(lLast, "last")
 	add(lYear, "year", "years")
-	add(lAgo, "ago")
+	add(lAgo, "ago", "after", "earlier", "before", "later")
 	add(lOther, "other")
 	add(lOthers, "others")
 	add(lSecond, "second")
@@ -748,6 +773,39 @@ var lexicon = func() map[string]lexEntry {
 	add(lWide, "citywide")
 	add(lSaid, "said", "says")
 	add(lSplit, "while", "whereas", "and")
+	add(lMonth, "january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+		"oct", "nov", "dec")
+	add(lSince, "since")
+	add(lSuperlative, "deadliest", "worst", "bloodiest", "largest", "biggest", "strongest", "most")
+	add(lPeriod, "week", "weeks", "month", "months", "decade", "decades")
+	add(lAnother, "another", "separate", "earlier", "previous", "prior")
+	add(lEventNoun, "attack", "attacks", "strike", "airstrike", "shooting", "incident", "bombing", "blast",
+		"explosion", "raid", "quake", "earthquake", "tsunami", "massacre", "ambush", "shelling", "school",
+		"stampede", "fire", "crash", "flood", "storm", "hurricane", "war", "conflict", "clash", "clashes",
+		"genocide", "uprising", "disaster", "tragedy")
+	add(lHospital, "hospital", "hospitals", "clinic", "clinics", "infirmary")
+	add(lSubArea, "district", "districts", "village", "sub-district", "subdistrict", "regency", "hamlet")
+	add(lTownOf, "town", "village")
+	add(lCame, "came", "comes", "follows", "followed", "happened", "occurred")
+	add(lAgoStrict, "ago", "earlier")
+	add(lWeekday, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+		"yesterday", "tonight", "overnight")
+	add(lFew, "few", "several", "many", "some")
+	add(lThen, "then")
+	add(lBegan, "began", "begun", "started", "start", "beginning", "erupted", "broke")
+	add(lDuring, "during", "on", "at")
+	add(lRose, "rose", "risen", "climbed", "jumped", "increased", "reached")
+	add(lTo, "to")
+	add(lAs, "as")
+	add(lSo, "so")
+	add(lFar, "far")
+	add(lTrapped, "trapped")
+	add(lScale, "thousand", "thousands", "million", "millions", "billion", "billions")
+	add(lModifier, "that", "which", "who", "whom", "where", "when", "devastated", "hit", "struck", "ravaged",
+		"affected", "known", "home")
+	add(lGoesOn, "killing", "leaving", "injuring", "wounding", "where", "which", "who", "with", "bringing",
+		"including", "in", "when")
 	for w, e := range m {
 		i := lexHash(w) % lexSlots
 		for lexTable[i].word != "" {

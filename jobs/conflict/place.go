@@ -2,9 +2,11 @@ package conflict
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/claimscan/claimscan/jobs/gazetteer"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -27,6 +29,9 @@ func PlaceKey(name string) string {
 // placeKey is PlaceKey without allocating: it returns the key, or nil
 // and the key's skeleton appended to sk when the key is one.
 func placeKey(name string, sk []byte) (key string, skel []byte) {
+	if p, ok := placeOf(name); ok {
+		return "=" + p.Key(), nil
+	}
 	var buf [12]string
 	toks := placeTokens(name, buf[:0])
 	toks = dropParticles(toks)
@@ -48,6 +53,99 @@ func placeKey(name string, sk []byte) (key string, skel []byte) {
 		return k, nil
 	}
 	return "", sk
+}
+
+// placeOf finds a place name in the world gazetteer: as written, else
+// without its articles, administrative words and leading compass word
+// ("southern Idlib province" → Idlib).
+func placeOf(name string) (gazetteer.Place, bool) {
+	if len(strings.TrimSpace(name)) < 3 {
+		return gazetteer.Place{}, false
+	}
+	if p, ok := gazetteer.Lookup(name); ok {
+		return canonical(p), true
+	}
+	var buf [12]string
+	toks := dropPlaceWords(dropParticles(placeTokens(name, buf[:0])))
+	if len(toks) == 0 {
+		return gazetteer.Place{}, false
+	}
+	var joined [128]byte
+	if p, ok := gazetteer.Lookup(string(joinTokens(joined[:0], toks))); ok {
+		return canonical(p), true
+	}
+	// a transliteration the table lacks: by its skeleton, for names long
+	// enough that a skeleton rarely stands for two places
+	var sk []byte
+	letters := 0
+	for _, t := range toks {
+		sk = appendSkeleton(sk, t)
+		letters += len(t)
+	}
+	if letters < 7 && len(toks) < 2 {
+		return gazetteer.Place{}, false
+	}
+	if k, ok := skeletonIndex()[string(sk)]; ok {
+		return gazetteer.ByKey(k)
+	}
+	return gazetteer.Place{}, false
+}
+
+// canonical is the place that stands for p in a key: the region a city
+// shares its name with, up to spelling (Raqqa the governorate and Ar
+// Raqqah the city), else p.
+func canonical(p gazetteer.Place) gazetteer.Place {
+	if c := p.Canonical(); c != p {
+		return c
+	}
+	if r, ok := p.Region(); ok && p.Kind == gazetteer.City && skeletonOf(p.Name) == skeletonOf(r.Name) {
+		return r
+	}
+	return p
+}
+
+var (
+	skelOnce  sync.Once
+	skelIndex map[string]string
+)
+
+// skeletonIndex maps the skeleton of the own name of each place of the
+// gazetteer (of seven letters or more, or of several words) to its
+// canonical key; of two places with one skeleton, the more populous.
+func skeletonIndex() map[string]string {
+	skelOnce.Do(func() {
+		skelIndex = map[string]string{}
+		pops := map[string]int{}
+		gazetteer.Each(func(p gazetteer.Place) {
+			toks := dropPlaceWords(dropParticles(placeTokens(p.Name, nil)))
+			letters := 0
+			var sk []byte
+			for _, t := range toks {
+				sk = appendSkeleton(sk, t)
+				letters += len(t)
+			}
+			if letters < 7 && len(toks) < 2 {
+				return
+			}
+			c := canonical(p)
+			if old, ok := pops[string(sk)]; ok && old >= p.Population {
+				return
+			}
+			pops[string(sk)] = p.Population
+			skelIndex[string(sk)] = c.Key()
+		})
+	})
+	return skelIndex
+}
+
+// PlacePath returns the gazetteer path of a place name ("SY/12" for
+// "Idlib province"; see gazetteer.Place.Path), or "" when the name is not
+// in the gazetteer.
+func PlacePath(name string) string {
+	if p, ok := placeOf(name); ok {
+		return p.Path()
+	}
+	return ""
 }
 
 // joinTokens appends toks to dst separated by spaces.

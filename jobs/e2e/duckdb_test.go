@@ -78,7 +78,9 @@ func TestDuckDBReadsDataset(t *testing.T) {
 			"aliases": "VARCHAR[]", "n_claims": "BIGINT", "first_seen": "TIMESTAMP WITH TIME ZONE", "kind": "VARCHAR",
 		},
 		schema.ConflictsTable: {
-			"low_a": "DOUBLE", "gap": "DOUBLE", "severity": "DOUBLE", "same_source": "BOOLEAN", "kind": "VARCHAR",
+			"value_low_a": "DOUBLE", "value_best_b": "DOUBLE", "compared_low_a": "DOUBLE", "gap": "DOUBLE", "severity": "DOUBLE",
+			"same_source": "BOOLEAN", "kind": "VARCHAR", "predicate": "VARCHAR", "source_a": "VARCHAR", "outlet_b": "VARCHAR",
+			"published_a": "TIMESTAMP WITH TIME ZONE", "quote_b": "VARCHAR",
 		},
 	}
 	for table, want := range wantTypes {

@@ -83,7 +83,7 @@ type ClaimView struct {
 	Source    string    // the cited source, or "" for the outlet's own voice
 	Outlet    string    // the article's outlet
 	Published time.Time // the article's date; zero when unknown
-	Interval  string    // the compared interval, "801–979", "≥ 730"
+	Interval  string    // the value as the claim stated it: "890", "≥ 730", "200–999"
 }
 
 // Voice is the claim's source, or the outlet's own voice.
@@ -221,8 +221,10 @@ func Summarize(d Dataset, opt Options) *Summary {
 	for _, c := range table {
 		s.Conflicts = append(s.Conflicts, ConflictView{
 			Conflict: *c,
-			A:        s.view(c.ClaimIDA, c.ArticleIDA, c.SourceA, c.LowA, c.HighA),
-			B:        s.view(c.ClaimIDB, c.ArticleIDB, c.SourceB, c.LowB, c.HighB),
+			A: s.view(ClaimView{ClaimID: c.ClaimIDA, ArticleID: c.ArticleIDA, Quote: c.QuoteA, Source: c.SourceA,
+				Outlet: c.OutletA, Published: c.PublishedA, Interval: stated(c.ValueLowA, c.ValueBestA, c.ValueHighA)}),
+			B: s.view(ClaimView{ClaimID: c.ClaimIDB, ArticleID: c.ArticleIDB, Quote: c.QuoteB, Source: c.SourceB,
+				Outlet: c.OutletB, Published: c.PublishedB, Interval: stated(c.ValueLowB, c.ValueBestB, c.ValueHighB)}),
 		})
 	}
 
@@ -250,12 +252,28 @@ func Summarize(d Dataset, opt Options) *Summary {
 	return s
 }
 
-func (s *Summary) view(id, article, source string, low, high schema.Float) ClaimView {
-	v := ClaimView{ClaimID: id, ArticleID: article, Source: source, Interval: interval(low, high)}
-	if c := s.claims[id]; c != nil {
-		v.Quote, v.Sentence, v.Outlet, v.Published = c.Quote, c.Sentence, c.Outlet, c.Published
+// view completes v, one side of a conflict as its row gives it, with
+// what only the claims table has (the sentence) when it was loaded.
+func (s *Summary) view(v ClaimView) ClaimView {
+	if c := s.claims[v.ClaimID]; c != nil {
+		v.Sentence = c.Sentence
+		if v.Quote == "" {
+			v.Quote, v.Outlet, v.Published = c.Quote, c.Outlet, c.Published
+		}
 	}
 	return v
+}
+
+// stated renders a claim's values as it stated them: an exact value, an
+// approximate one ("≈ 890": a best value alone), else its interval.
+func stated(low, best, high schema.Float) string {
+	switch {
+	case best.Valid && !low.Valid && !high.Valid:
+		return "≈ " + Number(best.V)
+	case best.Valid && (!low.Valid || low.V == best.V) && (!high.Valid || high.V == best.V):
+		return Number(best.V)
+	}
+	return interval(low, high)
 }
 
 func (s *Summary) chart(key string, cs []*schema.Conflict, n int) Chart {

@@ -37,6 +37,9 @@ func fixture() Dataset {
 	conf := func(a, b *schema.Claim, key, kind string, lowA, highA, lowB, highB schema.Float, gap, rel, sev float64) schema.Conflict {
 		return schema.Conflict{ConflictID: "id-" + a.ClaimID + "-" + b.ClaimID, ClaimKey: key, ClaimIDA: a.ClaimID, ClaimIDB: b.ClaimID,
 			ArticleIDA: a.ArticleID, ArticleIDB: b.ArticleID, SourceA: a.Source, SourceB: b.Source, Kind: kind,
+			OutletA: a.Outlet, OutletB: b.Outlet, PublishedA: a.Published, PublishedB: b.Published, QuoteA: a.Quote, QuoteB: b.Quote,
+			ValueLowA: a.ValueLow, ValueBestA: a.ValueBest, ValueHighA: a.ValueHigh,
+			ValueLowB: b.ValueLow, ValueBestB: b.ValueBest, ValueHighB: b.ValueHigh,
 			LowA: lowA, HighA: highA, LowB: lowB, HighB: highB, Gap: gap, RelGap: rel, Severity: sev}
 	}
 	k1, k2 := "killed|civilians|adlab|2019", "killed|people|x|2019"
@@ -150,7 +153,7 @@ func TestText(t *testing.T) {
 		`A: "Locals said <script>alert(\"x\")</script> 12 dead & more."`,
 		"Tom & <b>Jerry</b>, in Wire <i>Three</i>, 2019-08-24 (article 007)",
 		"40 — Wire Four (own voice), 2019-08-25 (article 008)",
-		"801–979 — Levant Monitor, in Wire One, 2019-08-22 (article 000)",
+		"≈ 890 — Levant Monitor, in Wire One, 2019-08-22 (article 000)",
 		"≥ 500 — UN Office, in Wire Two",
 		"Levant Monitor",
 	} {
@@ -196,8 +199,20 @@ func TestWrite(t *testing.T) {
 }
 
 func TestClaimsNotLoaded(t *testing.T) {
+	// The conflicts table alone gives each side's quote, voice and value.
 	d := fixture()
 	d.Claims = nil
+	text, _ := render(t, d)
+	if !strings.Contains(text, `A: "Locals said <script>alert(\"x\")</script> 12 dead & more."`) && !strings.Contains(text, `<script>alert(\"x\")</script> 12 dead"`) {
+		t.Errorf("the quote of a conflict row is not shown without the claims table:\n%s", text)
+	}
+	if !strings.Contains(text, "40 — Wire Four (own voice), 2019-08-25 (article 008)") {
+		t.Errorf("the value, voice and date of a conflict row are not shown without the claims table:\n%s", text)
+	}
+	// A row without its quotes (a dataset of an older schema) and no claims.
+	for i := range d.Conflicts {
+		d.Conflicts[i].QuoteA, d.Conflicts[i].QuoteB = "", ""
+	}
 	text, page := render(t, d)
 	if strings.Contains(page, "<blockquote>") || !strings.Contains(page, "claim c890 (not loaded)") {
 		t.Error("a claim that was not loaded is not marked as such")
