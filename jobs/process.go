@@ -44,6 +44,20 @@ type processed struct {
 	known   bool // skipped: an earlier dataset (--since) has this text
 }
 
+// Limits of one article's claims: a sentence keeps its first
+// MaxSentenceClaims claims, an article its first MaxArticleClaims. No real
+// news article comes near them (the corpora here: at most 10 claims in a
+// sentence, 228 in an article); they stop a hostile or broken text ("5 died
+// 5 died ...") from filling a run with millions of rows.
+const (
+	MaxSentenceClaims = 32
+	MaxArticleClaims  = 10000
+)
+
+// maxIDBytes is the longest article id kept: every claim row repeats its
+// article's id, so a longer one is replaced by the record's path and line.
+const maxIDBytes = 1024
+
 // funcs are the per-article stage functions a worker applies.
 type funcs struct {
 	extract func(extract.Article) extract.Result
@@ -70,6 +84,10 @@ func process(rec record, fx *funcs) (p processed) {
 		return p
 	}
 	f := formats[rec.format].parse(&rec)
+	if len(f.id) > maxIDBytes && rec.line > 0 {
+		f.notes = append(f.notes, fmt.Sprintf("id is longer than %d bytes; id made from path and line", maxIDBytes))
+		f.id = lineID(rec.path, rec.line)
+	}
 	if f.id != "" {
 		a.ArticleID = f.id
 	}
@@ -112,7 +130,14 @@ func process(rec record, fx *funcs) (p processed) {
 	if a.Status == schema.StatusEmpty {
 		return p
 	}
-	res := fx.extract(extract.Article{ID: a.ArticleID, Title: a.Title, Text: text, Outlet: a.Outlet, Published: a.Published})
+	res := fx.extract(extract.Article{ID: a.ArticleID, Title: a.Title, Text: text, Outlet: a.Outlet, Published: a.Published,
+		MaxClaims: MaxArticleClaims, MaxSentenceClaims: MaxSentenceClaims})
+	if note := limitsNote(res.Limits, res.NSentences); note != "" {
+		if a.Status == schema.StatusOK {
+			a.Status = schema.StatusTooManyClaims
+		}
+		a.Error = joinNotes(a.Error, note)
+	}
 	a.NSentences = int32(res.NSentences)
 	a.NClaims = int32(len(res.Claims))
 	if fx.keys != nil {
@@ -120,6 +145,34 @@ func process(rec record, fx *funcs) (p processed) {
 	}
 	p.claims = res.Claims
 	return p
+}
+
+// limitsNote says which claims the limits left out, for the error column;
+// "" when none.
+func limitsNote(l extract.Limits, nSentences int) string {
+	var parts []string
+	if l.CutSentences > 0 {
+		parts = append(parts, fmt.Sprintf("%d sentences held more than %d claims: their first %d kept, %d claims dropped",
+			l.CutSentences, MaxSentenceClaims, MaxSentenceClaims, l.CutClaims))
+	}
+	if l.StoppedAt > 0 {
+		parts = append(parts, fmt.Sprintf("the first %d claims kept, from sentences 1 to %d of %d; the rest of the text was not searched for claims",
+			MaxArticleClaims, l.StoppedAt, nSentences))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// joinNotes joins two notes of the error column.
+func joinNotes(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+// lineID is the id of a record that has none: its path and line.
+func lineID(path string, line int64) string {
+	return fmt.Sprintf("%s#L%d", path, line)
 }
 
 // parseText reads a one-article .txt or .md file: the text is the file

@@ -11,7 +11,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"golang.org/x/sync/errgroup"
 
@@ -268,19 +267,17 @@ var defaultExtract = extract.Extract
 // result is a processed chunk: its rows, for the global stages, and the
 // same rows as Arrow batches, built by the worker.
 type result struct {
-	seq      int64
-	items    []processed
-	bytes    int64
-	articles arrow.RecordBatch
-	claims   arrow.RecordBatch
+	seq   int64
+	items []processed
+	bytes int64
+	segs  []segment
 }
 
 func (r *result) release() {
-	if r.articles != nil {
-		r.articles.Release()
-		r.claims.Release()
-		r.articles, r.claims = nil, nil
+	for i := range r.segs {
+		r.segs[i].release()
 	}
+	r.segs = nil
 }
 
 // work processes chunks until chunks is closed. A panic while processing a
@@ -306,7 +303,7 @@ func work(ctx context.Context, chunks <-chan chunk, results chan<- result, fx *f
 			}
 			res.items[i] = safeProcess(rec, fx)
 		}
-		res.articles, res.claims = buildBatches(mem, res.items)
+		res.segs = buildBatches(mem, res.items)
 		busy.Add(int64(time.Since(t)))
 		select {
 		case results <- res:

@@ -75,10 +75,7 @@ func TestInterrupt(t *testing.T) {
 		t.Skip("builds the binary")
 	}
 	root := t.TempDir()
-	bin := filepath.Join(root, "claimscan")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t)
 	fifo := filepath.Join(root, "stream.jsonl")
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Skipf("no named pipes here: %v", err)
