@@ -132,6 +132,9 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, st := range w.Stale() {
+		fmt.Fprintf(cfg.Log, "claimscan: %s, left by an earlier run that was killed\n", st)
+	}
 	s, err := runInto(ctx, &cfg, p, w)
 	if err != nil {
 		if aerr := w.Abort(); aerr != nil {
