@@ -221,7 +221,8 @@ func stringAt(c arrow.Array, i int) (s string, ok bool) {
 }
 
 // timeAt reads a published value: a timestamp (UTC; one without a zone is
-// taken as UTC), a date, a string in a form JSONL accepts, or Unix seconds.
+// taken as UTC), a date, a string in a form JSONL accepts, or Unix seconds
+// or milliseconds (unixTime).
 func timeAt(c arrow.Array, i int) (t time.Time, ok bool, note string) {
 	if c.IsNull(i) {
 		return time.Time{}, false, ""
@@ -235,11 +236,11 @@ func timeAt(c arrow.Array, i int) (t time.Time, ok bool, note string) {
 	case *array.Date64:
 		return a.Value(i).ToTime().UTC(), true, ""
 	case *array.Int64:
-		return time.Unix(a.Value(i), 0).UTC(), true, ""
+		return unixTime(float64(a.Value(i)))
 	case *array.Int32:
-		return time.Unix(int64(a.Value(i)), 0).UTC(), true, ""
+		return unixTime(float64(a.Value(i)))
 	case *array.Float64:
-		return time.Unix(int64(a.Value(i)), 0).UTC(), true, ""
+		return unixTime(a.Value(i))
 	}
 	if s, ok := stringAt(c, i); ok {
 		q, _ := json.Marshal(s)

@@ -160,7 +160,7 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 	if err != nil {
 		return nil, err
 	}
-	fx := &funcs{extract: cfg.extractFn, keys: claimKeys}
+	fx := &funcs{extract: cfg.extractFn, keys: claimKeys, latest: latestPublished(time.Now())}
 	if fx.extract == nil {
 		fx.extract = defaultExtract
 	}
@@ -262,6 +262,13 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 		return nil, err
 	}
 	return s, nil
+}
+
+// latestPublished is the latest publication date a run started at now
+// accepts: its date and a day (clocks and zones differ).
+func latestPublished(now time.Time) time.Time {
+	y, m, d := now.UTC().Date()
+	return time.Date(y, m, d+2, 0, 0, 0, 0, time.UTC)
 }
 
 // defaultExtract is the claim extractor of a run.
