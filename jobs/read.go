@@ -440,8 +440,9 @@ func (r *reader) readText(ctx context.Context, in input, _ fs.File, src io.Reade
 
 // readJSONL reads one record a line, streaming: a line longer than maxBytes
 // is skipped (a too_large record) without being held in memory, and a read
-// error ends the file with a read_error record naming the line. Blank lines
-// are not records.
+// error ends the file with a read_error record naming the line: a line cut
+// short by the error is not a record of its own. Blank lines are not
+// records.
 func (r *reader) readJSONL(ctx context.Context, in input, _ fs.File, src io.Reader) error {
 	br := bufio.NewReaderSize(src, 1<<20)
 	var line int64
@@ -451,6 +452,11 @@ func (r *reader) readJSONL(ctx context.Context, in input, _ fs.File, src io.Read
 			return err
 		}
 		data, tooLong, err := readLine(br, r.maxBytes, &buf, in.stream)
+		if err != nil && err != io.EOF {
+			// The line broke off with the file (a truncated or corrupt
+			// compressed file): it is where reading stopped, not a record.
+			data, tooLong = nil, false
+		}
 		trimmed := bytes.TrimSpace(data)
 		if len(trimmed) > 0 || tooLong {
 			line++
