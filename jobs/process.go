@@ -2,11 +2,11 @@ package jobs
 
 import (
 	"bytes"
-	"errors"
-	"math"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"math"
 	"math/bits"
 	"net/url"
 	"strconv"
