@@ -107,6 +107,9 @@ func classify(name string) (f format, comp string, ok bool) {
 			break
 		}
 	}
+	if strings.HasSuffix(lower, goldSuffix) {
+		return 0, "", false
+	}
 	f, ok = extensions[path.Ext(lower)]
 	if !ok {
 		return 0, "", false
@@ -115,6 +118,20 @@ func classify(name string) (f format, comp string, ok bool) {
 		return 0, "", false
 	}
 	return f, comp, true
+}
+
+// goldSuffix ends the name of a gold file (claims to score a run against,
+// as claimscan gen writes beside its articles), also compressed: not
+// articles, though JSONL.
+const goldSuffix = ".gold.jsonl"
+
+// unreadReason says why classify does not read a file of this name.
+func unreadReason(name string) string {
+	lower := strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(name), ".gz"), ".zst")
+	if strings.HasSuffix(lower, goldSuffix) {
+		return "gold claims for claimscan eval (*" + goldSuffix + "), not articles"
+	}
+	return "unknown extension"
 }
 
 // plan is the ordered list of inputs of a run, with the paths that could not
@@ -148,7 +165,7 @@ func planInputs(paths []string, embedded fs.FS, embeddedName string) (*plan, err
 			}
 			f, comp, ok := classify(base)
 			if !ok {
-				p.skipped = append(p.skipped, output.Skipped{Path: arg, Reason: "unknown extension"})
+				p.skipped = append(p.skipped, output.Skipped{Path: arg, Reason: unreadReason(base)})
 				continue
 			}
 			// A path given by name may be a pipe or a device: it is read
@@ -194,7 +211,7 @@ func (p *plan) walk(fsys fs.FS, root, display string, embedded bool) error {
 		f, comp, ok := classify(name)
 		if !ok {
 			if !embedded {
-				p.skipped = append(p.skipped, output.Skipped{Path: shown, Reason: "unknown extension"})
+				p.skipped = append(p.skipped, output.Skipped{Path: shown, Reason: unreadReason(name)})
 			}
 			return nil
 		}

@@ -176,8 +176,11 @@ func TestGenRunEval(t *testing.T) {
 	if code != exitOK || !strings.Contains(stdout, "articles") {
 		t.Fatalf("gen: %d\n%s%s", code, stdout, stderr)
 	}
+	// The obvious next step, the run over gen's directory, reads the
+	// articles and not the gold file beside them.
 	out := filepath.Join(root, "o")
-	if code, _, stderr := runCLI(t, "run", "--quiet", "--out", out, filepath.Join(corpus, gen.ArticlesFile)); code != exitOK {
+	code, _, stderr = runCLI(t, "run", "--out", out, corpus)
+	if code != exitOK || !strings.Contains(stderr, gen.GoldFile+": gold claims for claimscan eval") {
 		t.Fatalf("run: %d\n%s", code, stderr)
 	}
 	code, stdout, _ = runCLI(t, "eval", "--gold", filepath.Join(corpus, gen.GoldFile), out)
