@@ -15,6 +15,10 @@ import (
 	"github.com/claimscan/claimscan/schema"
 )
 
+// pendingHook, when set (by tests), is told how many processed chunks wait
+// for an earlier one each time one arrives.
+var pendingHook func(n int)
+
 // maxLogged is how many problem lines a run prints before it only counts.
 const maxLogged = 50
 
@@ -82,6 +86,8 @@ type sequencer struct {
 	extractNanos atomic.Int64 // time workers spent processing records
 	writeNanos   atomic.Int64 // time part writers spent writing
 	seqNanos     int64        // time the sequencer spent handling chunks
+
+	window chan struct{} // the reader's chunk window: a token back per chunk handled
 
 	conflicts conflictStage
 	sources   sourceStage
@@ -165,6 +171,9 @@ func (s *sequencer) run(ctx context.Context, results <-chan result) error {
 				break
 			}
 			pending[res.seq] = res
+			if pendingHook != nil {
+				pendingHook(len(pending))
+			}
 			for {
 				r, ok := pending[next]
 				if !ok {
@@ -174,6 +183,9 @@ func (s *sequencer) run(ctx context.Context, results <-chan result) error {
 				next++
 				if err := s.handle(gctx, r, parts); err != nil {
 					return err
+				}
+				if s.window != nil {
+					<-s.window
 				}
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -179,5 +180,38 @@ func TestPartsSplitInsideArticle(t *testing.T) {
 	// 300); a part closes after the segment that reaches 1000 claims.
 	if fmt.Sprint(arts) != "[1 0 1 0 0]" || fmt.Sprint(claims) != "[1200 1200 1200 1200 200]" {
 		t.Errorf("parts: articles rows %v, claims rows %v", arts, claims)
+	}
+}
+
+// TestChunkWindow: while one worker is held up by a slow article, the
+// others' results cannot pile up waiting for it: the reader stops a few
+// chunks ahead.
+func TestChunkWindow(t *testing.T) {
+	var lines strings.Builder
+	lines.WriteString(jsonLine("slow", "x"))
+	for i := range 100 * 256 {
+		lines.WriteString(jsonLine(fmt.Sprintf("a%d", i), "x"))
+	}
+	root := t.TempDir()
+	in := filepath.Join(root, "a.jsonl")
+	writeFile(t, in, []byte(lines.String()))
+	maxPending := 0
+	pendingHook = func(n int) { maxPending = max(maxPending, n) }
+	defer func() { pendingHook = nil }()
+	slow := func(a extract.Article) extract.Result {
+		if a.ID == "slow" {
+			time.Sleep(300 * time.Millisecond)
+		}
+		return extract.Result{}
+	}
+	s, err := Run(context.Background(), Config{Paths: []string{in}, Out: filepath.Join(root, "out"), Workers: 2, extractFn: slow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Articles != 100*256+1 {
+		t.Fatalf("%d articles", s.Articles)
+	}
+	if maxPending > chunkWindow(2) {
+		t.Errorf("%d chunks waited for the slow one, want at most %d", maxPending, chunkWindow(2))
 	}
 }

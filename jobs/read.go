@@ -290,6 +290,11 @@ type reader struct {
 	cur    chunk
 	out    chan<- chunk
 	inputs []output.Input
+	// window, when set, holds a token for every chunk sent and not yet put
+	// in order by the sequencer: a slow chunk (a large article) stops the
+	// reader after a few more, rather than letting the other workers fill
+	// memory with results that wait for it.
+	window chan struct{}
 }
 
 // run reads every input in order and sends chunks to out; it closes out
@@ -327,6 +332,13 @@ func (r *reader) flush(ctx context.Context) error {
 	r.cur.seq = r.seq
 	r.seq++
 	t := time.Now()
+	if r.window != nil {
+		select {
+		case r.window <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 	select {
 	case r.out <- r.cur:
 	case <-ctx.Done():

@@ -155,11 +155,13 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 	for _, in := range p.inputs {
 		total += in.size
 	}
-	rd := &reader{maxBytes: cfg.MaxArticleBytes, chunkBytes: 1 << 20, chunkRecs: 256}
+	rd := &reader{maxBytes: cfg.MaxArticleBytes, chunkBytes: 1 << 20, chunkRecs: 256,
+		window: make(chan struct{}, chunkWindow(cfg.Workers))}
 	seq, err := newSequencer(cfg, w)
 	if err != nil {
 		return nil, err
 	}
+	seq.window = rd.window
 	fx := &funcs{extract: cfg.extractFn, keys: claimKeys, latest: latestPublished(time.Now())}
 	if fx.extract == nil {
 		fx.extract = defaultExtract
@@ -263,6 +265,11 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 	}
 	return s, nil
 }
+
+// chunkWindow is how many chunks may be between the reader and the
+// sequencer at once (queued, being processed, or processed and waiting for
+// an earlier one): two per worker and two more.
+func chunkWindow(workers int) int { return 2*workers + 2 }
 
 // latestPublished is the latest publication date a run started at now
 // accepts: its date and a day (clocks and zones differ).
