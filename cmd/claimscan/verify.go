@@ -34,7 +34,11 @@ func cmdVerify(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "claimscan verify: %s: %s\n", dir, p)
 	}
 	if len(problems) > 0 {
-		fmt.Fprintf(stderr, "claimscan verify: %s is damaged: %d problems\n", dir, len(problems))
+		noun := "problems"
+		if len(problems) == 1 {
+			noun = "problem"
+		}
+		fmt.Fprintf(stderr, "claimscan verify: %s is damaged: %d %s\n", dir, len(problems), noun)
 		return exitFailed
 	}
 	var parts int
