@@ -2,9 +2,12 @@
 GO       ?= go
 BIN      := bin/claimscan
 FUZZTIME ?= 30s
+FUZZFLAGS ?=
+# Tests of ./jobs run before its first fuzz target (none by default).
+JOBSRUN  ?= ^$$
 PKGS     := ./...
 
-.PHONY: all build run test race check bench golden fuzz fuzz-smoke clean tidy-check
+.PHONY: all build run test race race-fuzz ci check bench golden fuzz fuzz-smoke clean tidy-check
 
 all: build
 
@@ -25,6 +28,16 @@ test:
 race:
 	$(GO) test -race -count=1 ./jobs/... ./output/... ./schema/...
 
+# The runner's package (./jobs: reader, workers, sequencer, part writers)
+# under the race detector, then every fuzz target for 10 s under it too: one
+# race- and fuzz-instrumented build serves both, where separate builds
+# would cost as much again.
+race-fuzz:
+	$(MAKE) fuzz FUZZTIME=10s FUZZFLAGS='-race -count=1' JOBSRUN=.
+
+# What CI runs (.ci/run).
+ci: test race-fuzz
+
 check:
 	@test -z "$$(gofmt -l cmd jobs schema output fixtures)" || (gofmt -l cmd jobs schema output fixtures; exit 1)
 	$(GO) vet $(PKGS)
@@ -42,9 +55,12 @@ golden:
 	$(GO) test ./jobs/e2e -run TestGolden -update
 
 fuzz:
-	$(GO) test ./jobs/extract -run '^$$' -fuzz FuzzExtract -fuzztime $(FUZZTIME)
-	$(GO) test ./jobs/extract -run '^$$' -fuzz FuzzSentences -fuzztime $(FUZZTIME)
-	$(GO) test ./jobs -run '^$$' -fuzz FuzzJSONL -fuzztime $(FUZZTIME)
+	$(GO) test $(FUZZFLAGS) ./jobs -run '$(JOBSRUN)' -fuzz '^FuzzJSONL$$' -fuzztime $(FUZZTIME)
+	$(GO) test $(FUZZFLAGS) ./jobs -run '^$$' -fuzz '^FuzzDecodeArticle$$' -fuzztime $(FUZZTIME)
+	$(GO) test $(FUZZFLAGS) ./jobs -run '^$$' -fuzz '^FuzzRuneCount$$' -fuzztime $(FUZZTIME)
+	$(GO) test $(FUZZFLAGS) ./jobs/extract -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
+	$(GO) test $(FUZZFLAGS) ./jobs/extract -run '^$$' -fuzz '^FuzzSentences$$' -fuzztime $(FUZZTIME)
+	$(GO) test $(FUZZFLAGS) ./jobs/warc -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME)
 
 fuzz-smoke:
 	$(MAKE) fuzz FUZZTIME=5s

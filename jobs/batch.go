@@ -15,13 +15,27 @@ import (
 	"github.com/claimscan/claimscan/schema"
 )
 
+// pendingHook, when set (by tests), is told how many processed chunks wait
+// for an earlier one each time one arrives.
+var pendingHook func(n int)
+
 // maxLogged is how many problem lines a run prints before it only counts.
 const maxLogged = 50
 
-// claimRowsPerPart closes a part of the articles and claims tables when its
-// claims reach this many rows, whatever the input bytes: it bounds the
-// Arrow memory of a part and makes each claims part one row group.
-const claimRowsPerPart = 64 << 10
+// partLimits bound the parts of the articles and claims tables. A part
+// closes at cfg.PartBytes of input, or when its claims reach rows rows or
+// claimBytes bytes of strings (so a part of long sentences holds no more
+// Arrow memory than a part of ordinary ones: 64K claims of news take about
+// 25 MiB). A worker cuts a chunk's rows into segments of at most segRows
+// claims and segBytes bytes of their strings (inside an article when one
+// article exceeds them): no Arrow string column comes near its 2 GiB limit,
+// and a part can close between segments. Ordinary chunks are one segment.
+// Tests lower them.
+var partLimits = struct {
+	rows, claimBytes int64
+	segRows          int
+	segBytes         int64
+}{rows: 64 << 10, claimBytes: 64 << 20, segRows: 16 << 10, segBytes: 16 << 20}
 
 // conflictRowsPerPart is the most conflict rows in one part: one row group,
 // built as one batch and encoded while the next is detected.
@@ -55,10 +69,11 @@ type sequencer struct {
 	w   *output.Writer
 	mem memory.Allocator
 
-	cur       partJob // the part being gathered
-	partSize  int64   // its input bytes
-	partRows  int64   // its claims rows
-	partCount int     // parts sent so far
+	cur            partJob // the part being gathered
+	partSize       int64   // its input bytes
+	partRows       int64   // its claims rows
+	partClaimBytes int64   // bytes of its claims' strings
+	partCount      int     // parts sent so far
 
 	seedA, seedB maphash.Seed
 	seen         map[[2]uint64]struct{}
@@ -71,6 +86,8 @@ type sequencer struct {
 	extractNanos atomic.Int64 // time workers spent processing records
 	writeNanos   atomic.Int64 // time part writers spent writing
 	seqNanos     int64        // time the sequencer spent handling chunks
+
+	window chan struct{} // the reader's chunk window: a token back per chunk handled
 
 	conflicts conflictStage
 	sources   sourceStage
@@ -154,6 +171,9 @@ func (s *sequencer) run(ctx context.Context, results <-chan result) error {
 				break
 			}
 			pending[res.seq] = res
+			if pendingHook != nil {
+				pendingHook(len(pending))
+			}
 			for {
 				r, ok := pending[next]
 				if !ok {
@@ -163,6 +183,9 @@ func (s *sequencer) run(ctx context.Context, results <-chan result) error {
 				next++
 				if err := s.handle(gctx, r, parts); err != nil {
 					return err
+				}
+				if s.window != nil {
+					<-s.window
 				}
 			}
 		}
@@ -205,7 +228,7 @@ func (s *sequencer) handle(ctx context.Context, r result, parts chan<- partJob) 
 	}
 	if rebuild {
 		r.release()
-		r.articles, r.claims = buildBatches(s.mem, r.items, s.cfg.WithText)
+		r.segs = buildBatches(s.mem, r.items, s.cfg.WithText)
 	}
 	// From here on the items are only read.
 	for _, ch := range s.toStages {
@@ -216,12 +239,20 @@ func (s *sequencer) handle(ctx context.Context, r result, parts chan<- partJob) 
 			return ctx.Err()
 		}
 	}
-	s.cur.articles = append(s.cur.articles, r.articles)
-	s.cur.claims = append(s.cur.claims, r.claims)
+	// The chunk's input bytes count in its first segment.
 	s.partSize += r.bytes
-	s.partRows += r.claims.NumRows()
-	if s.partSize >= s.cfg.PartBytes || s.partRows >= claimRowsPerPart {
-		return s.flush(ctx, parts)
+	for i, seg := range r.segs {
+		r.segs[i] = segment{}
+		s.cur.articles = append(s.cur.articles, seg.articles)
+		s.cur.claims = append(s.cur.claims, seg.claims)
+		s.partRows += seg.claims.NumRows()
+		s.partClaimBytes += seg.claimBytes
+		if s.partSize >= s.cfg.PartBytes || s.partRows >= partLimits.rows || s.partClaimBytes >= partLimits.claimBytes {
+			if err := s.flush(ctx, parts); err != nil {
+				r.release()
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -235,25 +266,76 @@ func articlesTable(withText bool) *schema.Table[schema.Article] {
 	return schema.Articles
 }
 
-// buildBatches turns processed records into one articles and one claims
-// batch; records known to a --since dataset are left out.
-func buildBatches(mem memory.Allocator, items []processed, withText bool) (arts, claims arrow.RecordBatch) {
-	ab := articlesTable(withText).NewBuilder(mem)
-	defer ab.Release()
-	cb := schema.Claims.NewBuilder(mem)
-	defer cb.Release()
-	rows := make([]schema.Article, 0, len(items))
-	groups := make([][]schema.Claim, 0, len(items))
+// segment is a run of a chunk's rows as Arrow batches: articles rows and
+// the claims that follow them. An article whose claims go on in the next
+// segment has its row in the first of them.
+type segment struct {
+	articles, claims arrow.RecordBatch
+	claimBytes       int64 // bytes of the claims' strings
+}
+
+func (g *segment) release() {
+	if g.articles != nil {
+		g.articles.Release()
+		g.claims.Release()
+		g.articles, g.claims = nil, nil
+	}
+}
+
+// buildBatches turns processed records into segments of articles and
+// claims batches, cut at partLimits.segRows claims or segBytes of their
+// strings (one segment for an ordinary chunk); records known to a --since
+// dataset are left out.
+func buildBatches(mem memory.Allocator, items []processed, withText bool) []segment {
+	var (
+		segs   []segment
+		rows   []schema.Article
+		groups [][]schema.Claim
+		n      int   // claims in the segment
+		nb     int64 // bytes of their strings
+	)
+	emit := func() {
+		ab := articlesTable(withText).NewBuilder(mem)
+		cb := schema.Claims.NewBuilder(mem)
+		ab.Append(rows...)
+		cb.AppendGroups(groups)
+		segs = append(segs, segment{articles: ab.NewRecordBatch(), claims: cb.NewRecordBatch(), claimBytes: nb})
+		ab.Release()
+		cb.Release()
+		rows, groups, n, nb = nil, nil, 0, 0
+	}
 	for i := range items {
 		if items[i].known {
 			continue
 		}
+		if n >= partLimits.segRows || nb >= partLimits.segBytes {
+			emit()
+		}
 		rows = append(rows, items[i].article)
-		groups = append(groups, items[i].claims)
+		claims := items[i].claims
+		from := 0
+		for j := range claims {
+			if j > from && (n >= partLimits.segRows || nb >= partLimits.segBytes) {
+				groups = append(groups, claims[from:j])
+				emit()
+				from = j
+			}
+			n++
+			nb += claimBytes(&claims[j])
+		}
+		groups = append(groups, claims[from:])
 	}
-	ab.Append(rows...)
-	cb.AppendGroups(groups)
-	return ab.NewRecordBatch(), cb.NewRecordBatch()
+	if len(groups) > 0 || len(segs) == 0 {
+		emit()
+	}
+	return segs
+}
+
+// claimBytes is the length of a claim's strings, as Arrow stores them.
+func claimBytes(c *schema.Claim) int64 {
+	return int64(len(c.ClaimID) + len(c.ArticleID) + len(c.Sentence) + len(c.Quote) + len(c.Subject) +
+		len(c.Source) + len(c.SourceMention) + len(c.Cue) + len(c.ScopeText) + len(c.Location) +
+		len(c.LocationMention) + len(c.Outlet) + len(c.ClaimKey) + len(c.Predicate) + len(c.Unit) + len(c.Kind) + len(c.Bound))
 }
 
 func (s *sequencer) duplicate(id string) bool {
@@ -286,7 +368,7 @@ func (s *sequencer) flush(ctx context.Context, parts chan<- partJob) error {
 	job.index = s.partCount
 	s.cur = partJob{}
 	s.partCount++
-	s.partSize, s.partRows = 0, 0
+	s.partSize, s.partRows, s.partClaimBytes = 0, 0, 0
 	select {
 	case parts <- job:
 		return nil

@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -109,7 +110,7 @@ func ProcessFile(ctx context.Context, path string, opts FileOptions, emit func(P
 	rd := &reader{maxBytes: maxBytes, chunkBytes: 1 << 20, chunkRecs: 256}
 	chunks := make(chan chunk, 1)
 	rd.out = chunks
-	fx := &funcs{extract: defaultExtract, keys: claimKeys}
+	fx := &funcs{extract: defaultExtract, keys: claimKeys, latest: latestPublished(time.Now())}
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		defer close(chunks)

@@ -71,7 +71,7 @@ func TestReadLineLimits(t *testing.T) {
 	var buf []byte
 	var got []string
 	for {
-		line, tooLong, err := readLine(br, 2000, &buf)
+		line, tooLong, err := readLine(br, 2000, &buf, false)
 		if tooLong {
 			got = append(got, "TOO LONG")
 		} else {

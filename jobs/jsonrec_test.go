@@ -293,23 +293,14 @@ func goccyParsePublished(raw json.RawMessage) (t time.Time, ok bool, note string
 		return time.Time{}, false, ""
 	}
 	if raw[0] != '"' {
-		secs, err := strconv.ParseFloat(string(raw), 64)
-		if err != nil {
-			return time.Time{}, false, "published: not a date: " + truncate(string(raw), 40)
-		}
-		return time.Unix(int64(secs), 0).UTC(), true, ""
+		return unixNumber(string(raw))
 	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err != nil {
 		return time.Time{}, false, "published: " + err.Error()
 	}
 	s = strings.TrimSpace(s)
-	for _, layout := range publishedLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), true, ""
-		}
-	}
-	return time.Time{}, false, "published: unrecognised date " + strconv.Quote(truncate(s, 40))
+	return publishedString(s)
 }
 
 func TestRuneCount(t *testing.T) {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"math"
 	"math/bits"
 	"net/url"
 	"strconv"
@@ -44,11 +46,26 @@ type processed struct {
 	known   bool // skipped: an earlier dataset (--since) has this text
 }
 
+// Limits of one article's claims: a sentence keeps its first
+// MaxSentenceClaims claims, an article its first MaxArticleClaims. No real
+// news article comes near them (the corpora here: at most 10 claims in a
+// sentence, 228 in an article); they stop a hostile or broken text ("5 died
+// 5 died ...") from filling a run with millions of rows.
+const (
+	MaxSentenceClaims = 32
+	MaxArticleClaims  = 10000
+)
+
+// maxIDBytes is the longest article id kept: every claim row repeats its
+// article's id, so a longer one is replaced by the record's path and line.
+const maxIDBytes = 1024
+
 // funcs are the per-article stage functions a worker applies.
 type funcs struct {
 	extract func(extract.Article) extract.Result
 	keys    func(text string, published time.Time, claims []schema.Claim, cluster string) // sets an article's claim_keys; nil leaves them empty
 	known   func(textSHA256 [32]byte) bool                                                // an earlier dataset has this text; nil: none
+	latest  time.Time                                                                     // the latest publication date accepted: the run's date and a day
 	// withText keeps each article's text in its row (--with-text).
 	withText bool
 }
@@ -76,12 +93,22 @@ func process(rec record, fx *funcs) (p processed) {
 		return p
 	}
 	f := formats[rec.format].parse(&rec)
+	if len(f.id) > maxIDBytes && rec.line > 0 {
+		f.notes = append(f.notes, fmt.Sprintf("id is longer than %d bytes; id made from path and line", maxIDBytes))
+		f.id = lineID(rec.path, rec.line)
+	}
 	if f.id != "" {
 		a.ArticleID = f.id
 	}
 	if f.status != "" {
 		a.Status, a.Error = f.status, f.err
 		return p
+	}
+	if !f.published.IsZero() {
+		if ok, note := publishedInRange(f.published, fx.latest); !ok {
+			f.published = time.Time{}
+			f.notes = append(f.notes, note)
+		}
 	}
 	a.Title, a.URL, a.Outlet, a.Published = f.title, f.url, f.outlet, f.published
 	if a.Outlet == "" {
@@ -126,7 +153,14 @@ func process(rec record, fx *funcs) (p processed) {
 	if a.Status == schema.StatusEmpty {
 		return p
 	}
-	res := fx.extract(extract.Article{ID: a.ArticleID, Title: a.Title, Text: text, Outlet: a.Outlet, Published: a.Published})
+	res := fx.extract(extract.Article{ID: a.ArticleID, Title: a.Title, Text: text, Outlet: a.Outlet, Published: a.Published,
+		MaxClaims: MaxArticleClaims, MaxSentenceClaims: MaxSentenceClaims})
+	if note := limitsNote(res.Limits, res.NSentences); note != "" {
+		if a.Status == schema.StatusOK {
+			a.Status = schema.StatusTooManyClaims
+		}
+		a.Error = joinNotes(a.Error, note)
+	}
 	a.NSentences = int32(res.NSentences)
 	a.NClaims = int32(len(res.Claims))
 	if fx.keys != nil {
@@ -134,6 +168,34 @@ func process(rec record, fx *funcs) (p processed) {
 	}
 	p.claims = res.Claims
 	return p
+}
+
+// limitsNote says which claims the limits left out, for the error column;
+// "" when none.
+func limitsNote(l extract.Limits, nSentences int) string {
+	var parts []string
+	if l.CutSentences > 0 {
+		parts = append(parts, fmt.Sprintf("%d sentences held more than %d claims: their first %d kept, %d claims dropped",
+			l.CutSentences, MaxSentenceClaims, MaxSentenceClaims, l.CutClaims))
+	}
+	if l.StoppedAt > 0 {
+		parts = append(parts, fmt.Sprintf("the first %d claims kept, from sentences 1 to %d of %d; the rest of the text was not searched for claims",
+			MaxArticleClaims, l.StoppedAt, nSentences))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// joinNotes joins two notes of the error column.
+func joinNotes(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+// lineID is the id of a record that has none: its path and line.
+func lineID(path string, line int64) string {
+	return fmt.Sprintf("%s#L%d", path, line)
 }
 
 // parseText reads a one-article .txt or .md file: the text is the file
@@ -301,8 +363,58 @@ var publishedLayouts = []string{
 	"Mon, 2 Jan 2006 15:04:05 -0700",
 }
 
+// unixNumber reads a published date given as a JSON number: Unix seconds
+// or milliseconds, told apart by magnitude (see unixTime).
+func unixNumber(num string) (time.Time, bool, string) {
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return time.Time{}, false, "published: not a date: " + truncate(num, 40)
+	}
+	return unixTime(v)
+}
+
+// Numbers of Unix time: under unixMillisFrom (in absolute value) they are
+// seconds (up to the year 5138), from it to unixMillisTo milliseconds
+// (1973 to 5138); larger ones are neither.
+const (
+	unixMillisFrom = 1e11
+	unixMillisTo   = 1e14
+)
+
+// unixTime reads a number of Unix time as seconds or milliseconds by its
+// magnitude: a millisecond timestamp of today (1566639000000) is 1e12,
+// seconds are 1e9. Fractions are kept to the microsecond. A number too large
+// for either (1e20, 2^63-1, infinity) is refused with a note.
+func unixTime(v float64) (time.Time, bool, string) {
+	switch a := math.Abs(v); {
+	case math.IsNaN(v) || a >= unixMillisTo:
+		return time.Time{}, false, fmt.Sprintf("published: %g is neither Unix seconds nor milliseconds", v)
+	case a >= unixMillisFrom:
+		return time.UnixMicro(int64(math.Round(v * 1e3))).UTC(), true, ""
+	}
+	return time.UnixMicro(int64(math.Round(v * 1e6))).UTC(), true, ""
+}
+
+// earliestPublished is the earliest publication date accepted; the latest
+// is the run's date plus one day (funcs.latest).
+var earliestPublished = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// publishedInRange checks a publication date against earliestPublished and
+// latest; a date outside is a mistake of the input (a wrong unit, a
+// placeholder such as 0001-01-01 or 2099-12-31), not a date to compare
+// claims by.
+func publishedInRange(t, latest time.Time) (ok bool, note string) {
+	switch {
+	case t.Before(earliestPublished):
+		return false, fmt.Sprintf("published: %s is before 1900; left empty", t.Format(time.RFC3339))
+	case !latest.IsZero() && t.After(latest):
+		return false, fmt.Sprintf("published: %s is after the run's date and a day; left empty", t.Format(time.RFC3339))
+	}
+	return true, ""
+}
+
 // parsePublished reads the published field: a date string in one of
-// publishedLayouts, or Unix seconds. ok is false when it is absent or
+// publishedLayouts, or Unix seconds or milliseconds (unixNumber). ok is false when it is absent or
 // unreadable; note then says why, for the article's error column.
 func parsePublished(raw json.RawMessage) (t time.Time, ok bool, note string) {
 	raw = bytes.TrimSpace(raw)
@@ -310,19 +422,24 @@ func parsePublished(raw json.RawMessage) (t time.Time, ok bool, note string) {
 		return time.Time{}, false, ""
 	}
 	if raw[0] != '"' {
-		secs, err := strconv.ParseFloat(string(raw), 64)
-		if err != nil {
-			return time.Time{}, false, "published: not a date: " + truncate(string(raw), 40)
-		}
-		return time.Unix(int64(secs), 0).UTC(), true, ""
+		return unixNumber(string(raw))
 	}
 	s, err := jsonString(raw)
 	if err != nil {
 		return time.Time{}, false, "published: " + err.Error()
 	}
 	s = strings.TrimSpace(s)
+	return publishedString(s)
+}
+
+// publishedString reads a date string in one of publishedLayouts.
+func publishedString(s string) (t time.Time, ok bool, note string) {
 	for _, layout := range publishedLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
+			if t.IsZero() {
+				// The zero time (0001-01-01), a placeholder: not "absent".
+				return time.Time{}, false, "published: " + strconv.Quote(s) + " is before 1900; left empty"
+			}
 			return t.UTC(), true, ""
 		}
 	}

@@ -69,6 +69,10 @@ type input struct {
 	format  format
 	comp    string // "", ".gz" or ".zst"
 	size    int64
+	// stream: not a regular file (a pipe or a device given by name): it is
+	// read only as far as its records go, never to its end for the
+	// manifest's hash.
+	stream bool
 }
 
 // record is one article as read, before parsing and extraction. raw is the
@@ -108,6 +112,9 @@ func classify(name string) (f format, comp string, ok bool) {
 			break
 		}
 	}
+	if strings.HasSuffix(lower, goldSuffix) {
+		return 0, "", false
+	}
 	f, ok = extensions[path.Ext(lower)]
 	if !ok {
 		return 0, "", false
@@ -116,6 +123,20 @@ func classify(name string) (f format, comp string, ok bool) {
 		return 0, "", false
 	}
 	return f, comp, true
+}
+
+// goldSuffix ends the name of a gold file (claims to score a run against,
+// as claimscan gen writes beside its articles), also compressed: not
+// articles, though JSONL.
+const goldSuffix = ".gold.jsonl"
+
+// unreadReason says why classify does not read a file of this name.
+func unreadReason(name string) string {
+	lower := strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(name), ".gz"), ".zst")
+	if strings.HasSuffix(lower, goldSuffix) {
+		return "gold claims for claimscan eval (*" + goldSuffix + "), not articles"
+	}
+	return "unknown extension"
 }
 
 // plan is the ordered list of inputs of a run, with the paths that could not
@@ -149,10 +170,13 @@ func planInputs(paths []string, embedded fs.FS, embeddedName string) (*plan, err
 			}
 			f, comp, ok := classify(base)
 			if !ok {
-				p.skipped = append(p.skipped, output.Skipped{Path: arg, Reason: "unknown extension"})
+				p.skipped = append(p.skipped, output.Skipped{Path: arg, Reason: unreadReason(base)})
 				continue
 			}
-			p.inputs = append(p.inputs, input{fsys: os.DirFS(dir), name: base, display: arg, id: base, format: f, comp: comp, size: st.Size()})
+			// A path given by name may be a pipe or a device: it is read
+			// as a stream, within the article size limit.
+			p.inputs = append(p.inputs, input{fsys: os.DirFS(dir), name: base, display: arg, id: base, format: f, comp: comp,
+				size: st.Size(), stream: !st.Mode().IsRegular()})
 			continue
 		}
 		if err := p.walk(os.DirFS(arg), ".", arg, false); err != nil {
@@ -184,20 +208,71 @@ func (p *plan) walk(fsys fs.FS, root, display string, embedded bool) error {
 		if d.IsDir() {
 			return nil
 		}
+		info, why := walkedFile(fsys, name, d)
+		if why != "" {
+			p.skipped = append(p.skipped, output.Skipped{Path: shown, Reason: why})
+			return nil
+		}
 		f, comp, ok := classify(name)
 		if !ok {
 			if !embedded {
-				p.skipped = append(p.skipped, output.Skipped{Path: shown, Reason: "unknown extension"})
+				p.skipped = append(p.skipped, output.Skipped{Path: shown, Reason: unreadReason(name)})
 			}
 			return nil
 		}
 		var size int64
-		if info, err := d.Info(); err == nil {
+		if info != nil {
 			size = info.Size()
 		}
 		p.inputs = append(p.inputs, input{fsys: fsys, name: name, display: shown, id: name, format: f, comp: comp, size: size})
 		return nil
 	})
+}
+
+// walkedFile checks a file found in a directory walk: only regular files
+// (also through a symbolic link; a broken link is left to fail as it is
+// opened) are read. why says why another is not:
+// a pipe would block the run, a device never end, and a link to a
+// directory is not followed (it could loop, or leave the tree given).
+func walkedFile(fsys fs.FS, name string, d fs.DirEntry) (info fs.FileInfo, why string) {
+	typ := d.Type()
+	if typ.IsRegular() {
+		info, _ := d.Info()
+		return info, ""
+	}
+	if typ&fs.ModeSymlink == 0 {
+		return nil, "not a regular file (" + fileKind(typ) + ")"
+	}
+	st, err := fs.Stat(fsys, name)
+	switch {
+	case err != nil:
+		// A broken link: opening it gives the article's read_error row.
+		return nil, ""
+	case st.IsDir():
+		return nil, "symbolic link to a directory: not followed"
+	case !st.Mode().IsRegular():
+		return nil, "symbolic link to " + fileKind(st.Mode().Type()) + ", not a regular file"
+	}
+	return st, ""
+}
+
+// fileKind names the type of a file that is not a regular one.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&fs.ModeIrregular != 0:
+		return "an irregular file"
+	}
+	return "a special file"
 }
 
 func describeErr(err error) string {
@@ -220,6 +295,11 @@ type reader struct {
 	cur    chunk
 	out    chan<- chunk
 	inputs []output.Input
+	// window, when set, holds a token for every chunk sent and not yet put
+	// in order by the sequencer: a slow chunk (a large article) stops the
+	// reader after a few more, rather than letting the other workers fill
+	// memory with results that wait for it.
+	window chan struct{}
 }
 
 // run reads every input in order and sends chunks to out; it closes out
@@ -257,6 +337,13 @@ func (r *reader) flush(ctx context.Context) error {
 	r.cur.seq = r.seq
 	r.seq++
 	t := time.Now()
+	if r.window != nil {
+		select {
+		case r.window <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 	select {
 	case r.out <- r.cur:
 	case <-ctx.Done():
@@ -287,8 +374,11 @@ func (c *countingReader) Read(p []byte) (int, error) {
 }
 
 func (r *reader) readFile(ctx context.Context, in input) error {
-	f, err := in.fsys.Open(in.name)
+	f, err := openFile(ctx, in.fsys, in.name)
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return r.add(ctx, record{id: in.id, path: in.display, status: schema.StatusReadError, err: describeErr(err)})
 	}
 	defer f.Close()
@@ -327,14 +417,44 @@ func (r *reader) readFile(ctx context.Context, in input) error {
 	if err != nil {
 		return err
 	}
-	// Hash the whole file for the manifest, also the part left unread.
-	if _, err := io.Copy(io.Discard, cr); err != nil && ctx.Err() == nil {
-		// The read error was reported on a record already, or the file
-		// was fully read; the manifest gets the hash of what was read.
-		_ = err
+	// Hash the whole file for the manifest, also the part left unread; a
+	// stream only as far as it was read (a device would never end).
+	if !in.stream {
+		if _, err := io.Copy(io.Discard, cr); err != nil && ctx.Err() == nil {
+			// The read error was reported on a record already, or the file
+			// was fully read; the manifest gets the hash of what was read.
+			_ = err
+		}
 	}
 	r.inputs = append(r.inputs, output.Input{Path: in.display, Size: cr.n, SHA256: hex.EncodeToString(cr.h.Sum(nil))})
 	return nil
+}
+
+// openFile opens name in fsys, or returns ctx's error as soon as ctx is
+// done: opening a pipe blocks until a writer opens it, and a stalled mount
+// may never answer, so the open runs on its own goroutine, abandoned (it
+// closes what it opens, if it ever does) when the run is cancelled.
+func openFile(ctx context.Context, fsys fs.FS, name string) (fs.File, error) {
+	type opened struct {
+		f   fs.File
+		err error
+	}
+	done := make(chan opened, 1)
+	go func() {
+		f, err := fsys.Open(name)
+		done <- opened{f, err}
+	}()
+	select {
+	case o := <-done:
+		return o.f, o.err
+	case <-ctx.Done():
+		go func() {
+			if o := <-done; o.err == nil {
+				o.f.Close()
+			}
+		}()
+		return nil, ctx.Err()
+	}
 }
 
 // readText reads a one-article file, refusing more than maxBytes.
@@ -354,8 +474,9 @@ func (r *reader) readText(ctx context.Context, in input, _ fs.File, src io.Reade
 
 // readJSONL reads one record a line, streaming: a line longer than maxBytes
 // is skipped (a too_large record) without being held in memory, and a read
-// error ends the file with a read_error record naming the line. Blank lines
-// are not records.
+// error ends the file with a read_error record naming the line: a line cut
+// short by the error is not a record of its own. Blank lines are not
+// records.
 func (r *reader) readJSONL(ctx context.Context, in input, _ fs.File, src io.Reader) error {
 	br := bufio.NewReaderSize(src, 1<<20)
 	var line int64
@@ -364,7 +485,12 @@ func (r *reader) readJSONL(ctx context.Context, in input, _ fs.File, src io.Read
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		data, tooLong, err := readLine(br, r.maxBytes, &buf)
+		data, tooLong, err := readLine(br, r.maxBytes, &buf, in.stream)
+		if err != nil && err != io.EOF {
+			// The line broke off with the file (a truncated or corrupt
+			// compressed file): it is where reading stopped, not a record.
+			data, tooLong = nil, false
+		}
 		trimmed := bytes.TrimSpace(data)
 		if len(trimmed) > 0 || tooLong {
 			line++
@@ -372,6 +498,11 @@ func (r *reader) readJSONL(ctx context.Context, in input, _ fs.File, src io.Read
 			if tooLong {
 				rec.id = fmt.Sprintf("%s#L%d", in.display, line)
 				rec.status, rec.err = schema.StatusTooLarge, fmt.Sprintf("line is larger than --max-article-bytes (%d)", r.maxBytes)
+				if in.stream {
+					// The rest of the line may never end (a device).
+					rec.err += "; the rest of the stream is unread"
+					return r.add(ctx, rec)
+				}
 			} else {
 				rec.raw = append([]byte(nil), trimmed...)
 			}
@@ -393,8 +524,9 @@ func (r *reader) readJSONL(ctx context.Context, in input, _ fs.File, src io.Read
 
 // readLine returns the next line without its end, or tooLong (and no data)
 // when it is longer than max bytes; the rest of such a line is discarded
-// as it is read. buf is scratch space reused across calls.
-func readLine(br *bufio.Reader, max int64, buf *[]byte) (line []byte, tooLong bool, err error) {
+// as it is read, or left unread with stopLong. buf is scratch space reused
+// across calls.
+func readLine(br *bufio.Reader, max int64, buf *[]byte, stopLong bool) (line []byte, tooLong bool, err error) {
 	frag, err := br.ReadSlice('\n')
 	if !errors.Is(err, bufio.ErrBufferFull) {
 		line = bytes.TrimRight(frag, "\r\n")
@@ -405,6 +537,9 @@ func readLine(br *bufio.Reader, max int64, buf *[]byte) (line []byte, tooLong bo
 	}
 	b := append((*buf)[:0], frag...)
 	for errors.Is(err, bufio.ErrBufferFull) {
+		if tooLong && stopLong {
+			return nil, true, nil
+		}
 		frag, err = br.ReadSlice('\n')
 		if !tooLong {
 			if int64(len(b)+len(frag)) > max+2 {

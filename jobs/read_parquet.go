@@ -145,6 +145,15 @@ func (r *reader) parquetRow(in input, cols map[string]arrow.Array, i int, line i
 		m.notes = append(m.notes, "record has no id; id made from path and line")
 	}
 	rec.id = m.id
+	// Only the id may be a number, as in JSONL, where a number for the
+	// text or the title makes the record a parse_error.
+	for _, name := range []string{"title", "text", "body", "content", "outlet", "url"} {
+		if c := cols[name]; c != nil && !c.IsNull(i) && !isStringType(c.DataType()) {
+			rec.meta = nil
+			rec.status, rec.err = schema.StatusParseError, fmt.Sprintf("%s: a %s column, not a string", name, c.DataType())
+			return rec
+		}
+	}
 	m.title, _ = stringAtCol(cols, "title", i)
 	m.outlet, _ = stringAtCol(cols, "outlet", i)
 	m.url, _ = stringAtCol(cols, "url", i)
@@ -176,6 +185,19 @@ func parseParquet(rec *record) parsed {
 	f := *rec.meta
 	f.text = string(rec.raw)
 	return f
+}
+
+// isStringType reports whether a column of type t holds strings (or bytes,
+// read as UTF-8), also dictionary-encoded.
+func isStringType(t arrow.DataType) bool {
+	if d, ok := t.(*arrow.DictionaryType); ok {
+		t = d.ValueType
+	}
+	switch t.ID() {
+	case arrow.STRING, arrow.LARGE_STRING, arrow.STRING_VIEW, arrow.BINARY, arrow.LARGE_BINARY, arrow.BINARY_VIEW:
+		return true
+	}
+	return false
 }
 
 func stringAtCol(cols map[string]arrow.Array, name string, i int) (string, bool) {
@@ -221,7 +243,8 @@ func stringAt(c arrow.Array, i int) (s string, ok bool) {
 }
 
 // timeAt reads a published value: a timestamp (UTC; one without a zone is
-// taken as UTC), a date, a string in a form JSONL accepts, or Unix seconds.
+// taken as UTC), a date, a string in a form JSONL accepts, or Unix seconds
+// or milliseconds (unixTime).
 func timeAt(c arrow.Array, i int) (t time.Time, ok bool, note string) {
 	if c.IsNull(i) {
 		return time.Time{}, false, ""
@@ -235,11 +258,11 @@ func timeAt(c arrow.Array, i int) (t time.Time, ok bool, note string) {
 	case *array.Date64:
 		return a.Value(i).ToTime().UTC(), true, ""
 	case *array.Int64:
-		return time.Unix(a.Value(i), 0).UTC(), true, ""
+		return unixTime(float64(a.Value(i)))
 	case *array.Int32:
-		return time.Unix(int64(a.Value(i)), 0).UTC(), true, ""
+		return unixTime(float64(a.Value(i)))
 	case *array.Float64:
-		return time.Unix(int64(a.Value(i)), 0).UTC(), true, ""
+		return unixTime(a.Value(i))
 	}
 	if s, ok := stringAt(c, i); ok {
 		q, _ := json.Marshal(s)

@@ -11,7 +11,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"golang.org/x/sync/errgroup"
 
@@ -137,6 +136,9 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, st := range w.Stale() {
+		fmt.Fprintf(cfg.Log, "claimscan: %s, left by an earlier run that was killed\n", st)
+	}
 	s, err := runInto(ctx, &cfg, p, w)
 	if err != nil {
 		if aerr := w.Abort(); aerr != nil {
@@ -157,12 +159,14 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 	for _, in := range p.inputs {
 		total += in.size
 	}
-	rd := &reader{maxBytes: cfg.MaxArticleBytes, chunkBytes: 1 << 20, chunkRecs: 256}
+	rd := &reader{maxBytes: cfg.MaxArticleBytes, chunkBytes: 1 << 20, chunkRecs: 256,
+		window: make(chan struct{}, chunkWindow(cfg.Workers))}
 	seq, err := newSequencer(cfg, w)
 	if err != nil {
 		return nil, err
 	}
-	fx := &funcs{extract: cfg.extractFn, keys: claimKeys, withText: cfg.WithText}
+	seq.window = rd.window
+	fx := &funcs{extract: cfg.extractFn, keys: claimKeys, latest: latestPublished(time.Now()), withText: cfg.WithText}
 	if fx.extract == nil {
 		fx.extract = defaultExtract
 	}
@@ -266,25 +270,35 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 	return s, nil
 }
 
+// chunkWindow is how many chunks may be between the reader and the
+// sequencer at once (queued, being processed, or processed and waiting for
+// an earlier one): two per worker and two more.
+func chunkWindow(workers int) int { return 2*workers + 2 }
+
+// latestPublished is the latest publication date a run started at now
+// accepts: its date and a day (clocks and zones differ).
+func latestPublished(now time.Time) time.Time {
+	y, m, d := now.UTC().Date()
+	return time.Date(y, m, d+2, 0, 0, 0, 0, time.UTC)
+}
+
 // defaultExtract is the claim extractor of a run.
 var defaultExtract = extract.Extract
 
 // result is a processed chunk: its rows, for the global stages, and the
 // same rows as Arrow batches, built by the worker.
 type result struct {
-	seq      int64
-	items    []processed
-	bytes    int64
-	articles arrow.RecordBatch
-	claims   arrow.RecordBatch
+	seq   int64
+	items []processed
+	bytes int64
+	segs  []segment
 }
 
 func (r *result) release() {
-	if r.articles != nil {
-		r.articles.Release()
-		r.claims.Release()
-		r.articles, r.claims = nil, nil
+	for i := range r.segs {
+		r.segs[i].release()
 	}
+	r.segs = nil
 }
 
 // work processes chunks until chunks is closed. A panic while processing a
@@ -310,7 +324,7 @@ func work(ctx context.Context, chunks <-chan chunk, results chan<- result, fx *f
 			}
 			res.items[i] = safeProcess(rec, fx)
 		}
-		res.articles, res.claims = buildBatches(mem, res.items, fx.withText)
+		res.segs = buildBatches(mem, res.items, fx.withText)
 		busy.Add(int64(time.Since(t)))
 		select {
 		case results <- res:

@@ -57,6 +57,12 @@ func loadPrevious(ctx context.Context, dir string, withText bool) (*previous, er
 				return nil, fmt.Errorf("%w: %s %s written with --with-text, so that the articles tables of a chain keep the same columns; start a new chain to change it", ErrSinceText, d, verb)
 			}
 		}
+		// A dataset with a part gone would be taken for a smaller one:
+		// its articles taken in again as new, its claims missing from the
+		// conflicts.
+		if err := output.CheckParts(abs, m); err != nil {
+			return nil, fmt.Errorf("--since %s: %w (check it with claimscan verify)", d, err)
+		}
 		p.dirs = append(p.dirs, abs)
 		queue = append(queue, m.Since...)
 		err = output.ReadTable(ctx, abs, schema.ArticlesTable, func(rec arrow.RecordBatch) error {

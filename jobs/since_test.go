@@ -3,7 +3,9 @@ package jobs
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/claimscan/claimscan/output"
@@ -95,5 +97,41 @@ func TestRunSinceWithText(t *testing.T) {
 	}
 	if _, err := Run(ctx, Config{Paths: []string{in}, Out: filepath.Join(root, "run4"), Since: plain, WithText: true}); !errors.Is(err, ErrSinceText) {
 		t.Errorf("a run with --with-text over a dataset without it: %v, want ErrSinceText", err)
+	}
+}
+
+// TestSinceDamaged: a --since dataset with a part missing or cut short is
+// refused, naming the part, before anything is read from it.
+func TestSinceDamaged(t *testing.T) {
+	root := t.TempDir()
+	corpus := filepath.Join(root, "c")
+	writeFile(t, filepath.Join(corpus, "a.jsonl"), []byte(jsonLine("a1", "The ministry said 40 people were killed.")))
+	ctx := context.Background()
+	prev := filepath.Join(root, "prev")
+	if _, err := Run(ctx, Config{Paths: []string{corpus}, Out: prev}); err != nil {
+		t.Fatal(err)
+	}
+	part := filepath.Join(prev, "claims", "part-00000.parquet")
+	data, err := os.ReadFile(part)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, damage := range map[string]func(){
+		"missing": func() { os.Remove(part) },
+		"cut":     func() { os.WriteFile(part, data[:len(data)/2], 0o644) },
+	} {
+		damage()
+		out := filepath.Join(root, "out-"+name)
+		_, err := Run(ctx, Config{Paths: []string{corpus}, Out: out, Since: prev})
+		if !errors.Is(err, output.ErrDamaged) || !strings.Contains(err.Error(), "claims/part-00000.parquet") {
+			t.Errorf("%s part: Run = %v, want ErrDamaged naming claims/part-00000.parquet", name, err)
+		}
+		if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s part: a dataset was written", name)
+		}
+		os.WriteFile(part, data, 0o644)
+	}
+	if _, err := Run(ctx, Config{Paths: []string{corpus}, Out: filepath.Join(root, "out"), Since: prev}); err != nil {
+		t.Errorf("restored dataset: %v", err)
 	}
 }

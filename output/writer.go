@@ -74,6 +74,9 @@ type Writer struct {
 
 	mu    sync.Mutex
 	parts []PartInfo
+
+	lock  *os.File // the lock file of tmp, locked while tmp is this run's
+	stale []string // what Create removed of earlier, killed runs
 }
 
 // PartInfo describes one written Parquet part.
@@ -89,25 +92,38 @@ type PartInfo struct {
 // Create prepares a dataset at dir. It refuses an existing non-empty dir
 // unless overwrite is set, and even then only when dir holds a manifest.json
 // (it looks like a claimscan dataset), so a mistyped --out never deletes an
-// unrelated directory. Nothing at dir changes before Commit.
+// unrelated directory. Nothing at dir changes before Commit, except that
+// the temporary directories of earlier runs that were killed writing dir
+// are removed (see Stale), and a previous dataset that such a run had moved
+// aside is put back.
 func Create(dir string, overwrite bool, opts Options) (*Writer, error) {
 	dir = filepath.Clean(dir)
-	if err := CheckTarget(dir, overwrite); err != nil {
-		return nil, err
-	}
 	parent, base := filepath.Split(dir)
 	if parent == "" {
 		parent = "."
 	}
+	stale, err := removeStale(dir)
+	if err != nil {
+		return nil, fmt.Errorf("temporary output of an earlier run beside %s: %w", dir, err)
+	}
+	if err := CheckTarget(dir, overwrite); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	tmp, lock, err := newTemp(parent, base)
 	if err != nil {
 		return nil, fmt.Errorf("create temporary output beside %s: %w", dir, err)
 	}
-	return &Writer{dir: dir, tmp: tmp, overwrite: overwrite, opts: opts.withDefaults()}, nil
+	w := &Writer{dir: dir, tmp: tmp, overwrite: overwrite, opts: opts.withDefaults(), lock: lock, stale: stale}
+	register(w)
+	return w, nil
 }
+
+// Stale says what Create removed or restored of earlier runs that were
+// killed while writing the same dataset directory.
+func (w *Writer) Stale() []string { return w.stale }
 
 // CheckTarget reports whether a dataset may be written at dir: nil when dir
 // does not exist or is empty, or (with overwrite) holds a manifest.json;
@@ -339,7 +355,9 @@ type Part struct {
 func (w *Writer) NewPart(table string, index int, sc *arrow.Schema) (*Part, error) {
 	rel := PartName(table, index)
 	path := filepath.Join(w.tmp, rel)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	// Mkdir, not MkdirAll: a temporary directory removed under a run that
+	// is being stopped must not come back.
+	if err := os.Mkdir(filepath.Dir(path), 0o755); err != nil && !errors.Is(err, os.ErrExist) {
 		return nil, err
 	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
@@ -417,16 +435,47 @@ func (w *Writer) Parts() []PartInfo {
 
 // Commit writes manifest into the temporary directory and renames it into
 // place, replacing a previous dataset when the Writer was created with
-// overwrite. After Commit the Writer is done.
+// overwrite. After Commit the Writer is done; after a failed Commit, call
+// Abort.
 func (w *Writer) Commit(manifest []byte) error {
-	return CommitDir(w.tmp, w.dir, w.overwrite, manifest)
+	if err := CommitDir(w.tmp, w.dir, w.overwrite, manifest); err != nil {
+		return err
+	}
+	w.release()
+	return nil
 }
+
+// crashAt, when set (by tests), is called after each step of CommitDir;
+// an error stops CommitDir there, as if the process were killed: nothing
+// after the step is done, nothing is cleaned up.
+var crashAt func(step string) error
+
+func crashed(step string) error {
+	if crashAt != nil {
+		return crashAt(step)
+	}
+	return nil
+}
+
+// exchangeDirs is exchange; tests replace it to take the other way.
+var exchangeDirs = exchange
+
+// errNoExchange: the system cannot swap two directories in one step.
+var errNoExchange = errors.New("no atomic exchange of directories")
 
 // CommitDir writes manifest into tmp, a directory that holds a dataset's
 // parts and nothing else yet, syncs it, and renames it to dir, replacing a
 // previous dataset there when overwrite is set (CheckTarget is checked
 // again). It is Writer.Commit for a temporary directory that other
 // processes filled: tmp must be on dir's file system, beside it.
+//
+// The replacement is crash-safe on Linux: the two directories are swapped
+// in one step (renameat2 with RENAME_EXCHANGE), so dir always holds either
+// the previous dataset or the new one, whenever the process is killed; the
+// previous one is then removed from tmp's path. Where the file system
+// cannot swap them, the previous dataset is first moved aside to
+// tmp+".old": a process killed between the two renames leaves dir
+// missing, and the next Create of dir puts the previous dataset back.
 func CommitDir(tmp, dir string, overwrite bool, manifest []byte) error {
 	dir = filepath.Clean(dir)
 	if err := writeFileSync(filepath.Join(tmp, ManifestName), manifest); err != nil {
@@ -435,36 +484,70 @@ func CommitDir(tmp, dir string, overwrite bool, manifest []byte) error {
 	if err := syncDir(tmp); err != nil {
 		return err
 	}
+	if err := crashed("manifest"); err != nil {
+		return err
+	}
 	parent := filepath.Dir(dir)
-	var old string
-	if _, err := os.Stat(dir); err == nil {
-		// Re-check: the directory may have been filled since Create.
-		if err := CheckTarget(dir, overwrite); err != nil {
-			return err
+	if _, err := os.Lstat(dir); err != nil {
+		if err := os.Rename(tmp, dir); err != nil {
+			return fmt.Errorf("rename %s to %s: %w", tmp, dir, err)
 		}
-		o, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".old-")
-		if err != nil {
-			return err
-		}
-		old = filepath.Join(o, "dataset")
-		if err := os.Rename(dir, old); err != nil {
-			os.Remove(o)
-			return fmt.Errorf("move previous dataset aside: %w", err)
-		}
-		defer os.RemoveAll(o)
+		return syncDir(parent)
+	}
+	// Re-check: the directory may have been filled since Create.
+	if err := CheckTarget(dir, overwrite); err != nil {
+		return err
+	}
+	old, err := swap(tmp, dir)
+	if err != nil {
+		return err
+	}
+	if err := syncDir(parent); err != nil {
+		return err
+	}
+	if err := crashed("swapped"); err != nil {
+		return err
+	}
+	// The new dataset is in place whatever happens now; a previous one
+	// left here is removed by the next run's Create.
+	os.RemoveAll(old)
+	return nil
+}
+
+// swap puts the directory tmp at dir, where a previous dataset is, and
+// returns where the previous one is now.
+func swap(tmp, dir string) (string, error) {
+	err := exchangeDirs(tmp, dir)
+	if err == nil {
+		return tmp, nil
+	}
+	if !errors.Is(err, errNoExchange) {
+		return "", fmt.Errorf("exchange %s and %s: %w", tmp, dir, err)
+	}
+	old := tmp + oldSuffix
+	if err := os.Rename(dir, old); err != nil {
+		return "", fmt.Errorf("move previous dataset aside: %w", err)
+	}
+	if err := crashed("moved aside"); err != nil {
+		return "", err
 	}
 	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			os.Rename(old, dir)
-		}
-		return fmt.Errorf("rename %s to %s: %w", tmp, dir, err)
+		os.Rename(old, dir)
+		return "", fmt.Errorf("rename %s to %s: %w", tmp, dir, err)
 	}
-	return syncDir(parent)
+	return old, nil
 }
 
 // Abort removes the temporary directory and everything written into it.
 func (w *Writer) Abort() error {
-	return os.RemoveAll(w.tmp)
+	err := os.RemoveAll(w.tmp)
+	if rerr := os.RemoveAll(w.tmp + oldSuffix); err == nil {
+		err = rerr
+	}
+	if err == nil {
+		w.release()
+	}
+	return err
 }
 
 func writeFileSync(path string, data []byte) error {

@@ -11,6 +11,9 @@ const (
 	StatusParseError  = "parse_error"
 	StatusReadError   = "read_error"
 	StatusDuplicateID = "duplicate_id"
+	// StatusTooManyClaims: the article was read, but it held more claims
+	// than the limits per sentence or per article; the first ones are kept.
+	StatusTooManyClaims = "too_many_claims"
 )
 
 // Claim kinds, as written to claims.kind.

@@ -32,6 +32,7 @@ const usage = `usage:
                 [--max-article-bytes N] [--tolerance F] [--part-bytes N] [--with-text] [PATH ...]
   claimscan eval --gold GOLD.jsonl DATASET_DIR
   claimscan report [--top N] DATASET_DIR
+  claimscan verify DATASET_DIR
   claimscan gen --size SIZE [--seed N] --out DIR [--zstd]
   claimscan version
 
@@ -145,7 +146,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, "claimscan run: interrupted; no dataset written")
 		return exitInterrupted
-	case errors.Is(err, output.ErrExists), errors.Is(err, jobs.ErrSinceText):
+	case errors.Is(err, output.ErrExists), errors.Is(err, jobs.ErrSinceText), errors.Is(err, output.ErrDamaged):
 		fmt.Fprintf(stderr, "claimscan run: %v\n", err)
 		return exitUsage
 	case err != nil:

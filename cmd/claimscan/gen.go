@@ -19,7 +19,7 @@ func cmdGen(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	size := fl.String("size", "", "corpus size, e.g. 500MB, 1GB, 4GiB")
 	seed := fl.Uint64("seed", 1, "random seed: the same seed and size give the same bytes")
-	out := fl.String("out", "", "directory to write articles.jsonl and gold.jsonl into")
+	out := fl.String("out", "", "directory to write articles.jsonl and claims.gold.jsonl into")
 	zst := fl.Bool("zstd", false, "compress both files with zstd")
 	if _, err := parseArgs(fl, args); err != nil {
 		return exitUsage

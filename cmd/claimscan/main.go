@@ -5,19 +5,30 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/claimscan/claimscan/output"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
-		// After the first signal, a second one kills the process at once.
-		<-ctx.Done()
-		stop()
+		// The first signal cancels the command, which stops within a
+		// second and removes its temporary output; a second one exits at
+		// once, removing the temporary output first.
+		<-sigs
+		cancel()
+		<-sigs
+		output.RemoveTemporary()
+		fmt.Fprintln(os.Stderr, "claimscan: interrupted again; stopped at once")
+		os.Exit(exitInterrupted)
 	}()
 	code := realMain(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
+	cancel()
 	os.Exit(code)
 }

@@ -24,7 +24,7 @@ const maxInitBytes = 24 << 20
 // parsing at start-up: go-dateparser's data packages are not linked, and
 // the package initialisers allocate less than maxInitBytes in all.
 func TestStartupCost(t *testing.T) {
-	root, bin := buildBinary(t)
+	root, bin := t.TempDir(), buildBinary(t)
 	in := filepath.Join(root, "one.jsonl")
 	if err := os.WriteFile(in, []byte(`{"id":"a","text":"Officials said 12 people were killed."}`+"\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -37,6 +37,7 @@ type analyzer struct {
 	longFormList []longFormEntry   // the first longForm results, before longForms
 	prevClaims0  int               // first claim of the previous sentence
 	prevClaims1  int               // end of the previous sentence's claims
+	lim          Limits            // claims left out under the article's limits
 	disease      uint8             // 0 unknown, 1 the article is about a disease outbreak, 2 not
 }
 

@@ -20,12 +20,32 @@ type Article struct {
 	Text      string
 	Outlet    string
 	Published time.Time // zero when unknown
+	// MaxClaims, when positive, is the most claims kept of the article:
+	// the sentence that reaches it keeps its first claims up to it, and
+	// later sentences are not searched for claims (they are still counted).
+	MaxClaims int
+	// MaxSentenceClaims, when positive, is the most claims kept of one
+	// sentence: its first ones in text order.
+	MaxSentenceClaims int
 }
 
 // Result is what Extract finds in one article.
 type Result struct {
 	NSentences int            // sentences of the text, boilerplate (credits, "Related Story") excluded
 	Claims     []schema.Claim // in text order; ClaimKey is left empty
+	// Limits says which claims Article.MaxClaims and MaxSentenceClaims left
+	// out; its zero value: none.
+	Limits Limits
+}
+
+// Limits are the claims Extract left out of an article under its limits.
+type Limits struct {
+	CutSentences int // sentences that held more than MaxSentenceClaims claims
+	CutClaims    int // claims dropped from those sentences
+	// StoppedAt is the number of sentences searched when the article
+	// reached MaxClaims (the last of them possibly cut short); 0 when it
+	// did not, and every sentence was searched.
+	StoppedAt int
 }
 
 // Extract finds the claims of one article. It is a pure function of a: no
@@ -112,8 +132,19 @@ func Extract(a Article) Result {
 		}
 		before := len(x.claims)
 		x.sentence(*s, idx)
-		x.prevClaims0, x.prevClaims1 = before, len(x.claims)
 		idx++
+		if k := a.MaxSentenceClaims; k > 0 && len(x.claims)-before > k {
+			x.lim.CutSentences++
+			x.lim.CutClaims += len(x.claims) - before - k
+			x.dropClaimsFrom(before + k)
+		}
+		if a.MaxClaims > 0 && len(x.claims) >= a.MaxClaims {
+			x.dropClaimsFrom(a.MaxClaims)
+			x.lim.StoppedAt = idx
+			idx += countSentences(sents[si+1:])
+			break
+		}
+		x.prevClaims0, x.prevClaims1 = before, len(x.claims)
 	}
 	x.fillMainPlace(sents)
 	x.finishOffsets()
@@ -122,7 +153,27 @@ func Extract(a Article) Result {
 		claims = make([]schema.Claim, len(x.claims))
 		copy(claims, x.claims)
 	}
-	return Result{NSentences: idx, Claims: claims}
+	return Result{NSentences: idx, Claims: claims, Limits: x.lim}
+}
+
+// dropClaimsFrom drops the claims from index n on, zeroing them: addClaim
+// reuses the buffer's elements as they are.
+func (x *analyzer) dropClaimsFrom(n int) {
+	if n < len(x.claims) {
+		clear(x.claims[n:])
+		x.claims = x.claims[:n]
+	}
+}
+
+// countSentences counts the sentences that are not boilerplate.
+func countSentences(sents []sentence) int {
+	n := 0
+	for i := range sents {
+		if !sents[i].boiler {
+			n++
+		}
+	}
+	return n
 }
 
 // maxKeptTokens bounds the tokens kept for one article.

@@ -3,11 +3,11 @@
 //
 // In: a [Config] (size in bytes, seed, output directory, zstd or not). Out:
 // articles.jsonl, one article a line with the fields the reader takes (id,
-// title, text, outlet, url, published, lang, cluster), and gold.jsonl, every
+// title, text, outlet, url, published, lang, cluster), and claims.gold.jsonl, every
 // planted quantity claim in the eval gold format (see package jobs/eval), so
-// `claimscan eval --gold DIR/gold.jsonl` scores a run on the corpus. With
+// `claimscan eval --gold DIR/claims.gold.jsonl` scores a run on the corpus. With
 // Config.Zstd both files are zstd-compressed (articles.jsonl.zst,
-// gold.jsonl.zst); Config.Size counts the uncompressed article bytes.
+// claims.gold.jsonl.zst); Config.Size counts the uncompressed article bytes.
 //
 // The same seed and size give byte-identical files. All randomness comes
 // from one math/rand/v2 PCG source seeded with Config.Seed; nothing depends

@@ -39,13 +39,13 @@ type Stats struct {
 // when Config.Zstd is set.
 const (
 	ArticlesFile = "articles.jsonl"
-	GoldFile     = "gold.jsonl"
+	GoldFile     = "claims.gold.jsonl"
 )
 
 // ErrConfig is wrapped by the errors of a bad Config.
 var ErrConfig = errors.New("gen: bad config")
 
-// Run writes DIR/articles.jsonl and DIR/gold.jsonl (or .zst with
+// Run writes DIR/articles.jsonl and DIR/claims.gold.jsonl (or .zst with
 // Config.Zstd). Each file is written under a temporary name and renamed when
 // complete, so an interrupted run leaves no file that looks finished. It
 // stops with ctx.Err() soon after ctx is cancelled.
