@@ -44,6 +44,7 @@ type analyzer struct {
 type attachment struct {
 	pred         uint8
 	other        bool // a counted noun without a predicate
+	thing        bool // the counted noun is a thing, not people ("12 schools")
 	subj         string
 	subjS, subjE int
 	predS, predE int
@@ -53,7 +54,9 @@ type attachment struct {
 }
 
 // tollVerbs say that a count grew or stands at a value.
-var tollVerbs = setOf("rose", "risen", "climbed", "reached", "stood", "stands", "jumped", "increased", "passed", "hit", "raised", "grew", "grown")
+var tollVerbs = setOf("rose", "risen", "climbed", "reached", "stood", "stands", "jumped", "increased", "passed", "hit", "raised", "grew", "grown",
+	"put", "puts", "bringing", "brought", "brings", "pushing", "pushed", "doubled", "tripled", "quadrupled", "halved",
+	"revised", "lowered", "updated", "adjusted", "corrected", "surged", "soared", "topped")
 
 // thingNouns are counted things that are not people and take no plural
 // "s": "2.5 million livestock", "6,000 head of cattle".
@@ -250,6 +253,9 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 	at.subjS, at.subjE, at.predS, at.predE = -1, -1, -1, -1
 	// Subject after the number.
 	j := m.te
+	if m.widened && p.isPunct(j, ",") {
+		j++ // "hundreds, perhaps thousands, of people"
+	}
 	if m.zero && m.ce > m.cs+1 {
 		// "no civilians", "none of them": the noun is inside the mention.
 		k := m.ce - 1
@@ -304,10 +310,14 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			return at
 		}
 		if f&fSubj != 0 {
-			// the last of consecutive subject nouns: "police officers"
+			// the last of consecutive subject nouns: "police officers",
+			// also through the words of a name: "Dallas Police Department
+			// officers".
 			e := k + 1
-			for e < ce && p.fl(e)&fSubj != 0 && p.toks[e].kind == tkWord {
-				e++
+			for q := k + 1; q < ce && q < k+5 && p.toks[q].kind == tkWord && (p.fl(q)&fSubj != 0 || p.toks[q].upper && p.fl(q)&(fCue|fPred|fAux|fVerbish|fDet|fMonth|fWeekday) == 0); q++ {
+				if p.fl(q)&fSubj != 0 {
+					e = q + 1
+				}
 			}
 			head := e - 1
 			at.subj, at.subjS, at.subjE = p.toks[head].info().subj, k, e
@@ -318,6 +328,9 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 				at.pred, at.predS, at.predE = p.toks[head].info().pred, head, e
 			}
 			break
+		}
+		if (w == "further" || w == "more" || w == "additional") && k+1 < ce && p.toks[k+1].kind == tkWord {
+			continue // "three further explosions"
 		}
 		if f&(fPred|fAux|fVerbish|fCue|fPrep|fNeg|fClause|fDet) != 0 && f&fSubj == 0 {
 			break
@@ -333,7 +346,7 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 				k += 2
 				w = p.w(k)
 			}
-			at.subj, at.subjS, at.subjE, at.other = lexKeys[p.toks[k].li], k, k+1, true
+			at.subj, at.subjS, at.subjE, at.other, at.thing = lexKeys[p.toks[k].li], k, k+1, true, true
 			break
 		}
 		if !t.upper && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") &&
@@ -346,7 +359,7 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			} else {
 				at.subj = strings.Clone(w)
 			}
-			at.subjS, at.subjE, at.other = k, k+1, true
+			at.subjS, at.subjE, at.other, at.thing = k, k+1, true, true
 			break
 		}
 	}
@@ -358,82 +371,25 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 	fwd, fwdS, fwdE, fd := uint8(0), -1, -1, 0
 	neg := false
 	if at.pred == 0 {
-		d := 0
-		for k := f0; k < ce && d < 8; k++ {
-			t := &p.toks[k]
-			if t.kind != tkWord {
-				if t.kind == tkPunct && (isDash(p.text[t.s:t.e]) && !t.space || isQuote(p.text[t.s:t.e])) {
-					continue
+		fwd, fwdS, fwdE, fd, neg = x.predAfter(&at, f0, ce)
+		if fwd == 0 && p.isPunct(f0, ",") {
+			// A relative clause or an apposition between the count and
+			// its verb: "three Palestinians, who had sought refuge in a UN
+			// school, died"; "At least 19 people, ranging from 12- to
+			// 27-years-old, were treated at local hospitals".
+			for k := f0 + 1; k < len(p.toks) && k < f0+25; k++ {
+				if p.isPunct(k, ";") || p.isPunct(k, ":") || p.toks[k].kind == tkNum {
+					break
 				}
-				break
-			}
-			w := p.w(k)
-			f := t.flags()
-			if f&fPred != 0 && f&fSubj == 0 || f&fPred != 0 && k == f0 {
-				fwd, fwdS, fwdE, fd = t.info().pred, k, k+1, d
-				break
-			}
-			switch {
-			case w == "lost" || w == "losing":
-				for q := k + 1; q < k+4 && q < ce; q++ {
-					if p.isWord(q, "lives") || p.isWord(q, "life") {
-						fwd, fwdS, fwdE, fd = pKilled, k, q+1, d
+				if p.isPunct(k, ",") {
+					if k+1 < len(p.toks) && p.toks[k+1].kind == tkWord && p.fl(k+1)&(fAux|fPred) != 0 {
+						_, e2 := x.clauseBounds(k + 1)
+						fwd, fwdS, fwdE, fd, neg = x.predAfter(&at, k+1, e2)
+						fd += k + 1 - f0
 					}
-				}
-			case w == "forced" || w == "driven":
-				if p.isWord(k+1, "to") || p.isWord(k+1, "from") || p.isWord(k+1, "out") {
-					fwd, fwdS, fwdE, fd = pDisplaced, k, k+2, d
-				}
-			case w == "taken" || w == "rushed" || w == "transported" || w == "airlifted" || w == "treated" || w == "transferred":
-				fwd, fwdS, fwdE, fd = pInjured, k, k+1, d
-			case w == "live" || w == "living" || w == "reside" || w == "lived":
-				fwd, fwdS, fwdE, fd = pPopulation, k, k+1, d
-			case w == "need" || w == "needing" || w == "needed":
-				fwd, fwdS, fwdE, fd = pAffected, k, k+1, d
-			}
-			if fwd != 0 {
-				break
-			}
-			if f&fNeg != 0 {
-				neg = true
-				d++
-				continue
-			}
-			if w == "in" && (p.isWord(k+1, "hospital") || p.isWord(k+1, "critical") || p.isWord(k+1, "serious") || p.isWord(k+1, "stable")) ||
-				w == "on" && p.isWord(k+1, "board") {
-				// "nine remained in hospital", "two in critical condition",
-				// "200 people were on board".
-				pr := pInjured
-				if w == "on" {
-					pr = pAffected
-				}
-				fwd, fwdS, fwdE, fd = pr, k, k+2, d
-				break
-			}
-			if f&(fAux|fHedge) != 0 || strings.HasSuffix(w, "ly") || w == "who" || w == "that" || w == "to" || w == "more" || w == "all" || w == "others" || w == "people" && at.subjS < 0 {
-				d++
-				continue
-			}
-			// Adjectives before a predicate noun: "1,238 suspected cases",
-			// "96 new cases".
-			if f == 0 && !t.upper && k+1 < ce && (p.fl(k+1)&fPred != 0 || p.fl(k+1) == 0 && k+2 < ce && p.fl(k+2)&fPred != 0 && p.fl(k+2)&fSubj == 0) {
-				d++
-				continue
-			}
-			// A coordinated noun phrase before the verb: "two civilians and a
-			// police officer died".
-			if (w == "and" || w == "or") && at.subjS >= 0 && k == f0 {
-				q := k + 1
-				for q < ce && q < k+5 && p.toks[q].kind == tkWord && p.fl(q)&(fPred|fAux|fVerbish|fCue|fNeg) == 0 {
-					q++
-				}
-				if q > k+1 && q < ce && p.toks[q].kind == tkWord && p.fl(q)&(fAux|fPred) != 0 {
-					d += q - k
-					k = q - 1
-					continue
+					break
 				}
 			}
-			break
 		}
 	}
 	// Predicate before the number: "killed 3", "wounding two agents", "death toll rose to 50".
@@ -444,7 +400,7 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 		for k := m.ts - 1; k >= cs && d < 6; k-- {
 			t := &p.toks[k]
 			if t.kind != tkWord {
-				if t.kind == tkPunct && (isDash(p.text[t.s:t.e]) && !t.space || isQuote(p.text[t.s:t.e])) {
+				if p.passable(k) {
 					continue
 				}
 				break
@@ -479,6 +435,31 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			if w == "by" {
 				break // "killed by 3 gunmen": the number is the agent
 			}
+			if w == "shooting" && d <= 1 {
+				bwd, bwdS, bd = pShot, k, d // "fatally shooting the five travelers"
+				break
+			}
+			if (w == "and" || w == "or") && d == 0 {
+				// A second object of the verb: "wounded four other officers
+				// and two civilians": on past the first.
+				if q := x.countBefore(k, cs); q >= 0 {
+					d += k - q
+					k = q
+					continue
+				}
+				break
+			}
+			if w == "to" && k-2 >= cs && p.isWord(k-2, "from") && (p.toks[k-1].kind == tkNum || p.fl(k-1)&fNumWord != 0) {
+				// "revised from eight to six": the later figure, on before
+				// the earlier.
+				d += 2
+				k -= 2
+				continue
+			}
+			if w == "from" && d == 0 && p.isWord(m.te, "to") {
+				d++
+				continue
+			}
 			if f&(fAux|fDet) != 0 || w == "to" || w == "rose" || w == "risen" || w == "climbed" || w == "reached" ||
 				w == "stood" || w == "stands" || w == "at" || w == "of" || w == "leaving" || w == "left" || w == "has" ||
 				w == "jumped" || w == "increased" || w == "hit" || w == "is" || w == "now" || w == "the" || w == "put" ||
@@ -489,13 +470,20 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			}
 			break
 		}
-		if bwd == 0 && tollVerb {
+		if bwd == 0 && (tollVerb || p.isWord(m.ts-1, "at") || p.isWord(m.ts-1, "to") || p.isWord(m.ts-1, "from")) {
+			// "the death toll from the disaster ... to 11", "put the death
+			// toll of the shelling at 40", "the number of injured was
+			// revised from eight to six".
 			for k := m.ts - 1; k >= cs && k >= m.ts-16; k-- {
 				if p.toks[k].kind == tkPunct && (p.isPunct(k, ";") || p.isPunct(k, ":")) {
 					break
 				}
 				if p.isWord(k, "toll") || p.isWord(k, "deaths") || p.isWord(k, "bodies") || p.isWord(k, "killed") || p.isWord(k, "dead") {
 					bwd, bwdS, bd = pKilled, k, d
+					break
+				}
+				if p.isWord(k, "number") && p.isWord(k+1, "of") && p.fl(k+2)&fPred != 0 && (tollVerb || p.isWord(m.ts-1, "to") || p.isWord(m.ts-1, "from")) {
+					bwd, bwdS, bd = p.toks[k+2].info().pred, k+2, d
 					break
 				}
 			}
@@ -519,6 +507,18 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 				at.pred = pKilled
 				break
 			}
+		}
+	}
+	if at.pred == 0 && at.subjS >= 0 && (p.isWord(at.subjE-1, "hostages") || p.isWord(at.subjE-1, "hostage") || p.isWord(at.subjE-1, "captives")) {
+		at.pred, at.predS, at.predE = pAffected, at.subjE-1, at.subjE // "rescue 30 hostages"
+	}
+	if at.pred == pArrested && at.predS >= 0 && (p.isWord(at.predE, "hostage") || p.isWord(at.predE, "captive")) {
+		at.pred, at.predE = pAffected, at.predE+1 // "15 people were held hostage"
+	}
+	if (at.pred == 0 || at.pred == pDisplaced) && at.subjS >= 0 && at.subj == "residents" || at.pred == 0 && at.subj == "people" {
+		// "the town's 1,200 residents": a place's people are its population.
+		if o := p.possessiveAt(m.ts - 1); o >= 0 && (p.fl(o)&fPlaceNoun != 0 || p.toks[o].upper && p.fl(o)&fPlace != 0) {
+			at.pred, at.predS, at.predE = pPopulation, o, m.ts
 		}
 	}
 	if at.pred == 0 && at.subj == "patients" {
@@ -547,6 +547,143 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 		}
 	}
 	return at
+}
+
+// predAfter reads the predicate after a count's noun, from token f0 to the
+// clause end ce: its predicate, tokens, distance in words and whether a
+// negation came before it.
+func (x *analyzer) predAfter(at *attachment, f0, ce int) (fwd uint8, fwdS, fwdE, fd int, neg bool) {
+	p := &x.p
+	fwdS, fwdE = -1, -1
+	d := 0
+	for k := f0; k < ce && d < 8; k++ {
+		t := &p.toks[k]
+		if t.kind != tkWord {
+			if p.passable(k) {
+				continue
+			}
+			break
+		}
+		w := p.w(k)
+		f := t.flags()
+		if f&fPred != 0 && f&fSubj == 0 || f&fPred != 0 && k == f0 {
+			fwd, fwdS, fwdE, fd = t.info().pred, k, k+1, d
+			break
+		}
+		switch {
+		case w == "lost" || w == "losing":
+			for q := k + 1; q < k+4 && q < ce; q++ {
+				if p.isWord(q, "lives") || p.isWord(q, "life") {
+					fwd, fwdS, fwdE, fd = pKilled, k, q+1, d
+				}
+			}
+		case w == "forced" || w == "driven":
+			if p.isWord(k+1, "to") || p.isWord(k+1, "from") || p.isWord(k+1, "out") {
+				fwd, fwdS, fwdE, fd = pDisplaced, k, k+2, d
+			}
+		case w == "taken" || w == "rushed" || w == "transported" || w == "airlifted" || w == "treated" || w == "transferred":
+			fwd, fwdS, fwdE, fd = pInjured, k, k+1, d
+		case w == "live" || w == "living" || w == "reside" || w == "lived":
+			fwd, fwdS, fwdE, fd = pPopulation, k, k+1, d
+		case w == "need" || w == "needing" || w == "needed":
+			fwd, fwdS, fwdE, fd = pAffected, k, k+1, d
+		}
+		if fwd != 0 {
+			break
+		}
+		if f&fNeg != 0 {
+			neg = true
+			d++
+			continue
+		}
+		if w == "in" && (p.isWord(k+1, "hospital") || p.isWord(k+1, "critical") || p.isWord(k+1, "serious") || p.isWord(k+1, "stable") ||
+			p.isWord(k+1, "good") || p.isWord(k+1, "fair") || p.isWord(k+1, "grave") || p.isWord(k+1, "intensive")) ||
+			w == "on" && p.isWord(k+1, "board") || w == "with" && (p.isWord(k+1, "injuries") || p.isWord(k+1, "wounds")) {
+			// "nine remained in hospital", "two in critical condition",
+			// "three of the victims are in good condition", "50 people with
+			// injuries", "200 people were on board".
+			pr := pInjured
+			if w == "on" {
+				pr = pAffected
+			}
+			fwd, fwdS, fwdE, fd = pr, k, k+2, d
+			break
+		}
+		if (w == "at" || w == "to") && (p.isWord(k+1, "hospital") || p.isWord(k+1, "hospitals") || p.isWord(k+1, "the") && (p.isWord(k+2, "hospital") || p.isWord(k+2, "hospitals")) ||
+			k+1 < ce && p.toks[k+1].kind == tkWord && !p.toks[k+1].upper && p.fl(k+1)&fDet == 0 && (p.isWord(k+2, "hospitals") || p.isWord(k+2, "hospital"))) && k > 0 && p.fl(k-1)&fPred == 0 {
+			// "three victims remained at the hospital", "six victims
+			// arrived to area hospitals".
+			fwd, fwdS, fwdE, fd = pInjured, k, k+2, d
+			break
+		}
+		if (w == "slept" || w == "sleeping" || w == "sleep") && (p.isWord(k+1, "outdoors") || p.isWord(k+1, "outside") || p.isWord(k+1, "in") && (p.isWord(k+2, "tents") || p.isWord(k+2, "the"))) {
+			// "about 300 people slept outdoors" after a quake.
+			fwd, fwdS, fwdE, fd = pDisplaced, k, k+2, d
+			break
+		}
+		if w == "arrived" || w == "arriving" {
+			d++ // "six victims arrived to area hospitals"
+			continue
+		}
+		if f&fCue != 0 && !t.upper && (p.isWord(k+1, "to") || p.fl(k+1)&fPred != 0 || p.fl(k+1)&fAux != 0) {
+			// "are also reported to have been killed", "had so far been
+			// confirmed dead", "at least 50 reported injured".
+			d++
+			continue
+		}
+		if f&(fAux|fHedge) != 0 || strings.HasSuffix(w, "ly") || w == "who" || w == "that" || w == "to" || w == "more" || w == "all" || w == "others" || w == "people" && at.subjS < 0 {
+			d++
+			continue
+		}
+		// Adjectives before a predicate noun: "1,238 suspected cases",
+		// "96 new cases".
+		if f == 0 && !t.upper && k+1 < ce && (p.fl(k+1)&fPred != 0 || p.fl(k+1) == 0 && k+2 < ce && p.fl(k+2)&fPred != 0 && p.fl(k+2)&fSubj == 0) {
+			d++
+			continue
+		}
+		// A coordinated noun phrase before the verb: "two civilians and a
+		// police officer died".
+		if (w == "and" || w == "or") && at.subjS >= 0 && k == f0 {
+			q := k + 1
+			for q < ce && q < k+5 && p.toks[q].kind == tkWord && p.fl(q)&(fPred|fAux|fVerbish|fCue|fNeg) == 0 {
+				q++
+			}
+			if q > k+1 && q < ce && p.toks[q].kind == tkWord && p.fl(q)&(fAux|fPred) != 0 {
+				d += q - k
+				k = q - 1
+				continue
+			}
+		}
+		break
+	}
+	return fwd, fwdS, fwdE, fd, neg
+}
+
+// passable reports whether punctuation token k may stand between a count
+// and its verb or noun: a glued dash or a quotation mark.
+func (p *numParser) passable(k int) bool {
+	t := &p.toks[k]
+	return t.kind == tkPunct && (isDash(p.text[t.s:t.e]) && !t.space || isQuote(p.text[t.s:t.e]))
+}
+
+// countBefore returns the number token of the noun phrase that ends just
+// before token k ("four other officers" before "and"), when the phrase
+// is a number and up to three words, or -1.
+func (x *analyzer) countBefore(k, cs int) int {
+	p := &x.p
+	for q := k - 1; q >= cs && q >= k-4; q-- {
+		t := &p.toks[q]
+		if t.kind == tkNum || t.kind == tkWord && p.fl(q)&fNumWord != 0 {
+			if q < k-1 {
+				return q
+			}
+			return -1
+		}
+		if t.kind != tkWord || p.fl(q)&(fPred|fCue|fAux|fVerbish|fPrep|fDet) != 0 && p.fl(q)&fSubj == 0 {
+			return -1
+		}
+	}
+	return -1
 }
 
 // hedgedSentence reports hedging words: reportedly, allegedly, unconfirmed,

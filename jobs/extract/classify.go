@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // classify decides what kind of number m is: a count, or a year, date,
 // time, age, ordinal, duration, measure, phone number, identifier, address or
 // decade, which are not counts. Money and percentages keep their class.
@@ -100,6 +102,15 @@ func (p *numParser) classify(m *mention) {
 	j := m.ue
 	if j < n && p.isDashTok(j) && !p.toks[j].space {
 		j++
+		// A compound adjective or a fraction: "a 200-student schoolhouse",
+		// "a 12-member team", "two-thirds of the residents".
+		if j < n && p.toks[j].kind == tkWord && !p.toks[j].space && !m.isRange {
+			w := p.w(j)
+			if fractionWords[w] || !strings.HasSuffix(w, "s") && p.fl(j)&(fTimeUnit|fNumWord|fScale|fModFirst|fPred) == 0 && w != "year-old" && w != "years-old" {
+				set(classMeasure)
+				return
+			}
+		}
 	}
 	if j < n && p.toks[j].kind == tkWord {
 		f := p.toks[j].flags()
@@ -218,6 +229,9 @@ func (p *numParser) classify(m *mention) {
 		set(classID)
 	}
 }
+
+// fractionWords after a glued dash make a number a fraction ("two-thirds").
+var fractionWords = setOf("third", "thirds", "quarter", "quarters", "fifth", "fifths", "half", "halves", "tenth", "tenths")
 
 // phoneAt reports whether a phone number starts at token i and returns its end:
 // 555-1234, 555-555-1234, 1-800-555-1234, (555) 555-1234.

@@ -190,6 +190,12 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			continue
 		}
 		cs, ce := x.clauseBounds(m.cs)
+		if m.te < len(p.toks) && m.te > ce {
+			// A mention that runs over a clause mark ("Forty-eight (48)
+			// people", "at least 12, and possibly as many as 20,
+			// people"): its clause goes on after it.
+			_, ce = x.clauseBounds(m.te)
+		}
 		ati := x.attribFor(m.cs)
 		if ati >= 0 {
 			a := &x.attrs[ati]
@@ -205,11 +211,22 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		if at.notCount {
 			continue
 		}
-		if at.pred == 0 && at.subj == "" && len(x.claims) > first && x.inheritsPrevious(m, at.ofThem) {
+		prevAt := -1
+		switch {
+		case at.pred != 0 || at.subj != "":
+		case len(x.claims) > first && (x.inheritsPrevious(m, at.ofThem) || m.ts >= 2 && p.isWord(m.ts-2, "of") && (p.isWord(m.ts-1, "which") || p.isWord(m.ts-1, "whom"))):
 			// "four of them in critical condition", "up from 46 on Friday",
-			// "230 homes had collapsed and a further 600 were damaged":
-			// the count is of what the sentence's previous claim counts.
-			prev := &x.claims[len(x.claims)-1]
+			// "230 homes had collapsed and a further 600 were damaged",
+			// "five bombs were dropped, of which four exploded": the count
+			// is of what the sentence's previous claim counts.
+			prevAt = len(x.claims) - 1
+		case len(x.claims) == first && x.prevClaims1 > x.prevClaims0 && x.totalOnly(m):
+			// "Official victim count: 49 shooting victims plus suspect.
+			// Total 50.": the previous sentence's count, in total.
+			prevAt = x.prevClaims1 - 1
+		}
+		if prevAt >= 0 {
+			prev := &x.claims[prevAt]
 			if prev.Kind == schema.KindQuantity && prev.Unit == "" {
 				at.subj = prev.Subject
 				for pi, pn := range predNames {
@@ -231,6 +248,9 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		case at.subj != "" && !m.zero:
 			pred = "other"
 		default:
+			continue
+		}
+		if x.notCounted(m, &at, pred, cs, ce) {
 			continue
 		}
 		qs, qe := m.ts, m.te
@@ -285,6 +305,40 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			}
 		}
 		x.locate(c, cs, ce, m.cs)
+		var second schema.Claim
+		sqs, sqe := -1, -1
+		if m.zero {
+			// "no one was killed or injured", "no dead or wounded", "no
+			// casualties": a zero for each predicate.
+			if pr, end := x.zeroSecond(&at, ce); pr != 0 {
+				second = *c
+				second.Predicate = predNames[pr]
+				sqs, sqe = qs, max(qe, end)
+				if sqe == qe {
+					// The same words: the second claim takes the clause's
+					// next words, or "there were" before.
+					e2 := ce
+					for e2 > qe && p.toks[e2-1].kind == tkPunct {
+						e2--
+					}
+					if e2 > qe {
+						sqe = e2
+					} else if p.isWord(qs-1, "were") && p.isWord(qs-2, "there") || p.isWord(qs-1, "was") && p.isWord(qs-2, "there") {
+						sqs = qs - 2 // "there were no casualties"
+					} else {
+						sqs = -1 // no words of its own: one claim
+					}
+				}
+			}
+		}
+		x.dropRepeated()
+		if sqs >= 0 {
+			nc := x.addClaim(idx, sentText, sqs, sqe, schema.KindQuantity)
+			quote, start, end := nc.Quote, nc.CharStart, nc.CharEnd
+			*nc = second
+			nc.Quote, nc.CharStart, nc.CharEnd = quote, start, end
+			x.dropRepeated()
+		}
 	}
 	// Attributed statements without a number.
 	for ati := range x.attrs {
@@ -337,6 +391,88 @@ func (x *analyzer) inheritsPrevious(m *mention, ofThem bool) bool {
 		return m.ts > 0 && (p.isWord(m.ts-1, "and") || p.isWord(m.ts-1, "further") || p.isWord(m.ts-1, "another") || p.isWord(m.ts-1, "than"))
 	}
 	return false
+}
+
+// dropRepeated removes the article's last claim when it repeats an
+// earlier one: a figure the article has given before, in the same voice
+// and words, is the same claim (a headline repeated in the lead, a
+// caption printed twice).
+func (x *analyzer) dropRepeated() {
+	if n := len(x.claims); n > 0 && x.repeated(n-1) {
+		x.claims[n-1] = schema.Claim{}
+		x.claims = x.claims[:n-1]
+	}
+}
+
+// zeroSecond returns the second predicate of a zero count and the token
+// its words end at: "no one was killed or injured" (injured), "no dead or
+// wounded" (injured), "no casualties" (injured, in the same words); 0 when
+// there is none.
+func (x *analyzer) zeroSecond(at *attachment, ce int) (uint8, int) {
+	p := &x.p
+	if at.predS < 0 {
+		return 0, 0
+	}
+	k := at.predE
+	if (p.isWord(k, "or") || p.isWord(k, "and") || p.isWord(k, "nor")) && k+1 < ce && p.toks[k+1].kind == tkWord && p.fl(k+1)&fPred != 0 {
+		if pr := p.toks[k+1].info().pred; pr != at.pred {
+			if pr == pShot {
+				pr = pInjured
+			}
+			return pr, k + 2
+		}
+	}
+	if at.pred == pKilled && p.isWord(at.predE-1, "casualties") {
+		return pInjured, at.predE
+	}
+	return 0, 0
+}
+
+// repeated reports whether quantity claim i repeats an earlier claim of
+// the article: the same predicate, subject, values, bound, unit, source and
+// negation, in the same words (a headline repeated in the lead, a caption
+// or a paragraph printed twice) or in a heading in capitals ("FIVE
+// OFFICERS KILLED"). The same figure in other words is another claim.
+func (x *analyzer) repeated(i int) bool {
+	c := &x.claims[i]
+	heading := !hasLower(c.Sentence)
+	for j := max(0, i-maxRepeatLookback); j < i; j++ {
+		d := &x.claims[j]
+		if d.Kind == schema.KindQuantity && d.Predicate == c.Predicate && d.Subject == c.Subject && d.ValueLow == c.ValueLow &&
+			d.ValueBest == c.ValueBest && d.ValueHigh == c.ValueHigh && d.Bound == c.Bound && d.Unit == c.Unit &&
+			d.Source == c.Source && d.Negated == c.Negated && (heading || strings.EqualFold(d.Quote, c.Quote)) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRepeatLookback bounds how many earlier claims repeated compares a
+// claim with, so an article of many claims costs linear time.
+const maxRepeatLookback = 512
+
+// hasLower reports whether s has a lower-case ASCII letter.
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// totalOnly reports whether mention m is a bare total: the sentence is
+// "Total 50." or "In total, 50."
+func (x *analyzer) totalOnly(m *mention) bool {
+	p := &x.p
+	k := m.ts - 1
+	if p.isPunct(k, ",") || p.isPunct(k, ":") {
+		k--
+	}
+	if !p.isWord(k, "total") || k > 1 || k == 1 && !p.isWord(0, "in") {
+		return false
+	}
+	return m.te == len(p.toks) || m.te == len(p.toks)-1 && p.toks[m.te].kind == tkPunct
 }
 
 // coveredByClaims reports whether a quantity claim of this sentence lies

@@ -94,6 +94,7 @@ var scaleWords = map[string]float64{
 var vagueWords = map[string][2]float64{
 	"several": {3, 9}, "dozens": {24, 99}, "scores": {40, 199}, "hundreds": {200, 999}, "thousands": {2000, 9999},
 	"millions": {2e6, 9999999}, "billions": {2e9, 9999999999}, "handful": {2, 5}, "few": {2, 9}, "numerous": {3, 99},
+	"couple": {2, 2},
 }
 
 func init() {
@@ -114,7 +115,7 @@ func init() {
 			"fatalities", "fatality", "perished", "slain", "murdered", "massacred", "executed", "bodies", "casualties",
 			"toll", "fatally", "homicides", "lives", "dead.", "drowned", "beheaded", "martyred", "eliminated", "bury",
 			"buried", "burying", "coffins"},
-		pInjured: {"injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "hurt", "injuries",
+		pInjured: {"injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "hurt", "injuries", "injury",
 			"hospitalized", "hospitalised", "stabbed", "maimed", "wounded.", "trampled", "burned", "burnt"},
 		pShot:       {"shot"},
 		pDisplaced:  {"fled", "flee", "fleeing", "flees", "displaced", "displacing", "displacement", "evacuated", "evacuate", "evacuating", "evacuees", "refugees", "homeless", "uprooted", "relocated", "idps", "exodus", "sheltering"},
@@ -162,7 +163,12 @@ func init() {
 		"members":        {"members", "member"},
 		"patients":       {"patients", "patient"},
 		"firefighters":   {"firefighters", "firefighter", "rescuers", "rescue"},
-		"bystanders":     {"bystanders", "bystander", "shoppers", "customers", "motorists", "pedestrians", "drivers", "guests", "partygoers", "concertgoers", "students."},
+		"bystanders":     {"bystanders", "bystander", "shoppers", "customers", "motorists", "pedestrians", "drivers", "guests", "partygoers", "concertgoers", "students.", "patrons", "clubgoers", "revelers", "revellers", "attendees", "participants", "visitors", "parishioners", "mourners", "innocents"},
+		"travelers":      {"travelers", "travellers", "traveler", "traveller", "vacationers", "holidaymakers"},
+		"guards":         {"guards", "guard", "bodyguards", "watchmen"},
+		"witnesses":      {"witnesses"},
+		"shooters":       {"shooters", "shooter", "snipers", "sniper", "gunfighters"},
+		"defendants":     {"defendants", "defendant", "accused"},
 	}
 	for s, ws := range subj {
 		for _, w := range ws {
@@ -190,8 +196,8 @@ func init() {
 		"seasons", "years-long", "year-long", "day-long", "week-long", "month-long", "hour-long", "millennia", "am",
 		"pm", "a.m.", "p.m.", "o'clock", "ms", "times", "time", "innings", "quarter", "quarters", "half", "halves",
 		"round", "rounds", "laps", "lap", "games", "game", "sets", "goals", "goal", "points", "point", "runs", "run",
-		"touchdowns", "yards", "wins", "losses", "seeds", "seed", "votes", "stars", "pages", "page", "shots", "bullets",
-		"rounds.", "gunshots", "fps", "counts", "count", "charges", "charge", "felonies", "felony", "misdemeanors",
+		"touchdowns", "yards", "wins", "losses", "seeds", "seed", "votes", "stars", "pages", "page",
+		"rounds.", "fps", "counts", "count", "charges", "charge", "felonies", "felony", "misdemeanors",
 		"misdemeanor", "cents", "steps", "feet", "blocks", "block", "doors", "miles", "yards")
 	addLex(fMeasure, "mm", "cm", "km", "kg", "g", "lb", "lbs", "pounds", "pound", "ounces", "ounce", "oz", "tons", "ton",
 		"tonnes", "tonne", "feet", "foot", "ft", "inch", "inches", "in.", "yard", "miles", "mile", "mph", "kph", "km/h",
