@@ -21,7 +21,7 @@ var damageWords = setOf("damaged", "destroyed", "collapsed", "flattened", "razed
 	"demolished", "levelled", "leveled", "wrecked", "submerged", "flooded", "hit", "struck", "shelled", "bombed",
 	"looted", "gutted", "ruined", "toppled", "crumbled", "inundated", "damaging", "destroying",
 	"cracked", "leveling", "levelling", "swept", "buried", "closed", "evacuated", "cancelled", "canceled", "delayed",
-	"diverted", "grounded")
+	"diverted", "grounded", "lost", "sunk", "sank", "capsized", "washed", "stolen", "seized", "recovered", "found")
 
 // actWords make a count of people that have no casualty verb a claim: a
 // crowd ("300 people packed the club", "hundreds gathered"), people who

@@ -15,6 +15,7 @@ type attrib struct {
 	cs, ce     int    // covered tokens [cs, ce)
 	source     string // canonical source
 	mention    string // as written
+	orgS, orgE int    // the organisation a named speaker speaks for, read from an apposition ("X, a spokesman for Y,")
 	deny       bool
 	pronoun    bool
 	resolved   bool
@@ -141,13 +142,17 @@ func (x *analyzer) findAttribs(out []attrib) []attrib {
 				if !x.sourceAfter(&a) && !x.sourceBefore(&a) {
 					continue
 				}
-			} else if !x.sourceBefore(&a) {
+			} else if !x.sourcePassive(&a) && !x.sourceBefore(&a) {
 				continue
 			}
 		}
 		switch w {
 		case "denied", "denies", "deny":
 			a.deny = true
+		case "learned":
+			if a.ne-a.ns == 1 && p.inSet(a.ns, pronounSet) {
+				continue // "he learned his brother was one of the dead": no report
+			}
 		}
 		// Cut the covered part at a non-restrictive relative clause that
 		// starts after the cue: ", where ...", ", which ..." are the writer's.
@@ -170,6 +175,131 @@ func (x *analyzer) findAttribs(out []attrib) []attrib {
 		i = max(i, a.ne-1)
 	}
 	return out
+}
+
+// sourcePassive reads the passive "S was (first) reported by X": the
+// source is the agent, what is covered the subject clause before.
+func (x *analyzer) sourcePassive(a *attrib) bool {
+	p := &x.p
+	i := a.cue
+	if !p.isWord(i+1, "by") {
+		return false
+	}
+	k := i - 1
+	for k > 0 && p.toks[k].kind == tkWord && p.fl(k)&fAux != 0 && !p.inSet(k, passiveAuxSet) {
+		k-- // "were first reported"
+	}
+	if k < 1 || !p.inSet(k, passiveAuxSet) {
+		return false
+	}
+	ns, ne := x.npAfter(i+2, len(p.toks))
+	if ns == ne {
+		return false
+	}
+	a.ns, a.ne, a.cs, a.ce = ns, ne, 0, k
+	return true
+}
+
+// background reports whether mention m, attached as at, sits in a
+// relative clause that describes a noun of a report whose cue is at token
+// cue: "has said Johnson wore a vest during the attack that wounded four
+// other officers", "say they plan to seek the death penalty in an ambush
+// that killed five adults". The clause presents the count as known, not
+// as what the source reports: it is the article's own voice.
+func (x *analyzer) background(m *mention, at *attachment, cue int) bool {
+	p := &x.p
+	for r := m.ts - 1; r > cue+1 && r >= m.ts-8; r-- {
+		if p.toks[r].kind == tkPunct || p.fl(r)&fCue != 0 {
+			return false
+		}
+		if !(p.isWord(r, "that") || p.isWord(r, "who") || p.isWord(r, "which")) {
+			continue
+		}
+		if p.toks[r-1].kind != tkWord || p.fl(r-1)&(fCue|fVerbish|fAux|fPrep|fWeekday|fMonth|fTimeRel) != 0 {
+			return false // "said that", "said Tuesday that": a report, not a relative clause
+		}
+		event := false
+		for q := max(cue+1, r-4); q < r; q++ {
+			event = event || p.toks[q].kind == tkWord && p.inSet(q, eventNounSet)
+		}
+		v := r + 1
+		return event && (at.predS == v || p.isWord(v, "left") || p.isWord(v, "leaving"))
+	}
+	return false
+}
+
+// eventNouns name the event a relative clause describes ("the attack that
+// wounded four officers", "the gunman who killed five"): what the clause
+// counts is given as known.
+var eventNouns = setOf("attack", "attacks", "ambush", "shooting", "shootings", "shootout", "bombing", "bombings", "blast",
+	"explosion", "massacre", "rampage", "incident", "assault", "raid", "strike", "airstrike", "violence", "fighting",
+	"crash", "quake", "earthquake", "disaster", "storm", "fire", "flood", "floods", "cookout", "party", "gunman",
+	"shooter", "attacker", "bomber", "sniper", "gunfire", "war", "conflict", "offensive", "tragedy", "spree")
+
+var eventNounSet = newLexSet(eventNouns)
+
+// moneyVerbs offer an amount: their subject is its source ("Crime
+// Stoppers is offering a cash reward of up to $2,500").
+var moneyVerbs = setOf("offering", "offered", "offers", "offer", "pledged", "pledging", "pledges", "posted", "donated",
+	"donating", "announced", "approved", "allocated", "raised")
+
+var moneyVerbSet = newLexSet(moneyVerbs)
+
+// moneySource finds who states an amount of money without a cue: the
+// subject of a verb that offers it, or the organisation whose reward it
+// is ("The Crimestoppers reward has been increased to $5000").
+func (x *analyzer) moneySource(m *mention, cs int) (attrib, bool) {
+	p := &x.p
+	var b attrib
+	for k := m.ts - 1; k >= cs && k >= m.ts-12; k-- {
+		if p.toks[k].kind != tkWord {
+			continue
+		}
+		if p.inSet(k, moneyVerbSet) {
+			e := k
+			for e > cs && p.toks[e-1].kind == tkWord && p.fl(e-1)&fAux != 0 {
+				e--
+			}
+			if p.isPunct(e-1, ",") {
+				// "The Bureau ..., which is assisting in the investigation,
+				// is offering": the subject before the apposition.
+				for q := e - 2; q > cs && q > e-25; q-- {
+					if p.isPunct(q, ",") {
+						e = q
+						break
+					}
+				}
+			}
+			if ns := x.npBackward(e); ns < e {
+				b.ns, b.ne, b.cue, b.cueText = ns, e, k, lexKeys[p.toks[k].li]
+			}
+			break
+		}
+		if p.isWord(k, "reward") && k > cs && p.toks[k-1].upper && p.toks[k-1].kind == tkWord {
+			s := k - 1
+			for s > cs && p.toks[s-1].kind == tkWord && p.toks[s-1].upper {
+				s--
+			}
+			b.ns, b.ne, b.cue, b.cueText = s, k, k, "reward"
+			break
+		}
+	}
+	if b.ns >= b.ne {
+		return b, false
+	}
+	x.canonSource(&b)
+	return b, b.source != "" && !b.pronoun
+}
+
+// officially reads a sentence that opens with "Officially,": what
+// officials say.
+func (x *analyzer) officially(out []attrib) []attrib {
+	p := &x.p
+	if !p.isWord(0, "officially") || !p.isPunct(1, ",") || len(p.toks) < 4 {
+		return out
+	}
+	return append(out, attrib{cue: 0, cueText: "officially", ns: 0, ne: 1, cs: 2, ce: len(p.toks),
+		source: "officials", mention: p.text[p.toks[0].s:p.toks[0].e]})
 }
 
 // cueVerb filters cue words used as nouns or modifiers: "an estimated 890",
@@ -243,38 +373,75 @@ func (x *analyzer) sourceBefore(a *attrib) bool {
 		}
 	}
 	end := k + 1
+	ns := 0
 	// Appositive or relative clause between source and verb: "X, a British-based group, said".
 	if k >= 0 && p.isPunct(k, ",") {
 		j := k - 1
 		for j >= 0 && j > k-25 && !p.isPunct(j, ",") && !p.isPunct(j, ";") {
 			j--
 		}
-		if j > 0 && p.isPunct(j, ",") && j+1 < k && (p.fl(j+1)&(fDet|fClause) != 0 || p.toks[j+1].kind == tkWord && !p.toks[j+1].upper) {
+		if j > 0 && p.isPunct(j, ",") && j+1 < k && p.toks[j+1].upper {
+			a.orgS, a.orgE = x.appositiveOrg(j+1, k)
+		}
+		switch {
+		case j > 0 && p.isPunct(j, ",") && j+1 < k && (p.fl(j+1)&(fDet|fClause) != 0 || p.toks[j+1].kind == tkWord && !p.toks[j+1].upper ||
+			a.orgS < a.orgE):
+			// "Fauzi, an official from the local disaster agency, told
+			// AFP", "George Piro, FBI special agent in charge, said"
+			a.orgS, a.orgE = x.appositiveOrg(j+1, k)
 			k = j - 1
 			end = j
-		} else {
+		case j > 0 && p.isPunct(j, ",") && j+1 < k && k-j <= 5 && x.allNameWords(j+1, k):
+			// "The head of the UN refugee agency, John Ging, said": the
+			// person, speaking for the organisation before.
+			if hs := x.npBackward(j); hs < j {
+				a.orgS, a.orgE = x.appositiveOrg(hs, j)
+			}
+			a.ns, a.ne = j+1, k
+			ns, end = j+1, k
+			goto covered
+		default:
 			return false
 		}
 	}
-	ns := x.npBackward(end)
+	ns = x.npBackward(end)
 	if ns == end {
 		return false
 	}
 	a.ns, a.ne = ns, end
+covered:
+	// A quotation closed just before the source: what is covered is the
+	// quotation, whatever follows the cue ("...," he told journalists in
+	// Geneva).
+	if qs, ok := x.quoteBefore(ns); ok {
+		a.cs, a.ce = qs, ns
+		for a.ce > a.cs && p.toks[a.ce-1].kind == tkPunct {
+			a.ce--
+		}
+		return true
+	}
 	// What is covered: the complement after the cue, or the clause before
 	// the source when the attribution closes the sentence.
 	j := i + 1
-	if p.w(i) == "told" {
-		// told Reuters / told reporters
+	if w := p.w(i); w == "told" || w == "tells" || w == "tell" {
+		// told Reuters / told reporters / told our correspondent
 		rs, re := x.npAfter(j, n)
 		if re > rs {
 			j = re
+		} else {
+			for q := j; q < n && q < j+4 && p.toks[q].kind == tkWord && !p.isWord(q, "that") && p.fl(q)&(fCue|fAux|fPred|fNeg|fPrep|fClause) == 0; q++ {
+				j = q + 1
+			}
 		}
 	}
 	// time or manner phrases: "on Monday", "yesterday", "in a statement"
 	for j < n {
 		// The words first: timeAt is dearer.
-		if w := p.w(j); w == "on" || w == "yesterday" || w == "today" || w == "last" || p.fl(j)&fWeekday != 0 {
+		if w := p.w(j); w == "on" || w == "yesterday" || w == "today" || w == "last" || p.fl(j)&fWeekday != 0 ||
+			(w == "late" || w == "early" || w == "earlier" || w == "later") && p.fl(j+1)&(fWeekday|fTimeRel|fMonth) != 0 {
+			if w == "late" || w == "early" || w == "earlier" || w == "later" {
+				j++ // "told AFP late Tuesday"
+			}
 			if te, ok := p.timeAt(j, n, x.pub); ok && !p.isWord(te.e, "'s") {
 				j = te.e
 				continue
@@ -282,6 +449,10 @@ func (x *analyzer) sourceBefore(a *attrib) bool {
 		}
 		if p.isWord(j, "in") && p.isWord(j+1, "a") && (p.isWord(j+2, "statement") || p.isWord(j+2, "report")) {
 			j += 3
+			continue
+		}
+		if q := x.placePhraseEnd(j); q > j {
+			j = q // "told journalists in Geneva."
 			continue
 		}
 		break
@@ -317,6 +488,126 @@ func (x *analyzer) sourceBefore(a *attrib) bool {
 	return true
 }
 
+// allNameWords reports whether tokens [s, e) are capitalized words (a
+// person's name), with connectors.
+func (x *analyzer) allNameWords(s, e int) bool {
+	p := &x.p
+	for k := s; k < e; k++ {
+		t := &p.toks[k]
+		if !(t.kind == tkWord && (t.upper || p.inSet(k, nameConnectorSet)) || t.kind == tkPunct && p.isDashTok(k) && !t.space) ||
+			t.kind == tkWord && p.fl(k)&(fMonth|fWeekday|fDet|fSourceNoun) != 0 {
+			return false
+		}
+	}
+	return p.toks[s].upper
+}
+
+// appositiveOrg reads the organisation of a speaker from an apposition
+// in tokens [s, e): "an official from the local disaster agency",
+// "spokesman for the Sudan Armed Forces", "FBI special agent in charge of
+// ...", "UNRWA's Director of Operations", "the head of the UN refugee
+// agency". It returns the organisation's tokens, or an empty span.
+func (x *analyzer) appositiveOrg(s, e int) (int, int) {
+	p := &x.p
+	t := -1
+	for k := s; k < e; k++ {
+		if p.toks[k].kind == tkWord && p.inSet(k, spokesTitleSet) {
+			t = k
+			break
+		}
+	}
+	if t < 0 {
+		return 0, 0
+	}
+	if q := t + 1; q < e && (p.isWord(q, "for") || p.isWord(q, "of") || p.isWord(q, "from") || p.isWord(q, "at") || p.isWord(q, "with")) {
+		os := q + 1
+		if p.isWord(os, "the") || p.isWord(os, "a") {
+			os++
+		}
+		oe := os
+		for oe < e && p.toks[oe].kind == tkWord && (p.toks[oe].upper || p.fl(oe)&fSourceNoun != 0 || !p.toks[oe].upper && p.fl(oe)&(fPrep|fVerbish|fCue|fClause) == 0 || p.inSet(oe, nameConnectorSet) && oe+1 < e && p.toks[oe+1].upper) {
+			oe++
+		}
+		for oe > os && p.toks[oe-1].kind == tkWord && !p.toks[oe-1].upper && p.fl(oe-1)&fSourceNoun == 0 {
+			oe--
+		}
+		if oe > os && x.orgLike(os, oe) {
+			return os, oe
+		}
+		return 0, 0
+	}
+	// "FBI special agent", "UNRWA's Director", "a UN official".
+	os, oe := s, t
+	if p.isWord(os, "the") || p.isWord(os, "a") || p.isWord(os, "an") {
+		os++
+	}
+	for oe > os && p.toks[oe-1].kind == tkWord && p.fl(oe-1)&fTitle != 0 && p.fl(oe-1)&fSourceNoun == 0 {
+		oe--
+	}
+	if o := p.possessiveAt(oe - 1); o >= os {
+		oe = o + 1
+	}
+	if oe > os && x.orgLike(os, oe) {
+		for k := os; k < oe; k++ {
+			if p.toks[k].upper {
+				return os, oe
+			}
+		}
+	}
+	return 0, 0
+}
+
+// quoteBefore reports whether a quotation closes just before token ns
+// (`...," he said`, `...," said X`) and returns the first token inside it:
+// after its opening mark in the sentence, else the sentence start (a
+// quotation opened in an earlier sentence).
+func (x *analyzer) quoteBefore(ns int) (int, bool) {
+	p := &x.p
+	q := ns - 1
+	if q < 1 || !x.closingQuote(q) || p.toks[q-1].kind != tkPunct || !(p.isPunct(q-1, ",") || p.isPunct(q-1, ".") || p.isPunct(q-1, "?") || p.isPunct(q-1, "!")) {
+		return 0, false
+	}
+	for k := q - 2; k >= 0; k-- {
+		if p.isPunct(k, "\"") || p.isPunct(k, "“") {
+			return k + 1, true
+		}
+	}
+	return 0, true
+}
+
+// closingQuote reports whether token k is a quotation mark that closes a
+// quotation: a closing curly mark, or a straight one glued to what
+// precedes it.
+func (x *analyzer) closingQuote(k int) bool {
+	p := &x.p
+	return p.isPunct(k, "”") || (p.isPunct(k, "\"") || p.isPunct(k, "’")) && !p.toks[k].space
+}
+
+// placePhraseEnd returns the end of a short prepositional phrase at token
+// j that ends the sentence ("in Geneva.", "from Jerusalem"), or j.
+func (x *analyzer) placePhraseEnd(j int) int {
+	p := &x.p
+	n := len(p.toks)
+	if !(p.isWord(j, "in") || p.isWord(j, "at") || p.isWord(j, "from")) {
+		return j
+	}
+	k := j + 1
+	for k < n && k <= j+4 && p.toks[k].kind == tkWord && p.fl(k)&(fCue|fVerbish|fPred) == 0 {
+		k++
+	}
+	if k == j+1 {
+		return j
+	}
+	e := k
+	for e < n && p.toks[e].kind == tkPunct && !p.isPunct(e, "\"") && !p.isPunct(e, "“") {
+		e++
+	}
+	if e < n {
+		return j
+	}
+	return k
+}
+
 // sourceAfter reads the inverted "S, said X." form.
 func (x *analyzer) sourceAfter(a *attrib) bool {
 	p := &x.p
@@ -324,11 +615,14 @@ func (x *analyzer) sourceAfter(a *attrib) bool {
 	if i == 0 || !(p.isPunct(i-1, ",") || p.isPunct(i-1, "\"") || p.isPunct(i-1, "”")) {
 		return false
 	}
+	if w := p.w(i); w == "told" || w == "tells" || w == "tell" {
+		return false // ", told AFP": whom it was told, not who told it
+	}
 	ns, ne := x.npAfter(i+1, len(p.toks))
 	if ns == ne {
 		return false
 	}
-	if k := ne; k < len(p.toks) && !(p.toks[k].kind == tkPunct) && !p.isWord(k, "on") && !p.isWord(k, "in") && p.fl(k)&(fWeekday|fTimeRel) == 0 {
+	if k := ne; k < len(p.toks) && !(p.toks[k].kind == tkPunct) && !p.isWord(k, "on") && !p.isWord(k, "in") && !p.isWord(k, "to") && p.fl(k)&(fWeekday|fTimeRel) == 0 {
 		return false // "..., said the man was ...": not an inverted attribution
 	}
 	a.ns, a.ne = ns, ne
@@ -346,10 +640,10 @@ func (x *analyzer) isNPWord(k int) bool {
 	switch t.kind {
 	case tkWord:
 		f := t.flags()
-		if f&(fCue|fClause) != 0 && !t.upper {
-			return false
+		if f&(fCue|fClause) != 0 && !t.upper || f&(fNumWord|fOrdinal) != 0 && f&(fSourceNoun|fTitle) == 0 {
+			return false // "One DART officer": a count, not a name
 		}
-		if t.upper || f&(fSourceNoun|fTitle|fDet) != 0 || p.inSet(k, nameConnectorSet) {
+		if t.upper || f&(fSourceNoun|fTitle|fDet) != 0 || p.inSet(k, nameConnectorSet) || f&fPeopleWord != 0 && !p.inSet(k, pronounSet) {
 			return true
 		}
 		if p.inSet(k, pronounSet) {
@@ -369,13 +663,17 @@ func (x *analyzer) npBackward(end int) int {
 	k := end - 1
 	lowerRun := 0
 	for k >= 0 {
+		if p.isPunct(k, ".") && k+1 < end && p.toks[k+1].space {
+			break // "FORT MYERS, Fla. Florida police": the dateline ends here
+		}
 		if x.isNPWord(k) {
 			lowerRun = 0
 			k--
 			continue
 		}
-		// Allow up to two adjectives before a noun: "local activists", "US-based".
-		if p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&(fVerbish|fAux|fCue|fPred|fNeg|fPrep|fClause) == 0 && lowerRun < 2 && k+1 < end &&
+		// Allow up to two adjectives before a noun: "local activists", "US-based";
+		// but a noun of people is no adjective ("a man authorities say").
+		if p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&(fVerbish|fAux|fCue|fPred|fNeg|fPrep|fClause|fSubj|fNumWord) == 0 && lowerRun < 2 && k+1 < end &&
 			(p.toks[k+1].kind == tkWord && !p.toks[k+1].upper && p.fl(k+1)&(fSourceNoun|fTitle) != 0 || p.isDashTok(k+1) || p.isWord(k, "based")) {
 			lowerRun++
 			k--
@@ -384,14 +682,17 @@ func (x *analyzer) npBackward(end int) int {
 		break
 	}
 	s := k + 1
-	// Trim leading connectors, punctuation and stray adjectives.
-	for s < end && (p.toks[s].kind == tkPunct || p.toks[s].kind == tkWord && p.inSet(s, nameConnectorSet) && p.w(s) != "the") {
+	// Trim leading connectors, punctuation and stray adjectives; but "Al-"
+	// of "Al-Sawarmi Khalid" is the name's.
+	for s < end && (p.toks[s].kind == tkPunct || p.toks[s].kind == tkWord && p.inSet(s, nameConnectorSet) && p.w(s) != "the" &&
+		!(p.toks[s].upper && p.isDashTok(s+1) && !p.toks[s+1].space)) {
 		s++
 	}
-	// The phrase must contain a head: a capitalized word, a source noun or a pronoun.
+	// The phrase must contain a head: a capitalized word, a source noun, a
+	// noun of people ("the refugees said") or a pronoun.
 	for j := s; j < end; j++ {
 		t := &p.toks[j]
-		if t.kind == tkWord && (t.upper || t.flags()&fSourceNoun != 0 || p.inSet(j, pronounSet)) && p.fl(j)&fDet == 0 {
+		if t.kind == tkWord && (t.upper || t.flags()&(fSourceNoun|fPeopleWord) != 0 || p.inSet(j, pronounSet)) && p.fl(j)&fDet == 0 {
 			return s
 		}
 	}
@@ -411,13 +712,16 @@ func (x *analyzer) npAfter(i, lim int) (int, int) {
 			j++
 			continue
 		}
-		if p.toks[j].kind == tkWord && !p.toks[j].upper && p.fl(j)&(fVerbish|fAux|fCue|fPred|fPrep|fNeg|fTimeRel) == 0 && j+1 < lim && x.isNPWord(j+1) && j < i+3 {
-			j++ // adjective
+		if q := x.descriptorEnd(j, lim); q > j {
+			j = q // "national disaster agency spokesman ...", "local officials"
 			continue
 		}
 		break
 	}
-	for j > i && (p.toks[j-1].kind == tkPunct && !p.isPunct(j-1, ")") || p.toks[j-1].kind == tkWord && p.inSet(j-1, nameConnectorSet)) {
+	// No dangling words at the end: punctuation, connectors, lower-case
+	// words that are not generic sources ("AFP late").
+	for j > i && (p.toks[j-1].kind == tkPunct && !p.isPunct(j-1, ")") || p.toks[j-1].kind == tkWord && (p.inSet(j-1, nameConnectorSet) ||
+		!p.toks[j-1].upper && p.fl(j-1)&(fSourceNoun|fTitle) == 0)) {
 		j--
 	}
 	for k := i; k < j; k++ {
@@ -429,8 +733,247 @@ func (x *analyzer) npAfter(i, lim int) (int, int) {
 	return i, i
 }
 
-// canonSource fills a.source and a.mention from the noun phrase.
+// descriptorEnd returns the end of a run of up to three lower-case
+// modifiers that starts at token j and leads to a generic source noun or a
+// title ("national disaster agency spokesman", "local officials"), or j
+// when there is none. Time words ("late", "early") and verbs end it.
+func (x *analyzer) descriptorEnd(j, lim int) int {
+	p := &x.p
+	q := j
+	for q < lim && q < j+3 && p.toks[q].kind == tkWord && !p.toks[q].upper && p.fl(q)&(fVerbish|fAux|fCue|fPred|fPrep|fNeg|fTimeRel|fDet|fNumWord|fOrdinal|fSourceNoun|fTitle) == 0 &&
+		!p.inSet(q, timeAdjSet) {
+		q++
+	}
+	if q == j || q >= lim || p.toks[q].kind != tkWord || p.fl(q)&(fSourceNoun|fTitle) == 0 || p.fl(q)&(fMonth|fWeekday) != 0 {
+		return j
+	}
+	return q
+}
+
+// timeAdjs are modifiers of a time, not of a source: "told AFP late Tuesday".
+var timeAdjs = setOf("late", "early", "earlier", "later", "mid", "last", "next", "overnight")
+
+var timeAdjSet = newLexSet(timeAdjs)
+
+// canonSource fills a.source and a.mention from the noun phrase. A
+// spokesperson, an official or a chief speaking for an organisation gives
+// the organisation ("UNHCR spokesman Adrian Edwards" -> UNHCR; "Sutopo
+// Purwo Nugroho of the National Disaster Mitigation Agency" -> the
+// agency), and so do later mentions of the person ("Nugroho said").
 func (x *analyzer) canonSource(a *attrib) {
+	x.canonSource0(a)
+	if a.source == "" || len(x.affil) == 0 {
+		return
+	}
+	org, ok := x.affil[a.source]
+	if i := strings.LastIndexByte(a.source, ' '); !ok && i > 0 {
+		org, ok = x.affil[a.source[i+1:]] // "Al-Sawarmi Khalid" after "Khalid, spokesman for ..."
+	}
+	if ok {
+		a.source = org
+		x.lastSource = org
+	}
+}
+
+// affiliate records that the person name speaks for org, by full name
+// and by surname.
+func (x *analyzer) affiliate(name, org string) {
+	name = strings.TrimRight(strings.TrimSpace(name), ".,")
+	if name == "" || org == "" || name == org {
+		return
+	}
+	if x.affil == nil {
+		x.affil = make(map[string]string, 4)
+	}
+	x.affil[name] = org
+	if i := strings.LastIndexByte(name, ' '); i > 0 {
+		x.affil[name[i+1:]] = org
+	}
+}
+
+// spokesTitles are the roles of people who speak for their organisation.
+var spokesTitles = setOf("spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "official", "chief",
+	"superintendent", "director", "head", "agent", "representative", "officer", "coordinator")
+
+var spokesTitleSet = newLexSet(spokesTitles)
+
+// speaksFor reads a speaker named with the organisation they speak for in
+// tokens [s, e): "UNHCR spokesman Adrian Edwards", "national disaster
+// agency spokesman Sutopo Purwo Nugroho", "OPD Chief John Mina", "ATF
+// Special Agent", and "Sutopo Purwo Nugroho of the National Disaster
+// Mitigation Agency". It returns the organisation's tokens and the
+// person's (empty when not named).
+func (x *analyzer) speaksFor(s, e int) (os, oe, ns, ne int, ok bool) {
+	p := &x.p
+	t := -1
+	for k := e - 1; k > s; k-- {
+		if p.toks[k].kind == tkWord && p.inSet(k, spokesTitleSet) {
+			t = k
+			break
+		}
+	}
+	if t > s {
+		for q := t + 1; q < e; q++ {
+			if p.toks[q].kind == tkWord && !p.toks[q].upper && !p.inSet(q, nameConnectorSet) {
+				return 0, 0, 0, 0, false // "officials at ...": not a name after the title
+			}
+		}
+		oe = t
+		for oe > s && p.toks[oe-1].kind == tkWord && p.fl(oe-1)&fTitle != 0 && p.fl(oe-1)&fSourceNoun == 0 {
+			oe-- // "ATF Special Agent", "police press officer"
+		}
+		os = s
+		if p.isWord(os, "the") || p.isWord(os, "a") || p.isWord(os, "an") {
+			os++
+		}
+		if o := p.possessiveAt(oe - 1); o >= os {
+			oe = o + 1 // "UNRWA's director"
+		}
+		if oe > os && x.orgLike(os, oe) {
+			return os, oe, t + 1, e, true
+		}
+		return 0, 0, 0, 0, false
+	}
+	// A named person of an organisation, without a title.
+	for k := s + 1; k < e-1 && k <= s+3; k++ {
+		if !(p.isWord(k, "of") || p.isWord(k, "from") || p.isWord(k, "at") || p.isWord(k, "with")) {
+			if p.toks[k].kind != tkWord || !p.toks[k].upper || p.fl(k)&(fTitle|fSourceNoun) != 0 {
+				return 0, 0, 0, 0, false
+			}
+			continue
+		}
+		if k-s < 2 || p.fl(s)&(fTitle|fSourceNoun|fDet) != 0 {
+			return 0, 0, 0, 0, false // "Lt. Keith White of ...", one word: not a full name
+		}
+		os = k + 1
+		if p.isWord(os, "the") {
+			os++
+		}
+		if os < e && p.toks[os].upper && x.orgLike(os, e) {
+			return os, e, s, k, true
+		}
+		return 0, 0, 0, 0, false
+	}
+	return 0, 0, 0, 0, false
+}
+
+// orgLike reports whether tokens [s, e) can name an organisation: a name
+// in capitals or with a generic head ("disaster agency", "police"), not a
+// place alone.
+func (x *analyzer) orgLike(s, e int) bool {
+	p := &x.p
+	if p.toks[e-1].kind != tkWord {
+		return false
+	}
+	if end, _, ok := p.placeAt(s); ok && end >= e {
+		return false
+	}
+	if e-s == 1 && s == 0 && !p.toks[s].caps && p.fl(s)&(fSourceNoun|fPlace) == 0 {
+		return false // "Local official Miabek Lang": a capital of the sentence start
+	}
+	for k := s; k < e; k++ {
+		if p.toks[k].kind == tkWord && (p.toks[k].upper || p.fl(k)&fSourceNoun != 0) && p.fl(k)&fDet == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// orgName returns the canonical name of the organisation in tokens [s,
+// e): a name the article or the curated table resolves, a longer name of
+// the article that holds a generic descriptor's words ("disaster agency"
+// -> "National Disaster Mitigation Agency"), else the words as written
+// (lower case for a generic descriptor).
+func (x *analyzer) orgName(s, e int) string {
+	p := &x.p
+	clean := p.text[p.toks[s].s:p.toks[e-1].e]
+	if name, ok := x.resolveName(clean, s, e); ok {
+		return name
+	}
+	upper := false
+	for k := s; k < e; k++ {
+		upper = upper || p.toks[k].upper
+	}
+	generic := true
+	for k := s; k < e; k++ {
+		generic = generic && p.toks[k].kind == tkWord && p.fl(k)&fSourceNoun != 0 && !p.toks[k].caps
+	}
+	if upper && !generic {
+		return clean
+	}
+	if li := x.pureWord(s, e); li >= 0 && generic {
+		return lexKeys[li] // "Police Chief Ken Grace": the police
+	}
+	if full := x.descriptorLongForm(s, e); full != "" {
+		if ent, ok := entity.Lookup(full); ok {
+			return ent.Name
+		}
+		return full
+	}
+	return strings.ToLower(clean)
+}
+
+// descriptorLongForm finds in the article a capitalized name of three or
+// more words that holds every word of the lower-case descriptor in tokens
+// [s, e) but its first ("national disaster agency" -> "National Disaster
+// Mitigation Agency"), or "".
+func (x *analyzer) descriptorLongForm(s, e int) string {
+	p := &x.p
+	if e-s < 2 {
+		return ""
+	}
+	head := p.text[p.toks[e-1].s:p.toks[e-1].e]
+	if head == "" {
+		return ""
+	}
+	title := strings.ToUpper(head[:1]) + head[1:]
+	text := x.text
+	for from := 0; from < len(text); {
+		k := strings.Index(text[from:], title)
+		if k < 0 {
+			return ""
+		}
+		k += from
+		from = k + len(title)
+		// The capitalized run that ends with the head.
+		st := k
+		for st > 0 {
+			j := st - 1
+			if text[j] != ' ' {
+				break
+			}
+			w := j
+			for w > 0 && isLetterByte(text[w-1]) {
+				w--
+			}
+			if w == j || !(text[w] >= 'A' && text[w] <= 'Z') {
+				break
+			}
+			st = w
+		}
+		name := text[st:from]
+		if strings.Count(name, " ") < 2 {
+			continue
+		}
+		lower := strings.ToLower(name)
+		all := true
+		for q := e - 2; q >= s && q > s-1; q-- {
+			if q == s && e-s > 2 {
+				break // the first word may be a modifier ("national")
+			}
+			if !strings.Contains(lower, p.w(q)) {
+				all = false
+			}
+		}
+		if all {
+			return name
+		}
+	}
+	return ""
+}
+
+// canonSource0 is canonSource before the affiliations are applied.
+func (x *analyzer) canonSource0(a *attrib) {
 	p := &x.p
 	if a.ns >= a.ne {
 		return
@@ -458,19 +1001,22 @@ func (x *analyzer) canonSource(a *attrib) {
 	// "a spokesman for X", "officials at X", "X's spokesman"; but a group
 	// of people named by where they are ("Prosecutors in Crotone",
 	// "Survivors of a shipwreck") is that group.
+	forOrg := false
 	for k := s; k < e-1; k++ {
 		w := p.w(k)
 		if p.toks[k].kind != tkWord || p.fl(k)&(fSourceNoun|fTitle) == 0 {
 			continue
 		}
-		if k == s+skipDet(p, s) && p.inSet(k, peopleGroupSet) && (p.isWord(k+1, "in") || p.isWord(k+1, "of") || p.isWord(k+1, "from") || p.isWord(k+1, "at")) {
+		if k == s+skipDet(p, s) && p.inSet(k, peopleGroupSet) && (p.isWord(k+1, "in") || p.isWord(k+1, "of") || p.isWord(k+1, "from") || p.isWord(k+1, "at")) &&
+			!x.orgNameAt(k+2, e) {
 			a.source = lexKeys[p.toks[k].li] // a static string: w is in the reused lowered text
 			x.lastSource = a.source
 			return
 		}
-		if !p.toks[k].upper && (p.isWord(k+1, "for") || p.isWord(k+1, "of") || p.isWord(k+1, "at") || p.isWord(k+1, "from") || p.isWord(k+1, "with")) && w != "ministry" && w != "office" && w != "department" && w != "union" && w != "committee" {
+		if (!p.toks[k].upper || k == 0) && (p.isWord(k+1, "for") || p.isWord(k+1, "of") || p.isWord(k+1, "at") || p.isWord(k+1, "from") || p.isWord(k+1, "with")) && w != "ministry" && w != "office" && w != "department" && w != "union" && w != "committee" {
 			if k+2 < e {
 				s = k + 2
+				forOrg = p.inSet(k, spokesTitleSet)
 			}
 			break
 		}
@@ -525,6 +1071,10 @@ func (x *analyzer) canonSource(a *attrib) {
 	// Pronouns.
 	if e-s == 1 && p.inSet(s, pronounSet) {
 		a.pronoun = true
+		if src := x.antecedent(s); src != "" {
+			a.source, a.resolved = src, true
+			return
+		}
 		if x.lastSource != "" {
 			a.source = x.lastSource
 			a.resolved = true
@@ -536,10 +1086,36 @@ func (x *analyzer) canonSource(a *attrib) {
 	if acro != "" {
 		x.defineAcronym(acro, clean)
 	}
+	if os, oe, ps, pe, ok := x.speaksFor(s, e); ok {
+		org := x.orgName(os, oe)
+		if ps < pe {
+			x.affiliate(p.text[p.toks[ps].s:p.toks[pe-1].e], org)
+		}
+		a.source, a.resolved = org, true
+		x.lastSource, x.lastOrg = org, org
+		return
+	}
+	if a.orgS < a.orgE {
+		// "Fauzi, an official from the local disaster agency, said".
+		org := x.orgName(a.orgS, a.orgE)
+		x.affiliate(clean, org)
+		a.source, a.resolved = org, true
+		x.lastSource, x.lastOrg = org, org
+		return
+	}
+	if e-s == 1 && s > 0 && p.isWord(s-1, "the") && p.inSet(s, orgAnaphorSet) && x.lastOrg != "" {
+		// "the group confirmed": the organisation the article cited last.
+		a.source, a.resolved = x.lastOrg, true
+		x.lastSource = x.lastOrg
+		return
+	}
 	if name, ok := x.resolveName(clean, s, e); ok {
 		a.source = name
 		a.resolved = true
 		x.lastSource = name
+		if _, ok := entity.Lookup(name); ok || forOrg {
+			x.lastOrg = name
+		}
 		return
 	}
 	// Person with a title and an affiliation: "Lt. Keith White of the Monroe
@@ -616,6 +1192,9 @@ func (x *analyzer) canonSource(a *attrib) {
 		a.source = clean
 	}
 	x.lastSource = a.source
+	if forOrg {
+		x.lastOrg = a.source // "a spokesman for the Enough Project"
+	}
 }
 
 // resolveName maps a cleaned mention to a canonical name: acronyms defined
@@ -763,6 +1342,54 @@ type longFormEntry struct {
 
 // maxLongFormList is how many longForm results the slice holds before the map.
 const maxLongFormList = 16
+
+// antecedent returns the source a "they" at token k stands for when the
+// sentence opens with it: "Officials at Lee Memorial Health System held a
+// briefing where they revealed ..." -> Lee Memorial Health System; or "".
+func (x *analyzer) antecedent(k int) string {
+	p := &x.p
+	if !p.isWord(k, "they") || k < 2 {
+		return ""
+	}
+	ns, ne := x.npAfter(0, k)
+	if ne <= ns || p.fl(ne-1)&fSourceNoun == 0 || p.toks[ne-1].upper && ne-1 > 0 {
+		return ""
+	}
+	// "officials at X": on over the organisation's name.
+	if q := ne; (p.isWord(q, "at") || p.isWord(q, "of") || p.isWord(q, "from") || p.isWord(q, "with")) && q+1 < k && p.toks[q+1].upper {
+		e := q + 1
+		for e < k && p.toks[e].kind == tkWord && (p.toks[e].upper || p.inSet(e, nameConnectorSet) && e+1 < k && p.toks[e+1].upper) {
+			e++
+		}
+		ne = e
+	}
+	b := attrib{ns: ns, ne: ne}
+	last, lastOrg := x.lastSource, x.lastOrg
+	x.canonSource(&b)
+	x.lastSource, x.lastOrg = last, lastOrg
+	return b.source
+}
+
+// orgNameAt reports whether tokens [k, e) hold an organisation's name of
+// two capitalized words or more that is not a place ("officials at Lee
+// Memorial Health System", but "prosecutors in Crotone").
+func (x *analyzer) orgNameAt(k, e int) bool {
+	p := &x.p
+	if p.isWord(k, "the") {
+		k++
+	}
+	if k+1 >= e || !p.toks[k].upper || !p.toks[k+1].upper {
+		return false
+	}
+	_, _, place := p.placeAt(k)
+	return !place
+}
+
+// orgAnaphors stand for an organisation named before: "the group", "the
+// organisation".
+var orgAnaphors = setOf("group", "organization", "organisation", "agency", "charity", "monitor", "watchdog", "body", "ngo")
+
+var orgAnaphorSet = newLexSet(orgAnaphors)
 
 // orgHeads are generic nouns that end organisation names, so "the
 // institute" or "the council" can stand for the article's "National Civil
@@ -913,7 +1540,7 @@ func (x *analyzer) longForm(short string, org bool) string {
 				break
 			}
 			lw := strings.ToLower(text[w0:j])
-			if lw == "the" || lw == "a" || lw == "an" || !org && (lexFlags(lw)&(fTitle|fSourceNoun|fPlaceNoun|fDet|fPrep|fVerbish) != 0 || venueWords[lw]) {
+			if lw == "the" || lw == "a" || lw == "an" || !org && (lexFlags(lw)&(fTitle|fSourceNoun|fPlaceNoun|fDet|fPrep|fVerbish|fNumWord|fOrdinal|fMonth|fWeekday) != 0 || venueWords[lw]) {
 				break
 			}
 			s = w0

@@ -56,13 +56,15 @@ func Extract(a Article) Result {
 		clear(sc.attrs[:cap(sc.attrs)])
 		sc.toks, sc.sents, sc.ments, sc.attrs = x.all[:0], sc.sents[:0], x.ments[:0], x.attrs[:0]
 		sc.starts, sc.cues = x.starts[:0], x.cues[:0]
+		sc.pend = x.q.pend[:0]
+		x.outer = attrib{}
 		clear(x.claims) // the rest of the buffer was cleared after earlier calls
 		sc.claims = x.claims[:0]
 		clear(x.resolvedList)
 		sc.resolved = x.resolvedList[:0]
 		clear(x.longFormList)
 		sc.longForms = x.longFormList[:0]
-		sc.maps = [3]map[string]string{x.resolved, x.longForms, x.acronyms}
+		sc.maps = [4]map[string]string{x.resolved, x.longForms, x.acronyms, x.affil}
 		for _, m := range sc.maps {
 			clear(m)
 		}
@@ -75,23 +77,30 @@ func Extract(a Article) Result {
 	sc.sents = sents
 	x.ments, x.attrs = sc.ments[:0], sc.attrs[:0]
 	x.starts, x.cues = sc.starts[:0], sc.cues[:0]
+	x.q.pend = sc.pend[:0]
 	idx := 0
 	x.all = sc.toks[:0]
 	// Claims collect in a reused buffer; the result is an exact-size copy.
 	x.claims = sc.claims[:0]
-	x.resolved, x.longForms, x.acronyms = sc.maps[0], sc.maps[1], sc.maps[2]
+	x.resolved, x.longForms, x.acronyms, x.affil = sc.maps[0], sc.maps[1], sc.maps[2], sc.maps[3]
 	x.resolvedList, x.longFormList = sc.resolved, sc.longForms
 	x.placeCount, x.placeOrder = sc.placeCount, sc.placeOrder[:0]
+	prevEnd := 0
 	for si := range sents {
 		s := &sents[si]
 		if s.boiler {
 			continue
 		}
+		if strings.IndexByte(text[min(prevEnd, s.s):s.s], '\n') >= 0 {
+			x.paragraph()
+		}
+		prevEnd = s.e
 		// Most sentences hold no number and no attribution: a byte scan
 		// tells, and they are not tokenized. The lead always is, for the
 		// main place.
 		if idx > 0 && !mayClaim(x.low, s.s, s.e) {
 			x.prevClaims0, x.prevClaims1 = len(x.claims), len(x.claims)
+			x.quoteSentenceDone(s.s, s.e, nil)
 			idx++
 			continue
 		}
@@ -111,8 +120,14 @@ func Extract(a Article) Result {
 			x.leadPlace = x.firstPlace(true, false)
 		}
 		before := len(x.claims)
+		x.outerOK = false
 		x.sentence(*s, idx)
 		x.prevClaims0, x.prevClaims1 = before, len(x.claims)
+		if x.outerOK {
+			x.quoteSentenceDone(s.s, s.e, &x.outer)
+		} else {
+			x.quoteSentenceDone(s.s, s.e, nil)
+		}
 		idx++
 	}
 	x.fillMainPlace(sents)
@@ -135,7 +150,7 @@ const maxKeptTokens = 1 << 16
 // copies.
 type scratch struct {
 	claims     []schema.Claim
-	maps       [3]map[string]string // resolved, longForms, acronyms
+	maps       [4]map[string]string // resolved, longForms, acronyms, affil
 	resolved   []resolution
 	longForms  []longFormEntry
 	placeCount map[string]int
@@ -147,6 +162,7 @@ type scratch struct {
 	attrs      []attrib
 	starts     []int32
 	cues       []int32
+	pend       []int
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -172,12 +188,24 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		x.zeroMentions()
 	}
 	x.attrs = x.attrs[:0]
+	quotes := x.q.open || x.hasQuoteTok()
 	if x.union&fCue != 0 {
 		x.attrs = x.findAttribs(x.attrs)
+	}
+	if x.union&fAux != 0 {
+		x.attrs = x.officially(x.attrs)
+	}
+	if quotes && len(x.attrs) > 0 {
+		if oi := x.quoteSpeakers(); oi >= 0 {
+			x.outer, x.outerOK = x.attrs[oi], true
+		}
 	}
 	if len(x.ments) == 0 && len(x.attrs) == 0 {
 		return
 	}
+	// A sentence that opens inside a quotation, or with one, speaks with
+	// the running quotation's speaker where it has no tag of its own.
+	quotedStart := quotes && (x.q.open || x.openingQuote(0))
 	hedged := x.union&fHedge != 0 && x.hedgedSentence()
 	sentText := x.text[s.s:s.e]
 	first := len(x.claims)
@@ -210,6 +238,9 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		at := x.attach(m, cs, ce)
 		if at.notCount {
 			continue
+		}
+		if ati >= 0 && x.background(m, &at, x.attrs[ati].cue) {
+			ati = -1 // "said ... during the attack that wounded four officers": the writer's
 		}
 		prevAt := -1
 		switch {
@@ -294,6 +325,16 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			c.Source, c.SourceMention, c.Cue = a.source, a.mention, a.cueText
 			if a.deny {
 				c.Negated = true
+			}
+		} else if m.class == classMoney {
+			if b, ok := x.moneySource(m, cs); ok {
+				c.Source, c.SourceMention, c.Cue = b.source, b.mention, b.cueText
+			}
+		} else if quotedStart && x.quotedAt(m.cs) {
+			if x.q.src != "" {
+				c.Source, c.SourceMention, c.Cue = x.q.src, x.q.mention, x.q.cue
+			} else {
+				x.q.pend = append(x.q.pend, len(x.claims)-1)
 			}
 		}
 		// Scope: a time expression in the clause; a following one joins the quote.
@@ -426,6 +467,25 @@ func (x *analyzer) zeroSecond(at *attachment, ce int) (uint8, int) {
 		return pInjured, at.predE
 	}
 	return 0, 0
+}
+
+// hasQuoteTok reports whether the current sentence has a quotation mark.
+func (x *analyzer) hasQuoteTok() bool {
+	p := &x.p
+	for i := range p.toks {
+		if t := &p.toks[i]; t.kind == tkPunct {
+			if s := p.text[t.s:t.e]; s == "\"" || s == "“" || s == "”" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// openingQuote reports whether token k opens a quotation.
+func (x *analyzer) openingQuote(k int) bool {
+	p := &x.p
+	return p.isPunct(k, "“") || p.isPunct(k, "\"") && (k == 0 || p.toks[k].space) && k+1 < len(p.toks) && !p.toks[k+1].space
 }
 
 // repeated reports whether quantity claim i repeats an earlier claim of

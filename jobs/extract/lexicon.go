@@ -181,7 +181,8 @@ func init() {
 		"confirms", "claimed", "claims", "denied", "denies", "deny", "warned", "warns", "noted", "notes", "explained",
 		"insisted", "wrote", "writes", "tweeted", "alleged", "alleges", "quoted", "cited", "citing", "counted",
 		"recorded", "documented", "acknowledged", "admitted", "disclosed", "revealed", "indicated", "suggested",
-		"believes", "believe", "estimate", "tallied", "put", "registered")
+		"believes", "believe", "estimate", "tallied", "put", "registered", "learned", "allege", "contend",
+		"contends", "testified", "claim")
 	addLex(fAux, "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "could",
 		"should", "may", "might", "also", "later", "previously", "earlier", "now", "still", "separately", "further",
 		"already", "recently", "just", "initially", "first", "then", "so", "far", "all", "reportedly", "allegedly",
