@@ -23,9 +23,9 @@ type analyzer struct {
 	acroBuilt bool // acronyms holds the article's definitions
 
 	lastSource string
-	lastOrg    string            // the last organisation cited: "the group" stands for it
-	q          quoteState        // the quotation running over sentences
-	outer      attrib            // the current sentence's speaker tag outside quotation marks (outerOK)
+	lastOrg    string     // the last organisation cited: "the group" stands for it
+	q          quoteState // the quotation running over sentences
+	outer      attrib     // the current sentence's speaker tag outside quotation marks (outerOK)
 	outerOK    bool
 	affil      map[string]string // a person's organisation, by full name and surname ("Nugroho" -> the agency)
 
