@@ -50,6 +50,7 @@ type attachment struct {
 	pred         uint8
 	other        bool // a counted noun without a predicate
 	thing        bool // the counted noun is a thing, not people ("12 schools")
+	partOf       bool // a part of people named before: "four of the victims", "three of them"
 	subj         string
 	subjS, subjE int
 	predS, predE int
@@ -280,6 +281,7 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			// the previous claim's.
 			at.ofThem = true
 		}
+		at.partOf = p.isWord(j, "the") || p.isWord(j, "them") || p.isWord(j, "whom") || p.isWord(j, "those") || p.isWord(j, "their") || p.isWord(j, "its")
 		if p.isWord(j, "the") || p.isWord(j, "them") || p.isWord(j, "whom") || p.isWord(j, "those") || p.isWord(j, "its") || p.isWord(j, "their") {
 			j++
 		}
@@ -297,7 +299,8 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			at.pred, at.predS, at.predE = pKilled, k, k+1 // "two of the wounded died"
 		}
 	}
-	for k := j; k < ce && k < j+5 && at.subjS < 0 && at.pred == 0; k++ {
+	adjPred, adjS := uint8(0), -1
+	for k := j; k < ce && k < j+7 && at.subjS < 0 && at.pred == 0; k++ {
 		t := &p.toks[k]
 		if t.kind == tkPunct {
 			if isDash(p.text[t.s:t.e]) && !t.space || isQuote(p.text[t.s:t.e]) {
@@ -313,6 +316,18 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 		if f&(fTimeUnit|fMeasure) != 0 && !t.upper && f&fSubj == 0 && k <= j+1 {
 			at.notCount = true
 			return at
+		}
+		if f&fSubj != 0 && p.isDashTok(k+1) && !p.toks[k+1].space && k+2 < ce && p.toks[k+2].kind == tkWord && !p.toks[k+2].space {
+			k += 2 // "two deadly officer-involved shootings": a modifier
+			continue
+		}
+		if f&fPred != 0 && f&fSubj == 0 && !t.upper && k+1 < ce && p.toks[k+1].kind == tkWord && !p.toks[k+1].upper &&
+			p.fl(k+1)&(fPred|fAux|fVerbish|fCue|fPrep|fNeg|fClause|fDet) == 0 && (p.fl(k+1)&fSubj != 0 || strings.HasSuffix(p.w(k+1), "s")) {
+			// An adjective: "two injured men", "several affected villages".
+			if adjPred == 0 {
+				adjPred, adjS = t.info().pred, k
+			}
+			continue
 		}
 		if f&fSubj != 0 {
 			// the last of consecutive subject nouns: "police officers",
@@ -344,12 +359,15 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			at.subj, at.subjS, at.subjE = "people", k, k+1
 			break
 		}
-		if !t.upper && (p.inSet(k, thingNounSet) || w == "head" && p.isWord(k+1, "of") && p.inSet(min(k+2, len(p.toks)-1), thingNounSet)) {
+		if !t.upper && (p.inSet(k, thingNounSet) || p.inSet(k, eventThingSet) || w == "head" && p.isWord(k+1, "of") && p.inSet(min(k+2, len(p.toks)-1), thingNounSet)) {
 			// Counted things that are not people: "2.5 million livestock",
 			// "6,000 head of cattle".
 			if w == "head" {
 				k += 2
 				w = p.w(k)
+			}
+			if k+1 < ce && p.toks[k+1].kind == tkWord && !p.toks[k+1].upper && (p.inSet(k+1, eventThingSet) || p.inSet(k+1, thingNounSet)) {
+				k++ // "gun shots": the last noun is the head
 			}
 			at.subj, at.subjS, at.subjE, at.other, at.thing = lexKeys[p.toks[k].li], k, k+1, true, true
 			break
@@ -383,7 +401,7 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			// school, died"; "At least 19 people, ranging from 12- to
 			// 27-years-old, were treated at local hospitals".
 			for k := f0 + 1; k < len(p.toks) && k < f0+25; k++ {
-				if p.isPunct(k, ";") || p.isPunct(k, ":") || p.toks[k].kind == tkNum {
+				if p.isPunct(k, ";") || p.isPunct(k, ":") {
 					break
 				}
 				if p.isPunct(k, ",") {
@@ -496,7 +514,11 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 	}
 	switch {
 	case at.pred != 0:
-	case fwd != 0 && (bwd == 0 || fd < bd):
+	case fwd == 0 && bwd == 0 && adjPred != 0:
+		at.pred, at.predS, at.predE = adjPred, adjS, adjS+1
+	case fwd != 0 && (bwd == 0 || fd < bd || bwdS > 0 && p.isWord(bwdS-1, "to")):
+		// After the noun, or before it but as an aim ("struggling to
+		// evacuate 14 children still trapped"): the verb after.
 		at.pred, at.predS, at.predE = fwd, fwdS, fwdE
 	case bwd != 0:
 		at.pred, at.predS, at.predE = bwd, bwdS, bwdS+1
@@ -505,12 +527,18 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 		at.negated = neg
 	}
 	if at.pred == pShot {
+		// "shot dead", "fatally shot": killed; "are dead, six more shot":
+		// the fatal word of another clause does not count.
 		at.pred = pInjured
-		lo, hi := max(cs, min(m.ts, at.predS)-4), min(ce, max(m.te, at.predE)+4)
-		for k := lo; k < hi; k++ {
+		lo, hi := min(m.ts, at.predS), max(m.te, at.predE)
+		for k := lo - 1; k >= max(cs, lo-4) && p.toks[k].kind != tkPunct; k-- {
 			if p.fl(k)&fFatal != 0 {
 				at.pred = pKilled
-				break
+			}
+		}
+		for k := hi; k < min(ce, hi+4) && p.toks[k].kind != tkPunct; k++ {
+			if p.fl(k)&fFatal != 0 {
+				at.pred = pKilled
 			}
 		}
 	}
@@ -525,6 +553,15 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 		if o := p.possessiveAt(m.ts - 1); o >= 0 && (p.fl(o)&fPlaceNoun != 0 || p.toks[o].upper && p.fl(o)&fPlace != 0) {
 			at.pred, at.predS, at.predE = pPopulation, o, m.ts
 		}
+	}
+	if at.pred == pDisplaced && at.predS >= at.subjS && at.predS < at.subjE && x.residentsOf(m, cs) {
+		// "Yida is home to more than 22,000 refugees", "a camp of about
+		// 20,000 refugees": the people who live there.
+		at.pred = pPopulation
+	}
+	if at.pred == pKilled && at.predS >= 0 && p.isWord(at.predE-1, "bodies") && (p.isWord(at.predE, "never") || p.isWord(at.predE, "not")) &&
+		(p.isWord(at.predE+1, "recovered") || p.isWord(at.predE+1, "found")) {
+		at.pred = pMissing // "35,000 bodies never recovered"
 	}
 	if at.pred == 0 && at.subj == "patients" {
 		// Patients are the injured of an attack or a disaster, the
@@ -626,6 +663,19 @@ func (x *analyzer) predAfter(at *attachment, f0, ce int) (fwd uint8, fwdS, fwdE,
 			fwd, fwdS, fwdE, fd = pDisplaced, k, k+2, d
 			break
 		}
+		if w == "among" && (p.isWord(k+1, "the") || p.isWord(k+1, "those")) && p.fl(k+2)&fPred != 0 {
+			// "two militants were among the dead"
+			fwd, fwdS, fwdE, fd = p.toks[k+2].info().pred, k, k+3, d
+			break
+		}
+		if (w == "in" || w == "into") && p.isWord(k+1, "custody") {
+			fwd, fwdS, fwdE, fd = pArrested, k, k+2, d // "five suspects currently in custody"
+			break
+		}
+		if w == "whose" && (p.isWord(k+1, "homes") || p.isWord(k+1, "houses")) {
+			fwd, fwdS, fwdE, fd = pDisplaced, k, k+2, d // "15,000 Palestinians whose homes have been destroyed"
+			break
+		}
 		if w == "arrived" || w == "arriving" {
 			d++ // "six victims arrived to area hospitals"
 			continue
@@ -669,6 +719,19 @@ func (x *analyzer) predAfter(at *attachment, f0, ce int) (fwd uint8, fwdS, fwdE,
 func (p *numParser) passable(k int) bool {
 	t := &p.toks[k]
 	return t.kind == tkPunct && (isDash(p.text[t.s:t.e]) && !t.space || isQuote(p.text[t.s:t.e]))
+}
+
+// residentsOf reports words before mention m that make it the people
+// living in a place: "home to", "a camp of", "consists of", "hosts".
+func (x *analyzer) residentsOf(m *mention, cs int) bool {
+	p := &x.p
+	k := m.ts - 1
+	switch {
+	case p.isWord(k, "to") && p.isWord(k-1, "home"), p.isWord(k, "of") && (p.fl(k-1)&fPlaceNoun != 0 || p.isWord(k-1, "consists") || p.isWord(k-1, "population")),
+		p.isWord(k, "hosts") || p.isWord(k, "houses") || p.isWord(k, "hosting") || p.isWord(k, "housing"):
+		return k >= cs
+	}
+	return false
 }
 
 // countBefore returns the number token of the noun phrase that ends just

@@ -12,8 +12,9 @@ package extract
 // the verb: munitions and shots, weapons, flights, livestock.
 var eventThings = setOf("shots", "gunshots", "rounds", "bullets", "casings", "bombs", "shells", "rockets", "missiles",
 	"mortars", "grenades", "explosions", "blasts", "explosives", "airstrikes", "strikes", "barrels", "weapons", "guns",
-	"firearms", "rifles", "handguns", "pistols", "flights", "livestock", "cattle", "sheep", "goats", "cows", "camels",
-	"horses", "pigs", "chickens", "animals", "donkeys", "buffalo", "oxen", "poultry", "cases", "infections")
+	"firearms", "rifles", "handguns", "pistols", "flights", "bomb", "shell", "rocket", "missile", "mortar", "grenade",
+	"explosion", "blast", "airstrike", "weapon", "gun", "rifle", "handgun", "pistol", "livestock", "cattle", "sheep", "goats", "cows", "camels",
+	"horses", "pigs", "chickens", "animals", "donkeys", "buffalo", "oxen", "poultry", "cases", "infections", "markers")
 
 // damageWords make a count of buildings, vehicles and places a claim: "300
 // houses were damaged", "destroyed 40 vehicles".
@@ -21,7 +22,8 @@ var damageWords = setOf("damaged", "destroyed", "collapsed", "flattened", "razed
 	"demolished", "levelled", "leveled", "wrecked", "submerged", "flooded", "hit", "struck", "shelled", "bombed",
 	"looted", "gutted", "ruined", "toppled", "crumbled", "inundated", "damaging", "destroying",
 	"cracked", "leveling", "levelling", "swept", "buried", "closed", "evacuated", "cancelled", "canceled", "delayed",
-	"diverted", "grounded", "lost", "sunk", "sank", "capsized", "washed", "stolen", "seized", "recovered", "found")
+	"diverted", "grounded", "lost", "sunk", "sank", "capsized", "washed", "stolen", "seized", "recovered", "found",
+	"made", "conducted", "performed", "completed", "issued", "placed", "collected")
 
 // actWords make a count of people that have no casualty verb a claim: a
 // crowd ("300 people packed the club", "hundreds gathered"), people who
@@ -130,6 +132,9 @@ func (x *analyzer) notCounted(m *mention, at *attachment, pred string, cs, ce in
 	if m.class == classMoney {
 		return false
 	}
+	if m.zero && pred == "arrested" {
+		return true // "no one has been charged": no arrest yet, not a count
+	}
 	if at.subjS >= 0 && p.inSet(at.subjE-1, kinWordSet) {
 		return true
 	}
@@ -155,6 +160,12 @@ func (x *analyzer) notCounted(m *mention, at *attachment, pred string, cs, ce in
 	if one {
 		return true // "one man", "one suspect": a person of the story
 	}
+	if at.partOf {
+		// "four of the victims", "three of them were armed": a part of the
+		// story's people, unless it did something counted ("three of whom
+		// remain at large").
+		return !x.wordNear(cs, ce, m.ts, max(m.te, at.subjE), actWordSet)
+	}
 	if at.subjS >= 0 && p.inSet(at.subjE-1, actSubjectSet) || at.subjS < 0 && actSubjects[at.subj] {
 		return false
 	}
@@ -163,11 +174,14 @@ func (x *analyzer) notCounted(m *mention, at *attachment, pred string, cs, ce in
 		return false
 	}
 	to := max(m.te, at.subjE)
-	return !x.wordNear(cs, ce, m.ts, to, actWordSet) && !x.wordNear(cs, ce, m.ts, to, damageWordSet)
+	if at.subjS < 0 && x.wordNear(cs, ce, m.ts, to, damageWordSet) {
+		return false // "a further 600 were damaged" after "230 homes had collapsed"
+	}
+	return !x.wordNear(cs, ce, m.ts, to, actWordSet)
 }
 
 // wordNear reports whether a word of set s stands in the clause [cs, ce)
-// within five words before token from or eight after token to.
+// within five words before token from or ten after token to.
 func (x *analyzer) wordNear(cs, ce, from, to int, s *lexSet) bool {
 	p := &x.p
 	for k := max(cs, from-5); k < from; k++ {
@@ -175,7 +189,7 @@ func (x *analyzer) wordNear(cs, ce, from, to int, s *lexSet) bool {
 			return true
 		}
 	}
-	for k := to; k < min(ce, to+8); k++ {
+	for k := to; k < min(ce, to+10); k++ {
 		if p.toks[k].kind == tkWord && p.inSet(k, s) {
 			return true
 		}

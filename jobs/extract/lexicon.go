@@ -118,8 +118,8 @@ func init() {
 		pInjured: {"injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "hurt", "injuries", "injury",
 			"hospitalized", "hospitalised", "stabbed", "maimed", "wounded.", "trampled", "burned", "burnt"},
 		pShot:       {"shot"},
-		pDisplaced:  {"fled", "flee", "fleeing", "flees", "displaced", "displacing", "displacement", "evacuated", "evacuate", "evacuating", "evacuees", "refugees", "homeless", "uprooted", "relocated", "idps", "exodus", "sheltering"},
-		pArrested:   {"arrested", "arrest", "arrests", "arresting", "detained", "detain", "detaining", "detentions", "custody", "apprehended", "jailed", "imprisoned", "captured", "rounded", "nabbed", "held"},
+		pDisplaced:  {"fled", "flee", "fleeing", "flees", "displaced", "displacing", "displacement", "evacuated", "evacuate", "evacuating", "evacuees", "refugees", "homeless", "uprooted", "relocated", "idps", "exodus"},
+		pArrested:   {"arrested", "arrest", "arrests", "arresting", "detained", "detain", "detaining", "detentions", "custody", "apprehended", "jailed", "imprisoned", "captured", "rounded", "nabbed", "held", "charged"},
 		pMissing:    {"missing", "unaccounted", "disappeared", "abducted", "kidnapped", "vanished", "trapped"},
 		pAffected:   {"affected", "impacted", "stranded", "besieged", "starving", "infected", "infecting", "infections", "sickened", "cases", "carrying", "aboard"},
 		pPopulation: {"population", "inhabitants", "populated"},
@@ -208,7 +208,7 @@ func init() {
 		"kilograms", "kilogram", "mw", "gw", "kw", "kwh", "gb", "mb", "tb", "ghz", "mhz", "hz", "cc", "ml", "mg", "sq",
 		"square", "cubic", "magnitude", "richter", "storey", "story", "stories", "floors", "floor", "carat", "karat",
 		"volts", "watts", "calories", "bpm", "x", "-caliber", "mi", "nm", "knots", "celsius", "fahrenheit", "f",
-		"c", "k", "round", "shot", "cylinder", "speed", "door", "bedroom", "bed", "lane", "mm.", "ppm", "psi", "rpm")
+		"c", "k", "round", "cylinder", "speed", "door", "bedroom", "bed", "lane", "mm.", "ppm", "psi", "rpm")
 	addLex(fCurrency, "dollars", "dollar", "usd", "euros", "euro", "eur", "sterling", "gbp", "yen", "jpy", "yuan",
 		"renminbi", "rmb", "cny", "rupees", "rupee", "inr", "rubles", "roubles", "rub", "francs", "chf", "lira",
 		"liras", "lire", "dinars", "riyals", "shekels", "pesos", "rand", "naira", "cents", "bucks", "soles", "shillings",

@@ -652,6 +652,9 @@ func (p *numParser) widen(m *mention) {
 
 // oneIsNumber tells the count "one" from the pronoun ("the one who", "which one").
 func (p *numParser) oneIsNumber(i int) bool {
+	if p.isWord(i-1, "that") && i+1 < len(p.toks) && p.toks[i+1].kind == tkWord && (p.fl(i+1)&fSubj != 0 || p.inSet(i+1, eventThingSet) || p.inSet(i+1, thingNounSet)) {
+		return true // "told Enough that one bomb ... fell": a count after "that"
+	}
 	if i > 0 && p.toks[i-1].kind == tkWord {
 		switch p.w(i - 1) {
 		case "the", "that", "this", "which", "each", "every", "any", "no", "someone", "anyone", "everyone",
