@@ -458,7 +458,7 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			if w == "by" {
 				break // "killed by 3 gunmen": the number is the agent
 			}
-			if w == "shooting" && d <= 1 {
+			if w == "shooting" && (k == m.ts-1 || k == m.ts-2 && p.fl(m.ts-1)&fDet != 0) {
 				bwd, bwdS, bd = pShot, k, d // "fatally shooting the five travelers"
 				break
 			}
@@ -486,14 +486,14 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			if f&(fAux|fDet) != 0 || w == "to" || w == "rose" || w == "risen" || w == "climbed" || w == "reached" ||
 				w == "stood" || w == "stands" || w == "at" || w == "of" || w == "leaving" || w == "left" || w == "has" ||
 				w == "jumped" || w == "increased" || w == "hit" || w == "is" || w == "now" || w == "the" || w == "put" ||
-				w == "official" || w == "total" || w == "number" || w == "including" || w == "grown" ||
+				w == "official" || w == "total" || w == "number" || w == "including" || w == "grown" || w == "included" || w == "includes" ||
 				strings.HasSuffix(w, "ly") {
 				d++
 				continue
 			}
 			break
 		}
-		if bwd == 0 && (tollVerb || p.isWord(m.ts-1, "at") || p.isWord(m.ts-1, "to") || p.isWord(m.ts-1, "from")) {
+		if bwd == 0 && (tollVerb || p.isWord(m.ts-1, "at") || p.isWord(m.ts-1, "to") || p.isWord(m.ts-1, "from") || p.isWord(m.ts-1, "included") || p.isWord(m.ts-1, "includes")) {
 			// "the death toll from the disaster ... to 11", "put the death
 			// toll of the shelling at 40", "the number of injured was
 			// revised from eight to six".
@@ -692,7 +692,7 @@ func (x *analyzer) predAfter(at *attachment, f0, ce int) (fwd uint8, fwdS, fwdE,
 		}
 		// Adjectives before a predicate noun: "1,238 suspected cases",
 		// "96 new cases".
-		if f == 0 && !t.upper && k+1 < ce && (p.fl(k+1)&fPred != 0 || p.fl(k+1) == 0 && k+2 < ce && p.fl(k+2)&fPred != 0 && p.fl(k+2)&fSubj == 0) {
+		if f&^fPlace == 0 && !t.upper && k+1 < ce && (p.fl(k+1)&fPred != 0 || p.fl(k+1)&^fPlace == 0 && k+2 < ce && p.fl(k+2)&fPred != 0 && p.fl(k+2)&fSubj == 0) {
 			d++
 			continue
 		}

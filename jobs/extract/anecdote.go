@@ -33,7 +33,7 @@ var damageWords = setOf("damaged", "destroyed", "collapsed", "flattened", "razed
 var actWords = setOf("gathered", "gathering", "packed", "attended", "attending", "rallied", "marched", "marching",
 	"protested", "protesting", "demonstrated", "crowded", "filled", "flocked", "thronged", "assembled", "turned",
 	"showed", "fired", "firing", "discharged", "exchanged", "involved", "questioned", "interviewed", "identified",
-	"charged", "released", "sought", "sheltering", "sheltered", "shelter", "refuge", "took", "rescued", "inside",
+	"charged", "released", "sought", "sheltering", "sheltered", "shelter", "refuge", "took", "rescued", "pulled", "inside",
 	"present", "crowd", "crowds", "group", "audience", "opened", "staked", "targeted", "attacked", "ambushed",
 	"escaped", "survived", "large", "custody", "jailed", "indicted", "convicted", "sentenced", "pleaded",
 	"pleas", "freed", "taken", "held", "hostage", "hostages", "stranded", "trapped", "participated", "joined",

@@ -536,10 +536,12 @@ func (x *analyzer) appositiveOrg(s, e int) (int, int) {
 		}
 		return 0, 0
 	}
-	// "FBI special agent", "UNRWA's Director", "a UN official".
-	os, oe := s, t
-	if p.isWord(os, "the") || p.isWord(os, "a") || p.isWord(os, "an") {
-		os++
+	// "FBI special agent", "UNRWA's Director", "a UN official": the
+	// name's words right before the title.
+	os, oe := t, t
+	for os > s && (p.toks[os-1].kind == tkWord && (p.toks[os-1].upper || p.fl(os-1)&(fSourceNoun|fTitle) != 0 || p.isWord(os-1, "s") || p.isWord(os-1, "'s")) ||
+		p.isPunct(os-1, "’") || p.isPunct(os-1, "'") || p.isDashTok(os-1) && !p.toks[os-1].space) {
+		os--
 	}
 	for oe > os && p.toks[oe-1].kind == tkWord && p.fl(oe-1)&fTitle != 0 && p.fl(oe-1)&fSourceNoun == 0 {
 		oe--
@@ -643,6 +645,12 @@ func (x *analyzer) isNPWord(k int) bool {
 		if f&(fCue|fClause) != 0 && !t.upper || f&(fNumWord|fOrdinal) != 0 && f&(fSourceNoun|fTitle) == 0 {
 			return false // "One DART officer": a count, not a name
 		}
+		if t.upper && f&(fVerbish|fClause|fPrep|fAux|fCue|fTimeRel|fWeekday|fMonth|fHedge) != 0 && f&(fSourceNoun|fTitle|fPlace) == 0 || p.inSet(k, notNameWordSet) {
+			return false // "But he", "Thursday and", "According to": not a name's words
+		}
+		if (p.isWord(k, "that") || p.isWord(k, "this")) && !(k+1 < len(p.toks) && p.fl(k+1)&fSourceNoun != 0) {
+			return false // "Lazar that she said"
+		}
 		if t.upper || f&(fSourceNoun|fTitle|fDet) != 0 || p.inSet(k, nameConnectorSet) || f&fPeopleWord != 0 && !p.inSet(k, pronounSet) {
 			return true
 		}
@@ -669,6 +677,12 @@ func (x *analyzer) npBackward(end int) int {
 		if k+1 < end && p.toks[k+1].space && strings.IndexByte(p.text[p.toks[k].e:p.toks[k+1].s], '\n') >= 0 {
 			break // a line break: a heading or a caption before
 		}
+		if p.toks[k].kind == tkWord && p.inSet(k, pronounSet) {
+			if k == end-1 {
+				k-- // a pronoun is the whole phrase: "he said"
+			}
+			break // "FBI they said": the phrase ends before the pronoun
+		}
 		if x.isNPWord(k) {
 			lowerRun = 0
 			k--
@@ -676,7 +690,7 @@ func (x *analyzer) npBackward(end int) int {
 		}
 		// Allow up to two adjectives before a noun: "local activists", "US-based";
 		// but a noun of people is no adjective ("a man authorities say").
-		if p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&(fVerbish|fAux|fCue|fPred|fNeg|fPrep|fClause|fSubj|fNumWord) == 0 && lowerRun < 2 && k+1 < end &&
+		if p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&(fVerbish|fAux|fCue|fPred|fNeg|fPrep|fClause|fSubj|fNumWord) == 0 && !p.inSet(k, notNameWordSet) && lowerRun < 2 && k+1 < end &&
 			(p.toks[k+1].kind == tkWord && !p.toks[k+1].upper && p.fl(k+1)&(fSourceNoun|fTitle) != 0 || p.isDashTok(k+1) || p.isWord(k, "based")) {
 			lowerRun++
 			k--
@@ -765,16 +779,30 @@ var timeAdjSet = newLexSet(timeAdjs)
 // agency), and so do later mentions of the person ("Nugroho said").
 func (x *analyzer) canonSource(a *attrib) {
 	x.canonSource0(a)
-	if a.source == "" || len(x.affil) == 0 {
+	if a.source == "" {
 		return
 	}
-	org, ok := x.affil[a.source]
-	if i := strings.LastIndexByte(a.source, ' '); !ok && i > 0 {
-		org, ok = x.affil[a.source[i+1:]] // "Al-Sawarmi Khalid" after "Khalid, spokesman for ..."
+	if len(x.affil) > 0 {
+		org, ok := x.affil[a.source]
+		if i := strings.LastIndexByte(a.source, ' '); !ok && i > 0 {
+			org, ok = x.affil[a.source[i+1:]] // "Al-Sawarmi Khalid" after "Khalid, spokesman for ..."
+		}
+		if ok {
+			a.source = org
+			x.lastSource = org
+		}
 	}
-	if ok {
-		a.source = org
-		x.lastSource = org
+	if c := cleanName(a.source); c != a.source {
+		if c == "" {
+			c = "unnamed source"
+		}
+		if x.lastSource == a.source {
+			x.lastSource = c
+		}
+		if x.lastOrg == a.source {
+			x.lastOrg = c
+		}
+		a.source = c
 	}
 }
 
@@ -1298,7 +1326,12 @@ func (x *analyzer) resolveName1(clean string, s, e int) (string, bool) {
 			return full, true
 		}
 	}
-	// Names with a generic descriptor in front: "British-based Syrian Observatory ..."
+	// Names with a generic descriptor in front: "British-based Syrian
+	// Observatory ..."; but a place in front names another body ("Kenya
+	// Red Cross" is not the International Committee of the Red Cross).
+	if _, _, place := p.placeAt(s); place {
+		return "", false
+	}
 	for k := s + 1; k < e; k++ {
 		if p.toks[k].upper && p.toks[k].kind == tkWord {
 			if ent, ok := x.lookupTokens(p.text[p.toks[k].s:p.toks[e-1].e], k, e); ok {
@@ -1386,6 +1419,117 @@ func (x *analyzer) orgNameAt(k, e int) bool {
 	}
 	_, _, place := p.placeAt(k)
 	return !place
+}
+
+// notNameWords never stand in a source's name: question words, sentence
+// adverbs and the like, written with a capital at a sentence start or not.
+var notNameWords = setOf("what", "how", "whose", "even", "yet", "still", "meanwhile", "however", "needless", "expected",
+	"share", "hearing", "following", "according", "until", "unless", "although", "though", "because", "since", "today",
+	"tonight", "tomorrow", "yesterday", "then", "now", "later", "earlier", "also", "so", "if", "whether", "once", "here",
+	"there", "where", "why", "guess", "late", "early")
+
+var notNameWordSet = newLexSet(notNameWords)
+
+// kinNames are sources known only as someone's relatives: "the family",
+// "his mother". They are one generic source, "relatives".
+var kinNames = setOf("family", "families", "relatives", "relative", "mother", "father", "brother", "sister", "son",
+	"daughter", "wife", "husband", "cousin", "uncle", "aunt", "grandmother", "grandfather", "girlfriend", "boyfriend",
+	"parents", "parent", "mom", "dad", "niece", "nephew", "fiancee", "fiance", "grandson", "granddaughter", "stepfather",
+	"stepmother", "members")
+
+// stateAbbrevs are the abbreviations of US states that datelines end
+// with ("FORT MYERS, Fla."): never the first word of a source.
+var stateAbbrevs = setOf("Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
+	"Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.",
+	"N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Va.", "Vt.",
+	"Wash.", "Wis.", "W.Va.", "Wyo.")
+
+// anonWords end the mention of a person nobody names: "a Masury man".
+var anonWords = setOf("man", "woman", "boy", "girl", "person", "teen", "teenager", "youth", "someone", "somebody")
+
+// junkLead and junkTrail are words a source's name never begins or ends
+// with: what the sentence glued onto it ("But he", "Thursday and",
+// "Hunter to", "a man authorities").
+var (
+	junkLead = setOf("but", "and", "or", "although", "as", "while", "when", "until", "yet", "even", "then", "after",
+		"according", "following", "hearing", "expected", "needless", "share", "today", "yesterday", "also", "still",
+		"now", "meanwhile", "however", "so", "because", "since", "if", "though", "the", "a", "an", "some", "that",
+		"this", "these", "those", "what", "to", "of", "in", "on", "at", "for", "with", "by", "from", "he", "she",
+		"they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "my", "one", "two", "three", "four",
+		"five", "six", "seven", "eight", "nine", "ten", "several", "many", "more", "other", "others", "both", "all",
+		"man", "woman", "boy", "girl", "person", "teen", "guess", "late", "early", "who", "which", "where")
+	junkTrail = setOf("and", "or", "of", "to", "for", "on", "in", "at", "the", "a", "an", "that", "what", "with",
+		"by", "from", "as", "he", "she", "they", "it", "we", "i", "you", "him", "them", "late", "early", "who",
+		"which", "said", "says", "but", "when", "while", "after", "before", "co", "news")
+)
+
+// cleanName returns a source's name without the words a sentence glued
+// onto it: a sentence run into it by a missing space ("Charles
+// Jackson.His family"), leading and trailing function words, pronouns,
+// numbers, weekdays and months ("But he", "One DART", "Thursday and",
+// "AFP late"), a trailing hyphen. A name of a relative is "relatives".
+// It returns "" when nothing of a name is left.
+func cleanName(s string) string {
+	// "Drive.Houston police": a sentence end without its space.
+	runOn := false
+	for i := len(s) - 2; i > 0; i-- {
+		if s[i] == '.' && s[i-1] >= 'a' && s[i-1] <= 'z' && s[i+1] >= 'A' && s[i+1] <= 'Z' {
+			s, runOn = s[i+1:], true
+			break
+		}
+	}
+	ws := strings.Fields(s)
+	// "More News Videos A father", "Pa.– The York County Coroner's office":
+	// a capitalized article inside starts the name.
+	for i := len(ws) - 1; i > 0; i-- {
+		if ws[i] == "The" || ws[i] == "A" || ws[i] == "An" {
+			ws = ws[i:]
+			break
+		}
+	}
+	bare := func(w string) string {
+		w = strings.ToLower(strings.Trim(w, ".,;:!?\"“”'’()–—-"))
+		return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	}
+	if len(ws) > 1 && stateAbbrevs[ws[0]] {
+		ws = ws[1:] // "Fla. Florida police": the dateline's state
+	}
+	junk := func(w string, set map[string]bool) bool {
+		if strings.HasPrefix(w, "(") {
+			return false // "(WHO)"
+		}
+		b := bare(w)
+		if b == "" || set[b] || b[0] >= '0' && b[0] <= '9' {
+			return true
+		}
+		f := lexFlags(b)
+		return f&(fWeekday|fMonth) != 0 && f&fSourceNoun == 0
+	}
+	for len(ws) > 1 && junk(ws[0], junkLead) {
+		ws = ws[1:]
+	}
+	for len(ws) > 0 && (junk(ws[len(ws)-1], junkTrail) || strings.HasSuffix(ws[len(ws)-1], "-")) {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) == 1 && junk(ws[0], junkLead) || len(ws) == 0 || anonWords[bare(ws[len(ws)-1])] {
+		return "" // "a Masury man said": nobody named
+	}
+	// A relative: "family", "his mother", "Melody Cuerros' family",
+	// "family members", "a family friend".
+	if last := bare(ws[len(ws)-1]); bare(ws[0]) == "family" || kinNames[last] && (last != "members" || len(ws) == 1) {
+		return "relatives"
+	}
+	if len(ws) == 1 && runOn {
+		// "Road.Police say": a generic source capitalized by the run-on.
+		if b := bare(ws[0]); lexFlags(b)&fSourceNoun != 0 && lexFlags(b)&fPlace == 0 && hasLower(ws[0]) {
+			return b
+		}
+	}
+	out := strings.Join(ws, " ")
+	if out == s {
+		return s
+	}
+	return out
 }
 
 // orgAnaphors stand for an organisation named before: "the group", "the

@@ -108,3 +108,35 @@ func TestWhoSaysIt(t *testing.T) {
 		})
 	}
 }
+
+// TestCleanName: what a sentence glues onto a source's name is not the
+// name's (#13).
+func TestCleanName(t *testing.T) {
+	for _, r := range []struct{ in, want string }{
+		{"police", "police"},
+		{"But he", ""},
+		{"One DART", "DART"},
+		{"AFP late", "AFP"},
+		{"man authorities", "authorities"},
+		{"Fla. Florida police", "Florida police"},
+		{"family", "relatives"},
+		{"Melody Cuerros' family", "relatives"},
+		{"his mother", "relatives"},
+		{"Thursday and", ""},
+		{"Hunter to", "Hunter"},
+		{"FBI they", "FBI"},
+		{"Charles Jackson.His family", "relatives"},
+		{"Country Creek Drive.Houston police", "Houston police"},
+		{"More News Videos A father", "relatives"},
+		{"Road.Police", "police"},
+		{"a Masury man", ""},
+		{"New York City Office of the", "New York City Office"},
+		{"World Health Organization (WHO)", "World Health Organization (WHO)"},
+		{"Roman Catholic priest-", "Roman Catholic"},
+		{"According to a Pembroke Pines police", "Pembroke Pines police"},
+	} {
+		if got := cleanName(r.in); got != r.want {
+			t.Errorf("cleanName(%q) = %q, want %q", r.in, got, r.want)
+		}
+	}
+}

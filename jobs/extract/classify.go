@@ -197,7 +197,8 @@ func (p *numParser) classify(m *mention) {
 	}
 	// "Henry Jackson, 18, was ..." and "(18)" after a name: an age.
 	if t.kind == tkNum && m.ts == cs && !m.isRange && !m.scaled && !t.ngrp && !t.ndec && m.v1 <= 120 && cs >= 2 {
-		if p.isPunct(cs-1, ",") && p.toks[cs-2].kind == tkWord && (ce >= n || p.isPunct(ce, ",") || p.isPunct(ce, ".") || p.isPunct(ce, ";") || p.isWord(ce, "and") || p.isWord(ce, "of") || p.isPunct(ce, ")")) &&
+		if p.isPunct(cs-1, ",") && p.toks[cs-2].kind == tkWord && (ce >= n || p.isPunct(ce, ",") || p.isPunct(ce, ".") || p.isPunct(ce, ";") || p.isWord(ce, "and") ||
+			p.isWord(ce, "of") && !p.isWord(ce+1, "them") && !p.isWord(ce+1, "whom") && !p.isWord(ce+1, "the") || p.isPunct(ce, ")")) &&
 			p.toks[cs-2].flags()&(fPred|fCue|fTimeUnit) == 0 {
 			set(classAge)
 			return

@@ -244,6 +244,18 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		}
 		prevAt := -1
 		switch {
+		case at.pred == 0 && at.subj != "" && len(x.claims) > first && x.partOfPrevious(m):
+			// "146 civilians have been killed, including 38 children",
+			// "more than 50 people were being treated, 11 of them with
+			// severe burns": a part, with the predicate of the whole.
+			if prev := &x.claims[len(x.claims)-1]; prev.Kind == schema.KindQuantity && prev.Predicate != "other" && prev.Unit == "" {
+				for pi, pn := range predNames {
+					if pn == prev.Predicate && pi != 0 {
+						at.pred = uint8(pi)
+						break
+					}
+				}
+			}
 		case at.pred != 0 || at.subj != "":
 		case len(x.claims) > first && (x.inheritsPrevious(m, at.ofThem) || m.ts >= 2 && p.isWord(m.ts-2, "of") && (p.isWord(m.ts-1, "which") || p.isWord(m.ts-1, "whom"))):
 			// "four of them in critical condition", "up from 46 on Friday",
@@ -251,7 +263,7 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			// "five bombs were dropped, of which four exploded": the count
 			// is of what the sentence's previous claim counts.
 			prevAt = len(x.claims) - 1
-		case len(x.claims) == first && x.prevClaims1 > x.prevClaims0 && x.totalOnly(m):
+		case len(x.claims) == first && x.prevClaims1 > x.prevClaims0 && (x.totalOnly(m) || x.countOf(m)):
 			// "Official victim count: 49 shooting victims plus suspect.
 			// Total 50.": the previous sentence's count, in total.
 			prevAt = x.prevClaims1 - 1
@@ -558,12 +570,49 @@ func (x *analyzer) pluralBefore(k int) int {
 	return -1
 }
 
+// partOfPrevious reports whether mention m opens a part of the count
+// before it: "including 38 children", "among them 11 children", "11 of
+// them".
+func (x *analyzer) partOfPrevious(m *mention) bool {
+	p := &x.p
+	k := m.ts - 1
+	if p.isWord(k, "and") {
+		// "including at least 25 minors and more than a dozen journalists"
+		for q := k - 1; q >= 0 && q >= k-8 && !p.isPunct(q, ";"); q-- {
+			if p.isWord(q, "including") {
+				return true
+			}
+		}
+	}
+	return p.isWord(k, "including") || p.isWord(k, "them") && p.isWord(k-1, "among") || p.isWord(k, "whom") && p.isWord(k-1, "among") ||
+		p.isWord(m.te, "of") && (p.isWord(m.te+1, "them") || p.isWord(m.te+1, "whom"))
+}
+
 // firedAfter reports whether a verb of firing follows token k: "12
 // discharged their weapons", "two opened fire".
 func (x *analyzer) firedAfter(k int) bool {
 	p := &x.p
 	return p.isWord(k, "fired") || p.isWord(k, "discharged") || p.isWord(k, "opened") && p.isWord(k+1, "fire") ||
 		p.isWord(k, "exchanged") && p.isWord(k+1, "fire")
+}
+
+// countOf reports a figure given as a count that the sentence does not
+// name: "The government's count stood at 38 on Thursday."
+func (x *analyzer) countOf(m *mention) bool {
+	p := &x.p
+	k := m.ts - 1
+	if !(p.isWord(k, "at") || p.isWord(k, "to") || p.isWord(k, "was") || p.isWord(k, "is")) {
+		return false
+	}
+	for q := k - 1; q >= 0 && q >= k-3; q-- {
+		if p.isWord(q, "count") || p.isWord(q, "tally") || p.isWord(q, "figure") || p.isWord(q, "estimate") || p.isWord(q, "total") {
+			return true
+		}
+		if p.toks[q].kind != tkWord || p.fl(q)&(fAux) == 0 && !p.inSet(q, tollVerbSet) {
+			return false
+		}
+	}
+	return false
 }
 
 // totalOnly reports whether mention m is a bare total: the sentence is

@@ -283,7 +283,13 @@ func init() {
 		// "Nurse Mercy Phiri", "street vendor Komi Agbeko".
 		"prefect", "nurse", "imam", "bishop", "priest", "rabbi", "coach", "vendor", "farmer", "trader",
 		"shopkeeper", "councillor", "councilor", "administrator", "coordinator", "physician", "surgeon",
-		"paramedic", "volunteer", "activist", "researcher", "analyst", "economist", "doctor")
+		"paramedic", "volunteer", "activist", "researcher", "analyst", "economist", "doctor",
+		// People named by their tie to the story: "neighbor Abraham Oliva",
+		// "his aunt Helen Weeks".
+		"neighbor", "neighbour", "resident", "witness", "victim", "mother", "father", "aunt", "uncle", "cousin",
+		"brother", "sister", "grandmother", "grandfather", "friend", "owner", "manager", "employee", "student",
+		"survivor", "eyewitness", "bystander", "relative", "son", "daughter", "wife", "husband", "girlfriend",
+		"boyfriend", "fiancee", "fiance", "stepfather", "stepmother", "grandson", "granddaughter", "niece", "nephew")
 	addLex(fDet, "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
 		"your", "another", "each", "every", "any", "some")
 	addLex(fPrep, "in", "at", "near", "on", "of", "from", "outside", "inside", "across", "around", "to", "into",
