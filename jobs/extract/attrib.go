@@ -138,12 +138,26 @@ func (x *analyzer) findAttribs(out []attrib) []attrib {
 			if !x.cueVerb(i) {
 				continue
 			}
-			if p.isPunct(i-1, ",") || p.isPunct(i-1, "\"") || p.isPunct(i-1, "”") {
+			switch {
+			case p.isWord(i-1, "and") && len(out) > 0 && out[len(out)-1].ne <= i:
+				// "The army denied targeting civilians and said it had
+				// killed 200": the subject of the first verb.
+				prev := &out[len(out)-1]
+				a.ns, a.ne, a.cs, a.ce = prev.ns, prev.ne, i+1, n
+				if p.isWord(a.cs, "that") {
+					a.cs++
+				}
+				if prev.ce > i-1 && prev.cs < i {
+					prev.ce = i - 1
+				}
+			case p.isPunct(i-1, ",") || p.isPunct(i-1, "\"") || p.isPunct(i-1, "”"):
 				if !x.sourceAfter(&a) && !x.sourceBefore(&a) {
 					continue
 				}
-			} else if !x.sourcePassive(&a) && !x.sourceBefore(&a) {
-				continue
+			default:
+				if !x.sourcePassive(&a) && !x.sourceBefore(&a) {
+					continue
+				}
 			}
 		}
 		switch w {
@@ -263,8 +277,8 @@ func (x *analyzer) moneySource(m *mention, cs int) (attrib, bool) {
 			if p.isPunct(e-1, ",") {
 				// "The Bureau ..., which is assisting in the investigation,
 				// is offering": the subject before the apposition.
-				for q := e - 2; q > cs && q > e-25; q-- {
-					if p.isPunct(q, ",") {
+				for q := e - 2; q > 0 && q > e-25; q-- {
+					if p.isPunct(q, ",") && (p.isWord(q+1, "which") || p.isWord(q+1, "who") || p.fl(q+1)&fDet != 0) {
 						e = q
 						break
 					}
@@ -632,6 +646,15 @@ func (x *analyzer) sourceAfter(a *attrib) bool {
 	for a.ce > 0 && p.toks[a.ce-1].kind == tkPunct {
 		a.ce--
 	}
+	if p.isPunct(ne, ",") {
+		// "said Lisa Sgarlata, chief administrative officer for Lee
+		// Memorial Hospital": the organisation she speaks for.
+		e := ne + 1
+		for e < len(p.toks) && !p.isPunct(e, ",") && !p.isPunct(e, ".") && !p.isPunct(e, ";") {
+			e++
+		}
+		a.orgS, a.orgE = x.appositiveOrg(ne+1, e)
+	}
 	return true
 }
 
@@ -642,6 +665,12 @@ func (x *analyzer) isNPWord(k int) bool {
 	switch t.kind {
 	case tkWord:
 		f := t.flags()
+		if f&fCue != 0 && !t.upper && p.inSet(k, docNounSet) && k > 0 && p.fl(k-1)&(fDet|fNumWord) != 0 {
+			return true // "One report said", "a statement said"
+		}
+		if p.possessiveAt(k) >= 0 && p.w(k) == "s" {
+			return true // the "s" of "Sheriff’s Office"
+		}
 		if f&(fCue|fClause) != 0 && !t.upper || f&(fNumWord|fOrdinal) != 0 && f&(fSourceNoun|fTitle) == 0 {
 			return false // "One DART officer": a count, not a name
 		}
@@ -651,8 +680,11 @@ func (x *analyzer) isNPWord(k int) bool {
 		if (p.isWord(k, "that") || p.isWord(k, "this")) && !(k+1 < len(p.toks) && p.fl(k+1)&fSourceNoun != 0) {
 			return false // "Lazar that she said"
 		}
-		if t.upper || f&(fSourceNoun|fTitle|fDet) != 0 || p.inSet(k, nameConnectorSet) || f&fPeopleWord != 0 && !p.inSet(k, pronounSet) {
+		if t.upper || f&(fSourceNoun|fTitle|fDet) != 0 || p.inSet(k, nameConnectorSet) || p.inSet(k, speakingGroupSet) {
 			return true
+		}
+		if f&fCue != 0 && p.inSet(k, docNounSet) && k > 0 && p.fl(k-1)&(fDet|fNumWord) != 0 {
+			return true // "One report said", "a statement said"
 		}
 		if p.inSet(k, pronounSet) {
 			return true
@@ -676,6 +708,11 @@ func (x *analyzer) npBackward(end int) int {
 		}
 		if k+1 < end && p.toks[k+1].space && strings.IndexByte(p.text[p.toks[k].e:p.toks[k+1].s], '\n') >= 0 {
 			break // a line break: a heading or a caption before
+		}
+		if k == end-1 && k >= 3 && p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&^fPlace == 0 && p.isWord(k-1, "the") &&
+			(p.isWord(k-2, "on") || p.isWord(k-2, "in") || p.isWord(k-2, "at") || p.isWord(k-2, "near")) && p.fl(k-3)&fSourceNoun != 0 {
+			k -= 3 // "sources on the ground told", "officials in the area said"
+			continue
 		}
 		if p.toks[k].kind == tkWord && p.inSet(k, pronounSet) {
 			if k == end-1 {
@@ -705,11 +742,30 @@ func (x *analyzer) npBackward(end int) int {
 		!(p.toks[s].upper && p.isDashTok(s+1) && !p.toks[s+1].space)) {
 		s++
 	}
+	// A curated name with commas: "Bureau of Alcohol, Tobacco, Firearms
+	// and Explosives".
+	for q := s - 1; q > 0 && p.isPunct(q, ",") && p.toks[s].upper; {
+		r := q - 1
+		for r >= 0 && p.toks[r].kind == tkWord && (p.toks[r].upper || p.inSet(r, nameConnectorSet)) {
+			r--
+		}
+		if r+1 >= q {
+			break
+		}
+		if _, ok := entity.Lookup(p.text[p.toks[r+1].s:p.toks[end-1].e]); ok {
+			s = r + 1
+			break
+		}
+		q = r
+		if !p.isPunct(q, ",") {
+			break
+		}
+	}
 	// The phrase must contain a head: a capitalized word, a source noun, a
 	// noun of people ("the refugees said") or a pronoun.
 	for j := s; j < end; j++ {
 		t := &p.toks[j]
-		if t.kind == tkWord && (t.upper || t.flags()&(fSourceNoun|fPeopleWord) != 0 || p.inSet(j, pronounSet)) && p.fl(j)&fDet == 0 {
+		if t.kind == tkWord && (t.upper || t.flags()&(fSourceNoun|fTitle) != 0 || p.inSet(j, speakingGroupSet) || p.inSet(j, pronounSet)) && p.fl(j)&fDet == 0 {
 			return s
 		}
 	}
@@ -932,6 +988,16 @@ func (x *analyzer) orgName(s, e int) string {
 	if upper && !generic {
 		return clean
 	}
+	if e-s == 1 && p.toks[s].upper && orgHeads[p.w(s)] {
+		// "Observatory head Karim Saleh": the article's Observatory.
+		if full := x.longFormCached(clean, true); full != "" && full != clean {
+			if ent, ok := entity.Lookup(full); ok {
+				return ent.Name
+			}
+			return full
+		}
+		return clean
+	}
 	if li := x.pureWord(s, e); li >= 0 && generic {
 		return lexKeys[li] // "Police Chief Ken Grace": the police
 	}
@@ -946,8 +1012,8 @@ func (x *analyzer) orgName(s, e int) string {
 
 // descriptorLongForm finds in the article a capitalized name of three or
 // more words that holds every word of the lower-case descriptor in tokens
-// [s, e) but its first ("national disaster agency" -> "National Disaster
-// Mitigation Agency"), or "".
+// [s, e) ("national disaster agency" -> "National Disaster Mitigation
+// Agency"), or "".
 func (x *analyzer) descriptorLongForm(s, e int) string {
 	p := &x.p
 	if e-s < 2 {
@@ -988,12 +1054,9 @@ func (x *analyzer) descriptorLongForm(s, e int) string {
 		}
 		lower := strings.ToLower(name)
 		all := true
-		for q := e - 2; q >= s && q > s-1; q-- {
-			if q == s && e-s > 2 {
-				break // the first word may be a modifier ("national")
-			}
+		for q := e - 2; q >= s; q-- {
 			if !strings.Contains(lower, p.w(q)) {
-				all = false
+				all = false // "local disaster agency" is not the National Disaster Mitigation Agency
 			}
 		}
 		if all {
@@ -1420,6 +1483,15 @@ func (x *analyzer) orgNameAt(k, e int) bool {
 	_, _, place := p.placeAt(k)
 	return !place
 }
+
+// speakingGroups are groups of people that news quote as a source: "the
+// refugees said", "villagers told".
+var speakingGroups = setOf("refugees", "villagers", "survivors", "protesters", "protestors", "demonstrators",
+	"passengers", "locals", "citizens", "farmers", "fishermen", "migrants", "students", "teachers", "parents",
+	"worshippers", "worshipers", "mourners", "bystanders", "eyewitnesses", "doctors", "nurses", "journalists",
+	"reporters", "lawyers")
+
+var speakingGroupSet = newLexSet(speakingGroups)
 
 // notNameWords never stand in a source's name: question words, sentence
 // adverbs and the like, written with a capital at a sentence start or not.

@@ -265,8 +265,8 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			prevAt = len(x.claims) - 1
 		case len(x.claims) == first && x.prevClaims1 > x.prevClaims0 && (x.totalOnly(m) || x.countOf(m)):
 			// "Official victim count: 49 shooting victims plus suspect.
-			// Total 50.": the previous sentence's count, in total.
-			prevAt = x.prevClaims1 - 1
+			// Total 50.": the previous sentence's (first) count, in total.
+			prevAt = x.prevClaims0
 		case m.ts > 0 && (p.isWord(m.ts-1, "another") || p.isWord(m.ts-1, "further")):
 			// "a quarter of those flights had been canceled and another
 			// 17 were delayed": the things named before.
