@@ -526,6 +526,11 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 	if fwd != 0 && at.pred == fwd && at.predS == fwdS {
 		at.negated = neg
 	}
+	if at.pred == pShot && at.predS == m.te && m.ts > 0 && (p.isWord(m.ts-1, "fired") || p.isWord(m.ts-1, "heard") || p.isWord(m.ts-1, "fire")) {
+		// "fired one shot": a shot fired, not people shot.
+		at.pred, at.subj, at.subjS, at.subjE, at.thing, at.other = 0, "shots", at.predS, at.predE, true, true
+		at.predS, at.predE = -1, -1
+	}
 	if at.pred == pShot {
 		// "shot dead", "fatally shot": killed; "are dead, six more shot":
 		// the fatal word of another clause does not count.
@@ -700,11 +705,12 @@ func (x *analyzer) predAfter(at *attachment, f0, ce int) (fwd uint8, fwdS, fwdE,
 		// police officer died".
 		if (w == "and" || w == "or") && at.subjS >= 0 && k == f0 {
 			q := k + 1
-			for q < ce && q < k+5 && p.toks[q].kind == tkWord && p.fl(q)&(fPred|fAux|fVerbish|fCue|fNeg) == 0 {
-				q++
+			for q < ce && q < k+10 && (p.toks[q].kind == tkWord && p.fl(q)&(fPred|fAux|fVerbish|fCue|fNeg) == 0 ||
+				p.toks[q].kind == tkNum || p.isDashTok(q) && !p.toks[q].space) {
+				q++ // "two students and a 67-year-old woman were shot"
 			}
 			if q > k+1 && q < ce && p.toks[q].kind == tkWord && p.fl(q)&(fAux|fPred) != 0 {
-				d += q - k
+				d++
 				k = q - 1
 				continue
 			}

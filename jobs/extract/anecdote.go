@@ -39,7 +39,7 @@ var actWords = setOf("gathered", "gathering", "packed", "attended", "attending",
 	"pleas", "freed", "taken", "held", "hostage", "hostages", "stranded", "trapped", "participated", "joined",
 	"waiting", "queued", "lined", "waited", "attend", "evacuate", "shelters", "fleeing", "homes", "event", "party",
 	"rally", "concert", "festival", "vigil", "club", "celebration", "ceremony", "march", "protest", "demonstration",
-	"gathering", "game", "match", "service", "funeral", "nightclub", "bar", "venue", "scene", "house", "building")
+	"gathering", "game", "match", "service", "funeral", "nightclub", "bar", "venue", "house", "building")
 
 // actSubjects count people whose number is a claim without a verb:
 // suspects, attackers, hostages, protesters.
@@ -132,8 +132,8 @@ func (x *analyzer) notCounted(m *mention, at *attachment, pred string, cs, ce in
 	if m.class == classMoney {
 		return false
 	}
-	if m.zero && pred == "arrested" {
-		return true // "no one has been charged": no arrest yet, not a count
+	if m.zero && pred != "killed" && pred != "injured" && pred != "missing" {
+		return true // "no one has been charged", "no one had fled": no event yet, not a count
 	}
 	if at.subjS >= 0 && p.inSet(at.subjE-1, kinWordSet) {
 		return true
@@ -146,6 +146,9 @@ func (x *analyzer) notCounted(m *mention, at *attachment, pred string, cs, ce in
 	// "several", "a few", "a handful" alone: an impression, not a count.
 	if m.vague && m.vhi < 10 {
 		return true
+	}
+	if one && (at.subj == "shots" || at.subj == "bullets" || at.subj == "rounds") {
+		return true // "fired one shot": a detail of the story
 	}
 	if eventThings[at.subj] {
 		return false // also a subject taken from the previous claim: "of which four exploded"
