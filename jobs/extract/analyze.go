@@ -628,7 +628,9 @@ func (x *analyzer) predAfter(at *attachment, f0, ce int) (fwd uint8, fwdS, fwdE,
 			if p.isWord(k+1, "to") || p.isWord(k+1, "from") || p.isWord(k+1, "out") {
 				fwd, fwdS, fwdE, fd = pDisplaced, k, k+2, d
 			}
-		case w == "taken" || w == "rushed" || w == "transported" || w == "airlifted" || w == "treated" || w == "transferred":
+		case w == "taken" || w == "rushed" || w == "transported" || w == "airlifted" || w == "treated" || w == "transferred" || w == "flown" || w == "hospitalized" ||
+			(w == "stable" || w == "critical" || w == "serious") && k > f0 && (p.isWord(k-1, "are") || p.isWord(k-1, "is") || p.isWord(k-1, "remain") || p.isWord(k-1, "remained") || p.isWord(k-1, "were")):
+			// "the other four are stable", "two flown to Memphis"
 			fwd, fwdS, fwdE, fd = pInjured, k, k+1, d
 		case w == "live" || w == "living" || w == "reside" || w == "lived":
 			fwd, fwdS, fwdE, fd = pPopulation, k, k+1, d
