@@ -916,6 +916,9 @@ func (x *analyzer) speaksFor(s, e int) (os, oe, ns, ne int, ok bool) {
 		if o := p.possessiveAt(oe - 1); o >= os {
 			oe = o + 1 // "UNRWA's director"
 		}
+		for oe > os+1 && p.toks[oe-1].kind == tkWord && !p.toks[oe-1].upper && p.fl(oe-1)&fSourceNoun == 0 {
+			oe-- // "MSF emergency coordinator": MSF
+		}
 		if oe > os && x.orgLike(os, oe) {
 			return os, oe, t + 1, e, true
 		}
@@ -974,6 +977,9 @@ func (x *analyzer) orgLike(s, e int) bool {
 func (x *analyzer) orgName(s, e int) string {
 	p := &x.p
 	clean := p.text[p.toks[s].s:p.toks[e-1].e]
+	if e-s == 1 && !p.toks[s].upper && p.inSet(s, orgAnaphorSet) && x.lastOrg != "" {
+		return x.lastOrg // "agency spokesman X" after the agency was named
+	}
 	if name, ok := x.resolveName(clean, s, e); ok {
 		return name
 	}
