@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/claimscan/claimscan/jobs/entity"
 )
@@ -977,8 +978,10 @@ func (x *analyzer) orgLike(s, e int) bool {
 func (x *analyzer) orgName(s, e int) string {
 	p := &x.p
 	clean := p.text[p.toks[s].s:p.toks[e-1].e]
-	if e-s == 1 && !p.toks[s].upper && p.inSet(s, orgAnaphorSet) && x.lastOrg != "" {
-		return x.lastOrg // "agency spokesman X" after the agency was named
+	if e-s == 1 && !p.toks[s].upper && p.inSet(s, orgAnaphorSet) {
+		if org := x.lastOrg; org != "" {
+			return org // "agency spokesman X" after the agency was named
+		}
 	}
 	if name, ok := x.resolveName(clean, s, e); ok {
 		return name
@@ -1203,11 +1206,13 @@ func (x *analyzer) canonSource0(a *attrib) {
 		x.lastSource, x.lastOrg = org, org
 		return
 	}
-	if e-s == 1 && s > 0 && p.isWord(s-1, "the") && p.inSet(s, orgAnaphorSet) && x.lastOrg != "" {
+	if e-s == 1 && s > 0 && p.isWord(s-1, "the") && p.inSet(s, orgAnaphorSet) {
 		// "the group confirmed": the organisation the article cited last.
-		a.source, a.resolved = x.lastOrg, true
-		x.lastSource = x.lastOrg
-		return
+		if org := x.lastOrg; org != "" {
+			a.source, a.resolved = org, true
+			x.lastSource = org
+			return
+		}
 	}
 	if name, ok := x.resolveName(clean, s, e); ok {
 		a.source = name
@@ -1525,6 +1530,13 @@ var stateAbbrevs = setOf("Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "D
 // anonWords end the mention of a person nobody names: "a Masury man".
 var anonWords = setOf("man", "woman", "boy", "girl", "person", "teen", "teenager", "youth", "someone", "somebody")
 
+var (
+	junkLeadSet  = newLexSet(junkLead)
+	junkTrailSet = newLexSet(junkTrail)
+	anonWordSet  = newLexSet(anonWords)
+	kinNameSet   = newLexSet(kinNames)
+)
+
 // junkLead and junkTrail are words a source's name never begins or ends
 // with: what the sentence glued onto it ("But he", "Thursday and",
 // "Hunter to", "a man authorities").
@@ -1556,58 +1568,153 @@ func cleanName(s string) string {
 			break
 		}
 	}
-	ws := strings.Fields(s)
+	// The words as spans of s, without allocating for the usual short name.
+	var spans [24][2]int
+	ws := spans[:0]
+	for i := 0; i < len(s); {
+		for i < len(s) && isSpaceByte(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !isSpaceByte(s[j]) {
+			j++
+		}
+		if j > i {
+			if len(ws) == len(spans) {
+				return s // a long phrase: left as it is
+			}
+			ws = append(ws, [2]int{i, j})
+		}
+		i = j
+	}
+	word := func(k int) string { return s[ws[k][0]:ws[k][1]] }
 	// "More News Videos A father", "Pa.– The York County Coroner's office":
 	// a capitalized article inside starts the name.
 	for i := len(ws) - 1; i > 0; i-- {
-		if ws[i] == "The" || ws[i] == "A" || ws[i] == "An" {
+		if w := word(i); w == "The" || w == "A" || w == "An" {
 			ws = ws[i:]
 			break
 		}
 	}
-	bare := func(w string) string {
-		w = strings.ToLower(strings.Trim(w, ".,;:!?\"“”'’()–—-"))
-		return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-	}
-	if len(ws) > 1 && stateAbbrevs[ws[0]] {
+	if w := word(0); len(ws) > 1 && w[len(w)-1] == '.' && stateAbbrevs[w] {
 		ws = ws[1:] // "Fla. Florida police": the dateline's state
 	}
-	junk := func(w string, set map[string]bool) bool {
-		if strings.HasPrefix(w, "(") {
-			return false // "(WHO)"
+	// Each word is looked up once: its lexicon index (-1 for none) or -2
+	// for a number, a bracket or an empty word.
+	var buf [48]byte
+	look := func(k int) int32 {
+		w := word(k)
+		if w[0] == '(' {
+			return -3 // "(WHO)": never junk
 		}
-		b := bare(w)
-		if b == "" || set[b] || b[0] >= '0' && b[0] <= '9' {
+		b := bareWord(w, buf[:0])
+		if b == "" || b[0] >= '0' && b[0] <= '9' {
+			return -2
+		}
+		return lexFind(b)
+	}
+	junk := func(li int32, set *lexSet) bool {
+		if li == -2 {
 			return true
 		}
-		f := lexFlags(b)
-		return f&(fWeekday|fMonth) != 0 && f&fSourceNoun == 0
+		if li < 0 {
+			return false
+		}
+		f := lexInfos[li].f
+		return set.in[li] || f&(fWeekday|fMonth) != 0 && f&fSourceNoun == 0
 	}
-	for len(ws) > 1 && junk(ws[0], junkLead) {
+	first := look(0)
+	for len(ws) > 1 && junk(first, junkLeadSet) {
 		ws = ws[1:]
+		first = look(0)
 	}
-	for len(ws) > 0 && (junk(ws[len(ws)-1], junkTrail) || strings.HasSuffix(ws[len(ws)-1], "-")) {
+	last := look(len(ws) - 1)
+	for len(ws) > 0 && (junk(last, junkTrailSet) || strings.HasSuffix(word(len(ws)-1), "-")) {
 		ws = ws[:len(ws)-1]
-	}
-	if len(ws) == 1 && junk(ws[0], junkLead) || len(ws) == 0 || anonWords[bare(ws[len(ws)-1])] {
-		return "" // "a Masury man said": nobody named
-	}
-	// A relative: "family", "his mother", "Melody Cuerros' family",
-	// "family members", "a family friend".
-	if last := bare(ws[len(ws)-1]); bare(ws[0]) == "family" || kinNames[last] && (last != "members" || len(ws) == 1) {
-		return "relatives"
-	}
-	if len(ws) == 1 && runOn {
-		// "Road.Police say": a generic source capitalized by the run-on.
-		if b := bare(ws[0]); lexFlags(b)&fSourceNoun != 0 && lexFlags(b)&fPlace == 0 && hasLower(ws[0]) {
-			return b
+		if len(ws) > 0 {
+			last = look(len(ws) - 1)
 		}
 	}
-	out := strings.Join(ws, " ")
-	if out == s {
-		return s
+	if len(ws) == 0 || len(ws) == 1 && junk(first, junkLeadSet) {
+		return "" // nothing of a name is left
 	}
-	return out
+	in := func(li int32, set *lexSet) bool { return li >= 0 && set.in[li] }
+	switch {
+	case in(last, anonWordSet):
+		return "" // "a Masury man said": nobody named
+	case in(last, kinNameSet) && (lexKeys[last] != "members" || len(ws) == 1), first >= 0 && lexKeys[first] == "family":
+		// A relative: "family", "his mother", "Melody Cuerros' family",
+		// "a family friend".
+		return "relatives"
+	}
+	if len(ws) == 1 && runOn && first >= 0 && lexInfos[first].f&fSourceNoun != 0 && lexInfos[first].f&fPlace == 0 && hasLower(word(0)) {
+		return lexKeys[first] // "Road.Police say": a generic source capitalized by the run-on
+	}
+	return s[ws[0][0]:ws[len(ws)-1][1]]
+}
+
+// bareWord lowers w's ASCII letters into buf, without the punctuation
+// around it or a possessive "'s", and returns it as a string that lives
+// in buf (valid until buf is written again).
+func bareWord(w string, buf []byte) string {
+	for w != "" {
+		if trimByte[w[0]] {
+			w = w[1:]
+		} else if n := quoteDashLen(w, true); n > 0 {
+			w = w[n:]
+		} else {
+			break
+		}
+	}
+	for w != "" {
+		if trimByte[w[len(w)-1]] {
+			w = w[:len(w)-1]
+		} else if n := quoteDashLen(w, false); n > 0 {
+			w = w[:len(w)-n]
+		} else {
+			break
+		}
+	}
+	if n := len(w); n > 2 && (w[n-1] == 's' || w[n-1] == 'S') && w[n-2] == '\'' {
+		w = w[:n-2]
+	} else if n > 4 && w[n-1] == 's' && strings.HasSuffix(w[:n-1], "’") {
+		w = w[:n-4]
+	}
+	if len(w) > cap(buf) {
+		return strings.ToLower(w)
+	}
+	if w == "" {
+		return ""
+	}
+	buf = buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return unsafe.String(&buf[0], len(buf))
+}
+
+// trimByte marks the ASCII punctuation bareWord trims.
+var trimByte = [256]bool{'.': true, ',': true, ';': true, ':': true, '!': true, '?': true, '"': true, '\'': true,
+	'(': true, ')': true, '-': true}
+
+// quoteDashLen returns the length of a curly quotation mark or a long dash
+// (“ ” ’ – —, three bytes each) at the start (front) or the end of w, or 0.
+func quoteDashLen(w string, front bool) int {
+	if len(w) < 3 {
+		return 0
+	}
+	q := w[len(w)-3:]
+	if front {
+		q = w[:3]
+	}
+	if q[0] == 0xE2 && q[1] == 0x80 && (q[2] == 0x9C || q[2] == 0x9D || q[2] == 0x99 || q[2] == 0x93 || q[2] == 0x94) {
+		return 3
+	}
+	return 0
 }
 
 // orgAnaphors stand for an organisation named before: "the group", "the

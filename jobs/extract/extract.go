@@ -511,8 +511,8 @@ func (x *analyzer) hasQuoteTok() bool {
 	p := &x.p
 	for i := range p.toks {
 		if t := &p.toks[i]; t.kind == tkPunct {
-			if s := p.text[t.s:t.e]; s == "\"" || s == "“" || s == "”" {
-				return true
+			if c := p.text[t.s]; c == '"' || c == 0xE2 && t.e-t.s == 3 && p.text[t.s+1] == 0x80 && (p.text[t.s+2] == 0x9C || p.text[t.s+2] == 0x9D) {
+				return true // " or “ ”
 			}
 		}
 	}

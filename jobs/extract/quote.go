@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Quotations across sentences. A quotation often runs over several
 // sentences with one speaker tag: `"We have received around 50 people
 // with injuries," added the doctor. "There are around 30 people
@@ -33,6 +35,9 @@ func (x *analyzer) paragraph() {
 // whether the text holds any. A straight mark opens after white space or
 // at the start and closes elsewhere; curly marks say which they are.
 func quoteMarks(text string, s, e int, open bool) (bool, bool) {
+	if strings.IndexByte(text[s:e], '"') < 0 && strings.IndexByte(text[s:e], 0xE2) < 0 {
+		return open, false // most sentences: no mark at all
+	}
 	any := false
 	for i := s; i < e; i++ {
 		switch c := text[i]; {
