@@ -261,7 +261,7 @@ func TestDevSetFloors(t *testing.T) {
 		// Where the figures stand (all above #13's targets, in brackets;
 		// before #13: 0.675, 0.886, 0.827, 0.735, 0.897). The conflict
 		// figures are left to the conflict detector's own tests.
-		{"precision", 0.916},     // measured (target 0.90)
+		{"precision", 0.922},     // measured (target 0.90)
 		{"recall", 0.972},        // measured (target 0.93)
 		{"predicate_acc", 0.960}, // measured (target 0.92)
 		{"source_acc", 0.919},    // measured (target 0.90)

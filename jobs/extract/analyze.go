@@ -366,8 +366,19 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 				k += 2
 				w = p.w(k)
 			}
-			if k+1 < ce && p.toks[k+1].kind == tkWord && !p.toks[k+1].upper && (p.inSet(k+1, eventThingSet) || p.inSet(k+1, thingNounSet)) {
-				k++ // "gun shots": the last noun is the head
+			if k+1 < ce && p.toks[k+1].kind == tkWord && !p.toks[k+1].upper && (p.inSet(k+1, eventThingSet) || p.inSet(k+1, thingNounSet) ||
+				p.fl(k+1)&^fPlace == 0 && len(p.w(k+1)) > 3 && strings.HasSuffix(p.w(k+1), "s") && !strings.HasSuffix(p.w(k+1), "ss")) {
+				k++ // "gun shots", "two firearms offenses": the last noun is the head
+				if p.toks[k].li < 0 {
+					// A word the lexicon does not hold: the text itself
+					// when it is the lowered word, else a copy.
+					sw := x.text[p.toks[k].s:p.toks[k].e]
+					if sw != p.w(k) {
+						sw = strings.Clone(p.w(k))
+					}
+					at.subj, at.subjS, at.subjE, at.other, at.thing = sw, k, k+1, true, true
+					break
+				}
 			}
 			at.subj, at.subjS, at.subjE, at.other, at.thing = lexKeys[p.toks[k].li], k, k+1, true, true
 			break

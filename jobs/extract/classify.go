@@ -184,7 +184,8 @@ func (p *numParser) classify(m *mention) {
 			set(classID)
 			return
 		case t.kind == tkNum && m.ts == cs && p.toks[b].caps && b == 0 && len(w) >= 2 && f&(fDet|fPrep|fMonth|fWeekday|fCue|fVerbish|fAux|fNeg|fNumWord|fModLast) == 0 &&
-			preMods[w].bound == 0 && !preMods[w].between && !preMods[w].from && p.toks[cs+1:min(len(p.toks), cs+2)] != nil && cs+1 < n && p.toks[cs+1].kind == tkWord && p.fl(cs+1)&(fSubj|fPred|fScale) == 0:
+			preMods[w].bound == 0 && !preMods[w].between && !preMods[w].from && cs+1 < n && p.toks[cs+1].kind == tkWord &&
+			(p.fl(cs+1)&(fSubj|fPred|fScale) == 0 || f == 0 && p.fl(cs+1)&(fSubj|fScale) == 0):
 			// "SKY 4 captured video": a station's name at the sentence start.
 			set(classID)
 			return
