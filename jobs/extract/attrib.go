@@ -1647,8 +1647,10 @@ func cleanName(s string) string {
 		// "a family friend".
 		return "relatives"
 	}
-	if len(ws) == 1 && runOn && first >= 0 && lexInfos[first].f&fSourceNoun != 0 && lexInfos[first].f&fPlace == 0 && hasLower(word(0)) {
-		return lexKeys[first] // "Road.Police say": a generic source capitalized by the run-on
+	if len(ws) == 1 && first >= 0 && (runOn && lexInfos[first].f&fSourceNoun != 0 || peopleGroupSet.in[first]) && lexInfos[first].f&fPlace == 0 && hasLower(word(0)) {
+		// "Road.Police say": a generic source capitalized by the run-on;
+		// "Police" is the police wherever it is capitalized.
+		return lexKeys[first]
 	}
 	return s[ws[0][0]:ws[len(ws)-1][1]]
 }
