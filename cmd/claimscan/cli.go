@@ -30,7 +30,7 @@ const (
 const usage = `usage:
   claimscan run [--out DIR] [--workers N] [--overwrite] [--quiet] [--since DIR]
                 [--max-article-bytes N] [--tolerance F] [--part-bytes N] [--with-text] [PATH ...]
-  claimscan eval --gold GOLD.jsonl DATASET_DIR
+  claimscan eval [--json] --gold GOLD.jsonl DATASET_DIR
   claimscan report [--top N] DATASET_DIR
   claimscan verify DATASET_DIR
   claimscan gen --size SIZE [--seed N] --out DIR [--zstd]

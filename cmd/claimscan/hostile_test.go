@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -13,7 +14,7 @@ import (
 )
 
 // TestHostileArticles runs the binary over two articles made to sink a
-// run — 8 MB of "5 died 5 died ...", and 24 MB of words and numbers with no
+// run — 8 MB of "1 died 2 died ...", and 24 MB of words and numbers with no
 // punctuation — next to an ordinary one. The ordinary article is kept, the
 // run exits 3 (the other two are too_many_claims), and the process's peak
 // RSS stays under 512 MB: the target (before the limits, the first
@@ -28,7 +29,13 @@ func TestHostileArticles(t *testing.T) {
 		}
 	}
 	write("good.txt", "Around 890 civilians have been killed since April, the Syrian Observatory for Human Rights said.")
-	write("died.txt", strings.Repeat("5 died ", 8_000_000/7))
+	// Every figure differs, as one repeated in the same words is a single
+	// claim.
+	var died strings.Builder
+	for i := 1; died.Len() < 8_000_000; i++ {
+		fmt.Fprintf(&died, "%d died ", i)
+	}
+	write("died.txt", died.String())
 	words := []string{"the", "army", "said", "people", "killed", "10", "civilians", "were", "in", "town", "and", "more", "than", "300", "wounded", "police", "reported"}
 	rnd := rand.New(rand.NewPCG(1, 2))
 	var b strings.Builder

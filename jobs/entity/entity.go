@@ -178,27 +178,69 @@ func add(name, kind string, aliases ...string) {
 	idx := int32(len(entities))
 	entities = append(entities, Entity{Name: name, Kind: kind, Aliases: aliases})
 	for _, a := range append([]string{name}, aliases...) {
-		var buf [128]byte
-		key, upper := normalize(a, buf[:0])
-		if len(key) == 0 {
+		index(a, idx)
+	}
+}
+
+// index makes entity idx the answer to Lookup(a), unless another entity
+// already is.
+func index(a string, idx int32) {
+	var buf [128]byte
+	key, upper := normalize(a, buf[:0])
+	if len(key) == 0 {
+		return
+	}
+	m := byName
+	if upper {
+		m = byAcro
+	}
+	if _, dup := m[string(key)]; !dup {
+		m[string(key)] = idx
+	}
+	f := foldHash(key)
+	keyFilter[f>>6] |= 1 << (f & 63)
+}
+
+// nameAcronyms gives the curated organisations known by an acronym a
+// name that carries it, as reports write it: "UN High Commissioner for
+// Refugees (UNHCR)", "Federal Bureau of Investigation (FBI)". Outlets and
+// media keep their names, and so does an organisation whose name is its
+// acronym ("UNICEF"). The plain name stays a name of the entity.
+func nameAcronyms() {
+	for i := range entities {
+		e := &entities[i]
+		if e.Kind == KindOutlet || e.Kind == KindMedia || strings.HasSuffix(e.Name, ")") {
 			continue
 		}
-		m := byName
-		if upper {
-			m = byAcro
+		for _, a := range e.Aliases {
+			if isAcronym(a) && !strings.Contains(e.Name, a) {
+				e.Aliases = append([]string{e.Name}, e.Aliases...)
+				e.Name = e.Name + " (" + a + ")"
+				index(e.Name, int32(i))
+				break
+			}
 		}
-		if _, dup := m[string(key)]; !dup {
-			m[string(key)] = idx
-		}
-		f := foldHash(key)
-		keyFilter[f>>6] |= 1 << (f & 63)
 	}
+}
+
+// isAcronym reports whether s is two to six capital letters.
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func init() {
 	byName = make(map[string]int32, 4096)
 	byAcro = make(map[string]int32, 512)
 	addCurated()
+	nameAcronyms()
 	for _, c := range countries {
 		addCountry(c)
 	}

@@ -4,27 +4,27 @@ import "testing"
 
 func TestLookup(t *testing.T) {
 	rows := []struct{ in, name, kind string }{
-		{"the UN", "United Nations", KindIGO},
-		{"U.N.", "United Nations", KindIGO},
-		{"United Nations", "United Nations", KindIGO},
-		{"the United Nations", "United Nations", KindIGO},
-		{"OCHA", "UN Office for the Coordination of Humanitarian Affairs", KindIGO},
-		{"UN OCHA", "UN Office for the Coordination of Humanitarian Affairs", KindIGO},
-		{"The UN Office for the Coordination of Humanitarian Affairs", "UN Office for the Coordination of Humanitarian Affairs", KindIGO},
-		{"UN Office for the Coordination of Humanitarian Affairs", "UN Office for the Coordination of Humanitarian Affairs", KindIGO},
-		{"Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", KindNGO},
-		{"SOHR", "Syrian Observatory for Human Rights", KindNGO},
-		{"WHO", "World Health Organization", KindIGO},
-		{"World Health Organisation", "World Health Organization", KindIGO},
-		{"UNHCR", "UN High Commissioner for Refugees", KindIGO},
-		{"the UN refugee agency", "UN High Commissioner for Refugees", KindIGO},
+		{"the UN", "United Nations (UN)", KindIGO},
+		{"U.N.", "United Nations (UN)", KindIGO},
+		{"United Nations", "United Nations (UN)", KindIGO},
+		{"the United Nations", "United Nations (UN)", KindIGO},
+		{"OCHA", "UN Office for the Coordination of Humanitarian Affairs (OCHA)", KindIGO},
+		{"UN OCHA", "UN Office for the Coordination of Humanitarian Affairs (OCHA)", KindIGO},
+		{"The UN Office for the Coordination of Humanitarian Affairs", "UN Office for the Coordination of Humanitarian Affairs (OCHA)", KindIGO},
+		{"UN Office for the Coordination of Humanitarian Affairs", "UN Office for the Coordination of Humanitarian Affairs (OCHA)", KindIGO},
+		{"Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights (SOHR)", KindNGO},
+		{"SOHR", "Syrian Observatory for Human Rights (SOHR)", KindNGO},
+		{"WHO", "World Health Organization (WHO)", KindIGO},
+		{"World Health Organisation", "World Health Organization (WHO)", KindIGO},
+		{"UNHCR", "UN High Commissioner for Refugees (UNHCR)", KindIGO},
+		{"the UN refugee agency", "UN High Commissioner for Refugees (UNHCR)", KindIGO},
 		{"UNICEF", "UNICEF", KindIGO},
-		{"ICRC", "International Committee of the Red Cross", KindNGO},
-		{"Doctors Without Borders", "Médecins Sans Frontières", KindNGO},
-		{"MSF", "Médecins Sans Frontières", KindNGO},
+		{"ICRC", "International Committee of the Red Cross (ICRC)", KindNGO},
+		{"Doctors Without Borders", "Médecins Sans Frontières (MSF)", KindNGO},
+		{"MSF", "Médecins Sans Frontières (MSF)", KindNGO},
 		{"Amnesty", "Amnesty International", KindNGO},
-		{"HRW", "Human Rights Watch", KindNGO},
-		{"the Pentagon", "US Department of Defense", KindMilitary},
+		{"HRW", "Human Rights Watch (HRW)", KindNGO},
+		{"the Pentagon", "US Department of Defense (DOD)", KindMilitary},
 		{"Reuters", "Reuters", KindOutlet},
 		{"AFP", "Agence France-Presse", KindOutlet},
 		{"the Associated Press", "Associated Press", KindOutlet},
@@ -39,12 +39,17 @@ func TestLookup(t *testing.T) {
 		{"the Iraqi Health Ministry", "Iraq Ministry of Health", KindGovernment},
 		{"the health ministry", "Ministry of Health", KindGovernment},
 		{"Russian Defence Ministry", "Russia Ministry of Defence", KindMilitary},
-		{"Union of Medical Care and Relief Organizations", "Union of Medical Care and Relief Organizations", KindNGO},
-		{"UOSSM", "Union of Medical Care and Relief Organizations", KindNGO},
-		{"HTS", "Hayat Tahrir al-Sham", KindGroup},
-		{"ISIS", "Islamic State", KindGroup},
-		{"F.B.I.", "Federal Bureau of Investigation", KindGovernment},
+		{"Union of Medical Care and Relief Organizations", "Union of Medical Care and Relief Organizations (UOSSM)", KindNGO},
+		{"UOSSM", "Union of Medical Care and Relief Organizations (UOSSM)", KindNGO},
+		{"HTS", "Hayat Tahrir al-Sham (HTS)", KindGroup},
+		{"ISIS", "Islamic State (IS)", KindGroup},
+		{"F.B.I.", "Federal Bureau of Investigation (FBI)", KindGovernment},
 		{"state media", "state media", KindMedia},
+		{"UNHCR", "UN High Commissioner for Refugees (UNHCR)", KindIGO},
+		{"Union of Medical Care and Relief Organizations (UOSSM)", "Union of Medical Care and Relief Organizations (UOSSM)", KindNGO},
+		{"BNPB", "National Disaster Mitigation Agency (BNPB)", KindGovernment},
+		{"the UN Palestinian refugee agency", "UN Relief and Works Agency for Palestine Refugees (UNRWA)", KindIGO},
+		{"UNICEF", "UNICEF", KindIGO},
 	}
 	for _, r := range rows {
 		e, ok := Lookup(r.in)
@@ -52,7 +57,7 @@ func TestLookup(t *testing.T) {
 			t.Errorf("Lookup(%q) = %q %q %v, want %q %q", r.in, e.Name, e.Kind, ok, r.name, r.kind)
 		}
 	}
-	for _, in := range []string{"who", "Who", "ap", "the", "", "police", "local activists", "is"} {
+	for _, in := range []string{"who", "Who", "ap", "the", "", "police", "local activists", "is", "federal authorities"} {
 		if e, ok := Lookup(in); ok {
 			t.Errorf("Lookup(%q) = %q, want no entity", in, e.Name)
 		}

@@ -17,7 +17,8 @@ func addCurated() {
 	add("World Food Programme", KindIGO, "WFP", "World Food Program", "UN food agency", "United Nations World Food Programme")
 	add("International Organization for Migration", KindIGO, "IOM", "UN migration agency", "International Organisation for Migration")
 	add("UN Relief and Works Agency for Palestine Refugees", KindIGO, "UNRWA", "United Nations Relief and Works Agency",
-		"UN Relief and Works Agency", "UN agency for Palestinian refugees")
+		"UN Relief and Works Agency", "UN agency for Palestinian refugees", "UN Palestinian refugee agency",
+		"UN Relief and Works Agency for Palestine Refugees in the Near East", "United Nations Relief and Works Agency for Palestine Refugees")
 	add("UN Office of the High Commissioner for Human Rights", KindIGO, "OHCHR", "UN human rights office",
 		"United Nations human rights office", "Office of the UN High Commissioner for Human Rights", "UN rights office",
 		"UN High Commissioner for Human Rights", "United Nations High Commissioner for Human Rights")
@@ -143,6 +144,18 @@ func addCurated() {
 	add("Al-Manar", KindMedia, "Al Manar")
 	add("Amaq", KindMedia, "Amaq News Agency")
 
+	// National disaster and civil-protection agencies.
+	add("National Disaster Mitigation Agency", KindGovernment, "BNPB", "Badan Nasional Penanggulangan Bencana",
+		"Indonesia's National Disaster Mitigation Agency", "Indonesian National Disaster Mitigation Agency",
+		"Indonesia's National Disaster Management Agency", "National Disaster Management Agency of Indonesia")
+	add("National Disaster Risk Reduction and Management Council", KindGovernment, "NDRRMC")
+	add("Federal Emergency Management Agency", KindGovernment, "FEMA")
+
+	// Sudan and South Sudan.
+	add("Sudan Armed Forces", KindMilitary, "SAF", "Sudanese Armed Forces")
+	add("Sudan People's Liberation Army", KindMilitary, "SPLA", "SPLA-North", "SPLM-N", "Sudan People's Liberation Movement-North")
+	add("Enough Project", KindNGO, "the Enough Project")
+
 	// US federal bodies (the country loop adds the generic ones).
 	add("US Department of Defense", KindMilitary, "Pentagon", "Department of Defense", "DoD", "DOD", "Defense Department", "US Defense Department")
 	add("US Department of State", KindGovernment, "State Department", "US State Department", "Department of State")
@@ -154,6 +167,9 @@ func addCurated() {
 	add("Centers for Disease Control and Prevention", KindGovernment, "CDC", "Centers for Disease Control")
 	add("US Marshals Service", KindGovernment, "US Marshals", "U.S. Marshals", "U.S. Marshals Service")
 	add("Drug Enforcement Administration", KindGovernment, "DEA")
+	add("Tennessee Bureau of Investigation", KindGovernment, "TBI")
+	add("Georgia Bureau of Investigation", KindGovernment, "GBI")
+	add("Florida Department of Law Enforcement", KindGovernment, "FDLE")
 	add("US Central Command", KindMilitary, "CENTCOM", "Central Command")
 	add("US-led coalition", KindMilitary, "US-led international coalition", "international coalition", "anti-IS coalition", "Combined Joint Task Force")
 	add("Kremlin", KindGovernment)
@@ -289,7 +305,9 @@ func addCountry(c country) {
 		}
 	}
 	if c.name == "United States" {
-		adjs = append(adjs, "U.S.", "American", "federal")
+		// Not "federal": Nigeria, Somalia, Germany, Iraq and Russia have
+		// federal authorities too.
+		adjs = append(adjs, "U.S.", "American")
 	}
 	if c.name == "Philippines" {
 		adjs = append(adjs, "Filipino")

@@ -1,5 +1,14 @@
 // Package eval scores a claims table against a gold file.
 //
+// Two gold formats are read. A quote gold file (fixtures/gold; [LoadGold],
+// [Score]) places each claim by a quote; the rules below are its own. A
+// development set (../shared/eval-dev; [LoadDevSet], [ScoreDev]) places
+// each claim by a span of code-point offsets, has its cross-article
+// conflicts and trap pairs beside it, and is scored with the rules of its
+// reference scorer, score.py, whose figures ScoreDev reproduces to the
+// third decimal (claims, conflicts and the "numbers" figures). [IsDevSet]
+// tells the formats apart by the first record.
+//
 // In: gold items, one JSON object a line (see [Gold] and fixtures/gold/README.md),
 // read with [LoadGold], and the predicted rows of a dataset's claims table as
 // []schema.Claim (the caller loads them from Parquet). Out: a [Report] with

@@ -305,6 +305,10 @@ func TestSourceMatch(t *testing.T) {
 		{Gold{Source: "St. Anne's Medical Center"}, "St Anne's Medical Center", true},
 		{Gold{Source: "United Nations"}, "UN", true},
 		{Gold{Source: "United Nations"}, "Union of Rescue Volunteers", false},
+		{Gold{Source: "United Nations"}, "United Nations (UN)", true},
+		{Gold{Source: "UNHCR"}, "UN High Commissioner for Refugees (UNHCR)", true},
+		{Gold{Source: "UN Office for the Coordination of Humanitarian Affairs"}, "UN Office for the Coordination of Humanitarian Affairs (OCHA)", true},
+		{Gold{Source: "UN Office for the Coordination of Humanitarian Affairs"}, "World Health Organization (WHO)", false},
 	}
 	for _, tc := range cases {
 		if got := SourceMatch(tc.gold, tc.pred); got != tc.want {

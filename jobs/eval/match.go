@@ -30,32 +30,52 @@ func SubjectMatch(gold, pred string) bool {
 // SourceMatch reports whether a predicted source name is right for gold
 // item g: "" only matches the article's own voice; otherwise the normalised
 // name equals g.Source or one of g.SourceAliases, or one is the other's
+// acronym. A name written with its acronym in brackets ("UN High
+// Commissioner for Refugees (UNHCR)") matches as the name or as the
 // acronym.
 func SourceMatch(g Gold, pred string) bool {
-	p := normName(pred)
 	if normName(g.Source) == "" {
-		return p == ""
+		return normName(pred) == ""
 	}
-	if p == "" {
+	if normName(pred) == "" {
 		return false
 	}
-	for _, name := range append([]string{g.Source}, g.SourceAliases...) {
-		n := normName(name)
-		if n == "" {
-			continue
-		}
-		if n == p {
-			return true
-		}
-		ns, ps := strings.ReplaceAll(n, " ", ""), strings.ReplaceAll(p, " ", "")
-		if a := acronym(name); a != "" && a == ps {
-			return true
-		}
-		if a := acronym(pred); a != "" && a == ns {
-			return true
+	for _, pf := range bracketForms(pred) {
+		p := normName(pf)
+		for _, name := range append([]string{g.Source}, g.SourceAliases...) {
+			for _, gf := range bracketForms(name) {
+				n := normName(gf)
+				if n == "" {
+					continue
+				}
+				if n == p {
+					return true
+				}
+				ns, ps := strings.ReplaceAll(n, " ", ""), strings.ReplaceAll(p, " ", "")
+				if a := acronym(gf); a != "" && a == ps {
+					return true
+				}
+				if a := acronym(pf); a != "" && a == ns {
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+// bracketForms returns a name and, when it ends with a part in brackets
+// ("Name (ACRO)"), the name without it and the part.
+func bracketForms(s string) []string {
+	s = strings.TrimSpace(s)
+	if !strings.HasSuffix(s, ")") {
+		return []string{s}
+	}
+	i := strings.LastIndexByte(s, '(')
+	if i <= 0 {
+		return []string{s}
+	}
+	return []string{s, strings.TrimSpace(s[:i]), s[i+1 : len(s)-1]}
 }
 
 // ScopeMatch reports whether a predicted scope text agrees with a gold scope:

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/claimscan/claimscan/jobs/entity"
 )
@@ -15,6 +16,7 @@ type attrib struct {
 	cs, ce     int    // covered tokens [cs, ce)
 	source     string // canonical source
 	mention    string // as written
+	orgS, orgE int    // the organisation a named speaker speaks for, read from an apposition ("X, a spokesman for Y,")
 	deny       bool
 	pronoun    bool
 	resolved   bool
@@ -137,17 +139,35 @@ func (x *analyzer) findAttribs(out []attrib) []attrib {
 			if !x.cueVerb(i) {
 				continue
 			}
-			if p.isPunct(i-1, ",") || p.isPunct(i-1, "\"") || p.isPunct(i-1, "”") {
+			switch {
+			case p.isWord(i-1, "and") && len(out) > 0 && out[len(out)-1].ne <= i:
+				// "The army denied targeting civilians and said it had
+				// killed 200": the subject of the first verb.
+				prev := &out[len(out)-1]
+				a.ns, a.ne, a.cs, a.ce = prev.ns, prev.ne, i+1, n
+				if p.isWord(a.cs, "that") {
+					a.cs++
+				}
+				if prev.ce > i-1 && prev.cs < i {
+					prev.ce = i - 1
+				}
+			case p.isPunct(i-1, ",") || p.isPunct(i-1, "\"") || p.isPunct(i-1, "”"):
 				if !x.sourceAfter(&a) && !x.sourceBefore(&a) {
 					continue
 				}
-			} else if !x.sourceBefore(&a) {
-				continue
+			default:
+				if !x.sourcePassive(&a) && !x.sourceBefore(&a) {
+					continue
+				}
 			}
 		}
 		switch w {
 		case "denied", "denies", "deny":
 			a.deny = true
+		case "learned":
+			if a.ne-a.ns == 1 && p.inSet(a.ns, pronounSet) {
+				continue // "he learned his brother was one of the dead": no report
+			}
 		}
 		// Cut the covered part at a non-restrictive relative clause that
 		// starts after the cue: ", where ...", ", which ..." are the writer's.
@@ -170,6 +190,131 @@ func (x *analyzer) findAttribs(out []attrib) []attrib {
 		i = max(i, a.ne-1)
 	}
 	return out
+}
+
+// sourcePassive reads the passive "S was (first) reported by X": the
+// source is the agent, what is covered the subject clause before.
+func (x *analyzer) sourcePassive(a *attrib) bool {
+	p := &x.p
+	i := a.cue
+	if !p.isWord(i+1, "by") {
+		return false
+	}
+	k := i - 1
+	for k > 0 && p.toks[k].kind == tkWord && p.fl(k)&fAux != 0 && !p.inSet(k, passiveAuxSet) {
+		k-- // "were first reported"
+	}
+	if k < 1 || !p.inSet(k, passiveAuxSet) {
+		return false
+	}
+	ns, ne := x.npAfter(i+2, len(p.toks))
+	if ns == ne {
+		return false
+	}
+	a.ns, a.ne, a.cs, a.ce = ns, ne, 0, k
+	return true
+}
+
+// background reports whether mention m, attached as at, sits in a
+// relative clause that describes a noun of a report whose cue is at token
+// cue: "has said Johnson wore a vest during the attack that wounded four
+// other officers", "say they plan to seek the death penalty in an ambush
+// that killed five adults". The clause presents the count as known, not
+// as what the source reports: it is the article's own voice.
+func (x *analyzer) background(m *mention, at *attachment, cue int) bool {
+	p := &x.p
+	for r := m.ts - 1; r > cue+1 && r >= m.ts-8; r-- {
+		if p.toks[r].kind == tkPunct || p.fl(r)&fCue != 0 {
+			return false
+		}
+		if !(p.isWord(r, "that") || p.isWord(r, "who") || p.isWord(r, "which")) {
+			continue
+		}
+		if p.toks[r-1].kind != tkWord || p.fl(r-1)&(fCue|fVerbish|fAux|fPrep|fWeekday|fMonth|fTimeRel) != 0 {
+			return false // "said that", "said Tuesday that": a report, not a relative clause
+		}
+		event := false
+		for q := max(cue+1, r-4); q < r; q++ {
+			event = event || p.toks[q].kind == tkWord && p.inSet(q, eventNounSet)
+		}
+		v := r + 1
+		return event && (at.predS == v || p.isWord(v, "left") || p.isWord(v, "leaving"))
+	}
+	return false
+}
+
+// eventNouns name the event a relative clause describes ("the attack that
+// wounded four officers", "the gunman who killed five"): what the clause
+// counts is given as known.
+var eventNouns = setOf("attack", "attacks", "ambush", "shooting", "shootings", "shootout", "bombing", "bombings", "blast",
+	"explosion", "massacre", "rampage", "incident", "assault", "raid", "strike", "airstrike", "violence", "fighting",
+	"crash", "quake", "earthquake", "disaster", "storm", "fire", "flood", "floods", "cookout", "party", "gunman",
+	"shooter", "attacker", "bomber", "sniper", "gunfire", "war", "conflict", "offensive", "tragedy", "spree")
+
+var eventNounSet = newLexSet(eventNouns)
+
+// moneyVerbs offer an amount: their subject is its source ("Crime
+// Stoppers is offering a cash reward of up to $2,500").
+var moneyVerbs = setOf("offering", "offered", "offers", "offer", "pledged", "pledging", "pledges", "posted", "donated",
+	"donating", "announced", "approved", "allocated", "raised")
+
+var moneyVerbSet = newLexSet(moneyVerbs)
+
+// moneySource finds who states an amount of money without a cue: the
+// subject of a verb that offers it, or the organisation whose reward it
+// is ("The Crimestoppers reward has been increased to $5000").
+func (x *analyzer) moneySource(m *mention, cs int) (attrib, bool) {
+	p := &x.p
+	var b attrib
+	for k := m.ts - 1; k >= cs && k >= m.ts-12; k-- {
+		if p.toks[k].kind != tkWord {
+			continue
+		}
+		if p.inSet(k, moneyVerbSet) {
+			e := k
+			for e > cs && p.toks[e-1].kind == tkWord && p.fl(e-1)&fAux != 0 {
+				e--
+			}
+			if p.isPunct(e-1, ",") {
+				// "The Bureau ..., which is assisting in the investigation,
+				// is offering": the subject before the apposition.
+				for q := e - 2; q > 0 && q > e-25; q-- {
+					if p.isPunct(q, ",") && (p.isWord(q+1, "which") || p.isWord(q+1, "who") || p.fl(q+1)&fDet != 0) {
+						e = q
+						break
+					}
+				}
+			}
+			if ns := x.npBackward(e); ns < e {
+				b.ns, b.ne, b.cue, b.cueText = ns, e, k, lexKeys[p.toks[k].li]
+			}
+			break
+		}
+		if p.isWord(k, "reward") && k > cs && p.toks[k-1].upper && p.toks[k-1].kind == tkWord {
+			s := k - 1
+			for s > cs && p.toks[s-1].kind == tkWord && p.toks[s-1].upper {
+				s--
+			}
+			b.ns, b.ne, b.cue, b.cueText = s, k, k, "reward"
+			break
+		}
+	}
+	if b.ns >= b.ne {
+		return b, false
+	}
+	x.canonSource(&b)
+	return b, b.source != "" && !b.pronoun
+}
+
+// officially reads a sentence that opens with "Officially,": what
+// officials say.
+func (x *analyzer) officially(out []attrib) []attrib {
+	p := &x.p
+	if !p.isWord(0, "officially") || !p.isPunct(1, ",") || len(p.toks) < 4 {
+		return out
+	}
+	return append(out, attrib{cue: 0, cueText: "officially", ns: 0, ne: 1, cs: 2, ce: len(p.toks),
+		source: "officials", mention: p.text[p.toks[0].s:p.toks[0].e]})
 }
 
 // cueVerb filters cue words used as nouns or modifiers: "an estimated 890",
@@ -243,38 +388,75 @@ func (x *analyzer) sourceBefore(a *attrib) bool {
 		}
 	}
 	end := k + 1
+	ns := 0
 	// Appositive or relative clause between source and verb: "X, a British-based group, said".
 	if k >= 0 && p.isPunct(k, ",") {
 		j := k - 1
 		for j >= 0 && j > k-25 && !p.isPunct(j, ",") && !p.isPunct(j, ";") {
 			j--
 		}
-		if j > 0 && p.isPunct(j, ",") && j+1 < k && (p.fl(j+1)&(fDet|fClause) != 0 || p.toks[j+1].kind == tkWord && !p.toks[j+1].upper) {
+		if j > 0 && p.isPunct(j, ",") && j+1 < k && p.toks[j+1].upper {
+			a.orgS, a.orgE = x.appositiveOrg(j+1, k)
+		}
+		switch {
+		case j > 0 && p.isPunct(j, ",") && j+1 < k && (p.fl(j+1)&(fDet|fClause) != 0 || p.toks[j+1].kind == tkWord && !p.toks[j+1].upper ||
+			a.orgS < a.orgE):
+			// "Fauzi, an official from the local disaster agency, told
+			// AFP", "George Piro, FBI special agent in charge, said"
+			a.orgS, a.orgE = x.appositiveOrg(j+1, k)
 			k = j - 1
 			end = j
-		} else {
+		case j > 0 && p.isPunct(j, ",") && j+1 < k && k-j <= 5 && x.allNameWords(j+1, k):
+			// "The head of the UN refugee agency, John Ging, said": the
+			// person, speaking for the organisation before.
+			if hs := x.npBackward(j); hs < j {
+				a.orgS, a.orgE = x.appositiveOrg(hs, j)
+			}
+			a.ns, a.ne = j+1, k
+			ns, end = j+1, k
+			goto covered
+		default:
 			return false
 		}
 	}
-	ns := x.npBackward(end)
+	ns = x.npBackward(end)
 	if ns == end {
 		return false
 	}
 	a.ns, a.ne = ns, end
+covered:
+	// A quotation closed just before the source: what is covered is the
+	// quotation, whatever follows the cue ("...," he told journalists in
+	// Geneva).
+	if qs, ok := x.quoteBefore(ns); ok {
+		a.cs, a.ce = qs, ns
+		for a.ce > a.cs && p.toks[a.ce-1].kind == tkPunct {
+			a.ce--
+		}
+		return true
+	}
 	// What is covered: the complement after the cue, or the clause before
 	// the source when the attribution closes the sentence.
 	j := i + 1
-	if p.w(i) == "told" {
-		// told Reuters / told reporters
+	if w := p.w(i); w == "told" || w == "tells" || w == "tell" {
+		// told Reuters / told reporters / told our correspondent
 		rs, re := x.npAfter(j, n)
 		if re > rs {
 			j = re
+		} else {
+			for q := j; q < n && q < j+4 && p.toks[q].kind == tkWord && !p.isWord(q, "that") && p.fl(q)&(fCue|fAux|fPred|fNeg|fPrep|fClause) == 0; q++ {
+				j = q + 1
+			}
 		}
 	}
 	// time or manner phrases: "on Monday", "yesterday", "in a statement"
 	for j < n {
 		// The words first: timeAt is dearer.
-		if w := p.w(j); w == "on" || w == "yesterday" || w == "today" || w == "last" || p.fl(j)&fWeekday != 0 {
+		if w := p.w(j); w == "on" || w == "yesterday" || w == "today" || w == "last" || p.fl(j)&fWeekday != 0 ||
+			(w == "late" || w == "early" || w == "earlier" || w == "later") && p.fl(j+1)&(fWeekday|fTimeRel|fMonth) != 0 {
+			if w == "late" || w == "early" || w == "earlier" || w == "later" {
+				j++ // "told AFP late Tuesday"
+			}
 			if te, ok := p.timeAt(j, n, x.pub); ok && !p.isWord(te.e, "'s") {
 				j = te.e
 				continue
@@ -282,6 +464,10 @@ func (x *analyzer) sourceBefore(a *attrib) bool {
 		}
 		if p.isWord(j, "in") && p.isWord(j+1, "a") && (p.isWord(j+2, "statement") || p.isWord(j+2, "report")) {
 			j += 3
+			continue
+		}
+		if q := x.placePhraseEnd(j); q > j {
+			j = q // "told journalists in Geneva."
 			continue
 		}
 		break
@@ -317,6 +503,128 @@ func (x *analyzer) sourceBefore(a *attrib) bool {
 	return true
 }
 
+// allNameWords reports whether tokens [s, e) are capitalized words (a
+// person's name), with connectors.
+func (x *analyzer) allNameWords(s, e int) bool {
+	p := &x.p
+	for k := s; k < e; k++ {
+		t := &p.toks[k]
+		if !(t.kind == tkWord && (t.upper || p.inSet(k, nameConnectorSet)) || t.kind == tkPunct && p.isDashTok(k) && !t.space) ||
+			t.kind == tkWord && p.fl(k)&(fMonth|fWeekday|fDet|fSourceNoun) != 0 {
+			return false
+		}
+	}
+	return p.toks[s].upper
+}
+
+// appositiveOrg reads the organisation of a speaker from an apposition
+// in tokens [s, e): "an official from the local disaster agency",
+// "spokesman for the Sudan Armed Forces", "FBI special agent in charge of
+// ...", "UNRWA's Director of Operations", "the head of the UN refugee
+// agency". It returns the organisation's tokens, or an empty span.
+func (x *analyzer) appositiveOrg(s, e int) (int, int) {
+	p := &x.p
+	t := -1
+	for k := s; k < e; k++ {
+		if p.toks[k].kind == tkWord && p.inSet(k, spokesTitleSet) {
+			t = k
+			break
+		}
+	}
+	if t < 0 {
+		return 0, 0
+	}
+	if q := t + 1; q < e && (p.isWord(q, "for") || p.isWord(q, "of") || p.isWord(q, "from") || p.isWord(q, "at") || p.isWord(q, "with")) {
+		os := q + 1
+		if p.isWord(os, "the") || p.isWord(os, "a") {
+			os++
+		}
+		oe := os
+		for oe < e && p.toks[oe].kind == tkWord && (p.toks[oe].upper || p.fl(oe)&fSourceNoun != 0 || !p.toks[oe].upper && p.fl(oe)&(fPrep|fVerbish|fCue|fClause) == 0 || p.inSet(oe, nameConnectorSet) && oe+1 < e && p.toks[oe+1].upper) {
+			oe++
+		}
+		for oe > os && p.toks[oe-1].kind == tkWord && !p.toks[oe-1].upper && p.fl(oe-1)&fSourceNoun == 0 {
+			oe--
+		}
+		if oe > os && x.orgLike(os, oe) {
+			return os, oe
+		}
+		return 0, 0
+	}
+	// "FBI special agent", "UNRWA's Director", "a UN official": the
+	// name's words right before the title.
+	os, oe := t, t
+	for os > s && (p.toks[os-1].kind == tkWord && (p.toks[os-1].upper || p.fl(os-1)&(fSourceNoun|fTitle) != 0 || p.isWord(os-1, "s") || p.isWord(os-1, "'s")) ||
+		p.isPunct(os-1, "’") || p.isPunct(os-1, "'") || p.isDashTok(os-1) && !p.toks[os-1].space) {
+		os--
+	}
+	for oe > os && p.toks[oe-1].kind == tkWord && p.fl(oe-1)&fTitle != 0 && p.fl(oe-1)&fSourceNoun == 0 {
+		oe--
+	}
+	if o := p.possessiveAt(oe - 1); o >= os {
+		oe = o + 1
+	}
+	if oe > os && x.orgLike(os, oe) {
+		for k := os; k < oe; k++ {
+			if p.toks[k].upper {
+				return os, oe
+			}
+		}
+	}
+	return 0, 0
+}
+
+// quoteBefore reports whether a quotation closes just before token ns
+// (`...," he said`, `...," said X`) and returns the first token inside it:
+// after its opening mark in the sentence, else the sentence start (a
+// quotation opened in an earlier sentence).
+func (x *analyzer) quoteBefore(ns int) (int, bool) {
+	p := &x.p
+	q := ns - 1
+	if q < 1 || !x.closingQuote(q) || p.toks[q-1].kind != tkPunct || !(p.isPunct(q-1, ",") || p.isPunct(q-1, ".") || p.isPunct(q-1, "?") || p.isPunct(q-1, "!")) {
+		return 0, false
+	}
+	for k := q - 2; k >= 0; k-- {
+		if p.isPunct(k, "\"") || p.isPunct(k, "“") {
+			return k + 1, true
+		}
+	}
+	return 0, true
+}
+
+// closingQuote reports whether token k is a quotation mark that closes a
+// quotation: a closing curly mark, or a straight one glued to what
+// precedes it.
+func (x *analyzer) closingQuote(k int) bool {
+	p := &x.p
+	return p.isPunct(k, "”") || (p.isPunct(k, "\"") || p.isPunct(k, "’")) && !p.toks[k].space
+}
+
+// placePhraseEnd returns the end of a short prepositional phrase at token
+// j that ends the sentence ("in Geneva.", "from Jerusalem"), or j.
+func (x *analyzer) placePhraseEnd(j int) int {
+	p := &x.p
+	n := len(p.toks)
+	if !(p.isWord(j, "in") || p.isWord(j, "at") || p.isWord(j, "from")) {
+		return j
+	}
+	k := j + 1
+	for k < n && k <= j+4 && p.toks[k].kind == tkWord && p.fl(k)&(fCue|fVerbish|fPred) == 0 {
+		k++
+	}
+	if k == j+1 {
+		return j
+	}
+	e := k
+	for e < n && p.toks[e].kind == tkPunct && !p.isPunct(e, "\"") && !p.isPunct(e, "“") {
+		e++
+	}
+	if e < n {
+		return j
+	}
+	return k
+}
+
 // sourceAfter reads the inverted "S, said X." form.
 func (x *analyzer) sourceAfter(a *attrib) bool {
 	p := &x.p
@@ -324,17 +632,29 @@ func (x *analyzer) sourceAfter(a *attrib) bool {
 	if i == 0 || !(p.isPunct(i-1, ",") || p.isPunct(i-1, "\"") || p.isPunct(i-1, "”")) {
 		return false
 	}
+	if w := p.w(i); w == "told" || w == "tells" || w == "tell" {
+		return false // ", told AFP": whom it was told, not who told it
+	}
 	ns, ne := x.npAfter(i+1, len(p.toks))
 	if ns == ne {
 		return false
 	}
-	if k := ne; k < len(p.toks) && !(p.toks[k].kind == tkPunct) && !p.isWord(k, "on") && !p.isWord(k, "in") && p.fl(k)&(fWeekday|fTimeRel) == 0 {
+	if k := ne; k < len(p.toks) && !(p.toks[k].kind == tkPunct) && !p.isWord(k, "on") && !p.isWord(k, "in") && !p.isWord(k, "to") && p.fl(k)&(fWeekday|fTimeRel) == 0 {
 		return false // "..., said the man was ...": not an inverted attribution
 	}
 	a.ns, a.ne = ns, ne
 	a.cs, a.ce = 0, i-1
 	for a.ce > 0 && p.toks[a.ce-1].kind == tkPunct {
 		a.ce--
+	}
+	if p.isPunct(ne, ",") {
+		// "said Lisa Sgarlata, chief administrative officer for Lee
+		// Memorial Hospital": the organisation she speaks for.
+		e := ne + 1
+		for e < len(p.toks) && !p.isPunct(e, ",") && !p.isPunct(e, ".") && !p.isPunct(e, ";") {
+			e++
+		}
+		a.orgS, a.orgE = x.appositiveOrg(ne+1, e)
 	}
 	return true
 }
@@ -346,11 +666,26 @@ func (x *analyzer) isNPWord(k int) bool {
 	switch t.kind {
 	case tkWord:
 		f := t.flags()
-		if f&(fCue|fClause) != 0 && !t.upper {
-			return false
+		if f&fCue != 0 && !t.upper && p.inSet(k, docNounSet) && k > 0 && p.fl(k-1)&(fDet|fNumWord) != 0 {
+			return true // "One report said", "a statement said"
 		}
-		if t.upper || f&(fSourceNoun|fTitle|fDet) != 0 || p.inSet(k, nameConnectorSet) {
+		if p.possessiveAt(k) >= 0 && p.w(k) == "s" {
+			return true // the "s" of "Sheriff’s Office"
+		}
+		if f&(fCue|fClause) != 0 && !t.upper || f&(fNumWord|fOrdinal) != 0 && f&(fSourceNoun|fTitle) == 0 {
+			return false // "One DART officer": a count, not a name
+		}
+		if t.upper && f&(fVerbish|fClause|fPrep|fAux|fCue|fTimeRel|fWeekday|fMonth|fHedge) != 0 && f&(fSourceNoun|fTitle|fPlace) == 0 || p.inSet(k, notNameWordSet) {
+			return false // "But he", "Thursday and", "According to": not a name's words
+		}
+		if (p.isWord(k, "that") || p.isWord(k, "this")) && !(k+1 < len(p.toks) && p.fl(k+1)&fSourceNoun != 0) {
+			return false // "Lazar that she said"
+		}
+		if t.upper || f&(fSourceNoun|fTitle|fDet) != 0 || p.inSet(k, nameConnectorSet) || p.inSet(k, speakingGroupSet) {
 			return true
+		}
+		if f&fCue != 0 && p.inSet(k, docNounSet) && k > 0 && p.fl(k-1)&(fDet|fNumWord) != 0 {
+			return true // "One report said", "a statement said"
 		}
 		if p.inSet(k, pronounSet) {
 			return true
@@ -369,13 +704,31 @@ func (x *analyzer) npBackward(end int) int {
 	k := end - 1
 	lowerRun := 0
 	for k >= 0 {
+		if p.isPunct(k, ".") && k+1 < end && p.toks[k+1].space {
+			break // "FORT MYERS, Fla. Florida police": the dateline ends here
+		}
+		if k+1 < end && p.toks[k+1].space && strings.IndexByte(p.text[p.toks[k].e:p.toks[k+1].s], '\n') >= 0 {
+			break // a line break: a heading or a caption before
+		}
+		if k == end-1 && k >= 3 && p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&^fPlace == 0 && p.isWord(k-1, "the") &&
+			(p.isWord(k-2, "on") || p.isWord(k-2, "in") || p.isWord(k-2, "at") || p.isWord(k-2, "near")) && p.fl(k-3)&fSourceNoun != 0 {
+			k -= 3 // "sources on the ground told", "officials in the area said"
+			continue
+		}
+		if p.toks[k].kind == tkWord && p.inSet(k, pronounSet) {
+			if k == end-1 {
+				k-- // a pronoun is the whole phrase: "he said"
+			}
+			break // "FBI they said": the phrase ends before the pronoun
+		}
 		if x.isNPWord(k) {
 			lowerRun = 0
 			k--
 			continue
 		}
-		// Allow up to two adjectives before a noun: "local activists", "US-based".
-		if p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&(fVerbish|fAux|fCue|fPred|fNeg|fPrep|fClause) == 0 && lowerRun < 2 && k+1 < end &&
+		// Allow up to two adjectives before a noun: "local activists", "US-based";
+		// but a noun of people is no adjective ("a man authorities say").
+		if p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&(fVerbish|fAux|fCue|fPred|fNeg|fPrep|fClause|fSubj|fNumWord) == 0 && !p.inSet(k, notNameWordSet) && lowerRun < 2 && k+1 < end &&
 			(p.toks[k+1].kind == tkWord && !p.toks[k+1].upper && p.fl(k+1)&(fSourceNoun|fTitle) != 0 || p.isDashTok(k+1) || p.isWord(k, "based")) {
 			lowerRun++
 			k--
@@ -384,14 +737,36 @@ func (x *analyzer) npBackward(end int) int {
 		break
 	}
 	s := k + 1
-	// Trim leading connectors, punctuation and stray adjectives.
-	for s < end && (p.toks[s].kind == tkPunct || p.toks[s].kind == tkWord && p.inSet(s, nameConnectorSet) && p.w(s) != "the") {
+	// Trim leading connectors, punctuation and stray adjectives; but "Al-"
+	// of "Al-Sawarmi Khalid" is the name's.
+	for s < end && (p.toks[s].kind == tkPunct || p.toks[s].kind == tkWord && p.inSet(s, nameConnectorSet) && p.w(s) != "the" &&
+		!(p.toks[s].upper && p.isDashTok(s+1) && !p.toks[s+1].space)) {
 		s++
 	}
-	// The phrase must contain a head: a capitalized word, a source noun or a pronoun.
+	// A curated name with commas: "Bureau of Alcohol, Tobacco, Firearms
+	// and Explosives".
+	for q := s - 1; q > 0 && p.isPunct(q, ",") && p.toks[s].upper; {
+		r := q - 1
+		for r >= 0 && p.toks[r].kind == tkWord && (p.toks[r].upper || p.inSet(r, nameConnectorSet)) {
+			r--
+		}
+		if r+1 >= q {
+			break
+		}
+		if _, ok := entity.Lookup(p.text[p.toks[r+1].s:p.toks[end-1].e]); ok {
+			s = r + 1
+			break
+		}
+		q = r
+		if !p.isPunct(q, ",") {
+			break
+		}
+	}
+	// The phrase must contain a head: a capitalized word, a source noun, a
+	// noun of people ("the refugees said") or a pronoun.
 	for j := s; j < end; j++ {
 		t := &p.toks[j]
-		if t.kind == tkWord && (t.upper || t.flags()&fSourceNoun != 0 || p.inSet(j, pronounSet)) && p.fl(j)&fDet == 0 {
+		if t.kind == tkWord && (t.upper || t.flags()&(fSourceNoun|fTitle) != 0 || p.inSet(j, speakingGroupSet) || p.inSet(j, pronounSet)) && p.fl(j)&fDet == 0 {
 			return s
 		}
 	}
@@ -411,13 +786,16 @@ func (x *analyzer) npAfter(i, lim int) (int, int) {
 			j++
 			continue
 		}
-		if p.toks[j].kind == tkWord && !p.toks[j].upper && p.fl(j)&(fVerbish|fAux|fCue|fPred|fPrep|fNeg|fTimeRel) == 0 && j+1 < lim && x.isNPWord(j+1) && j < i+3 {
-			j++ // adjective
+		if q := x.descriptorEnd(j, lim); q > j {
+			j = q // "national disaster agency spokesman ...", "local officials"
 			continue
 		}
 		break
 	}
-	for j > i && (p.toks[j-1].kind == tkPunct && !p.isPunct(j-1, ")") || p.toks[j-1].kind == tkWord && p.inSet(j-1, nameConnectorSet)) {
+	// No dangling words at the end: punctuation, connectors, lower-case
+	// words that are not generic sources ("AFP late").
+	for j > i && (p.toks[j-1].kind == tkPunct && !p.isPunct(j-1, ")") || p.toks[j-1].kind == tkWord && (p.inSet(j-1, nameConnectorSet) ||
+		!p.toks[j-1].upper && p.fl(j-1)&(fSourceNoun|fTitle) == 0)) {
 		j--
 	}
 	for k := i; k < j; k++ {
@@ -429,8 +807,276 @@ func (x *analyzer) npAfter(i, lim int) (int, int) {
 	return i, i
 }
 
-// canonSource fills a.source and a.mention from the noun phrase.
+// descriptorEnd returns the end of a run of up to three lower-case
+// modifiers that starts at token j and leads to a generic source noun or a
+// title ("national disaster agency spokesman", "local officials"), or j
+// when there is none. Time words ("late", "early") and verbs end it.
+func (x *analyzer) descriptorEnd(j, lim int) int {
+	p := &x.p
+	q := j
+	for q < lim && q < j+3 && p.toks[q].kind == tkWord && !p.toks[q].upper && p.fl(q)&(fVerbish|fAux|fCue|fPred|fPrep|fNeg|fTimeRel|fDet|fNumWord|fOrdinal|fSourceNoun|fTitle) == 0 &&
+		!p.inSet(q, timeAdjSet) {
+		q++
+	}
+	if q == j || q >= lim || p.toks[q].kind != tkWord || p.fl(q)&(fSourceNoun|fTitle) == 0 || p.fl(q)&(fMonth|fWeekday) != 0 {
+		return j
+	}
+	return q
+}
+
+// timeAdjs are modifiers of a time, not of a source: "told AFP late Tuesday".
+var timeAdjs = setOf("late", "early", "earlier", "later", "mid", "last", "next", "overnight")
+
+var timeAdjSet = newLexSet(timeAdjs)
+
+// canonSource fills a.source and a.mention from the noun phrase. A
+// spokesperson, an official or a chief speaking for an organisation gives
+// the organisation ("UNHCR spokesman Adrian Edwards" -> UNHCR; "Sutopo
+// Purwo Nugroho of the National Disaster Mitigation Agency" -> the
+// agency), and so do later mentions of the person ("Nugroho said").
 func (x *analyzer) canonSource(a *attrib) {
+	x.canonSource0(a)
+	if a.source == "" {
+		return
+	}
+	if len(x.affil) > 0 {
+		org, ok := x.affil[a.source]
+		if i := strings.LastIndexByte(a.source, ' '); !ok && i > 0 {
+			org, ok = x.affil[a.source[i+1:]] // "Al-Sawarmi Khalid" after "Khalid, spokesman for ..."
+		}
+		if ok {
+			a.source = org
+			x.lastSource = org
+		}
+	}
+	if c := cleanName(a.source); c != a.source {
+		if c == "" {
+			c = "unnamed source"
+		}
+		if x.lastSource == a.source {
+			x.lastSource = c
+		}
+		if x.lastOrg == a.source {
+			x.lastOrg = c
+		}
+		a.source = c
+	}
+}
+
+// affiliate records that the person name speaks for org, by full name
+// and by surname.
+func (x *analyzer) affiliate(name, org string) {
+	name = strings.TrimRight(strings.TrimSpace(name), ".,")
+	if name == "" || org == "" || name == org {
+		return
+	}
+	if x.affil == nil {
+		x.affil = make(map[string]string, 4)
+	}
+	x.affil[name] = org
+	if i := strings.LastIndexByte(name, ' '); i > 0 {
+		x.affil[name[i+1:]] = org
+	}
+}
+
+// spokesTitles are the roles of people who speak for their organisation.
+var spokesTitles = setOf("spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "official", "chief",
+	"superintendent", "director", "head", "agent", "representative", "officer", "coordinator")
+
+var spokesTitleSet = newLexSet(spokesTitles)
+
+// speaksFor reads a speaker named with the organisation they speak for in
+// tokens [s, e): "UNHCR spokesman Adrian Edwards", "national disaster
+// agency spokesman Sutopo Purwo Nugroho", "OPD Chief John Mina", "ATF
+// Special Agent", and "Sutopo Purwo Nugroho of the National Disaster
+// Mitigation Agency". It returns the organisation's tokens and the
+// person's (empty when not named).
+func (x *analyzer) speaksFor(s, e int) (os, oe, ns, ne int, ok bool) {
+	p := &x.p
+	t := -1
+	for k := e - 1; k > s; k-- {
+		if p.toks[k].kind == tkWord && p.inSet(k, spokesTitleSet) {
+			t = k
+			break
+		}
+	}
+	if t > s {
+		for q := t + 1; q < e; q++ {
+			if p.toks[q].kind == tkWord && !p.toks[q].upper && !p.inSet(q, nameConnectorSet) {
+				return 0, 0, 0, 0, false // "officials at ...": not a name after the title
+			}
+		}
+		oe = t
+		for oe > s && p.toks[oe-1].kind == tkWord && p.fl(oe-1)&fTitle != 0 && p.fl(oe-1)&fSourceNoun == 0 {
+			oe-- // "ATF Special Agent", "police press officer"
+		}
+		os = s
+		if p.isWord(os, "the") || p.isWord(os, "a") || p.isWord(os, "an") {
+			os++
+		}
+		if o := p.possessiveAt(oe - 1); o >= os {
+			oe = o + 1 // "UNRWA's director"
+		}
+		for oe > os+1 && p.toks[oe-1].kind == tkWord && !p.toks[oe-1].upper && p.fl(oe-1)&fSourceNoun == 0 {
+			oe-- // "MSF emergency coordinator": MSF
+		}
+		if oe > os && x.orgLike(os, oe) {
+			return os, oe, t + 1, e, true
+		}
+		return 0, 0, 0, 0, false
+	}
+	// A named person of an organisation, without a title.
+	for k := s + 1; k < e-1 && k <= s+3; k++ {
+		if !(p.isWord(k, "of") || p.isWord(k, "from") || p.isWord(k, "at") || p.isWord(k, "with")) {
+			if p.toks[k].kind != tkWord || !p.toks[k].upper || p.fl(k)&(fTitle|fSourceNoun) != 0 {
+				return 0, 0, 0, 0, false
+			}
+			continue
+		}
+		if k-s < 2 || p.fl(s)&(fTitle|fSourceNoun|fDet) != 0 {
+			return 0, 0, 0, 0, false // "Lt. Keith White of ...", one word: not a full name
+		}
+		os = k + 1
+		if p.isWord(os, "the") {
+			os++
+		}
+		if os < e && p.toks[os].upper && x.orgLike(os, e) {
+			return os, e, s, k, true
+		}
+		return 0, 0, 0, 0, false
+	}
+	return 0, 0, 0, 0, false
+}
+
+// orgLike reports whether tokens [s, e) can name an organisation: a name
+// in capitals or with a generic head ("disaster agency", "police"), not a
+// place alone.
+func (x *analyzer) orgLike(s, e int) bool {
+	p := &x.p
+	if p.toks[e-1].kind != tkWord {
+		return false
+	}
+	if end, _, ok := p.placeAt(s); ok && end >= e {
+		return false
+	}
+	if e-s == 1 && s == 0 && !p.toks[s].caps && p.fl(s)&(fSourceNoun|fPlace) == 0 {
+		return false // "Local official Miabek Lang": a capital of the sentence start
+	}
+	for k := s; k < e; k++ {
+		if p.toks[k].kind == tkWord && (p.toks[k].upper || p.fl(k)&fSourceNoun != 0) && p.fl(k)&fDet == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// orgName returns the canonical name of the organisation in tokens [s,
+// e): a name the article or the curated table resolves, a longer name of
+// the article that holds a generic descriptor's words ("disaster agency"
+// -> "National Disaster Mitigation Agency"), else the words as written
+// (lower case for a generic descriptor).
+func (x *analyzer) orgName(s, e int) string {
+	p := &x.p
+	clean := p.text[p.toks[s].s:p.toks[e-1].e]
+	if e-s == 1 && !p.toks[s].upper && p.inSet(s, orgAnaphorSet) {
+		if org := x.lastOrg; org != "" {
+			return org // "agency spokesman X" after the agency was named
+		}
+	}
+	if name, ok := x.resolveName(clean, s, e); ok {
+		return name
+	}
+	upper := false
+	for k := s; k < e; k++ {
+		upper = upper || p.toks[k].upper
+	}
+	generic := true
+	for k := s; k < e; k++ {
+		generic = generic && p.toks[k].kind == tkWord && p.fl(k)&fSourceNoun != 0 && !p.toks[k].caps
+	}
+	if upper && !generic {
+		return clean
+	}
+	if e-s == 1 && p.toks[s].upper && orgHeads[p.w(s)] {
+		// "Observatory head Karim Saleh": the article's Observatory.
+		if full := x.longFormCached(clean, true); full != "" && full != clean {
+			if ent, ok := entity.Lookup(full); ok {
+				return ent.Name
+			}
+			return full
+		}
+		return clean
+	}
+	if li := x.pureWord(s, e); li >= 0 && generic {
+		return lexKeys[li] // "Police Chief Ken Grace": the police
+	}
+	if full := x.descriptorLongForm(s, e); full != "" {
+		if ent, ok := entity.Lookup(full); ok {
+			return ent.Name
+		}
+		return full
+	}
+	return strings.ToLower(clean)
+}
+
+// descriptorLongForm finds in the article a capitalized name of three or
+// more words that holds every word of the lower-case descriptor in tokens
+// [s, e) ("national disaster agency" -> "National Disaster Mitigation
+// Agency"), or "".
+func (x *analyzer) descriptorLongForm(s, e int) string {
+	p := &x.p
+	if e-s < 2 {
+		return ""
+	}
+	head := p.text[p.toks[e-1].s:p.toks[e-1].e]
+	if head == "" {
+		return ""
+	}
+	title := strings.ToUpper(head[:1]) + head[1:]
+	text := x.text
+	for from := 0; from < len(text); {
+		k := strings.Index(text[from:], title)
+		if k < 0 {
+			return ""
+		}
+		k += from
+		from = k + len(title)
+		// The capitalized run that ends with the head.
+		st := k
+		for st > 0 {
+			j := st - 1
+			if text[j] != ' ' {
+				break
+			}
+			w := j
+			for w > 0 && isLetterByte(text[w-1]) {
+				w--
+			}
+			if w == j || !(text[w] >= 'A' && text[w] <= 'Z') {
+				break
+			}
+			st = w
+		}
+		name := text[st:from]
+		if strings.Count(name, " ") < 2 {
+			continue
+		}
+		lower := strings.ToLower(name)
+		all := true
+		for q := e - 2; q >= s; q-- {
+			if !strings.Contains(lower, p.w(q)) {
+				all = false // "local disaster agency" is not the National Disaster Mitigation Agency
+			}
+		}
+		if all {
+			return name
+		}
+	}
+	return ""
+}
+
+// canonSource0 is canonSource before the affiliations are applied.
+func (x *analyzer) canonSource0(a *attrib) {
 	p := &x.p
 	if a.ns >= a.ne {
 		return
@@ -458,19 +1104,22 @@ func (x *analyzer) canonSource(a *attrib) {
 	// "a spokesman for X", "officials at X", "X's spokesman"; but a group
 	// of people named by where they are ("Prosecutors in Crotone",
 	// "Survivors of a shipwreck") is that group.
+	forOrg := false
 	for k := s; k < e-1; k++ {
 		w := p.w(k)
 		if p.toks[k].kind != tkWord || p.fl(k)&(fSourceNoun|fTitle) == 0 {
 			continue
 		}
-		if k == s+skipDet(p, s) && p.inSet(k, peopleGroupSet) && (p.isWord(k+1, "in") || p.isWord(k+1, "of") || p.isWord(k+1, "from") || p.isWord(k+1, "at")) {
+		if k == s+skipDet(p, s) && p.inSet(k, peopleGroupSet) && (p.isWord(k+1, "in") || p.isWord(k+1, "of") || p.isWord(k+1, "from") || p.isWord(k+1, "at")) &&
+			!x.orgNameAt(k+2, e) {
 			a.source = lexKeys[p.toks[k].li] // a static string: w is in the reused lowered text
 			x.lastSource = a.source
 			return
 		}
-		if !p.toks[k].upper && (p.isWord(k+1, "for") || p.isWord(k+1, "of") || p.isWord(k+1, "at") || p.isWord(k+1, "from") || p.isWord(k+1, "with")) && w != "ministry" && w != "office" && w != "department" && w != "union" && w != "committee" {
+		if (!p.toks[k].upper || k == 0) && (p.isWord(k+1, "for") || p.isWord(k+1, "of") || p.isWord(k+1, "at") || p.isWord(k+1, "from") || p.isWord(k+1, "with")) && w != "ministry" && w != "office" && w != "department" && w != "union" && w != "committee" {
 			if k+2 < e {
 				s = k + 2
+				forOrg = p.inSet(k, spokesTitleSet)
 			}
 			break
 		}
@@ -525,6 +1174,10 @@ func (x *analyzer) canonSource(a *attrib) {
 	// Pronouns.
 	if e-s == 1 && p.inSet(s, pronounSet) {
 		a.pronoun = true
+		if src := x.antecedent(s); src != "" {
+			a.source, a.resolved = src, true
+			return
+		}
 		if x.lastSource != "" {
 			a.source = x.lastSource
 			a.resolved = true
@@ -536,10 +1189,38 @@ func (x *analyzer) canonSource(a *attrib) {
 	if acro != "" {
 		x.defineAcronym(acro, clean)
 	}
+	if os, oe, ps, pe, ok := x.speaksFor(s, e); ok {
+		org := x.orgName(os, oe)
+		if ps < pe {
+			x.affiliate(p.text[p.toks[ps].s:p.toks[pe-1].e], org)
+		}
+		a.source, a.resolved = org, true
+		x.lastSource, x.lastOrg = org, org
+		return
+	}
+	if a.orgS < a.orgE {
+		// "Fauzi, an official from the local disaster agency, said".
+		org := x.orgName(a.orgS, a.orgE)
+		x.affiliate(clean, org)
+		a.source, a.resolved = org, true
+		x.lastSource, x.lastOrg = org, org
+		return
+	}
+	if e-s == 1 && s > 0 && p.isWord(s-1, "the") && p.inSet(s, orgAnaphorSet) {
+		// "the group confirmed": the organisation the article cited last.
+		if org := x.lastOrg; org != "" {
+			a.source, a.resolved = org, true
+			x.lastSource = org
+			return
+		}
+	}
 	if name, ok := x.resolveName(clean, s, e); ok {
 		a.source = name
 		a.resolved = true
 		x.lastSource = name
+		if _, ok := entity.Lookup(name); ok || forOrg {
+			x.lastOrg = name
+		}
 		return
 	}
 	// Person with a title and an affiliation: "Lt. Keith White of the Monroe
@@ -616,6 +1297,9 @@ func (x *analyzer) canonSource(a *attrib) {
 		a.source = clean
 	}
 	x.lastSource = a.source
+	if forOrg {
+		x.lastOrg = a.source // "a spokesman for the Enough Project"
+	}
 }
 
 // resolveName maps a cleaned mention to a canonical name: acronyms defined
@@ -716,7 +1400,12 @@ func (x *analyzer) resolveName1(clean string, s, e int) (string, bool) {
 			return full, true
 		}
 	}
-	// Names with a generic descriptor in front: "British-based Syrian Observatory ..."
+	// Names with a generic descriptor in front: "British-based Syrian
+	// Observatory ..."; but a place in front names another body ("Kenya
+	// Red Cross" is not the International Committee of the Red Cross).
+	if _, _, place := p.placeAt(s); place {
+		return "", false
+	}
 	for k := s + 1; k < e; k++ {
 		if p.toks[k].upper && p.toks[k].kind == tkWord {
 			if ent, ok := x.lookupTokens(p.text[p.toks[k].s:p.toks[e-1].e], k, e); ok {
@@ -763,6 +1452,278 @@ type longFormEntry struct {
 
 // maxLongFormList is how many longForm results the slice holds before the map.
 const maxLongFormList = 16
+
+// antecedent returns the source a "they" at token k stands for when the
+// sentence opens with it: "Officials at Lee Memorial Health System held a
+// briefing where they revealed ..." -> Lee Memorial Health System; or "".
+func (x *analyzer) antecedent(k int) string {
+	p := &x.p
+	if !p.isWord(k, "they") || k < 2 {
+		return ""
+	}
+	ns, ne := x.npAfter(0, k)
+	if ne <= ns || p.fl(ne-1)&fSourceNoun == 0 || p.toks[ne-1].upper && ne-1 > 0 {
+		return ""
+	}
+	// "officials at X": on over the organisation's name.
+	if q := ne; (p.isWord(q, "at") || p.isWord(q, "of") || p.isWord(q, "from") || p.isWord(q, "with")) && q+1 < k && p.toks[q+1].upper {
+		e := q + 1
+		for e < k && p.toks[e].kind == tkWord && (p.toks[e].upper || p.inSet(e, nameConnectorSet) && e+1 < k && p.toks[e+1].upper) {
+			e++
+		}
+		ne = e
+	}
+	b := attrib{ns: ns, ne: ne}
+	last, lastOrg := x.lastSource, x.lastOrg
+	x.canonSource(&b)
+	x.lastSource, x.lastOrg = last, lastOrg
+	return b.source
+}
+
+// orgNameAt reports whether tokens [k, e) hold an organisation's name of
+// two capitalized words or more that is not a place ("officials at Lee
+// Memorial Health System", but "prosecutors in Crotone").
+func (x *analyzer) orgNameAt(k, e int) bool {
+	p := &x.p
+	if p.isWord(k, "the") {
+		k++
+	}
+	if k+1 >= e || !p.toks[k].upper || !p.toks[k+1].upper {
+		return false
+	}
+	_, _, place := p.placeAt(k)
+	return !place
+}
+
+// speakingGroups are groups of people that news quote as a source: "the
+// refugees said", "villagers told".
+var speakingGroups = setOf("refugees", "villagers", "survivors", "protesters", "protestors", "demonstrators",
+	"passengers", "locals", "citizens", "farmers", "fishermen", "migrants", "students", "teachers", "parents",
+	"worshippers", "worshipers", "mourners", "bystanders", "eyewitnesses", "doctors", "nurses", "journalists",
+	"reporters", "lawyers")
+
+var speakingGroupSet = newLexSet(speakingGroups)
+
+// notNameWords never stand in a source's name: question words, sentence
+// adverbs and the like, written with a capital at a sentence start or not.
+var notNameWords = setOf("what", "how", "whose", "even", "yet", "still", "meanwhile", "however", "needless", "expected",
+	"share", "hearing", "following", "according", "until", "unless", "although", "though", "because", "since", "today",
+	"tonight", "tomorrow", "yesterday", "then", "now", "later", "earlier", "also", "so", "if", "whether", "once", "here",
+	"there", "where", "why", "guess", "late", "early")
+
+var notNameWordSet = newLexSet(notNameWords)
+
+// kinNames are sources known only as someone's relatives: "the family",
+// "his mother". They are one generic source, "relatives".
+var kinNames = setOf("family", "families", "relatives", "relative", "mother", "father", "brother", "sister", "son",
+	"daughter", "wife", "husband", "cousin", "uncle", "aunt", "grandmother", "grandfather", "girlfriend", "boyfriend",
+	"parents", "parent", "mom", "dad", "niece", "nephew", "fiancee", "fiance", "grandson", "granddaughter", "stepfather",
+	"stepmother", "members")
+
+// stateAbbrevs are the abbreviations of US states that datelines end
+// with ("FORT MYERS, Fla."): never the first word of a source.
+var stateAbbrevs = setOf("Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
+	"Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.",
+	"N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Va.", "Vt.",
+	"Wash.", "Wis.", "W.Va.", "Wyo.")
+
+// anonWords end the mention of a person nobody names: "a Masury man".
+var anonWords = setOf("man", "woman", "boy", "girl", "person", "teen", "teenager", "youth", "someone", "somebody")
+
+var (
+	junkLeadSet  = newLexSet(junkLead)
+	junkTrailSet = newLexSet(junkTrail)
+	anonWordSet  = newLexSet(anonWords)
+	kinNameSet   = newLexSet(kinNames)
+)
+
+// junkLead and junkTrail are words a source's name never begins or ends
+// with: what the sentence glued onto it ("But he", "Thursday and",
+// "Hunter to", "a man authorities").
+var (
+	junkLead = setOf("but", "and", "or", "although", "as", "while", "when", "until", "yet", "even", "then", "after",
+		"according", "following", "hearing", "expected", "needless", "share", "today", "yesterday", "also", "still",
+		"now", "meanwhile", "however", "so", "because", "since", "if", "though", "the", "a", "an", "some", "that",
+		"this", "these", "those", "what", "to", "of", "in", "on", "at", "for", "with", "by", "from", "he", "she",
+		"they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "my", "one", "two", "three", "four",
+		"five", "six", "seven", "eight", "nine", "ten", "several", "many", "more", "other", "others", "both", "all",
+		"man", "woman", "boy", "girl", "person", "teen", "guess", "late", "early", "who", "which", "where")
+	junkTrail = setOf("and", "or", "of", "to", "for", "on", "in", "at", "the", "a", "an", "that", "what", "with",
+		"by", "from", "as", "he", "she", "they", "it", "we", "i", "you", "him", "them", "late", "early", "who",
+		"which", "said", "says", "but", "when", "while", "after", "before", "co", "news")
+)
+
+// cleanName returns a source's name without the words a sentence glued
+// onto it: a sentence run into it by a missing space ("Charles
+// Jackson.His family"), leading and trailing function words, pronouns,
+// numbers, weekdays and months ("But he", "One DART", "Thursday and",
+// "AFP late"), a trailing hyphen. A name of a relative is "relatives".
+// It returns "" when nothing of a name is left.
+func cleanName(s string) string {
+	// "Drive.Houston police": a sentence end without its space.
+	runOn := false
+	for i := len(s) - 2; i > 0; i-- {
+		if s[i] == '.' && s[i-1] >= 'a' && s[i-1] <= 'z' && s[i+1] >= 'A' && s[i+1] <= 'Z' {
+			s, runOn = s[i+1:], true
+			break
+		}
+	}
+	// The words as spans of s, without allocating for the usual short name.
+	var spans [24][2]int
+	ws := spans[:0]
+	for i := 0; i < len(s); {
+		for i < len(s) && isSpaceByte(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !isSpaceByte(s[j]) {
+			j++
+		}
+		if j > i {
+			if len(ws) == len(spans) {
+				return s // a long phrase: left as it is
+			}
+			ws = append(ws, [2]int{i, j})
+		}
+		i = j
+	}
+	word := func(k int) string { return s[ws[k][0]:ws[k][1]] }
+	// "More News Videos A father", "Pa.– The York County Coroner's office":
+	// a capitalized article inside starts the name.
+	for i := len(ws) - 1; i > 0; i-- {
+		if w := word(i); w == "The" || w == "A" || w == "An" {
+			ws = ws[i:]
+			break
+		}
+	}
+	if w := word(0); len(ws) > 1 && w[len(w)-1] == '.' && stateAbbrevs[w] {
+		ws = ws[1:] // "Fla. Florida police": the dateline's state
+	}
+	// Each word is looked up once: its lexicon index (-1 for none) or -2
+	// for a number, a bracket or an empty word.
+	var buf [48]byte
+	look := func(k int) int32 {
+		w := word(k)
+		if w[0] == '(' {
+			return -3 // "(WHO)": never junk
+		}
+		b := bareWord(w, buf[:0])
+		if b == "" || b[0] >= '0' && b[0] <= '9' {
+			return -2
+		}
+		return lexFind(b)
+	}
+	junk := func(li int32, set *lexSet) bool {
+		if li == -2 {
+			return true
+		}
+		if li < 0 {
+			return false
+		}
+		f := lexInfos[li].f
+		return set.in[li] || f&(fWeekday|fMonth) != 0 && f&fSourceNoun == 0
+	}
+	first := look(0)
+	for len(ws) > 1 && junk(first, junkLeadSet) {
+		ws = ws[1:]
+		first = look(0)
+	}
+	last := look(len(ws) - 1)
+	for len(ws) > 0 && (junk(last, junkTrailSet) || strings.HasSuffix(word(len(ws)-1), "-")) {
+		ws = ws[:len(ws)-1]
+		if len(ws) > 0 {
+			last = look(len(ws) - 1)
+		}
+	}
+	if len(ws) == 0 || len(ws) == 1 && junk(first, junkLeadSet) {
+		return "" // nothing of a name is left
+	}
+	in := func(li int32, set *lexSet) bool { return li >= 0 && set.in[li] }
+	switch {
+	case in(last, anonWordSet):
+		return "" // "a Masury man said": nobody named
+	case in(last, kinNameSet) && (lexKeys[last] != "members" || len(ws) == 1), first >= 0 && lexKeys[first] == "family":
+		// A relative: "family", "his mother", "Melody Cuerros' family",
+		// "a family friend".
+		return "relatives"
+	}
+	if len(ws) == 1 && first >= 0 && (runOn && lexInfos[first].f&fSourceNoun != 0 || peopleGroupSet.in[first]) && lexInfos[first].f&fPlace == 0 && hasLower(word(0)) {
+		// "Road.Police say": a generic source capitalized by the run-on;
+		// "Police" is the police wherever it is capitalized.
+		return lexKeys[first]
+	}
+	return s[ws[0][0]:ws[len(ws)-1][1]]
+}
+
+// bareWord lowers w's ASCII letters into buf, without the punctuation
+// around it or a possessive "'s", and returns it as a string that lives
+// in buf (valid until buf is written again).
+func bareWord(w string, buf []byte) string {
+	for w != "" {
+		if trimByte[w[0]] {
+			w = w[1:]
+		} else if n := quoteDashLen(w, true); n > 0 {
+			w = w[n:]
+		} else {
+			break
+		}
+	}
+	for w != "" {
+		if trimByte[w[len(w)-1]] {
+			w = w[:len(w)-1]
+		} else if n := quoteDashLen(w, false); n > 0 {
+			w = w[:len(w)-n]
+		} else {
+			break
+		}
+	}
+	if n := len(w); n > 2 && (w[n-1] == 's' || w[n-1] == 'S') && w[n-2] == '\'' {
+		w = w[:n-2]
+	} else if n > 4 && w[n-1] == 's' && strings.HasSuffix(w[:n-1], "’") {
+		w = w[:n-4]
+	}
+	if len(w) > cap(buf) {
+		return strings.ToLower(w)
+	}
+	if w == "" {
+		return ""
+	}
+	buf = buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return unsafe.String(&buf[0], len(buf))
+}
+
+// trimByte marks the ASCII punctuation bareWord trims.
+var trimByte = [256]bool{'.': true, ',': true, ';': true, ':': true, '!': true, '?': true, '"': true, '\'': true,
+	'(': true, ')': true, '-': true}
+
+// quoteDashLen returns the length of a curly quotation mark or a long dash
+// (“ ” ’ – —, three bytes each) at the start (front) or the end of w, or 0.
+func quoteDashLen(w string, front bool) int {
+	if len(w) < 3 {
+		return 0
+	}
+	q := w[len(w)-3:]
+	if front {
+		q = w[:3]
+	}
+	if q[0] == 0xE2 && q[1] == 0x80 && (q[2] == 0x9C || q[2] == 0x9D || q[2] == 0x99 || q[2] == 0x93 || q[2] == 0x94) {
+		return 3
+	}
+	return 0
+}
+
+// orgAnaphors stand for an organisation named before: "the group", "the
+// organisation".
+var orgAnaphors = setOf("group", "organization", "organisation", "agency", "charity", "monitor", "watchdog", "body", "ngo")
+
+var orgAnaphorSet = newLexSet(orgAnaphors)
 
 // orgHeads are generic nouns that end organisation names, so "the
 // institute" or "the council" can stand for the article's "National Civil
@@ -913,7 +1874,7 @@ func (x *analyzer) longForm(short string, org bool) string {
 				break
 			}
 			lw := strings.ToLower(text[w0:j])
-			if lw == "the" || lw == "a" || lw == "an" || !org && (lexFlags(lw)&(fTitle|fSourceNoun|fPlaceNoun|fDet|fPrep|fVerbish) != 0 || venueWords[lw]) {
+			if lw == "the" || lw == "a" || lw == "an" || !org && (lexFlags(lw)&(fTitle|fSourceNoun|fPlaceNoun|fDet|fPrep|fVerbish|fNumWord|fOrdinal|fMonth|fWeekday) != 0 || venueWords[lw]) {
 				break
 			}
 			s = w0

@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // classify decides what kind of number m is: a count, or a year, date,
 // time, age, ordinal, duration, measure, phone number, identifier, address or
 // decade, which are not counts. Money and percentages keep their class.
@@ -100,6 +102,15 @@ func (p *numParser) classify(m *mention) {
 	j := m.ue
 	if j < n && p.isDashTok(j) && !p.toks[j].space {
 		j++
+		// A compound adjective or a fraction: "a 200-student schoolhouse",
+		// "a 12-member team", "two-thirds of the residents".
+		if j < n && p.toks[j].kind == tkWord && !p.toks[j].space && !m.isRange {
+			w := p.w(j)
+			if fractionWords[w] || !strings.HasSuffix(w, "s") && p.fl(j)&(fTimeUnit|fNumWord|fScale|fModFirst|fPred) == 0 && w != "year-old" && w != "years-old" {
+				set(classMeasure)
+				return
+			}
+		}
 	}
 	if j < n && p.toks[j].kind == tkWord {
 		f := p.toks[j].flags()
@@ -172,6 +183,12 @@ func (p *numParser) classify(m *mention) {
 		case t.kind == tkNum && m.ts == cs && (f&fLabel != 0 && (p.toks[b].upper || w == "no" && p.isPunct(b+1, ".") || w == "number" || w == "route" || w == "flight" || w == "highway" || w == "interstate" || w == "channel")):
 			set(classID)
 			return
+		case t.kind == tkNum && m.ts == cs && p.toks[b].caps && b == 0 && len(w) >= 2 && f&(fDet|fPrep|fMonth|fWeekday|fCue|fVerbish|fAux|fNeg|fNumWord|fModLast) == 0 &&
+			preMods[w].bound == 0 && !preMods[w].between && !preMods[w].from && cs+1 < n && p.toks[cs+1].kind == tkWord &&
+			(p.fl(cs+1)&(fSubj|fPred|fScale) == 0 || f == 0 && p.fl(cs+1)&(fSubj|fScale) == 0):
+			// "SKY 4 captured video": a station's name at the sentence start.
+			set(classID)
+			return
 		case t.kind == tkNum && m.ts == cs && p.toks[b].upper && b > 0 && f&(fDet|fPrep|fMonth|fWeekday|fCue|fVerbish|fAux|fNeg) == 0 &&
 			!p.isPunct(b-1, "\"") && !p.isPunct(b-1, "(") && preMods[w].bound == 0 && !preMods[w].between && !preMods[w].from:
 			// "Route 66", "News 12", "Boeing 737"
@@ -181,7 +198,8 @@ func (p *numParser) classify(m *mention) {
 	}
 	// "Henry Jackson, 18, was ..." and "(18)" after a name: an age.
 	if t.kind == tkNum && m.ts == cs && !m.isRange && !m.scaled && !t.ngrp && !t.ndec && m.v1 <= 120 && cs >= 2 {
-		if p.isPunct(cs-1, ",") && p.toks[cs-2].kind == tkWord && (ce >= n || p.isPunct(ce, ",") || p.isPunct(ce, ".") || p.isPunct(ce, ";") || p.isWord(ce, "and") || p.isWord(ce, "of") || p.isPunct(ce, ")")) &&
+		if p.isPunct(cs-1, ",") && p.toks[cs-2].kind == tkWord && (ce >= n || p.isPunct(ce, ",") || p.isPunct(ce, ".") || p.isPunct(ce, ";") || p.isWord(ce, "and") ||
+			p.isWord(ce, "of") && !p.isWord(ce+1, "them") && !p.isWord(ce+1, "whom") && !p.isWord(ce+1, "the") || p.isPunct(ce, ")")) &&
 			p.toks[cs-2].flags()&(fPred|fCue|fTimeUnit) == 0 {
 			set(classAge)
 			return
@@ -218,6 +236,9 @@ func (p *numParser) classify(m *mention) {
 		set(classID)
 	}
 }
+
+// fractionWords after a glued dash make a number a fraction ("two-thirds").
+var fractionWords = setOf("third", "thirds", "quarter", "quarters", "fifth", "fifths", "half", "halves", "tenth", "tenths")
 
 // phoneAt reports whether a phone number starts at token i and returns its end:
 // 555-1234, 555-555-1234, 1-800-555-1234, (555) 555-1234.

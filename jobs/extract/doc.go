@@ -39,8 +39,16 @@
 // several [3, 9], a few [2, 9], a handful [2, 5], dozens [24, 99], scores
 // [40, 199], hundreds [200, 999], thousands [2000, 9999], tens of thousands
 // [20000, 99999], hundreds of thousands [200000, 999999], millions [2e6,
-// 9999999]; "several hundred" [300, 900]. "more than hundreds" keeps the
-// vague low only. "no one was killed", "no casualties": 0, exact.
+// 9999999]; "several hundred", "a few thousand" as "hundreds",
+// "thousands". "more than hundreds" keeps the vague low only. "no one was
+// killed", "no casualties": 0, exact, one claim for each predicate ("no
+// one was killed or injured": killed and injured).
+//
+// What is a claim: a count of the news (casualties, arrests, displaced,
+// missing, hostages, crowds, shots, munitions, buildings, money), not the
+// people and things of an anecdote ("her two sons", "one of the slain",
+// "three tours"): see anecdote.go. A figure repeated in the same words is
+// one claim.
 //
 // Units: people and other counted things have unit "" (the subject says
 // what is counted: "people", "civilians", "children", ...; the counted noun
@@ -68,10 +76,14 @@
 // Grace"), else the phrase itself (lower case for generic sources such as
 // "police" or "local activists"; a ministry without a country is written
 // "health ministry"). A pronoun ("he said") takes the previous source of
-// the article, or "unnamed source". A short form the article spells out
-// elsewhere wins over the table ("the Red Cross" in an article about the
-// Peruvian Red Cross, "the institute" for the National Civil Defence
-// Institute). Forms read: "S, X said, and T" (S and T), "X, which says S",
+// the article, or "unnamed source". A spokesperson, official or chief
+// speaking for an organisation gives the organisation ("UNHCR spokesman
+// Adrian Edwards" -> UNHCR), and so does the person's surname later.
+// Quotations keep their speaker over sentences (quote.go). What a
+// sentence glues onto a name is dropped (cleanName). A short form the
+// article spells out elsewhere wins over the table ("the Red Cross" in an
+// article about the Peruvian Red Cross, "the institute" for the National
+// Civil Defence Institute). Forms read: "S, X said, and T" (S and T), "X, which says S",
 // "according to a list compiled by X", "Prosecutors in Crotone" (the
 // group), "Togo's opposition", "the UN's humanitarian agency OCHA".
 //

@@ -76,13 +76,15 @@ func Extract(a Article) Result {
 		clear(sc.attrs[:cap(sc.attrs)])
 		sc.toks, sc.sents, sc.ments, sc.attrs = x.all[:0], sc.sents[:0], x.ments[:0], x.attrs[:0]
 		sc.starts, sc.cues = x.starts[:0], x.cues[:0]
+		sc.pend = x.q.pend[:0]
+		x.outer = attrib{}
 		clear(x.claims) // the rest of the buffer was cleared after earlier calls
 		sc.claims = x.claims[:0]
 		clear(x.resolvedList)
 		sc.resolved = x.resolvedList[:0]
 		clear(x.longFormList)
 		sc.longForms = x.longFormList[:0]
-		sc.maps = [3]map[string]string{x.resolved, x.longForms, x.acronyms}
+		sc.maps = [4]map[string]string{x.resolved, x.longForms, x.acronyms, x.affil}
 		for _, m := range sc.maps {
 			clear(m)
 		}
@@ -95,23 +97,30 @@ func Extract(a Article) Result {
 	sc.sents = sents
 	x.ments, x.attrs = sc.ments[:0], sc.attrs[:0]
 	x.starts, x.cues = sc.starts[:0], sc.cues[:0]
+	x.q.pend = sc.pend[:0]
 	idx := 0
 	x.all = sc.toks[:0]
 	// Claims collect in a reused buffer; the result is an exact-size copy.
 	x.claims = sc.claims[:0]
-	x.resolved, x.longForms, x.acronyms = sc.maps[0], sc.maps[1], sc.maps[2]
+	x.resolved, x.longForms, x.acronyms, x.affil = sc.maps[0], sc.maps[1], sc.maps[2], sc.maps[3]
 	x.resolvedList, x.longFormList = sc.resolved, sc.longForms
 	x.placeCount, x.placeOrder = sc.placeCount, sc.placeOrder[:0]
+	prevEnd := 0
 	for si := range sents {
 		s := &sents[si]
 		if s.boiler {
 			continue
 		}
+		if strings.IndexByte(text[min(prevEnd, s.s):s.s], '\n') >= 0 {
+			x.paragraph()
+		}
+		prevEnd = s.e
 		// Most sentences hold no number and no attribution: a byte scan
 		// tells, and they are not tokenized. The lead always is, for the
 		// main place.
 		if idx > 0 && !mayClaim(x.low, s.s, s.e) {
 			x.prevClaims0, x.prevClaims1 = len(x.claims), len(x.claims)
+			x.quoteSentenceDone(s.s, s.e, nil)
 			idx++
 			continue
 		}
@@ -131,6 +140,7 @@ func Extract(a Article) Result {
 			x.leadPlace = x.firstPlace(true, false)
 		}
 		before := len(x.claims)
+		x.outerOK = false
 		x.sentence(*s, idx)
 		idx++
 		if k := a.MaxSentenceClaims; k > 0 && len(x.claims)-before > k {
@@ -143,6 +153,11 @@ func Extract(a Article) Result {
 			x.lim.StoppedAt = idx
 			idx += countSentences(sents[si+1:])
 			break
+		}
+		if x.outerOK {
+			x.quoteSentenceDone(s.s, s.e, &x.outer)
+		} else {
+			x.quoteSentenceDone(s.s, s.e, nil)
 		}
 		x.prevClaims0, x.prevClaims1 = before, len(x.claims)
 	}
@@ -162,6 +177,14 @@ func (x *analyzer) dropClaimsFrom(n int) {
 	if n < len(x.claims) {
 		clear(x.claims[n:])
 		x.claims = x.claims[:n]
+		// Claims waiting for a quotation's tag are gone too.
+		pend := x.q.pend[:0]
+		for _, i := range x.q.pend {
+			if i < n {
+				pend = append(pend, i)
+			}
+		}
+		x.q.pend = pend
 	}
 }
 
@@ -186,7 +209,7 @@ const maxKeptTokens = 1 << 16
 // copies.
 type scratch struct {
 	claims     []schema.Claim
-	maps       [3]map[string]string // resolved, longForms, acronyms
+	maps       [4]map[string]string // resolved, longForms, acronyms, affil
 	resolved   []resolution
 	longForms  []longFormEntry
 	placeCount map[string]int
@@ -198,6 +221,7 @@ type scratch struct {
 	attrs      []attrib
 	starts     []int32
 	cues       []int32
+	pend       []int
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -223,12 +247,24 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		x.zeroMentions()
 	}
 	x.attrs = x.attrs[:0]
+	quotes := x.q.open || x.hasQuoteTok()
 	if x.union&fCue != 0 {
 		x.attrs = x.findAttribs(x.attrs)
+	}
+	if x.union&fAux != 0 {
+		x.attrs = x.officially(x.attrs)
+	}
+	if quotes && len(x.attrs) > 0 {
+		if oi := x.quoteSpeakers(); oi >= 0 {
+			x.outer, x.outerOK = x.attrs[oi], true
+		}
 	}
 	if len(x.ments) == 0 && len(x.attrs) == 0 {
 		return
 	}
+	// A sentence that opens inside a quotation, or with one, speaks with
+	// the running quotation's speaker where it has no tag of its own.
+	quotedStart := quotes && (x.q.open || x.openingQuote(0))
 	hedged := x.union&fHedge != 0 && x.hedgedSentence()
 	sentText := x.text[s.s:s.e]
 	first := len(x.claims)
@@ -241,6 +277,12 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			continue
 		}
 		cs, ce := x.clauseBounds(m.cs)
+		if m.te < len(p.toks) && m.te > ce {
+			// A mention that runs over a clause mark ("Forty-eight (48)
+			// people", "at least 12, and possibly as many as 20,
+			// people"): its clause goes on after it.
+			_, ce = x.clauseBounds(m.te)
+		}
 		ati := x.attribFor(m.cs)
 		if ati >= 0 {
 			a := &x.attrs[ati]
@@ -256,11 +298,43 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		if at.notCount {
 			continue
 		}
-		if at.pred == 0 && at.subj == "" && len(x.claims) > first && x.inheritsPrevious(m, at.ofThem) {
+		if ati >= 0 && x.background(m, &at, x.attrs[ati].cue) {
+			ati = -1 // "said ... during the attack that wounded four officers": the writer's
+		}
+		prevAt := -1
+		switch {
+		case at.pred == 0 && at.subj != "" && len(x.claims) > first && x.partOfPrevious(m):
+			// "146 civilians have been killed, including 38 children",
+			// "more than 50 people were being treated, 11 of them with
+			// severe burns": a part, with the predicate of the whole.
+			if prev := &x.claims[len(x.claims)-1]; prev.Kind == schema.KindQuantity && prev.Predicate != "other" && prev.Unit == "" {
+				for pi, pn := range predNames {
+					if pn == prev.Predicate && pi != 0 {
+						at.pred = uint8(pi)
+						break
+					}
+				}
+			}
+		case at.pred != 0 || at.subj != "":
+		case len(x.claims) > first && (x.inheritsPrevious(m, at.ofThem) || m.ts >= 2 && p.isWord(m.ts-2, "of") && (p.isWord(m.ts-1, "which") || p.isWord(m.ts-1, "whom"))):
 			// "four of them in critical condition", "up from 46 on Friday",
-			// "230 homes had collapsed and a further 600 were damaged":
-			// the count is of what the sentence's previous claim counts.
-			prev := &x.claims[len(x.claims)-1]
+			// "230 homes had collapsed and a further 600 were damaged",
+			// "five bombs were dropped, of which four exploded": the count
+			// is of what the sentence's previous claim counts.
+			prevAt = len(x.claims) - 1
+		case len(x.claims) == first && x.prevClaims1 > x.prevClaims0 && (x.totalOnly(m) || x.countOf(m)):
+			// "Official victim count: 49 shooting victims plus suspect.
+			// Total 50.": the previous sentence's (first) count, in total.
+			prevAt = x.prevClaims0
+		case m.ts > 0 && (p.isWord(m.ts-1, "another") || p.isWord(m.ts-1, "further")):
+			// "a quarter of those flights had been canceled and another
+			// 17 were delayed": the things named before.
+			if k := x.pluralBefore(m.ts - 1); k >= 0 {
+				at.subj, at.subjS, at.subjE, at.thing = lexKeys[p.toks[k].li], -1, -1, true
+			}
+		}
+		if prevAt >= 0 {
+			prev := &x.claims[prevAt]
 			if prev.Kind == schema.KindQuantity && prev.Unit == "" {
 				at.subj = prev.Subject
 				for pi, pn := range predNames {
@@ -281,7 +355,13 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			pred = "other"
 		case at.subj != "" && !m.zero:
 			pred = "other"
+		case !m.zero && m.class == classCount && x.firedAfter(m.te):
+			// "at least 12 discharged their weapons": people who fired.
+			pred, at.subj = "other", "people"
 		default:
+			continue
+		}
+		if x.notCounted(m, &at, pred, cs, ce) {
 			continue
 		}
 		qs, qe := m.ts, m.te
@@ -326,6 +406,16 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			if a.deny {
 				c.Negated = true
 			}
+		} else if m.class == classMoney {
+			if b, ok := x.moneySource(m, cs); ok {
+				c.Source, c.SourceMention, c.Cue = b.source, b.mention, b.cueText
+			}
+		} else if quotedStart && x.quotedAt(m.cs) {
+			if x.q.src != "" {
+				c.Source, c.SourceMention, c.Cue = x.q.src, x.q.mention, x.q.cue
+			} else {
+				x.q.pend = append(x.q.pend, len(x.claims)-1)
+			}
 		}
 		// Scope: a time expression in the clause; a following one joins the quote.
 		if te, ok := x.scopeIn(max(cs, qs-10), min(ce, qe+10), ce, m); ok {
@@ -336,6 +426,40 @@ func (x *analyzer) sentence(s sentence, idx int) {
 			}
 		}
 		x.locate(c, cs, ce, m.cs)
+		var second schema.Claim
+		sqs, sqe := -1, -1
+		if m.zero {
+			// "no one was killed or injured", "no dead or wounded", "no
+			// casualties": a zero for each predicate.
+			if pr, end := x.zeroSecond(&at, ce); pr != 0 {
+				second = *c
+				second.Predicate = predNames[pr]
+				sqs, sqe = qs, max(qe, end)
+			}
+		}
+		if sqs >= 0 {
+			// The first predicate's claim takes the wider words and the
+			// second the narrower, so that each is told apart by the words
+			// it holds: "no one was killed or injured in the attack" (killed)
+			// and "no one was killed or injured" (injured).
+			ws, we := x.widen(sqs, sqe, cs, ce)
+			if ws == sqs && we == sqe {
+				sqs, sqe = qs, qe
+				if c.CharStart == int32(p.toks[qs].s) && c.CharEnd == int32(p.toks[qe-1].e) {
+					sqs = -1
+				}
+			} else {
+				x.setQuote(c, ws, we)
+			}
+		}
+		x.dropRepeated()
+		if sqs >= 0 {
+			nc := x.addClaim(idx, sentText, sqs, sqe, schema.KindQuantity)
+			quote, start, end := nc.Quote, nc.CharStart, nc.CharEnd
+			*nc = second
+			nc.Quote, nc.CharStart, nc.CharEnd = quote, start, end
+			x.dropRepeated()
+		}
 	}
 	// Attributed statements without a number.
 	for ati := range x.attrs {
@@ -388,6 +512,180 @@ func (x *analyzer) inheritsPrevious(m *mention, ofThem bool) bool {
 		return m.ts > 0 && (p.isWord(m.ts-1, "and") || p.isWord(m.ts-1, "further") || p.isWord(m.ts-1, "another") || p.isWord(m.ts-1, "than"))
 	}
 	return false
+}
+
+// widen returns tokens [s, e) widened to the clause [cs, ce) it stands in
+// (trailing punctuation left out), or by a "there were" before it.
+func (x *analyzer) widen(s, e, cs, ce int) (int, int) {
+	p := &x.p
+	for ce > e && p.toks[ce-1].kind == tkPunct {
+		ce--
+	}
+	if ce > e {
+		return s, ce
+	}
+	if s >= 2 && (p.isWord(s-1, "were") || p.isWord(s-1, "was")) && p.isWord(s-2, "there") {
+		return s - 2, e
+	}
+	return s, e
+}
+
+// dropRepeated removes the article's last claim when it repeats an
+// earlier one: a figure the article has given before, in the same voice
+// and words, is the same claim (a headline repeated in the lead, a
+// caption printed twice).
+func (x *analyzer) dropRepeated() {
+	if n := len(x.claims); n > 0 && x.repeated(n-1) {
+		x.claims[n-1] = schema.Claim{}
+		x.claims = x.claims[:n-1]
+	}
+}
+
+// zeroSecond returns the second predicate of a zero count and the token
+// its words end at: "no one was killed or injured" (injured), "no dead or
+// wounded" (injured), "no casualties" (injured, in the same words); 0 when
+// there is none.
+func (x *analyzer) zeroSecond(at *attachment, ce int) (uint8, int) {
+	p := &x.p
+	if at.predS < 0 {
+		return 0, 0
+	}
+	k := at.predE
+	if (p.isWord(k, "or") || p.isWord(k, "and") || p.isWord(k, "nor")) && k+1 < ce && p.toks[k+1].kind == tkWord && p.fl(k+1)&fPred != 0 {
+		if pr := p.toks[k+1].info().pred; pr != at.pred {
+			if pr == pShot {
+				pr = pInjured
+			}
+			return pr, k + 2
+		}
+	}
+	if at.pred == pKilled && p.isWord(at.predE-1, "casualties") {
+		return pInjured, at.predE
+	}
+	return 0, 0
+}
+
+// hasQuoteTok reports whether the current sentence has a quotation mark.
+func (x *analyzer) hasQuoteTok() bool {
+	p := &x.p
+	for i := range p.toks {
+		if t := &p.toks[i]; t.kind == tkPunct {
+			if c := p.text[t.s]; c == '"' || c == 0xE2 && t.e-t.s == 3 && p.text[t.s+1] == 0x80 && (p.text[t.s+2] == 0x9C || p.text[t.s+2] == 0x9D) {
+				return true // " or “ ”
+			}
+		}
+	}
+	return false
+}
+
+// openingQuote reports whether token k opens a quotation.
+func (x *analyzer) openingQuote(k int) bool {
+	p := &x.p
+	return p.isPunct(k, "“") || p.isPunct(k, "\"") && (k == 0 || p.toks[k].space) && k+1 < len(p.toks) && !p.toks[k+1].space
+}
+
+// repeated reports whether quantity claim i repeats an earlier claim of
+// the article: the same predicate, subject, values, bound, unit, source and
+// negation, in the same words (a headline repeated in the lead, a caption
+// or a paragraph printed twice) or in a heading in capitals ("FIVE
+// OFFICERS KILLED"). The same figure in other words is another claim.
+func (x *analyzer) repeated(i int) bool {
+	c := &x.claims[i]
+	heading := !hasLower(c.Sentence)
+	for j := max(0, i-maxRepeatLookback); j < i; j++ {
+		d := &x.claims[j]
+		if d.Kind == schema.KindQuantity && d.Predicate == c.Predicate && d.Subject == c.Subject && d.ValueLow == c.ValueLow &&
+			d.ValueBest == c.ValueBest && d.ValueHigh == c.ValueHigh && d.Bound == c.Bound && d.Unit == c.Unit &&
+			d.Source == c.Source && d.Negated == c.Negated && (heading || strings.EqualFold(d.Quote, c.Quote)) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRepeatLookback bounds how many earlier claims repeated compares a
+// claim with, so an article of many claims costs linear time.
+const maxRepeatLookback = 512
+
+// hasLower reports whether s has a lower-case ASCII letter.
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralBefore returns the last counted thing of the sentence before token
+// k, within twelve words ("those flights"), or -1.
+func (x *analyzer) pluralBefore(k int) int {
+	p := &x.p
+	for q := k - 1; q >= 0 && q >= k-12; q-- {
+		if p.toks[q].kind == tkWord && p.toks[q].li >= 0 && (p.inSet(q, eventThingSet) || p.inSet(q, thingNounSet)) {
+			return q
+		}
+	}
+	return -1
+}
+
+// partOfPrevious reports whether mention m opens a part of the count
+// before it: "including 38 children", "among them 11 children", "11 of
+// them".
+func (x *analyzer) partOfPrevious(m *mention) bool {
+	p := &x.p
+	k := m.ts - 1
+	if p.isWord(k, "and") {
+		// "including at least 25 minors and more than a dozen journalists"
+		for q := k - 1; q >= 0 && q >= k-8 && !p.isPunct(q, ";"); q-- {
+			if p.isWord(q, "including") {
+				return true
+			}
+		}
+	}
+	return p.isWord(k, "including") || p.isWord(k, "them") && p.isWord(k-1, "among") || p.isWord(k, "whom") && p.isWord(k-1, "among") ||
+		p.isWord(m.te, "of") && (p.isWord(m.te+1, "them") || p.isWord(m.te+1, "whom"))
+}
+
+// firedAfter reports whether a verb of firing follows token k: "12
+// discharged their weapons", "two opened fire".
+func (x *analyzer) firedAfter(k int) bool {
+	p := &x.p
+	return p.isWord(k, "fired") || p.isWord(k, "discharged") || p.isWord(k, "opened") && p.isWord(k+1, "fire") ||
+		p.isWord(k, "exchanged") && p.isWord(k+1, "fire")
+}
+
+// countOf reports a figure given as a count that the sentence does not
+// name: "The government's count stood at 38 on Thursday."
+func (x *analyzer) countOf(m *mention) bool {
+	p := &x.p
+	k := m.ts - 1
+	if !(p.isWord(k, "at") || p.isWord(k, "to") || p.isWord(k, "was") || p.isWord(k, "is")) {
+		return false
+	}
+	for q := k - 1; q >= 0 && q >= k-3; q-- {
+		if p.isWord(q, "count") || p.isWord(q, "tally") || p.isWord(q, "figure") || p.isWord(q, "estimate") || p.isWord(q, "total") {
+			return true
+		}
+		if p.toks[q].kind != tkWord || p.fl(q)&(fAux) == 0 && !p.inSet(q, tollVerbSet) {
+			return false
+		}
+	}
+	return false
+}
+
+// totalOnly reports whether mention m is a bare total: the sentence is
+// "Total 50." or "In total, 50."
+func (x *analyzer) totalOnly(m *mention) bool {
+	p := &x.p
+	k := m.ts - 1
+	if p.isPunct(k, ",") || p.isPunct(k, ":") {
+		k--
+	}
+	if !p.isWord(k, "total") || k > 1 || k == 1 && !p.isWord(0, "in") {
+		return false
+	}
+	return m.te == len(p.toks) || m.te == len(p.toks)-1 && p.toks[m.te].kind == tkPunct
 }
 
 // coveredByClaims reports whether a quantity claim of this sentence lies

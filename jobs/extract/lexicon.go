@@ -94,6 +94,7 @@ var scaleWords = map[string]float64{
 var vagueWords = map[string][2]float64{
 	"several": {3, 9}, "dozens": {24, 99}, "scores": {40, 199}, "hundreds": {200, 999}, "thousands": {2000, 9999},
 	"millions": {2e6, 9999999}, "billions": {2e9, 9999999999}, "handful": {2, 5}, "few": {2, 9}, "numerous": {3, 99},
+	"couple": {2, 2},
 }
 
 func init() {
@@ -114,11 +115,11 @@ func init() {
 			"fatalities", "fatality", "perished", "slain", "murdered", "massacred", "executed", "bodies", "casualties",
 			"toll", "fatally", "homicides", "lives", "dead.", "drowned", "beheaded", "martyred", "eliminated", "bury",
 			"buried", "burying", "coffins"},
-		pInjured: {"injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "hurt", "injuries",
+		pInjured: {"injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "hurt", "injuries", "injury",
 			"hospitalized", "hospitalised", "stabbed", "maimed", "wounded.", "trampled", "burned", "burnt"},
 		pShot:       {"shot"},
-		pDisplaced:  {"fled", "flee", "fleeing", "flees", "displaced", "displacing", "displacement", "evacuated", "evacuate", "evacuating", "evacuees", "refugees", "homeless", "uprooted", "relocated", "idps", "exodus", "sheltering"},
-		pArrested:   {"arrested", "arrest", "arrests", "arresting", "detained", "detain", "detaining", "detentions", "custody", "apprehended", "jailed", "imprisoned", "captured", "rounded", "nabbed", "held"},
+		pDisplaced:  {"fled", "flee", "fleeing", "flees", "displaced", "displacing", "displacement", "evacuated", "evacuate", "evacuating", "evacuees", "refugees", "homeless", "uprooted", "relocated", "idps", "exodus"},
+		pArrested:   {"arrested", "arrest", "arrests", "arresting", "detained", "detain", "detaining", "detentions", "custody", "apprehended", "jailed", "imprisoned", "captured", "rounded", "nabbed", "held", "charged"},
 		pMissing:    {"missing", "unaccounted", "disappeared", "abducted", "kidnapped", "vanished", "trapped"},
 		pAffected:   {"affected", "impacted", "stranded", "besieged", "starving", "infected", "infecting", "infections", "sickened", "cases", "carrying", "aboard"},
 		pPopulation: {"population", "inhabitants", "populated"},
@@ -162,7 +163,12 @@ func init() {
 		"members":        {"members", "member"},
 		"patients":       {"patients", "patient"},
 		"firefighters":   {"firefighters", "firefighter", "rescuers", "rescue"},
-		"bystanders":     {"bystanders", "bystander", "shoppers", "customers", "motorists", "pedestrians", "drivers", "guests", "partygoers", "concertgoers", "students."},
+		"bystanders":     {"bystanders", "bystander", "shoppers", "customers", "motorists", "pedestrians", "drivers", "guests", "partygoers", "concertgoers", "students.", "patrons", "clubgoers", "revelers", "revellers", "attendees", "participants", "visitors", "parishioners", "mourners", "innocents"},
+		"travelers":      {"travelers", "travellers", "traveler", "traveller", "vacationers", "holidaymakers"},
+		"guards":         {"guards", "guard", "bodyguards", "watchmen"},
+		"witnesses":      {"witnesses"},
+		"shooters":       {"shooters", "shooter", "snipers", "sniper", "gunfighters"},
+		"defendants":     {"defendants", "defendant", "accused"},
 	}
 	for s, ws := range subj {
 		for _, w := range ws {
@@ -175,7 +181,8 @@ func init() {
 		"confirms", "claimed", "claims", "denied", "denies", "deny", "warned", "warns", "noted", "notes", "explained",
 		"insisted", "wrote", "writes", "tweeted", "alleged", "alleges", "quoted", "cited", "citing", "counted",
 		"recorded", "documented", "acknowledged", "admitted", "disclosed", "revealed", "indicated", "suggested",
-		"believes", "believe", "estimate", "tallied", "put", "registered")
+		"believes", "believe", "estimate", "tallied", "put", "registered", "learned", "allege", "contend",
+		"contends", "testified", "claim")
 	addLex(fAux, "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "could",
 		"should", "may", "might", "also", "later", "previously", "earlier", "now", "still", "separately", "further",
 		"already", "recently", "just", "initially", "first", "then", "so", "far", "all", "reportedly", "allegedly",
@@ -190,8 +197,8 @@ func init() {
 		"seasons", "years-long", "year-long", "day-long", "week-long", "month-long", "hour-long", "millennia", "am",
 		"pm", "a.m.", "p.m.", "o'clock", "ms", "times", "time", "innings", "quarter", "quarters", "half", "halves",
 		"round", "rounds", "laps", "lap", "games", "game", "sets", "goals", "goal", "points", "point", "runs", "run",
-		"touchdowns", "yards", "wins", "losses", "seeds", "seed", "votes", "stars", "pages", "page", "shots", "bullets",
-		"rounds.", "gunshots", "fps", "counts", "count", "charges", "charge", "felonies", "felony", "misdemeanors",
+		"touchdowns", "yards", "wins", "losses", "seeds", "seed", "votes", "stars", "pages", "page",
+		"rounds.", "fps", "counts", "count", "charges", "charge", "felonies", "felony", "misdemeanors",
 		"misdemeanor", "cents", "steps", "feet", "blocks", "block", "doors", "miles", "yards")
 	addLex(fMeasure, "mm", "cm", "km", "kg", "g", "lb", "lbs", "pounds", "pound", "ounces", "ounce", "oz", "tons", "ton",
 		"tonnes", "tonne", "feet", "foot", "ft", "inch", "inches", "in.", "yard", "miles", "mile", "mph", "kph", "km/h",
@@ -201,7 +208,7 @@ func init() {
 		"kilograms", "kilogram", "mw", "gw", "kw", "kwh", "gb", "mb", "tb", "ghz", "mhz", "hz", "cc", "ml", "mg", "sq",
 		"square", "cubic", "magnitude", "richter", "storey", "story", "stories", "floors", "floor", "carat", "karat",
 		"volts", "watts", "calories", "bpm", "x", "-caliber", "mi", "nm", "knots", "celsius", "fahrenheit", "f",
-		"c", "k", "round", "shot", "cylinder", "speed", "door", "bedroom", "bed", "lane", "mm.", "ppm", "psi", "rpm")
+		"c", "k", "round", "cylinder", "speed", "door", "bedroom", "bed", "lane", "mm.", "ppm", "psi", "rpm")
 	addLex(fCurrency, "dollars", "dollar", "usd", "euros", "euro", "eur", "sterling", "gbp", "yen", "jpy", "yuan",
 		"renminbi", "rmb", "cny", "rupees", "rupee", "inr", "rubles", "roubles", "rub", "francs", "chf", "lira",
 		"liras", "lire", "dinars", "riyals", "shekels", "pesos", "rand", "naira", "cents", "bucks", "soles", "shillings",
@@ -276,7 +283,13 @@ func init() {
 		// "Nurse Mercy Phiri", "street vendor Komi Agbeko".
 		"prefect", "nurse", "imam", "bishop", "priest", "rabbi", "coach", "vendor", "farmer", "trader",
 		"shopkeeper", "councillor", "councilor", "administrator", "coordinator", "physician", "surgeon",
-		"paramedic", "volunteer", "activist", "researcher", "analyst", "economist", "doctor")
+		"paramedic", "volunteer", "activist", "researcher", "analyst", "economist", "doctor",
+		// People named by their tie to the story: "neighbor Abraham Oliva",
+		// "his aunt Helen Weeks".
+		"neighbor", "neighbour", "resident", "witness", "victim", "mother", "father", "aunt", "uncle", "cousin",
+		"brother", "sister", "grandmother", "grandfather", "friend", "owner", "manager", "employee", "student",
+		"survivor", "eyewitness", "bystander", "relative", "son", "daughter", "wife", "husband", "girlfriend",
+		"boyfriend", "fiancee", "fiance", "stepfather", "stepmother", "grandson", "granddaughter", "niece", "nephew")
 	addLex(fDet, "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
 		"your", "another", "each", "every", "any", "some")
 	addLex(fPrep, "in", "at", "near", "on", "of", "from", "outside", "inside", "across", "around", "to", "into",

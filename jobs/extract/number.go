@@ -55,6 +55,7 @@ type mention struct {
 	scaled  bool // a scale word or suffix was used
 	approxH bool // nearly/almost: high only
 	zero    bool // "no one", "no casualties"
+	widened bool // a second estimate after a comma: "hundreds, perhaps thousands,"
 }
 
 // values returns low, best, high following the DESIGN conventions; ok flags
@@ -157,7 +158,7 @@ func (p *numParser) parseMentions(out []mention, starts []int32) []mention {
 			f := t.flags()
 			// The next tokens' flags first: they rule out most words.
 			start = f&(fNumWord|fScale|fVague) != 0 || (i+1 < n && p.fl(i+1)&(fScale|fVague) != 0 && (p.w(i) == "a" || p.w(i) == "an" || p.w(i) == "half")) ||
-				p.fl(i+2)&fScale != 0 && p.w(i) == "half" && p.isWord(i+1, "a")
+				p.fl(i+2)&fScale != 0 && p.w(i) == "half" && (p.isWord(i+1, "a") || p.isDashTok(i+1))
 		}
 		if !start {
 			i++
@@ -197,6 +198,13 @@ func (p *numParser) value(i int) (v float64, end int, word, scaled, ok bool) {
 			cur, haveCur, j, word = 1, true, i+1, true
 		} else if w == "half" && i+2 < n && p.w(i+1) == "a" && p.fl(i+2)&fScale != 0 {
 			cur, haveCur, j, word = 0.5, true, i+2, true
+		} else if w == "half" && (p.isWord(i+1, "dozen") || p.isDashTok(i+1) && !p.toks[i+1].space && p.isWord(i+2, "dozen")) {
+			// "a half-dozen", "half dozen": six.
+			j = i + 2
+			if p.isDashTok(i + 1) {
+				j = i + 3
+			}
+			return 6, j, true, true, true
 		}
 	}
 	for j < n {
@@ -537,6 +545,7 @@ func (p *numParser) parseAt(i int) (mention, bool) {
 		if f&fVague != 0 || (w == "a" || w == "an") && i+1 < n && p.fl(i+1)&fVague != 0 {
 			if mm, ok := p.vague(i); ok {
 				p.modifiers(&mm)
+				p.widen(&mm)
 				return mm, true
 			}
 			return m, false
@@ -560,6 +569,13 @@ func (p *numParser) parseAt(i int) (mention, bool) {
 		return m, false
 	}
 	// "several hundred", "a few thousand" are handled by vague(); "dozens" as a scale too.
+	if word && p.isWord(i, "half") && p.isWord(i-1, "a") {
+		m.ts = i - 1 // "a half-dozen"
+	}
+	// A number restated in digits: "Forty-eight (48)".
+	if word && p.isPunct(end, "(") && end+2 < n && p.toks[end+1].kind == tkNum && p.toks[end+1].nval == v && p.isPunct(end+2, ")") {
+		end += 3
+	}
 	m.v1, m.ce, m.word, m.scaled = v, end, word, scaled
 	m.te, m.ue = end, end
 	m.bound = bExact
@@ -573,12 +589,72 @@ func (p *numParser) parseAt(i int) (mention, bool) {
 	p.rangeAfter(&m)
 	p.unitAfter(&m)
 	p.modifiers(&m)
+	p.widen(&m)
 	p.classify(&m)
 	return m, true
 }
 
+// hedgeWords introduce a second, higher estimate: "at least 12, and
+// possibly as many as 20", "hundreds, perhaps thousands".
+var hedgeWords = setOf("possibly", "perhaps", "maybe", "probably", "potentially")
+
+// widen reads a higher estimate given after a lower bound or a vague
+// amount: "At least 12, and possibly as many as 20" is [12, 20];
+// "Hundreds, perhaps thousands" is [200, 9999]. The mention then covers
+// both.
+func (p *numParser) widen(m *mention) {
+	n := len(p.toks)
+	k := m.te
+	if p.isPunct(k, ",") {
+		k++
+	}
+	if p.isWord(k, "and") || p.isWord(k, "but") || p.isWord(k, "or") {
+		k++
+	}
+	switch {
+	case k < n && p.toks[k].kind == tkWord && p.inSet(k, hedgeWordSet):
+		k++
+	case p.isWord(k, "if") && p.isWord(k+1, "not"):
+		k += 2
+	default:
+		return
+	}
+	if m.vague && m.bound == bVague && k < n && p.fl(k)&fVague != 0 {
+		mm, ok := p.vague(k)
+		if ok && mm.vhi > m.vhi {
+			m.vhi, m.ce, m.te, m.ue, m.widened = mm.vhi, mm.ce, mm.te, mm.ue, true
+		}
+		return
+	}
+	if m.vague || m.isRange || m.bound != bAtLeast && m.bound != bMoreThan {
+		return
+	}
+	var buf [32]byte
+	ph, ok := p.phraseAfter(k, 3, buf[:0])
+	if !(ok && string(ph) == "as many as") && !(p.isWord(k, "up") && p.isWord(k+1, "to")) {
+		return
+	}
+	if p.isWord(k, "up") {
+		k += 2
+	} else {
+		k += 3
+	}
+	if k >= n || p.toks[k].kind != tkNum && p.fl(k)&fNumWord == 0 {
+		return
+	}
+	v2, end, _, _, ok := p.value(k)
+	if !ok || v2 <= m.v1 {
+		return
+	}
+	m.v2, m.isRange, m.bound, m.widened = v2, true, bRange, true
+	m.ce, m.te, m.ue = end, end, end
+}
+
 // oneIsNumber tells the count "one" from the pronoun ("the one who", "which one").
 func (p *numParser) oneIsNumber(i int) bool {
+	if p.isWord(i-1, "that") && i+1 < len(p.toks) && p.toks[i+1].kind == tkWord && (p.fl(i+1)&fSubj != 0 || p.inSet(i+1, eventThingSet) || p.inSet(i+1, thingNounSet)) {
+		return true // "told Enough that one bomb ... fell": a count after "that"
+	}
 	if i > 0 && p.toks[i-1].kind == tkWord {
 		switch p.w(i - 1) {
 		case "the", "that", "this", "which", "each", "every", "any", "no", "someone", "anyone", "everyone",
@@ -604,11 +680,20 @@ func (p *numParser) vague(i int) (mention, bool) {
 	if w == "a" || w == "an" {
 		j++
 		w = p.w(j)
+		if w == "couple" && p.isWord(j+1, "of") {
+			// "a couple of dozen" is about 24, "a couple of people" about 2.
+			v, end := 2.0, j+1
+			if p.fl(j+2)&fScale != 0 {
+				v, end = 2*p.toks[j+2].info().val, j+3
+			}
+			m = mention{ts: i, cs: i, ce: end, te: end, ue: end, v1: v, bound: bApprox, word: true, scaled: end > j+1}
+			return m, true
+		}
 		if w != "few" && w != "handful" {
 			return m, false
 		}
-	} else if w == "few" || w == "handful" || w == "numerous" {
-		return m, false // "few people": not a count
+	} else if w == "few" || w == "handful" || w == "numerous" || w == "couple" {
+		return m, false // "few people", "the couple": not a count
 	}
 	li := p.toks[j].info()
 	lo, hi := li.val, li.hi
@@ -617,11 +702,12 @@ func (p *numParser) vague(i int) (mention, bool) {
 	case "several", "few", "handful":
 		// "several hundred", "a few thousand", "a handful of"
 		if j < n && p.fl(j)&fScale != 0 && p.w(j) != "dozen" || j < n && p.w(j) == "dozen" {
+			// "several hundred" and "a few thousand" are as vague as
+			// "hundreds" and "thousands" (a handful is fewer).
 			s := p.toks[j].info().val
-			if w == "several" {
-				lo, hi = 3*s, 9*s
-			} else {
-				lo, hi = 2*s, 9*s
+			lo, hi = 2*s, 10*s-1
+			if s == 12 {
+				lo, hi = 24, 99
 			}
 			if w == "handful" {
 				lo, hi = 2*s, 5*s
@@ -775,6 +861,14 @@ func (p *numParser) unitAfter(m *mention) {
 	}
 }
 
+// estimateWords before "50, 60" make the two figures a range.
+var estimateWords = setOf("like", "about", "around", "maybe", "roughly", "some", "perhaps", "approximately")
+
+var (
+	hedgeWordSet    = newLexSet(hedgeWords)
+	estimateWordSet = newLexSet(estimateWords)
+)
+
 // rangeAfter reads "X to Y", "X-Y", "X or Y", "X and Y" (after between) ranges.
 func (p *numParser) rangeAfter(m *mention) {
 	n := len(p.toks)
@@ -784,6 +878,23 @@ func (p *numParser) rangeAfter(m *mention) {
 	}
 	t := p.toks[j]
 	s := p.text[t.s:t.e]
+	// An estimate given as two figures: "15 gunshots, 20 gunshots" (the
+	// same noun after both), "like 50, 60 gun shots" (after an estimate
+	// word).
+	if p.toks[m.cs].kind == tkNum && !m.scaled && m.unit == "" {
+		if t.kind == tkWord && j+3 < n && p.isPunct(j+1, ",") && p.toks[j+2].kind == tkNum && p.toks[j+3].kind == tkWord &&
+			p.w(j+3) == p.w(j) && p.toks[j+2].nval > m.v1 {
+			m.v2, m.isRange, m.bound = p.toks[j+2].nval, true, bRange
+			m.ce, m.te, m.ue = j+3, j+3, j+3
+			return
+		}
+		if t.kind == tkPunct && s == "," && m.ts > 0 && p.toks[m.ts-1].kind == tkWord && p.inSet(m.ts-1, estimateWordSet) && p.toks[j+1].kind == tkNum &&
+			!p.toks[j+1].ngrp && !p.toks[j+1].ndec && p.toks[j+1].nval > m.v1 && p.toks[j+1].nval <= 10*m.v1 && j+2 < n && p.toks[j+2].kind == tkWord {
+			m.v2, m.isRange, m.bound = p.toks[j+1].nval, true, bRange
+			m.ce, m.te, m.ue = j+2, j+2, j+2
+			return
+		}
+	}
 	conn := ""
 	switch {
 	case t.kind == tkWord && (p.w(j) == "to" || p.w(j) == "through" || p.w(j) == "or" || p.w(j) == "and" || p.w(j) == "thru"):

@@ -85,8 +85,8 @@ func TestSeed000(t *testing.T) {
 	checkSeed(t, r, []seedWant{
 		{"hundreds of people", "killed", "people", 200, nf, 999, "vague", "", "since April", ""},
 		{"three million people", "population", "people", nf, 3e6, nf, "approx", "", "", ""},
-		{"890 civilians", "killed", "civilians", nf, 890, nf, "approx", "Syrian Observatory for Human Rights", "", "Idlib"},
-		{"400,000", "displaced", "people", 400000, nf, nf, "more_than", "United Nations", "", ""},
+		{"890 civilians", "killed", "civilians", nf, 890, nf, "approx", "Syrian Observatory for Human Rights (SOHR)", "", "Idlib"},
+		{"400,000", "displaced", "people", 400000, nf, nf, "more_than", "United Nations (UN)", "", ""},
 		{"370,000 people", "killed", "people", 370000, nf, nf, "more_than", "", "", "Syria"},
 	})
 	c := find(t, r, "370,000")
@@ -104,8 +104,8 @@ func TestSeed004(t *testing.T) {
 	r := Extract(a)
 	checkInvariants(t, a, r)
 	checkSeed(t, r, []seedWant{
-		{"730 civilians", "killed", "civilians", 730, nf, nf, "more_than", "Union of Medical Care and Relief Organizations", "since late April", "Idlib"},
-		{"500 civilians", "killed", "civilians", 500, nf, nf, "more_than", "UN Office for the Coordination of Humanitarian Affairs", "", "Idlib"},
+		{"730 civilians", "killed", "civilians", 730, nf, nf, "more_than", "Union of Medical Care and Relief Organizations (UOSSM)", "since late April", "Idlib"},
+		{"500 civilians", "killed", "civilians", 500, nf, nf, "more_than", "UN Office for the Coordination of Humanitarian Affairs (OCHA)", "", "Idlib"},
 		{"hundreds of thousands of people", "displaced", "people", 200000, nf, 999999, "vague", "", "", ""},
 	})
 	if c := find(t, r, "730 civilians"); !strings.Contains(c.SourceMention, "UOSSM") {
@@ -121,7 +121,7 @@ func TestSeed004(t *testing.T) {
 		if c.Kind == schema.KindStatement && c.Cue == "denies" && c.Negated {
 			deny = true
 		}
-		if c.Kind == schema.KindStatement && c.SourceMention == "The Observatory" && c.Source != "Syrian Observatory for Human Rights" {
+		if c.Kind == schema.KindStatement && c.SourceMention == "The Observatory" && c.Source != "Syrian Observatory for Human Rights (SOHR)" {
 			t.Errorf("the Observatory resolved to %q", c.Source)
 		}
 	}

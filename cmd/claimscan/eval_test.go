@@ -1,0 +1,323 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/claimscan/claimscan/fixtures"
+	"github.com/claimscan/claimscan/jobs"
+	"github.com/claimscan/claimscan/schema"
+)
+
+// devRun is the whole job run once over the development set's articles
+// (../shared/eval-dev), shared by the tests below.
+type devRun struct {
+	dir, gold, corpus, out string
+	err                    string // why the run is not there: the test skips or fails with it
+	skip                   bool
+}
+
+var (
+	devOnce sync.Once
+	devRes  devRun
+)
+
+// devDataset writes the development set's corpus as score.py's "corpus"
+// command does (the articles of gold.jsonl from the GVA and ECB+ corpora,
+// and the seed files) and runs the job on it, once per test binary.
+func devDataset(t *testing.T) devRun {
+	t.Helper()
+	devOnce.Do(func() {
+		dir, ok := fixtures.Shared("eval-dev")
+		if !ok {
+			devRes = devRun{skip: true, err: "shared eval-dev set not present"}
+			return
+		}
+		tmp, err := os.MkdirTemp("", "claimscan-devset")
+		if err != nil {
+			devRes = devRun{err: err.Error()}
+			return
+		}
+		d := devRun{dir: dir, gold: filepath.Join(dir, "gold.jsonl"), corpus: filepath.Join(tmp, "corpus.jsonl"), out: filepath.Join(tmp, "out")}
+		if err := writeDevCorpus(d.gold, d.corpus); err != nil {
+			devRes = devRun{err: err.Error()}
+			return
+		}
+		if _, err := jobs.Run(context.Background(), jobs.Config{Paths: []string{d.corpus}, Out: d.out}); err != nil {
+			devRes = devRun{err: err.Error()}
+			return
+		}
+		devRes = d
+	})
+	if devRes.skip {
+		t.Skip(devRes.err)
+	}
+	if devRes.err != "" {
+		t.Fatal(devRes.err)
+	}
+	return devRes
+}
+
+// writeDevCorpus writes the articles the gold file names as one JSONL
+// corpus: records of the shared GVA and ECB+ corpora as they are, the seed
+// files as records of the seed cluster.
+func writeDevCorpus(goldPath, out string) error {
+	want := map[string]bool{}
+	if err := eachJSON(goldPath, func(m map[string]any) {
+		want[m["article_id"].(string)] = true
+	}); err != nil {
+		return err
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	for _, name := range []string{"gva-semeval2018", "ecbplus"} {
+		p, ok := fixtures.Shared(filepath.Join("corpora", name, "articles.jsonl"))
+		if !ok {
+			continue
+		}
+		if err := eachJSON(p, func(m map[string]any) {
+			if id, _ := m["id"].(string); want[id] {
+				enc.Encode(m)
+			}
+		}); err != nil {
+			return err
+		}
+	}
+	if seeds, ok := fixtures.Shared("corpora/seeds"); ok {
+		ents, err := os.ReadDir(seeds)
+		if err != nil {
+			return err
+		}
+		for _, e := range ents {
+			id := strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))
+			if !want[id] {
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join(seeds, e.Name()))
+			if err != nil {
+				return err
+			}
+			enc.Encode(map[string]string{"id": id, "text": string(b), "cluster": "seed-idlib-2019-08"})
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+func eachJSON(path string, f func(map[string]any)) error {
+	fh, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	sc := bufio.NewScanner(fh)
+	sc.Buffer(nil, 1<<26)
+	for sc.Scan() {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			return err
+		}
+		f(m)
+	}
+	return sc.Err()
+}
+
+// evalJSON runs "claimscan eval --json" on the development set and returns
+// its figures.
+func evalJSON(t *testing.T, d devRun) map[string]any {
+	t.Helper()
+	code, stdout, stderr := runCLI(t, "eval", "--json", "--gold", d.gold, d.out)
+	if code != exitOK {
+		t.Fatalf("eval exit %d: %s", code, stderr)
+	}
+	var got map[string]any
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("eval --json: %v\n%s", err, stdout)
+	}
+	return got
+}
+
+// TestEvalDevSetMatchesScorePy runs the reference scorer of the
+// development set (score.py claims and score.py numbers) and claimscan eval
+// on the same dataset and requires the same figures, conflicts included.
+func TestEvalDevSetMatchesScorePy(t *testing.T) {
+	d := devDataset(t)
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not found")
+	}
+	ctx := context.Background()
+	claims, err := jobs.Load(ctx, d.out, schema.Claims)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conflicts, err := jobs.Load(ctx, d.out, schema.Conflicts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	cpath, kpath := filepath.Join(tmp, "claims.jsonl"), filepath.Join(tmp, "conflicts.jsonl")
+	writeRows(t, cpath, len(claims), func(i int) map[string]any {
+		c := &claims[i]
+		return map[string]any{"claim_id": c.ClaimID, "article_id": c.ArticleID, "char_start": c.CharStart, "char_end": c.CharEnd,
+			"kind": c.Kind, "predicate": c.Predicate, "source": c.Source,
+			"value_low": jsonFloat(c.ValueLow), "value_best": jsonFloat(c.ValueBest), "value_high": jsonFloat(c.ValueHigh)}
+	})
+	writeRows(t, kpath, len(conflicts), func(i int) map[string]any {
+		k := &conflicts[i]
+		return map[string]any{"conflict_id": k.ConflictID, "claim_id_a": k.ClaimIDA, "claim_id_b": k.ClaimIDB, "kind": k.Kind, "severity": k.Severity}
+	})
+	script := filepath.Join(d.dir, "score.py")
+	ref := map[string]any{}
+	for _, args := range [][]string{{"claims", d.corpus, cpath, kpath}, {"numbers", cpath}} {
+		out, err := exec.Command(py, append([]string{script}, args...)...).Output()
+		if err != nil {
+			t.Fatalf("score.py %s: %v", args[0], err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(out, &m); err != nil {
+			t.Fatalf("score.py %s: %v\n%s", args[0], err, out)
+		}
+		for k, v := range m {
+			ref[k] = v
+		}
+	}
+	got := evalJSON(t, d)
+	keys := make([]string, 0, len(ref))
+	for k := range ref {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range []string{"precision", "recall", "predicate_acc", "source_acc", "conflict_recall", "conflict_precision", "trap_hits", "top30_precision", "value_in_span"} {
+		if _, ok := ref[k]; !ok {
+			t.Errorf("score.py gave no %s", k)
+		}
+	}
+	for _, k := range keys {
+		if got[k] != ref[k] {
+			t.Errorf("%s: claimscan eval %v, score.py %v", k, got[k], ref[k])
+		}
+	}
+	t.Logf("score.py: %v", ref)
+}
+
+func jsonFloat(f schema.Float) any {
+	if !f.Valid {
+		return nil
+	}
+	return f.V
+}
+
+func writeRows(t *testing.T, path string, n int, row func(int) map[string]any) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	for i := range n {
+		if err := enc.Encode(row(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDevSetFloors holds the development set's figures where they stand:
+// each floor is the figure measured when it was last raised, so a change
+// may move them up, never down. The targets (#13) are in the
+// comments; a floor at or above its target says so.
+func TestDevSetFloors(t *testing.T) {
+	d := devDataset(t)
+	got := evalJSON(t, d)
+	floors := []struct {
+		key   string
+		floor float64
+	}{
+		// Where the figures stand (all above #13's targets, in brackets;
+		// before #13: 0.675, 0.886, 0.827, 0.735, 0.897). The conflict
+		// figures are left to the conflict detector's own tests.
+		{"precision", 0.922},     // measured (target 0.90)
+		{"recall", 0.972},        // measured (target 0.93)
+		{"predicate_acc", 0.960}, // measured (target 0.92)
+		{"source_acc", 0.919},    // measured (target 0.90)
+		{"value_in_span", 0.972}, // measured (target 0.97)
+	}
+	for _, f := range floors {
+		v, ok := got[f.key].(float64)
+		if !ok {
+			t.Errorf("%s missing from eval --json", f.key)
+			continue
+		}
+		if v < f.floor {
+			t.Errorf("%s = %.3f, below its floor %.3f", f.key, v, f.floor)
+		}
+	}
+	t.Logf("dev set: precision %v recall %v predicate_acc %v source_acc %v value_in_span %v", got["precision"], got["recall"], got["predicate_acc"], got["source_acc"], got["value_in_span"])
+}
+
+// TestExtraSetFloors scores a run on the articles of fixtures/eval-extra
+// (annotated in the development set's format, texts in ../shared) and
+// holds its figures where they stood when the set was written (#13): a
+// change may move them up, never down.
+func TestExtraSetFloors(t *testing.T) {
+	if _, ok := fixtures.Shared("corpora/gva-semeval2018/articles.jsonl"); !ok {
+		t.Skip("shared GVA corpus not present")
+	}
+	gold := filepath.Join(fixtures.Root(), "eval-extra", "gold.jsonl")
+	tmp := t.TempDir()
+	corpus, out := filepath.Join(tmp, "corpus.jsonl"), filepath.Join(tmp, "out")
+	if err := writeDevCorpus(gold, corpus); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := jobs.Run(context.Background(), jobs.Config{Paths: []string{corpus}, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, "eval", "--json", "--gold", gold, out)
+	if code != exitOK {
+		t.Fatalf("eval exit %d: %s", code, stderr)
+	}
+	var got map[string]any
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got["gold_claims"] != float64(17) {
+		t.Errorf("gold_claims %v, want 17", got["gold_claims"])
+	}
+	if _, ok := got["conflict_recall"]; ok {
+		t.Errorf("conflict figures without a conflicts.jsonl: %v", got)
+	}
+	for key, floor := range map[string]float64{
+		// where the figures stood when the set was written
+		"precision": 1, "recall": 1, "predicate_acc": 0.882, "source_acc": 0.941,
+	} {
+		if v, _ := got[key].(float64); v < floor {
+			t.Errorf("%s = %.3f, below its floor %.3f", key, v, floor)
+		}
+	}
+	t.Logf("extra set: %v", got)
+}
