@@ -100,7 +100,7 @@ func parseHTML(rec *record) parsed {
 	opts := trafilatura.Options{
 		ExcludeComments: true,
 		// SkipExtensiveSearch must stay on: the free-text date parser it
-		// would call is not built in (third_party/dateparser-off).
+		// would call is not built in (jobs/input/dateparser-off).
 		HtmlDateOptions: &htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true, ExtractTime: true, MaxDate: maxDate},
 	}
 	if f.url != "" {
