@@ -1,13 +1,13 @@
 // Package beam runs claimscan as an Apache Beam pipeline, so that a corpus
 // too large for one machine is processed by an existing distributed engine
 // (Flink, Spark, Dataflow, or the local prism runner), with the very stage
-// functions of the single-machine runner: jobs.ProcessFile reads and
+// functions of the single-machine runner: stage.ProcessFile reads and
 // extracts, conflict.DetectGroup compares the claims of one claim_key,
 // source.Aggregator builds each source's row, and output writes the
 // Parquet parts and commits the dataset.
 //
 // In: Config.Paths, local files and directories (resolved as `claimscan
-// run` resolves them, jobs.PlanFiles) and file patterns of Beam file systems
+// run` resolves them, input.NewPlan) and file patterns of Beam file systems
 // (gs://bucket/news/*.warc.gz, s3://...). Out: the dataset of `claimscan
 // run` at Config.Out (a local directory or a Beam file system URL): the
 // same tables with the same rows, in different parts, and a manifest.

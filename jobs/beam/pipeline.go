@@ -17,7 +17,7 @@ import (
 type task struct {
 	Seq     int64
 	Path    string // local path, or URL of a Beam file system
-	Root    string // local: jobs.FileOptions.Root; URL: the prefix ids are relative to
+	Root    string // local: stage.FileOptions.Root; URL: the prefix ids are relative to
 	Missing schema.Article
 }
 

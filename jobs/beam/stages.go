@@ -17,9 +17,9 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 
-	"github.com/claimscan/claimscan/jobs"
 	"github.com/claimscan/claimscan/jobs/conflict"
 	"github.com/claimscan/claimscan/jobs/source"
+	"github.com/claimscan/claimscan/jobs/stage"
 	"github.com/claimscan/claimscan/output"
 	"github.com/claimscan/claimscan/schema"
 )
@@ -75,7 +75,7 @@ func (b *batcher) flush(emit func(int, []byte)) {
 	b.size = 0
 }
 
-// readFn reads one input file with jobs.ProcessFile (a file of a remote
+// readFn reads one input file with stage.ProcessFile (a file of a remote
 // file system is copied to a local temporary directory first). It writes
 // the records of its bundle as articles and claims parts, before duplicate
 // ids are known (fixupFn marks them), and sends per shard: each record's id
@@ -101,7 +101,7 @@ func (f *readFn) ProcessElement(ctx context.Context, t task, emitID, emitItem, e
 		f.router = source.New()
 		f.statuses = map[string]int64{}
 	}
-	add := func(rec int64, p jobs.Processed) error {
+	add := func(rec int64, p stage.Rows) error {
 		f.add(t.Seq, rec, &p, emitID, emitItem, emitCall)
 		if f.part.full() {
 			return f.flushPart(ctx, emitPair)
@@ -109,10 +109,10 @@ func (f *readFn) ProcessElement(ctx context.Context, t task, emitID, emitItem, e
 		return nil
 	}
 	if t.Missing.Status != "" {
-		return add(0, jobs.Processed{Article: t.Missing})
+		return add(0, stage.Rows{Article: t.Missing})
 	}
 	path := t.Path
-	opts := jobs.FileOptions{Root: t.Root, MaxArticleBytes: f.Settings.MaxArticleBytes}
+	opts := stage.FileOptions{Root: t.Root, MaxArticleBytes: f.Settings.MaxArticleBytes}
 	if isURL(t.Path) {
 		dir, local, err := fetch(ctx, t)
 		if dir != "" {
@@ -125,7 +125,7 @@ func (f *readFn) ProcessElement(ctx context.Context, t task, emitID, emitItem, e
 	}
 	var n int64
 	var last schema.Article
-	in, err := jobs.ProcessFile(ctx, path, opts, func(p jobs.Processed) error {
+	in, err := stage.ProcessFile(ctx, path, opts, func(p stage.Rows) error {
 		last = p.Article
 		n++
 		return add(n-1, p)
@@ -144,7 +144,7 @@ func (f *readFn) ProcessElement(ctx context.Context, t task, emitID, emitItem, e
 
 // add takes the record at (seq, rec): into the part being gathered, and
 // into the batches.
-func (f *readFn) add(seq, rec int64, p *jobs.Processed, emitID, emitItem, emitCall func(int, []byte)) {
+func (f *readFn) add(seq, rec int64, p *stage.Rows, emitID, emitItem, emitCall func(int, []byte)) {
 	a := &p.Article
 	n := f.Settings.Shards
 	f.part.add(seq, rec, p)
@@ -216,7 +216,7 @@ func newPartBuf() *partBuf {
 	return &partBuf{arts: schema.Articles.NewBuilder(mem), claims: schema.Claims.NewBuilder(mem)}
 }
 
-func (b *partBuf) add(seq, rec int64, p *jobs.Processed) {
+func (b *partBuf) add(seq, rec int64, p *stage.Rows) {
 	b.arts.Append(p.Article)
 	b.claims.Append(p.Claims...)
 	b.nArticles++
@@ -435,7 +435,7 @@ func (f *fixupFn) fix(ctx context.Context, p partPair, lost loserSet, emit func(
 			return fmt.Errorf("%s: fewer claims than its articles count", p.Claims.Temp)
 		}
 		if next < len(marks) && marks[next] == i {
-			jobs.MarkDuplicate(&arts[i])
+			stage.MarkDuplicate(&arts[i])
 			next++
 		} else {
 			kept = append(kept, claims[pos:pos+n]...)
@@ -684,7 +684,7 @@ func writePart(ctx context.Context, tmp, table, name, first string, sc *arrow.Sc
 		return partMeta{}, fmt.Errorf("create %s: %w", path, err)
 	}
 	bw := bufio.NewWriterSize(w, 1<<20)
-	pw, err := output.NewPartWriter(bw, sc, output.Options{CreatedBy: "claimscan " + jobs.ToolVersion, NoStats: schema.NoStats, Fast: schema.Hashes})
+	pw, err := output.NewPartWriter(bw, sc, stage.PartOptions())
 	if err != nil {
 		w.Close()
 		return partMeta{}, err

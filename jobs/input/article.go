@@ -1,4 +1,4 @@
-package jobs
+package input
 
 import (
 	"bytes"
@@ -17,7 +17,6 @@ import (
 
 	json "github.com/goccy/go-json"
 
-	"github.com/claimscan/claimscan/jobs/extract"
 	"github.com/claimscan/claimscan/schema"
 )
 
@@ -39,39 +38,13 @@ type jsonArticle struct {
 	Cluster   string          `json:"cluster"`
 }
 
-// processed is one record after parsing and extraction.
-type processed struct {
-	article schema.Article
-	claims  []schema.Claim
-	known   bool // skipped: an earlier dataset (--since) has this text
-}
-
-// Limits of one article's claims: a sentence keeps its first
-// MaxSentenceClaims claims, an article its first MaxArticleClaims. No real
-// news article comes near them (the corpora here: at most 10 claims in a
-// sentence, 228 in an article); they stop a hostile or broken text ("5 died
-// 5 died ...") from filling a run with millions of rows.
-const (
-	MaxSentenceClaims = 32
-	MaxArticleClaims  = 10000
-)
-
 // maxIDBytes is the longest article id kept: every claim row repeats its
 // article's id, so a longer one is replaced by the record's path and line.
 const maxIDBytes = 1024
 
-// funcs are the per-article stage functions a worker applies.
-type funcs struct {
-	extract func(extract.Article) extract.Result
-	keys    func(text string, published time.Time, claims []schema.Claim, cluster string) // sets an article's claim_keys; nil leaves them empty
-	known   func(textSHA256 [32]byte) bool                                                // an earlier dataset has this text; nil: none
-	latest  time.Time                                                                     // the latest publication date accepted: the run's date and a day
-	// withText keeps each article's text in its row (--with-text).
-	withText bool
-}
-
-// parsed is an article's fields as parsed from its record.
-type parsed struct {
+// Fields are an article's fields as its format's Reader parses them from a
+// record, before the checks of Record.Article.
+type Fields struct {
 	id, title, url, outlet, text string
 	cluster                      string // the input's event cluster, used in claim keys
 	published                    time.Time
@@ -83,16 +56,40 @@ type parsed struct {
 	keptStatus string
 }
 
-// process parses one record, checks it, and extracts its claims. It never
-// fails: every problem becomes the article's status and error.
-func process(rec record, fx *funcs) (p processed) {
-	a := &p.article
+// Article is a record parsed and checked: its articles row, and the text
+// claims are extracted from. It comes between a Record (as read) and the
+// rows of package stage (the row with its claims).
+type Article struct {
+	// Row is the articles row without what extraction adds (the claim and
+	// sentence counts, a status too_many_claims) and without the text
+	// column.
+	Row schema.Article
+	// Parsed: the record was read and parsed; Text, Cluster and SHA256
+	// are set (Text may be empty: Row's status is then empty). Otherwise
+	// Row says why not.
+	Parsed bool
+	// Text is the text, valid UTF-8 (invalid bytes read as U+FFFD).
+	Text string
+	// Cluster is the input's event cluster, used in claim keys.
+	Cluster string
+	// SHA256 is the hash of Text; Row.TextSHA256 is its hex.
+	SHA256 [32]byte
+}
+
+// Article parses the record with its format's Reader and checks it: the
+// id (a long one is replaced by path and line), the publication date
+// (before 1900 or after latest it is left empty; a zero latest sets no
+// limit), the outlet (the URL's host when none is given), UTF-8 and an
+// empty text. It never fails: every problem becomes the row's status and
+// error.
+func (rec Record) Article(latest time.Time) (out Article) {
+	a := &out.Row
 	a.ArticleID, a.Path, a.Line = rec.id, rec.path, rec.line
 	if rec.status != "" {
 		a.Status, a.Error = rec.status, rec.err
-		return p
+		return out
 	}
-	f := formats[rec.format].parse(&rec)
+	f := formats[rec.format].reader.Parse(&rec)
 	if len(f.id) > maxIDBytes && rec.line > 0 {
 		f.notes = append(f.notes, fmt.Sprintf("id is longer than %d bytes; id made from path and line", maxIDBytes))
 		f.id = lineID(rec.path, rec.line)
@@ -102,10 +99,10 @@ func process(rec record, fx *funcs) (p processed) {
 	}
 	if f.status != "" {
 		a.Status, a.Error = f.status, f.err
-		return p
+		return out
 	}
 	if !f.published.IsZero() {
-		if ok, note := publishedInRange(f.published, fx.latest); !ok {
+		if ok, note := publishedInRange(f.published, latest); !ok {
 			f.published = time.Time{}
 			f.notes = append(f.notes, note)
 		}
@@ -141,56 +138,10 @@ func process(rec record, fx *funcs) (p processed) {
 	a.Error = strings.Join(notes, "; ")
 	a.NChars = int64(runeCount(text))
 	// The text is only read: hash it in place rather than copy it.
-	sum := sha256.Sum256(unsafe.Slice(unsafe.StringData(text), len(text)))
-	a.TextSHA256 = hex.EncodeToString(sum[:])
-	if fx.withText {
-		a.Text = text
-	}
-	if fx.known != nil && fx.known(sum) {
-		p.known = true
-		return p
-	}
-	if a.Status == schema.StatusEmpty {
-		return p
-	}
-	res := fx.extract(extract.Article{ID: a.ArticleID, Title: a.Title, Text: text, Outlet: a.Outlet, Published: a.Published,
-		MaxClaims: MaxArticleClaims, MaxSentenceClaims: MaxSentenceClaims})
-	if note := limitsNote(res.Limits, res.NSentences); note != "" {
-		if a.Status == schema.StatusOK {
-			a.Status = schema.StatusTooManyClaims
-		}
-		a.Error = joinNotes(a.Error, note)
-	}
-	a.NSentences = int32(res.NSentences)
-	a.NClaims = int32(len(res.Claims))
-	if fx.keys != nil {
-		fx.keys(text, a.Published, res.Claims, f.cluster)
-	}
-	p.claims = res.Claims
-	return p
-}
-
-// limitsNote says which claims the limits left out, for the error column;
-// "" when none.
-func limitsNote(l extract.Limits, nSentences int) string {
-	var parts []string
-	if l.CutSentences > 0 {
-		parts = append(parts, fmt.Sprintf("%d sentences held more than %d claims: their first %d kept, %d claims dropped",
-			l.CutSentences, MaxSentenceClaims, MaxSentenceClaims, l.CutClaims))
-	}
-	if l.StoppedAt > 0 {
-		parts = append(parts, fmt.Sprintf("the first %d claims kept, from sentences 1 to %d of %d; the rest of the text was not searched for claims",
-			MaxArticleClaims, l.StoppedAt, nSentences))
-	}
-	return strings.Join(parts, "; ")
-}
-
-// joinNotes joins two notes of the error column.
-func joinNotes(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a + "; " + b
+	out.SHA256 = sha256.Sum256(unsafe.Slice(unsafe.StringData(text), len(text)))
+	a.TextSHA256 = hex.EncodeToString(out.SHA256[:])
+	out.Parsed, out.Text, out.Cluster = true, text, f.cluster
+	return out
 }
 
 // lineID is the id of a record that has none: its path and line.
@@ -201,13 +152,13 @@ func lineID(path string, line int64) string {
 // parseText reads a one-article .txt or .md file: the text is the file
 // without a leading byte-order mark; a .md file's leading "# " heading is
 // its title.
-func parseText(rec *record) parsed {
+func parseText(rec *Record) Fields {
 	text := string(bytes.TrimPrefix(rec.raw, []byte("\xef\xbb\xbf")))
-	return parsed{text: text, title: markdownTitle(text, rec.path)}
+	return Fields{text: text, title: markdownTitle(text, rec.path)}
 }
 
 // parseJSONL reads one JSONL record.
-func parseJSONL(rec *record) parsed {
+func parseJSONL(rec *Record) Fields {
 	var j jsonArticle
 	if !decodeArticle(rec.raw, &j) {
 		j = jsonArticle{}
@@ -234,14 +185,14 @@ func unmarshalRecord(raw []byte, j *jsonArticle) (err error) {
 }
 
 // invalidJSON is the result of a record that is not a JSON object.
-func invalidJSON(rec *record, err error) parsed {
-	return parsed{id: fmt.Sprintf("%s#L%d", rec.path, rec.line), status: schema.StatusParseError, err: "invalid JSON: " + err.Error()}
+func invalidJSON(rec *Record, err error) Fields {
+	return Fields{id: fmt.Sprintf("%s#L%d", rec.path, rec.line), status: schema.StatusParseError, err: "invalid JSON: " + err.Error()}
 }
 
 // fromJSON maps a decoded record to the article's fields, reading its raw
 // id and published fields with readID and readPublished.
-func fromJSON(rec *record, j *jsonArticle, readID func(json.RawMessage) (string, error),
-	readPublished func(json.RawMessage) (time.Time, bool, string)) (f parsed) {
+func fromJSON(rec *Record, j *jsonArticle, readID func(json.RawMessage) (string, error),
+	readPublished func(json.RawMessage) (time.Time, bool, string)) (f Fields) {
 	id, err := readID(j.ID)
 	if err != nil {
 		f.notes = append(f.notes, err.Error())
@@ -396,8 +347,15 @@ func unixTime(v float64) (time.Time, bool, string) {
 }
 
 // earliestPublished is the earliest publication date accepted; the latest
-// is the run's date plus one day (funcs.latest).
+// is the run's date plus one day (LatestPublished).
 var earliestPublished = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// LatestPublished is the latest publication date a run started at now
+// accepts: its date and a day (clocks and zones differ).
+func LatestPublished(now time.Time) time.Time {
+	y, m, d := now.UTC().Date()
+	return time.Date(y, m, d+2, 0, 0, 0, 0, time.UTC)
+}
 
 // publishedInRange checks a publication date against earliestPublished and
 // latest; a date outside is a mistake of the input (a wrong unit, a

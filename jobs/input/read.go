@@ -1,4 +1,4 @@
-package jobs
+package input
 
 import (
 	"bufio"
@@ -14,9 +14,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
-	"time"
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zstd"
@@ -25,7 +25,7 @@ import (
 	"github.com/claimscan/claimscan/schema"
 )
 
-// format is how an input file holds articles.
+// format is how an input file holds articles: an index into formats.
 type format int
 
 const (
@@ -36,32 +36,42 @@ const (
 	formatParquet               // article table (.parquet)
 )
 
-// formatSpec says how to read one format: read turns a file into records
-// (in the reader goroutine, streaming), parse turns one record into an
-// article's fields (in a worker).
-type formatSpec struct {
-	read  func(r *reader, ctx context.Context, in input, f fs.File, src io.Reader) error
-	parse func(rec *record) parsed
-	// rawCompression: read gets the file's bytes as they are and handles
-	// a .gz suffix itself (WARC files are gzipped record by record).
-	rawCompression bool
+// Reader reads the files of one format. Read runs in the reader's
+// goroutine and streams; Parse runs in a worker.
+type Reader interface {
+	// Read sends the records of one open file to in.emit, in file order,
+	// without holding the whole file when its format allows. A problem of
+	// the file becomes a record with a status; only ctx's cancellation or
+	// an error from emit stops it.
+	Read(ctx context.Context, in *Source) error
+	// Parse reads one record's article fields. It may replace rec.raw by
+	// the bytes the text was decoded from (a web page in another
+	// charset), which the UTF-8 check then reads.
+	Parse(rec *Record) Fields
 }
 
-// formats maps each format to its spec; extensions maps each file
-// extension (lower case, without .gz or .zst) to its format.
-var (
-	formats = map[format]*formatSpec{
-		formatText:  {read: (*reader).readText, parse: parseText},
-		formatJSONL: {read: (*reader).readJSONL, parse: parseJSONL},
-	}
-	extensions = map[string]format{
-		".txt": formatText, ".md": formatText,
-		".jsonl": formatJSONL, ".ndjson": formatJSONL,
-	}
-)
+// formatSpec is one row of the format table.
+type formatSpec struct {
+	name       string
+	extensions []string // lower case, without .gz or .zst
+	reader     Reader
+	// raw: Read gets the file's bytes as stored and handles a .gz or .zst
+	// suffix itself (WARC files are gzipped record by record, Parquet
+	// compresses its own pages).
+	raw bool
+}
 
-// input is one file to read.
-type input struct {
+// formats is the table of input formats, indexed by format.
+var formats = [...]formatSpec{
+	formatText:    {name: "text", extensions: []string{".txt", ".md"}, reader: textReader{}},
+	formatJSONL:   {name: "JSONL", extensions: []string{".jsonl", ".ndjson"}, reader: jsonlReader{}},
+	formatHTML:    {name: "HTML", extensions: []string{".html", ".htm"}, reader: htmlReader{}},
+	formatWARC:    {name: "WARC", extensions: []string{".warc"}, reader: warcReader{}, raw: true},
+	formatParquet: {name: "Parquet", extensions: []string{".parquet"}, reader: parquetReader{}, raw: true},
+}
+
+// File is one input file of a run, as planned.
+type File struct {
 	fsys    fs.FS
 	name    string // path inside fsys
 	display string // path as shown in articles.path and the manifest
@@ -75,10 +85,41 @@ type input struct {
 	stream bool
 }
 
-// record is one article as read, before parsing and extraction. raw is the
+// Path is the file's path as articles.path and the manifest show it.
+func (f File) Path() string { return f.display }
+
+// Size is the file's size when planned, in bytes.
+func (f File) Size() int64 { return f.size }
+
+// Root is the directory the file's one-article id is relative to, as
+// given: FileAt(f.Path(), f.Root(), "") plans the file again with the same
+// id.
+func (f File) Root() string {
+	// display is the directory given joined with name, or the file given
+	// when name is its base name.
+	root := strings.TrimSuffix(f.display, f.name)
+	if len(root) > 1 {
+		root = strings.TrimSuffix(root, "/")
+	}
+	if root == "" {
+		root = "."
+	}
+	return root
+}
+
+// Source is one open input file, as its format's Reader reads it.
+type Source struct {
+	File
+	f        fs.File   // the open file (Parquet reads it at random)
+	src      io.Reader // its bytes, decompressed unless the format is raw
+	maxBytes int64     // the largest article accepted, in bytes
+	emit     func(Record) error
+}
+
+// Record is one article as read, before parsing and checks. raw is the
 // file's bytes (text formats) or one JSON line; a record the reader could
 // not use carries a status instead.
-type record struct {
+type Record struct {
 	path   string
 	line   int64
 	id     string
@@ -89,16 +130,22 @@ type record struct {
 	// Content-Type, whose charset parameter the page's parser reads.
 	page        []byte
 	contentType string
-	meta        *parsed // fields known from the container (WARC headers, Parquet columns)
+	meta        *Fields // fields known from the container (WARC headers, Parquet columns)
 	status      string
 	err         string
 }
 
-// chunk is a run of consecutive records; seq orders chunks in input order.
-type chunk struct {
-	seq   int64
-	recs  []record
-	bytes int64 // raw bytes of the records
+// Size is the record's size as read, in bytes.
+func (r *Record) Size() int64 { return int64(len(r.raw)) }
+
+// FailedRow is the articles row of a record whose processing failed with
+// msg: status parse_error, the record's id, or its path and line.
+func (r *Record) FailedRow(msg string) schema.Article {
+	id := r.id
+	if id == "" {
+		id = lineID(r.path, r.line)
+	}
+	return schema.Article{ArticleID: id, Path: r.path, Line: r.line, Status: schema.StatusParseError, Error: msg}
 }
 
 // classify returns the format and compression of a file name, or ok false
@@ -115,14 +162,20 @@ func classify(name string) (f format, comp string, ok bool) {
 	if strings.HasSuffix(lower, goldSuffix) {
 		return 0, "", false
 	}
-	f, ok = extensions[path.Ext(lower)]
-	if !ok {
-		return 0, "", false
+	ext := path.Ext(lower)
+	for i := range formats {
+		if slices.Contains(formats[i].extensions, ext) {
+			return format(i), comp, true
+		}
 	}
-	if _, ok := formats[f]; !ok {
-		return 0, "", false
-	}
-	return f, comp, true
+	return 0, "", false
+}
+
+// Readable reports whether a file of this name is read: whether its
+// extension is one of the input formats'.
+func Readable(name string) bool {
+	_, _, ok := classify(path.Base(name))
+	return ok
 }
 
 // goldSuffix ends the name of a gold file (claims to score a run against,
@@ -139,26 +192,27 @@ func unreadReason(name string) string {
 	return "unknown extension"
 }
 
-// plan is the ordered list of inputs of a run, with the paths that could not
-// be read at all and the files skipped.
-type plan struct {
-	inputs  []input
-	missing []schema.Article // one read_error row per path that could not be opened
-	skipped []output.Skipped
+// Plan is the ordered list of the input files of a run, with the paths that
+// could not be read at all and the files skipped.
+type Plan struct {
+	Files   []File
+	Missing []schema.Article // one read_error row per path that could not be opened
+	Skipped []output.Skipped
 }
 
-// planInputs resolves the paths given on the command line into files, in a
+// NewPlan resolves the paths given on the command line into files, in a
 // deterministic order: paths in the order given, directories walked in
-// lexical order. Hidden files and directories (".name") are skipped.
-func planInputs(paths []string, embedded fs.FS, embeddedName string) (*plan, error) {
-	p := &plan{}
+// lexical order. Hidden files and directories (".name") are skipped. With
+// no paths, the files of embedded are read, shown under embeddedName.
+func NewPlan(paths []string, embedded fs.FS, embeddedName string) (*Plan, error) {
+	p := &Plan{}
 	if len(paths) == 0 {
 		return p, p.walk(embedded, ".", embeddedName, true)
 	}
 	for _, arg := range paths {
 		st, err := os.Stat(arg)
 		if err != nil {
-			p.missing = append(p.missing, schema.Article{
+			p.Missing = append(p.Missing, schema.Article{
 				ArticleID: arg, Path: arg, Status: schema.StatusReadError, Error: describeErr(err),
 			})
 			continue
@@ -170,12 +224,12 @@ func planInputs(paths []string, embedded fs.FS, embeddedName string) (*plan, err
 			}
 			f, comp, ok := classify(base)
 			if !ok {
-				p.skipped = append(p.skipped, output.Skipped{Path: arg, Reason: unreadReason(base)})
+				p.Skipped = append(p.Skipped, output.Skipped{Path: arg, Reason: unreadReason(base)})
 				continue
 			}
 			// A path given by name may be a pipe or a device: it is read
 			// as a stream, within the article size limit.
-			p.inputs = append(p.inputs, input{fsys: os.DirFS(dir), name: base, display: arg, id: base, format: f, comp: comp,
+			p.Files = append(p.Files, File{fsys: os.DirFS(dir), name: base, display: arg, id: base, format: f, comp: comp,
 				size: st.Size(), stream: !st.Mode().IsRegular()})
 			continue
 		}
@@ -186,14 +240,14 @@ func planInputs(paths []string, embedded fs.FS, embeddedName string) (*plan, err
 	return p, nil
 }
 
-func (p *plan) walk(fsys fs.FS, root, display string, embedded bool) error {
+func (p *Plan) walk(fsys fs.FS, root, display string, embedded bool) error {
 	return fs.WalkDir(fsys, root, func(name string, d fs.DirEntry, err error) error {
 		shown := path.Join(filepath.ToSlash(display), name)
 		if err != nil {
 			if name == root {
 				return err
 			}
-			p.missing = append(p.missing, schema.Article{ArticleID: name, Path: shown, Status: schema.StatusReadError, Error: describeErr(err)})
+			p.Missing = append(p.Missing, schema.Article{ArticleID: name, Path: shown, Status: schema.StatusReadError, Error: describeErr(err)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -210,13 +264,13 @@ func (p *plan) walk(fsys fs.FS, root, display string, embedded bool) error {
 		}
 		info, why := walkedFile(fsys, name, d)
 		if why != "" {
-			p.skipped = append(p.skipped, output.Skipped{Path: shown, Reason: why})
+			p.Skipped = append(p.Skipped, output.Skipped{Path: shown, Reason: why})
 			return nil
 		}
 		f, comp, ok := classify(name)
 		if !ok {
 			if !embedded {
-				p.skipped = append(p.skipped, output.Skipped{Path: shown, Reason: unreadReason(name)})
+				p.Skipped = append(p.Skipped, output.Skipped{Path: shown, Reason: unreadReason(name)})
 			}
 			return nil
 		}
@@ -224,7 +278,7 @@ func (p *plan) walk(fsys fs.FS, root, display string, embedded bool) error {
 		if info != nil {
 			size = info.Size()
 		}
-		p.inputs = append(p.inputs, input{fsys: fsys, name: name, display: shown, id: name, format: f, comp: comp, size: size})
+		p.Files = append(p.Files, File{fsys: fsys, name: name, display: shown, id: name, format: f, comp: comp, size: size})
 		return nil
 	})
 }
@@ -283,75 +337,67 @@ func describeErr(err error) string {
 	return err.Error()
 }
 
-// reader turns inputs into chunks of records.
-type reader struct {
-	maxBytes   int64 // largest article accepted, in bytes
-	chunkBytes int64 // a chunk is sent when its raw bytes reach this
-	chunkRecs  int   // or when it holds this many records
-	bytesRead  atomic.Int64
-	waited     time.Duration // time blocked handing chunks to the workers
-
-	seq    int64
-	cur    chunk
-	out    chan<- chunk
-	inputs []output.Input
-	// window, when set, holds a token for every chunk sent and not yet put
-	// in order by the sequencer: a slow chunk (a large article) stops the
-	// reader after a few more, rather than letting the other workers fill
-	// memory with results that wait for it.
-	window chan struct{}
+// FileAt plans the one file at path, as a run plans a file found under
+// root: its one-article id is its path relative to root ("" means the
+// file's own directory, the id then being its name). display, when not
+// "", is the path shown for it (in articles.path, in ids made from the
+// path, in the manifest): a runner that copied a remote file to a local
+// one gives the remote name. An unknown extension or a path that cannot be
+// read is an error.
+func FileAt(p, root, display string) (File, error) {
+	f, comp, ok := classify(filepath.Base(p))
+	if !ok {
+		return File{}, fmt.Errorf("%s: unknown extension", p)
+	}
+	st, err := os.Stat(p)
+	if err != nil {
+		return File{}, err
+	}
+	if root == "" {
+		root = filepath.Dir(p)
+	}
+	rel, err := filepath.Rel(root, p)
+	if err != nil {
+		return File{}, err
+	}
+	if display == "" {
+		display = p
+	}
+	return File{fsys: os.DirFS(root), name: filepath.ToSlash(rel), display: display, id: filepath.ToSlash(rel), format: f, comp: comp, size: st.Size()}, nil
 }
 
-// run reads every input in order and sends chunks to out; it closes out
-// when done. A file that fails to read becomes a read_error record; only a
-// cancelled context stops it early.
-func (r *reader) run(ctx context.Context, p *plan, out chan<- chunk) error {
-	defer close(out)
-	r.out = out
-	for _, a := range p.missing {
-		if err := r.add(ctx, record{id: a.ArticleID, path: a.Path, status: a.Status, err: a.Error}); err != nil {
-			return err
-		}
-	}
-	for _, in := range p.inputs {
-		if err := r.readFile(ctx, in); err != nil {
-			return err
-		}
-	}
-	return r.flush(ctx)
+// Options are the limits of reading.
+type Options struct {
+	// MaxBytes is the largest article read; a larger one is a too_large
+	// record.
+	MaxBytes int64
+	// BytesRead, when not nil, counts the bytes read from the files as they
+	// are read (for a progress bar).
+	BytesRead *atomic.Int64
 }
 
-func (r *reader) add(ctx context.Context, rec record) error {
-	r.cur.recs = append(r.cur.recs, rec)
-	r.cur.bytes += int64(len(rec.raw))
-	if r.cur.bytes >= r.chunkBytes || len(r.cur.recs) >= r.chunkRecs {
-		return r.flush(ctx)
-	}
-	return nil
-}
-
-func (r *reader) flush(ctx context.Context) error {
-	if len(r.cur.recs) == 0 {
-		return nil
-	}
-	r.cur.seq = r.seq
-	r.seq++
-	t := time.Now()
-	if r.window != nil {
-		select {
-		case r.window <- struct{}{}:
-		case <-ctx.Done():
-			return ctx.Err()
+// Read sends the records of the plan to emit in *Source order: a read_error
+// record for each path that could not be opened, then the records of every
+// file. It returns the manifest's entries of the files read. A file that
+// fails to read becomes a read_error record; only ctx's cancellation or an
+// error from emit stops it early.
+func (p *Plan) Read(ctx context.Context, opts Options, emit func(Record) error) ([]output.Input, error) {
+	for _, a := range p.Missing {
+		if err := emit(Record{id: a.ArticleID, path: a.Path, status: a.Status, err: a.Error}); err != nil {
+			return nil, err
 		}
 	}
-	select {
-	case r.out <- r.cur:
-	case <-ctx.Done():
-		return ctx.Err()
+	var inputs []output.Input
+	for _, f := range p.Files {
+		in, err := f.Read(ctx, opts, emit)
+		if err != nil {
+			return nil, err
+		}
+		if in != nil {
+			inputs = append(inputs, *in)
+		}
 	}
-	r.waited += time.Since(t)
-	r.cur = chunk{recs: make([]record, 0, 64)}
-	return nil
+	return inputs, nil
 }
 
 // countingReader counts the bytes read from the underlying file and hashes
@@ -368,30 +414,36 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	if n > 0 {
 		c.h.Write(p[:n])
 		c.n += int64(n)
-		c.total.Add(int64(n))
+		if c.total != nil {
+			c.total.Add(int64(n))
+		}
 	}
 	return n, err
 }
 
-func (r *reader) readFile(ctx context.Context, in input) error {
+// Read sends the file's records to emit, in file order, and returns the
+// file's manifest entry: its size and SHA-256 (of the whole file, also the
+// part left unread; of a stream, as far as it was read). A file that
+// cannot be opened gives one read_error record and no entry (nil).
+func (in File) Read(ctx context.Context, opts Options, emit func(Record) error) (*output.Input, error) {
 	f, err := openFile(ctx, in.fsys, in.name)
 	if err != nil {
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return nil, ctx.Err()
 		}
-		return r.add(ctx, record{id: in.id, path: in.display, status: schema.StatusReadError, err: describeErr(err)})
+		return nil, emit(Record{id: in.id, path: in.display, status: schema.StatusReadError, err: describeErr(err)})
 	}
 	defer f.Close()
 	// A read blocked on a pipe or a stalled mount returns when the file is
 	// closed, so cancellation is never stuck behind it.
 	stop := context.AfterFunc(ctx, func() { f.Close() })
 	defer stop()
-	cr := &countingReader{r: f, h: sha256.New(), total: &r.bytesRead}
-	spec := formats[in.format]
+	cr := &countingReader{r: f, h: sha256.New(), total: opts.BytesRead}
+	spec := &formats[in.format]
 	var src io.Reader = cr
 	var decErr error
 	switch {
-	case spec.rawCompression:
+	case spec.raw:
 	case in.comp == ".gz":
 		zr, err := gzip.NewReader(bufio.NewReaderSize(cr, 256<<10))
 		if err != nil {
@@ -410,12 +462,12 @@ func (r *reader) readFile(ctx context.Context, in input) error {
 		}
 	}
 	if decErr != nil {
-		err = r.add(ctx, record{id: in.id, path: in.display, status: schema.StatusReadError, err: decErr.Error()})
+		err = emit(Record{id: in.id, path: in.display, status: schema.StatusReadError, err: decErr.Error()})
 	} else {
-		err = spec.read(r, ctx, in, f, src)
+		err = spec.reader.Read(ctx, &Source{File: in, f: f, src: src, maxBytes: opts.MaxBytes, emit: emit})
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// Hash the whole file for the manifest, also the part left unread; a
 	// stream only as far as it was read (a device would never end).
@@ -426,8 +478,7 @@ func (r *reader) readFile(ctx context.Context, in input) error {
 			_ = err
 		}
 	}
-	r.inputs = append(r.inputs, output.Input{Path: in.display, Size: cr.n, SHA256: hex.EncodeToString(cr.h.Sum(nil))})
-	return nil
+	return &output.Input{Path: in.display, Size: cr.n, SHA256: hex.EncodeToString(cr.h.Sum(nil))}, nil
 }
 
 // openFile opens name in fsys, or returns ctx's error as soon as ctx is
@@ -457,35 +508,53 @@ func openFile(ctx context.Context, fsys fs.FS, name string) (fs.File, error) {
 	}
 }
 
-// readText reads a one-article file, refusing more than maxBytes.
-func (r *reader) readText(ctx context.Context, in input, _ fs.File, src io.Reader) error {
-	buf, err := io.ReadAll(io.LimitReader(src, r.maxBytes+1))
-	rec := record{id: in.id, path: in.display, format: formatText}
+// textReader reads .txt and .md files: one article a file.
+type textReader struct{}
+
+// Read reads a one-article file, refusing more than maxBytes.
+func (textReader) Read(ctx context.Context, in *Source) error {
+	return in.readWhole(formatText, "article")
+}
+
+// Parse reads a one-article .txt or .md file.
+func (textReader) Parse(rec *Record) Fields { return parseText(rec) }
+
+// readWhole reads the file as the one record of a one-article format,
+// refusing more than maxBytes; what names the article in the error.
+func (in *Source) readWhole(f format, what string) error {
+	buf, err := io.ReadAll(io.LimitReader(in.src, in.maxBytes+1))
+	rec := Record{id: in.id, path: in.display, format: f}
 	switch {
 	case err != nil:
 		rec.status, rec.err = schema.StatusReadError, describeErr(err)
-	case int64(len(buf)) > r.maxBytes:
-		rec.status, rec.err = schema.StatusTooLarge, fmt.Sprintf("article is larger than --max-article-bytes (%d)", r.maxBytes)
+	case int64(len(buf)) > in.maxBytes:
+		rec.status, rec.err = schema.StatusTooLarge, fmt.Sprintf("%s is larger than --max-article-bytes (%d)", what, in.maxBytes)
 	default:
 		rec.raw = buf
 	}
-	return r.add(ctx, rec)
+	return in.emit(rec)
 }
 
-// readJSONL reads one record a line, streaming: a line longer than maxBytes
+// jsonlReader reads .jsonl and .ndjson files: one article a line.
+type jsonlReader struct{}
+
+// Parse reads one JSONL record.
+func (jsonlReader) Parse(rec *Record) Fields { return parseJSONL(rec) }
+
+// Read reads one record a line, streaming: a line longer than maxBytes
 // is skipped (a too_large record) without being held in memory, and a read
 // error ends the file with a read_error record naming the line: a line cut
 // short by the error is not a record of its own. Blank lines are not
 // records.
-func (r *reader) readJSONL(ctx context.Context, in input, _ fs.File, src io.Reader) error {
-	br := bufio.NewReaderSize(src, 1<<20)
+func (jsonlReader) Read(ctx context.Context, in *Source) error {
+	br := bufio.NewReaderSize(in.src, 1<<20)
 	var line int64
 	var buf []byte
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		data, tooLong, err := readLine(br, r.maxBytes, &buf, in.stream)
+		data, tooLong, err := readLine(br, in.maxBytes, &buf, in.stream)
 		if err != nil && err != io.EOF {
 			// The line broke off with the file (a truncated or corrupt
 			// compressed file): it is where reading stopped, not a record.
@@ -494,19 +563,19 @@ func (r *reader) readJSONL(ctx context.Context, in input, _ fs.File, src io.Read
 		trimmed := bytes.TrimSpace(data)
 		if len(trimmed) > 0 || tooLong {
 			line++
-			rec := record{path: in.display, line: line, format: formatJSONL}
+			rec := Record{path: in.display, line: line, format: formatJSONL}
 			if tooLong {
 				rec.id = fmt.Sprintf("%s#L%d", in.display, line)
-				rec.status, rec.err = schema.StatusTooLarge, fmt.Sprintf("line is larger than --max-article-bytes (%d)", r.maxBytes)
+				rec.status, rec.err = schema.StatusTooLarge, fmt.Sprintf("line is larger than --max-article-bytes (%d)", in.maxBytes)
 				if in.stream {
 					// The rest of the line may never end (a device).
 					rec.err += "; the rest of the stream is unread"
-					return r.add(ctx, rec)
+					return in.emit(rec)
 				}
 			} else {
 				rec.raw = append([]byte(nil), trimmed...)
 			}
-			if e := r.add(ctx, rec); e != nil {
+			if e := in.emit(rec); e != nil {
 				return e
 			}
 		} else if len(data) > 0 || err == nil {
@@ -516,7 +585,7 @@ func (r *reader) readJSONL(ctx context.Context, in input, _ fs.File, src io.Read
 			return nil
 		}
 		if err != nil {
-			return r.add(ctx, record{id: fmt.Sprintf("%s#L%d", in.display, line+1), path: in.display, line: line + 1, status: schema.StatusReadError,
+			return in.emit(Record{id: fmt.Sprintf("%s#L%d", in.display, line+1), path: in.display, line: line + 1, status: schema.StatusReadError,
 				err: fmt.Sprintf("%s; the rest of the file is unread", describeErr(err))})
 		}
 	}

@@ -3,7 +3,7 @@ package jobs
 import (
 	"context"
 	"fmt"
-	"hash/maphash"
+	"path/filepath"
 	"sync/atomic"
 	"time"
 
@@ -11,11 +11,13 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"golang.org/x/sync/errgroup"
 
+	"github.com/claimscan/claimscan/jobs/source"
+	"github.com/claimscan/claimscan/jobs/stage"
 	"github.com/claimscan/claimscan/output"
 	"github.com/claimscan/claimscan/schema"
 )
 
-// pendingHook, when set (by tests), is told how many processed chunks wait
+// pendingHook, when set (by tests), is told how many chunks' results wait
 // for an earlier one each time one arrives.
 var pendingHook func(n int)
 
@@ -59,7 +61,7 @@ func (j *partJob) release() {
 	j.articles, j.claims = nil, nil
 }
 
-// sequencer receives processed chunks in any order, puts them back in input
+// sequencer receives the workers' results in any order, puts them back in input
 // order, checks ids, groups the chunks' Arrow batches into Parquet parts and
 // feeds the global stages. Because everything downstream of it sees records
 // in input order, and part boundaries fall after the chunk that crosses a
@@ -75,10 +77,9 @@ type sequencer struct {
 	partClaimBytes int64   // bytes of its claims' strings
 	partCount      int     // parts sent so far
 
-	seedA, seedB maphash.Seed
-	seen         map[[2]uint64]struct{}
-	statuses     map[string]int64
-	logged       int
+	ids      *stage.IDs
+	statuses map[string]int64
+	logged   int
 
 	nKnown       int64 // articles skipped as known to a --since dataset
 	nArticles    atomic.Int64
@@ -89,21 +90,22 @@ type sequencer struct {
 
 	window chan struct{} // the reader's chunk window: a token back per chunk handled
 
-	conflicts conflictStage
-	sources   sourceStage
-	toStages  []chan<- []processed // to the goroutines feeding sources and conflicts
+	conflicts *stage.Conflicts
+	sources   *source.Aggregator
+	toStages  []chan<- []stage.Rows // to the goroutines feeding sources and conflicts
 }
 
 func newSequencer(cfg *Config, w *output.Writer) (*sequencer, error) {
-	conflicts, err := newConflictStage(cfg, w.TempDir())
+	// The conflicts stage spills into a hidden directory inside the run's
+	// temporary output, removed before the dataset is committed.
+	conflicts, err := stage.NewConflicts(cfg.Tolerance, filepath.Join(w.TempDir(), ".spill"))
 	if err != nil {
 		return nil, err
 	}
 	return &sequencer{
 		cfg: cfg, w: w, mem: memory.NewGoAllocator(),
-		seedA: maphash.MakeSeed(), seedB: maphash.MakeSeed(),
-		seen: map[[2]uint64]struct{}{}, statuses: map[string]int64{},
-		conflicts: conflicts, sources: newSourceStage(),
+		ids: stage.NewIDs(), statuses: map[string]int64{},
+		conflicts: conflicts, sources: source.New(),
 	}, nil
 }
 
@@ -120,18 +122,18 @@ func (s *sequencer) run(ctx context.Context, results <-chan result) error {
 	}
 	// The global stages get each chunk's rows in input order on their own
 	// goroutines, so the sequencer is not their bottleneck.
-	toSources := make(chan []processed, 8)
-	toConflicts := make(chan []processed, 8)
-	s.toStages = []chan<- []processed{toSources, toConflicts}
+	toSources := make(chan []stage.Rows, 8)
+	toConflicts := make(chan []stage.Rows, 8)
+	s.toStages = []chan<- []stage.Rows{toSources, toConflicts}
 	g.Go(func() error {
 		for items := range toSources {
 			for i := range items {
-				if items[i].known {
+				if items[i].Known {
 					continue
 				}
-				s.sources.addArticle(&items[i].article)
-				for j := range items[i].claims {
-					s.sources.addClaim(&items[i].claims[j])
+				s.sources.AddArticle(&items[i].Article)
+				for j := range items[i].Claims {
+					s.sources.AddClaim(&items[i].Claims[j])
 				}
 			}
 		}
@@ -141,8 +143,8 @@ func (s *sequencer) run(ctx context.Context, results <-chan result) error {
 		var err error
 		for items := range toConflicts {
 			for i := 0; i < len(items) && err == nil; i++ {
-				for j := 0; j < len(items[i].claims) && err == nil; j++ {
-					err = s.conflicts.add(&items[i].claims[j])
+				for j := 0; j < len(items[i].Claims) && err == nil; j++ {
+					err = s.conflicts.Add(&items[i].Claims[j])
 				}
 			}
 		}
@@ -209,14 +211,14 @@ func (s *sequencer) handle(ctx context.Context, r result, parts chan<- partJob) 
 	rebuild := false
 	for i := range r.items {
 		it := &r.items[i]
-		a := &it.article
-		if it.known {
+		a := &it.Article
+		if it.Known {
 			s.nKnown++
 			continue
 		}
-		if s.duplicate(a.ArticleID) {
-			MarkDuplicate(a)
-			it.claims = nil
+		if s.ids.Duplicate(a.ArticleID) {
+			stage.MarkDuplicate(a)
+			it.Claims = nil
 			rebuild = true
 		}
 		if a.Status != schema.StatusOK {
@@ -224,7 +226,7 @@ func (s *sequencer) handle(ctx context.Context, r result, parts chan<- partJob) 
 		}
 		s.statuses[a.Status]++
 		s.nArticles.Add(1)
-		s.nClaims.Add(int64(len(it.claims)))
+		s.nClaims.Add(int64(len(it.Claims)))
 	}
 	if rebuild {
 		r.release()
@@ -282,11 +284,11 @@ func (g *segment) release() {
 	}
 }
 
-// buildBatches turns processed records into segments of articles and
+// buildBatches turns the rows of records into segments of articles and
 // claims batches, cut at partLimits.segRows claims or segBytes of their
 // strings (one segment for an ordinary chunk); records known to a --since
 // dataset are left out.
-func buildBatches(mem memory.Allocator, items []processed, withText bool) []segment {
+func buildBatches(mem memory.Allocator, items []stage.Rows, withText bool) []segment {
 	var (
 		segs   []segment
 		rows   []schema.Article
@@ -305,14 +307,14 @@ func buildBatches(mem memory.Allocator, items []processed, withText bool) []segm
 		rows, groups, n, nb = nil, nil, 0, 0
 	}
 	for i := range items {
-		if items[i].known {
+		if items[i].Known {
 			continue
 		}
 		if n >= partLimits.segRows || nb >= partLimits.segBytes {
 			emit()
 		}
-		rows = append(rows, items[i].article)
-		claims := items[i].claims
+		rows = append(rows, items[i].Article)
+		claims := items[i].Claims
 		from := 0
 		for j := range claims {
 			if j > from && (n >= partLimits.segRows || nb >= partLimits.segBytes) {
@@ -336,15 +338,6 @@ func claimBytes(c *schema.Claim) int64 {
 	return int64(len(c.ClaimID) + len(c.ArticleID) + len(c.Sentence) + len(c.Quote) + len(c.Subject) +
 		len(c.Source) + len(c.SourceMention) + len(c.Cue) + len(c.ScopeText) + len(c.Location) +
 		len(c.LocationMention) + len(c.Outlet) + len(c.ClaimKey) + len(c.Predicate) + len(c.Unit) + len(c.Kind) + len(c.Bound))
-}
-
-func (s *sequencer) duplicate(id string) bool {
-	k := [2]uint64{maphash.String(s.seedA, id), maphash.String(s.seedB, id)}
-	if _, ok := s.seen[k]; ok {
-		return true
-	}
-	s.seen[k] = struct{}{}
-	return false
 }
 
 func (s *sequencer) logProblem(a *schema.Article) {
@@ -418,7 +411,7 @@ func (s *sequencer) writePart(table string, index int, sc *arrow.Schema, recs []
 // abandon frees what a failed run still holds.
 func (s *sequencer) abandon() {
 	s.cur.release()
-	s.conflicts.close()
+	s.conflicts.Close()
 }
 
 // writeConflicts runs the conflict stage and streams its rows into parts of
@@ -426,7 +419,7 @@ func (s *sequencer) abandon() {
 // one of two part writers, so detection and encoding overlap and memory
 // does not grow with the number of conflicts.
 func (s *sequencer) writeConflicts(ctx context.Context) (int64, error) {
-	defer s.conflicts.close()
+	defer s.conflicts.Close()
 	g, gctx := errgroup.WithContext(ctx)
 	type job struct {
 		index int
@@ -468,7 +461,7 @@ func (s *sequencer) writeConflicts(ctx context.Context) (int64, error) {
 			return gctx.Err()
 		}
 	}
-	err := s.conflicts.run(gctx, func(rows []schema.Conflict) error {
+	err := s.conflicts.Run(gctx, func(rows []schema.Conflict) error {
 		for len(rows) > 0 {
 			k := min(len(rows), conflictRowsPerPart-inPart)
 			groups = append(groups, rows[:k])
@@ -498,7 +491,7 @@ func (s *sequencer) writeConflicts(ctx context.Context) (int64, error) {
 
 // writeSources writes the sources table as one part.
 func (s *sequencer) writeSources() (int64, error) {
-	rows := s.sources.rows()
+	rows := s.sources.Rows()
 	b := schema.Sources.NewBuilder(s.mem)
 	defer b.Release()
 	b.Append(rows...)
