@@ -1,41 +1,49 @@
 package input
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
-	"math"
 	"math/bits"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 	"unsafe"
 
-	json "github.com/goccy/go-json"
-
 	"github.com/claimscan/claimscan/schema"
 )
 
-// jsonArticle is one JSONL record. text, body and content are accepted
-// for the text, in that order of preference. Records are decoded by
-// decodeArticle, which reads them exactly as goccy/go-json does, and by
-// goccy/go-json itself when decodeArticle declines (odd or broken records,
-// whose errors come from goccy/go-json).
-type jsonArticle struct {
-	ID        json.RawMessage `json:"id"`
-	Title     string          `json:"title"`
-	Text      *string         `json:"text"`
-	Body      *string         `json:"body"`
-	Content   *string         `json:"content"`
-	Outlet    string          `json:"outlet"`
-	URL       string          `json:"url"`
-	Published json.RawMessage `json:"published"`
-	Lang      string          `json:"lang"`
-	Cluster   string          `json:"cluster"`
+// Record is one article as read, before parsing and checks. raw is the
+// file's bytes (text formats) or one JSON line; a record the reader could
+// not use carries a status instead.
+type Record struct {
+	path   string
+	line   int64
+	id     string
+	format format
+	raw    []byte
+	// page keeps a web page's bytes as read once its parser has replaced
+	// raw by the decoded text; contentType is a WARC response's HTTP
+	// Content-Type, whose charset parameter the page's parser reads.
+	page        []byte
+	contentType string
+	meta        *Fields // fields known from the container (WARC headers, Parquet columns)
+	status      string
+	err         string
+}
+
+// Size is the record's size as read, in bytes.
+func (r *Record) Size() int64 { return int64(len(r.raw)) }
+
+// FailedRow is the articles row of a record whose processing failed with
+// msg: status parse_error, the record's id, or its path and line.
+func (r *Record) FailedRow(msg string) schema.Article {
+	id := r.id
+	if id == "" {
+		id = lineID(r.path, r.line)
+	}
+	return schema.Article{ArticleID: id, Path: r.path, Line: r.line, Status: schema.StatusParseError, Error: msg}
 }
 
 // maxIDBytes is the longest article id kept: every claim row repeats its
@@ -149,76 +157,6 @@ func lineID(path string, line int64) string {
 	return fmt.Sprintf("%s#L%d", path, line)
 }
 
-// parseText reads a one-article .txt or .md file: the text is the file
-// without a leading byte-order mark; a .md file's leading "# " heading is
-// its title.
-func parseText(rec *Record) Fields {
-	text := string(bytes.TrimPrefix(rec.raw, []byte("\xef\xbb\xbf")))
-	return Fields{text: text, title: markdownTitle(text, rec.path)}
-}
-
-// parseJSONL reads one JSONL record.
-func parseJSONL(rec *Record) Fields {
-	var j jsonArticle
-	if !decodeArticle(rec.raw, &j) {
-		j = jsonArticle{}
-		if err := unmarshalRecord(rec.raw, &j); err != nil {
-			return invalidJSON(rec, err)
-		}
-	}
-	return fromJSON(rec, &j, jsonID, parsePublished)
-}
-
-// unmarshal is the JSON decoder of the records decodeArticle declines.
-var unmarshal = json.Unmarshal
-
-// unmarshalRecord decodes raw into j with unmarshal. A panic inside the
-// decoder (goccy/go-json has panicked on some truncated records) is an
-// error of the record like any other decoding error.
-func unmarshalRecord(raw []byte, j *jsonArticle) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("the JSON decoder failed on this record: %v", r)
-		}
-	}()
-	return unmarshal(raw, j)
-}
-
-// invalidJSON is the result of a record that is not a JSON object.
-func invalidJSON(rec *Record, err error) Fields {
-	return Fields{id: fmt.Sprintf("%s#L%d", rec.path, rec.line), status: schema.StatusParseError, err: "invalid JSON: " + err.Error()}
-}
-
-// fromJSON maps a decoded record to the article's fields, reading its raw
-// id and published fields with readID and readPublished.
-func fromJSON(rec *Record, j *jsonArticle, readID func(json.RawMessage) (string, error),
-	readPublished func(json.RawMessage) (time.Time, bool, string)) (f Fields) {
-	id, err := readID(j.ID)
-	if err != nil {
-		f.notes = append(f.notes, err.Error())
-	} else if id == "" {
-		f.notes = append(f.notes, "record has no id; id made from path and line")
-	}
-	if id == "" {
-		id = fmt.Sprintf("%s#L%d", rec.path, rec.line)
-	}
-	f.id, f.title, f.url, f.outlet, f.cluster = id, j.Title, j.URL, j.Outlet, strings.TrimSpace(j.Cluster)
-	switch {
-	case j.Text != nil:
-		f.text = *j.Text
-	case j.Body != nil:
-		f.text = *j.Body
-	case j.Content != nil:
-		f.text = *j.Content
-	}
-	if t, ok, note := readPublished(j.Published); ok {
-		f.published = t
-	} else if note != "" {
-		f.notes = append(f.notes, note)
-	}
-	return f
-}
-
 // runeCount returns the number of runes in s, which is valid UTF-8: the
 // number of its bytes that do not continue a rune. It is
 // utf8.RuneCountInString for valid UTF-8, several times faster on long
@@ -255,153 +193,6 @@ func invalidUTF8(b []byte) int {
 		i += n
 	}
 	return -1
-}
-
-// markdownTitle returns the text of a leading "# " heading of a .md file.
-func markdownTitle(text, path string) string {
-	if !strings.HasSuffix(strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(path, ".gz"), ".zst")), ".md") {
-		return ""
-	}
-	first, _, _ := strings.Cut(strings.TrimLeft(text, " \t\r\n"), "\n")
-	if t, ok := strings.CutPrefix(strings.TrimSpace(first), "# "); ok {
-		return strings.TrimSpace(t)
-	}
-	return ""
-}
-
-// jsonString decodes a JSON string value: by decodeString, or by goccy when
-// decodeString cannot be sure of it.
-func jsonString(raw json.RawMessage) (string, error) {
-	if s, end, ok := decodeString(raw, 0); ok && end == len(raw) {
-		return s, nil
-	}
-	var s string
-	err := json.Unmarshal(raw, &s)
-	return s, err
-}
-
-// jsonID reads an id given as a JSON string or number.
-func jsonID(raw json.RawMessage) (string, error) {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || string(raw) == "null" {
-		return "", nil
-	}
-	if raw[0] == '"' {
-		s, err := jsonString(raw)
-		if err != nil {
-			return "", fmt.Errorf("id: %v", err)
-		}
-		return s, nil
-	}
-	var n json.Number
-	if err := json.Unmarshal(raw, &n); err != nil {
-		return "", fmt.Errorf("id is neither a string nor a number: %s", truncate(string(raw), 40))
-	}
-	return n.String(), nil
-}
-
-// publishedLayouts are the date forms accepted in the published field.
-// A form without a zone is taken as UTC.
-var publishedLayouts = []string{
-	time.RFC3339Nano,
-	"2006-01-02T15:04:05",
-	"2006-01-02 15:04:05Z07:00",
-	"2006-01-02 15:04:05",
-	"2006-01-02T15:04",
-	"2006-01-02",
-	time.RFC1123Z,
-	time.RFC1123,
-	"Mon, 2 Jan 2006 15:04:05 -0700",
-}
-
-// unixNumber reads a published date given as a JSON number: Unix seconds
-// or milliseconds, told apart by magnitude (see unixTime).
-func unixNumber(num string) (time.Time, bool, string) {
-	v, err := strconv.ParseFloat(num, 64)
-	if err != nil && !errors.Is(err, strconv.ErrRange) {
-		return time.Time{}, false, "published: not a date: " + truncate(num, 40)
-	}
-	return unixTime(v)
-}
-
-// Numbers of Unix time: under unixMillisFrom (in absolute value) they are
-// seconds (up to the year 5138), from it to unixMillisTo milliseconds
-// (1973 to 5138); larger ones are neither.
-const (
-	unixMillisFrom = 1e11
-	unixMillisTo   = 1e14
-)
-
-// unixTime reads a number of Unix time as seconds or milliseconds by its
-// magnitude: a millisecond timestamp of today (1566639000000) is 1e12,
-// seconds are 1e9. Fractions are kept to the microsecond. A number too large
-// for either (1e20, 2^63-1, infinity) is refused with a note.
-func unixTime(v float64) (time.Time, bool, string) {
-	switch a := math.Abs(v); {
-	case math.IsNaN(v) || a >= unixMillisTo:
-		return time.Time{}, false, fmt.Sprintf("published: %g is neither Unix seconds nor milliseconds", v)
-	case a >= unixMillisFrom:
-		return time.UnixMicro(int64(math.Round(v * 1e3))).UTC(), true, ""
-	}
-	return time.UnixMicro(int64(math.Round(v * 1e6))).UTC(), true, ""
-}
-
-// earliestPublished is the earliest publication date accepted; the latest
-// is the run's date plus one day (LatestPublished).
-var earliestPublished = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
-
-// LatestPublished is the latest publication date a run started at now
-// accepts: its date and a day (clocks and zones differ).
-func LatestPublished(now time.Time) time.Time {
-	y, m, d := now.UTC().Date()
-	return time.Date(y, m, d+2, 0, 0, 0, 0, time.UTC)
-}
-
-// publishedInRange checks a publication date against earliestPublished and
-// latest; a date outside is a mistake of the input (a wrong unit, a
-// placeholder such as 0001-01-01 or 2099-12-31), not a date to compare
-// claims by.
-func publishedInRange(t, latest time.Time) (ok bool, note string) {
-	switch {
-	case t.Before(earliestPublished):
-		return false, fmt.Sprintf("published: %s is before 1900; left empty", t.Format(time.RFC3339))
-	case !latest.IsZero() && t.After(latest):
-		return false, fmt.Sprintf("published: %s is after the run's date and a day; left empty", t.Format(time.RFC3339))
-	}
-	return true, ""
-}
-
-// parsePublished reads the published field: a date string in one of
-// publishedLayouts, or Unix seconds or milliseconds (unixNumber). ok is false when it is absent or
-// unreadable; note then says why, for the article's error column.
-func parsePublished(raw json.RawMessage) (t time.Time, ok bool, note string) {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || string(raw) == "null" || string(raw) == `""` {
-		return time.Time{}, false, ""
-	}
-	if raw[0] != '"' {
-		return unixNumber(string(raw))
-	}
-	s, err := jsonString(raw)
-	if err != nil {
-		return time.Time{}, false, "published: " + err.Error()
-	}
-	s = strings.TrimSpace(s)
-	return publishedString(s)
-}
-
-// publishedString reads a date string in one of publishedLayouts.
-func publishedString(s string) (t time.Time, ok bool, note string) {
-	for _, layout := range publishedLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			if t.IsZero() {
-				// The zero time (0001-01-01), a placeholder: not "absent".
-				return time.Time{}, false, "published: " + strconv.Quote(s) + " is before 1900; left empty"
-			}
-			return t.UTC(), true, ""
-		}
-	}
-	return time.Time{}, false, "published: unrecognised date " + strconv.Quote(truncate(s, 40))
 }
 
 // hostOf returns the host of a URL without "www." and port.
