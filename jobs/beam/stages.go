@@ -6,7 +6,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -17,7 +16,6 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 
-	"github.com/claimscan/claimscan/jobs/conflict"
 	"github.com/claimscan/claimscan/jobs/source"
 	"github.com/claimscan/claimscan/jobs/stage"
 	"github.com/claimscan/claimscan/output"
@@ -73,6 +71,28 @@ func (b *batcher) flush(emit func(int, []byte)) {
 		}
 	}
 	b.size = 0
+}
+
+// unpackAll decodes the entries of a shard's batches with next, keeping
+// those keep accepts (all when keep is nil).
+func unpackAll[T any](batches func(*[]byte) bool, next func(*dec) T, keep func(T) bool) ([]T, error) {
+	var out []T
+	var b []byte
+	for batches(&b) {
+		d, err := unpack(b)
+		if err != nil {
+			return nil, err
+		}
+		for d.more() {
+			if v := next(d); d.err == nil && (keep == nil || keep(v)) {
+				out = append(out, v)
+			}
+		}
+		if d.err != nil {
+			return nil, d.err
+		}
+	}
+	return out, nil
 }
 
 // readFn reads one input file with stage.ProcessFile (a file of a remote
@@ -159,9 +179,11 @@ func (f *readFn) add(seq, rec int64, p *stage.Rows, emitID, emitItem, emitCall f
 	}
 	for j := range p.Claims {
 		c := &p.Claims[j]
-		if c.ClaimKey != "" {
-			f.items.add(shardOf(conflict.GroupKey(c.ClaimKey), n), func(e *enc) {
-				e.itemEntry(&itemEntry{Seq: seq, Rec: rec, Item: conflict.ItemOf(c)})
+		if it, ok := stage.ConflictItem(c); ok {
+			// Items of one key are compared with each other only: a
+			// shard's items make whole groups.
+			f.items.add(shardOf(it.Key, n), func(e *enc) {
+				e.itemEntry(&itemEntry{Seq: seq, Rec: rec, Item: it})
 			}, emitItem)
 		}
 		if k := f.router.ClaimRow(a, c); k != "" {
@@ -296,35 +318,24 @@ func fetch(ctx context.Context, t task) (dir, local string, err error) {
 	return dir, local, w.Close()
 }
 
-// idsFn finds the duplicate ids of one shard: of the records of an id, all
-// but the first in input order are losers.
+// idsFn finds the duplicate ids of one shard with the runner's rule
+// (stage.IDs) over the shard's records put in input order: every record of
+// an id but the first is a loser.
 type idsFn struct{}
 
 // ProcessElement takes the id batches of a shard.
 func (idsFn) ProcessElement(_ context.Context, _ int, batches func(*[]byte) bool, emit func(loser)) error {
-	var ids []idEntry
-	var b []byte
-	for batches(&b) {
-		d, err := unpack(b)
-		if err != nil {
-			return err
-		}
-		for d.more() {
-			ids = append(ids, d.idEntry())
-		}
-		if d.err != nil {
-			return d.err
-		}
+	entries, err := unpackAll(batches, (*dec).idEntry, nil)
+	if err != nil {
+		return err
 	}
-	slices.SortFunc(ids, func(a, b idEntry) int {
-		if c := strings.Compare(a.ID, b.ID); c != 0 {
-			return c
-		}
+	slices.SortFunc(entries, func(a, b idEntry) int {
 		return compareLosers(loser{Seq: a.Seq, Rec: a.Rec}, loser{Seq: b.Seq, Rec: b.Rec})
 	})
-	for i := 1; i < len(ids); i++ {
-		if ids[i].ID == ids[i-1].ID {
-			emit(loser{Seq: ids[i].Seq, Rec: ids[i].Rec, Status: ids[i].Status})
+	ids := stage.NewIDs()
+	for _, e := range entries {
+		if ids.Duplicate(e.ID) {
+			emit(loser{Seq: e.Seq, Rec: e.Rec, Status: e.Status})
 		}
 	}
 	return nil
@@ -382,9 +393,7 @@ type keyPairFn struct {
 
 // ProcessElement emits p under the shard of its first row.
 func (f *keyPairFn) ProcessElement(p partPair, emit func(int, partPair)) {
-	h := fnv.New32a()
-	h.Write([]byte(p.Articles.First))
-	emit(int(h.Sum32()%uint32(max(f.Shards, 1))), p)
+	emit(shardOf(p.Articles.First, max(f.Shards, 1)), p)
 }
 
 // ProcessElement takes the part pairs of a shard and the losers.
@@ -459,9 +468,9 @@ func (f *fixupFn) fix(ctx context.Context, p partPair, lost loserSet, emit func(
 	return nil
 }
 
-// conflictsFn compares the claims of each claim_key of one shard with
-// conflict.DetectGroup, leaving out the claims of losers, and writes the
-// conflicts of its bundle as parts.
+// conflictsFn finds the conflicts among the claims of one shard with the
+// runner's conflicts stage (stage.Conflicts), leaving out the claims of
+// losers, and writes the conflicts of its bundle as parts.
 type conflictsFn struct {
 	Settings settings
 
@@ -472,37 +481,30 @@ type conflictsFn struct {
 // shard gets all of them: see losersToShardsFn).
 func (f *conflictsFn) ProcessElement(ctx context.Context, _ int, batches func(*[]byte) bool, losers func(*loser) bool, emitMeta func(meta)) error {
 	lost := readLosers(losers)
-	var items []conflict.Item
-	var b []byte
-	for batches(&b) {
-		d, err := unpack(b)
-		if err != nil {
+	items, err := unpackAll(batches, (*dec).itemEntry, func(e itemEntry) bool { return !lost.has(e.Seq, e.Rec) })
+	if err != nil {
+		return err
+	}
+	spill, err := os.MkdirTemp("", "claimscan-conflicts-")
+	if err != nil {
+		return err
+	}
+	s, err := stage.NewConflicts(f.Settings.Tolerance, spill)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	for i := range items {
+		if err := s.AddItem(items[i].Item); err != nil {
 			return err
 		}
-		for d.more() {
-			e := d.itemEntry()
-			if d.err == nil && !lost.has(e.Seq, e.Rec) {
-				items = append(items, e.Item)
-			}
-		}
-		if d.err != nil {
-			return d.err
-		}
 	}
-	slices.SortFunc(items, func(a, b conflict.Item) int { return strings.Compare(a.Key, b.Key) })
-	cfg := conflict.DefaultConfig()
-	cfg.Tolerance = f.Settings.Tolerance
-	for i := 0; i < len(items); {
-		j := i + 1
-		for j < len(items) && items[j].Key == items[i].Key {
-			j++
-		}
-		rows, err := conflict.DetectGroup(items[i:j], cfg)
-		if err != nil {
-			return fmt.Errorf("conflicts of %q: %w", items[i].Key, err)
-		}
+	err = s.Run(ctx, func(rows []schema.Conflict) error {
 		f.rows = append(f.rows, rows...)
-		i = j
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if len(f.rows) >= conflictRowsPerPart {
 		return f.flush(ctx, emitMeta)
@@ -549,22 +551,9 @@ type sourceRowsFn struct{}
 // shard gets all of them: see losersToShardsFn).
 func (f *sourceRowsFn) ProcessElement(_ context.Context, _ int, batches func(*[]byte) bool, losers func(*loser) bool, emit func(int, schema.Source)) error {
 	lost := readLosers(losers)
-	var calls []sourceCall
-	var b []byte
-	for batches(&b) {
-		d, err := unpack(b)
-		if err != nil {
-			return err
-		}
-		for d.more() {
-			c := d.sourceCall()
-			if d.err == nil && (c.Index < 0 || !lost.has(c.Seq, c.Rec)) {
-				calls = append(calls, c)
-			}
-		}
-		if d.err != nil {
-			return d.err
-		}
+	calls, err := unpackAll(batches, (*dec).sourceCall, func(c sourceCall) bool { return c.Index < 0 || !lost.has(c.Seq, c.Rec) })
+	if err != nil {
+		return err
 	}
 	slices.SortFunc(calls, compareCalls)
 	for i := 0; i < len(calls); {
