@@ -52,16 +52,7 @@ func (f *sourceRowsFn) ProcessElement(_ context.Context, _ int, batches func(*[]
 // compareCalls orders calls by row key, then input order: record, then the
 // article before its claims.
 func compareCalls(a, b sourceCall) int {
-	if c := strings.Compare(a.Key, b.Key); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.Seq, b.Seq); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.Rec, b.Rec); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.Index, b.Index)
+	return cmp.Or(strings.Compare(a.Key, b.Key), compareLosers(loser{Seq: a.Seq, Rec: a.Rec}, loser{Seq: b.Seq, Rec: b.Rec}), cmp.Compare(a.Index, b.Index))
 }
 
 // sourcesFn writes the sources table as one part, rows sorted by name as

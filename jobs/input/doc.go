@@ -8,7 +8,7 @@
 //	Plan.Read ─▶ per file: open, count and hash, .gz/.zst ─▶ its format's Reader.Read ─▶ Record …
 //	Record.Article (in a worker) ─▶ Reader.Parse ─▶ checks ─▶ Article{Row, Text}
 //
-// Every format is one Reader in the table formats (read.go): text (.txt,
+// Every format is one Reader in the table formats (format.go): text (.txt,
 // .md), JSONL (.jsonl, .ndjson; jsonrec.go decodes the common records
 // without a JSON library), HTML (.html, .htm, with trafilatura), WARC
 // (.warc, through package warc) and Parquet article tables (.parquet). A

@@ -46,9 +46,9 @@ type formatSpec struct {
 
 // formats is the table of input formats, indexed by format.
 var formats = [...]formatSpec{
-	formatText:    {extensions: []string{".txt", ".md"}, reader: textReader{}},
+	formatText:    {extensions: []string{".txt", ".md"}, reader: oneArticle{formatText, "article", parseText}},
 	formatJSONL:   {extensions: []string{".jsonl", ".ndjson"}, reader: jsonlReader{}},
-	formatHTML:    {extensions: []string{".html", ".htm"}, reader: htmlReader{}},
+	formatHTML:    {extensions: []string{".html", ".htm"}, reader: oneArticle{formatHTML, "page", parseHTML}},
 	formatWARC:    {extensions: []string{".warc"}, reader: warcReader{}, raw: true},
 	formatParquet: {extensions: []string{".parquet"}, reader: parquetReader{}, raw: true},
 }

@@ -2,7 +2,6 @@ package input
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"mime"
 	nurl "net/url"
@@ -19,19 +18,6 @@ import (
 
 	"github.com/claimscan/claimscan/schema"
 )
-
-// htmlReader reads .html and .htm files: one web page a file.
-type htmlReader struct{}
-
-// Read reads a one-page file whole, refusing more than maxBytes; the page
-// is parsed by a worker (parseHTML). Its article id is its path relative
-// to the root given, as for .txt.
-func (htmlReader) Read(ctx context.Context, in *Source) error {
-	return in.readWhole(formatHTML, "page")
-}
-
-// Parse extracts the article of a web page (parseHTML).
-func (htmlReader) Parse(rec *Record) Fields { return parseHTML(rec) }
 
 // htmlMaxDate is the latest publication date accepted from a page that has
 // no crawl date: fixed, so that a run does not depend on the day it runs.

@@ -10,16 +10,22 @@ import (
 	"github.com/claimscan/claimscan/schema"
 )
 
-// textReader reads .txt and .md files: one article a file.
-type textReader struct{}
-
-// Read reads a one-article file, refusing more than maxBytes.
-func (textReader) Read(ctx context.Context, in *Source) error {
-	return in.readWhole(formatText, "article")
+// oneArticle reads the formats of one article a file (text, HTML): the
+// file whole, refusing more than maxBytes, parsed in a worker by parse.
+// The article id is the file's path relative to the root given.
+type oneArticle struct {
+	format format
+	what   string // what the too_large error calls the article
+	parse  func(*Record) Fields
 }
 
-// Parse reads a one-article .txt or .md file.
-func (textReader) Parse(rec *Record) Fields { return parseText(rec) }
+// Read reads the file as one record.
+func (o oneArticle) Read(ctx context.Context, in *Source) error {
+	return in.readWhole(o.format, o.what)
+}
+
+// Parse parses the record with the format's parse function.
+func (o oneArticle) Parse(rec *Record) Fields { return o.parse(rec) }
 
 // readWhole reads the file as the one record of a one-article format,
 // refusing more than maxBytes; what names the article in the error.
