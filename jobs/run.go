@@ -112,11 +112,12 @@ type Summary struct {
 // Topology:
 //
 //	reader ──chunks──▶ N workers ──results──▶ sequencer ──parts──▶ 2 part writers
-//	(files → records,  (parse, extract,        (reorder by seq,      (Parquet, zstd)
-//	 1 MiB chunks)      claim keys, Arrow       ids, part bounds)
+//	(input.Plan.Read:  (stage.Processor:       (reorder by seq,      (Parquet, zstd)
+//	 files → records,   parse, extract,         stage.IDs,
+//	 1 MiB chunks)      claim keys; Arrow       part bounds)
 //	                    batch per chunk)             │
-//	                                                 ├──rows──▶ sources aggregator
-//	                                                 └──rows──▶ conflict detector (spills)
+//	                                                 ├──rows──▶ source.Aggregator
+//	                                                 └──rows──▶ stage.Conflicts (spills)
 //	then: conflicts stage ─▶ conflicts parts; sources ─▶ sources part; manifest; rename.
 func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	cfg.defaults()
