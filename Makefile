@@ -3,8 +3,8 @@ GO       ?= go
 BIN      := bin/claimscan
 FUZZTIME ?= 30s
 FUZZFLAGS ?=
-# Tests of ./jobs run before its first fuzz target (none by default).
-JOBSRUN  ?= ^$$
+# Tests of ./jobs/input run before its first fuzz target (none by default).
+INPUTRUN ?= ^$$
 PKGS     := ./...
 
 .PHONY: all build run test race race-fuzz ci check bench golden fuzz fuzz-smoke clean tidy-check
@@ -28,12 +28,14 @@ test:
 race:
 	$(GO) test -race -count=1 ./jobs/... ./output/... ./schema/...
 
-# The runner's package (./jobs: reader, workers, sequencer, part writers)
-# under the race detector, then every fuzz target for 10 s under it too: one
-# race- and fuzz-instrumented build serves both, where separate builds
-# would cost as much again.
+# The runner's packages under the race detector (./jobs: reader, workers,
+# sequencer, part writers; ./jobs/stage), then every fuzz target for 10 s
+# under it too; the readers' tests (./jobs/input) run in the race- and
+# fuzz-instrumented build of their first fuzz target, where a separate
+# build would cost as much again.
 race-fuzz:
-	$(MAKE) fuzz FUZZTIME=10s FUZZFLAGS='-race -count=1' JOBSRUN=.
+	$(GO) test -race -count=1 ./jobs ./jobs/stage
+	$(MAKE) fuzz FUZZTIME=10s FUZZFLAGS='-race -count=1' INPUTRUN=.
 
 # What CI runs (.ci/run).
 ci: test race-fuzz
@@ -47,7 +49,7 @@ tidy-check:
 
 # Benchmarks of every stage (MB/s) and of the whole job on a generated corpus.
 bench:
-	$(GO) test -run '^$$' -bench . -benchtime 3x ./jobs ./jobs/extract ./jobs/source ./jobs/conflict ./schema ./output
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./jobs ./jobs/input ./jobs/extract ./jobs/source ./jobs/conflict ./schema ./output
 	$(GO) test -run '^$$' -bench BenchmarkJob -benchtime 1x -timeout 60m ./jobs/e2e
 
 # Rewrite the golden tables from the fixtures corpus (on purpose only).
@@ -55,9 +57,9 @@ golden:
 	$(GO) test ./jobs/e2e -run TestGolden -update
 
 fuzz:
-	$(GO) test $(FUZZFLAGS) ./jobs -run '$(JOBSRUN)' -fuzz '^FuzzJSONL$$' -fuzztime $(FUZZTIME)
-	$(GO) test $(FUZZFLAGS) ./jobs -run '^$$' -fuzz '^FuzzDecodeArticle$$' -fuzztime $(FUZZTIME)
-	$(GO) test $(FUZZFLAGS) ./jobs -run '^$$' -fuzz '^FuzzRuneCount$$' -fuzztime $(FUZZTIME)
+	$(GO) test $(FUZZFLAGS) ./jobs/input -run '$(INPUTRUN)' -fuzz '^FuzzJSONL$$' -fuzztime $(FUZZTIME)
+	$(GO) test $(FUZZFLAGS) ./jobs/input -run '^$$' -fuzz '^FuzzDecodeArticle$$' -fuzztime $(FUZZTIME)
+	$(GO) test $(FUZZFLAGS) ./jobs/input -run '^$$' -fuzz '^FuzzRuneCount$$' -fuzztime $(FUZZTIME)
 	$(GO) test $(FUZZFLAGS) ./jobs/extract -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME)
 	$(GO) test $(FUZZFLAGS) ./jobs/extract -run '^$$' -fuzz '^FuzzSentences$$' -fuzztime $(FUZZTIME)
 	$(GO) test $(FUZZFLAGS) ./jobs/warc -run '^$$' -fuzz '^FuzzReader$$' -fuzztime $(FUZZTIME)

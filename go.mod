@@ -132,4 +132,4 @@ require (
 	google.golang.org/protobuf v1.36.12 // indirect
 )
 
-replace github.com/markusmobius/go-dateparser => ./third_party/dateparser-off
+replace github.com/markusmobius/go-dateparser => ./jobs/input/dateparser-off

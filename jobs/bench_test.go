@@ -1,7 +1,6 @@
 package jobs
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -12,75 +11,21 @@ import (
 	"github.com/claimscan/claimscan/jobs/extract"
 )
 
-// benchCorpus writes a JSONL file of about size bytes of article-like lines
-// and returns its path. Its content does not matter to the reader and the
-// writer; the extraction benchmarks use realistic text.
-func benchCorpus(b *testing.B, size int) string {
-	b.Helper()
+// BenchmarkSpine measures the job without extraction: read, parse JSON,
+// hash, Arrow, Parquet, manifest, over a JSONL file of about 128 MB.
+func BenchmarkSpine(b *testing.B) {
 	para := "Officials said on Monday that at least 25 people were killed and more than 40 injured when " +
 		"the storm hit the coast, according to the regional disaster agency. "
-	return writeBenchCorpus(b, size, func(i int) string { return strings.Repeat(para, 10+i%40) })
-}
-
-// benchCorpusEscaped is benchCorpus with texts shaped like the articles of
-// real inputs: paragraphs apart, quotes, non-ASCII letters, so that the
-// JSON strings have escapes.
-func benchCorpusEscaped(b *testing.B, size int) string {
-	b.Helper()
-	para := "\"The water rose in minutes,\" said Ana Pérez, 54, whose house was flooded. Officials said at least " +
-		"25 people were killed and more than 40 injured when the storm hit the coast, according to the agency.\n\n"
-	return writeBenchCorpus(b, size, func(i int) string { return strings.Repeat(para, 5+i%20) })
-}
-
-func writeBenchCorpus(b *testing.B, size int, textOf func(i int) string) string {
-	b.Helper()
-	var buf bytes.Buffer
-	for i := 0; buf.Len() < size; i++ {
-		text := textOf(i)
+	var buf strings.Builder
+	for i := 0; buf.Len() < 128<<20; i++ {
 		fmt.Fprintf(&buf, `{"id":"b%d","title":"Storm %d","text":%q,"outlet":"outlet%d.example","published":"2021-03-%02dT10:00:00Z"}`+"\n",
-			i, i, text, i%300, 1+i%28)
+			i, i, strings.Repeat(para, 10+i%40), i%300, 1+i%28)
 	}
 	path := filepath.Join(b.TempDir(), "bench.jsonl")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(buf.String()), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	return path
-}
-
-// BenchmarkReadJSONL measures the reader alone: file to chunks of records.
-func BenchmarkReadJSONL(b *testing.B) {
-	path := benchCorpus(b, 64<<20)
-	st, _ := os.Stat(path)
-	p, err := planInputs([]string{path}, nil, "")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(st.Size())
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		rd := &reader{maxBytes: 8 << 20, chunkBytes: 1 << 20, chunkRecs: 256}
-		ch := make(chan chunk, 4)
-		done := make(chan int)
-		go func() {
-			n := 0
-			for c := range ch {
-				n += len(c.recs)
-			}
-			done <- n
-		}()
-		if err := rd.run(context.Background(), p, ch); err != nil {
-			b.Fatal(err)
-		}
-		<-done
-	}
-}
-
-// BenchmarkSpine measures the job without extraction: read, parse JSON,
-// hash, Arrow, Parquet, manifest.
-func BenchmarkSpine(b *testing.B) {
-	path := benchCorpus(b, 128<<20)
-	st, _ := os.Stat(path)
-	b.SetBytes(st.Size())
+	b.SetBytes(int64(buf.Len()))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		out := filepath.Join(b.TempDir(), "out")
@@ -90,29 +35,6 @@ func BenchmarkSpine(b *testing.B) {
 		})
 		if err != nil {
 			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkParseJSONL measures decoding one JSONL record into an article's
-// fields.
-func BenchmarkParseJSONL(b *testing.B) { benchParseJSONL(b, benchCorpus(b, 8<<20)) }
-
-// BenchmarkParseJSONLEscaped is BenchmarkParseJSONL on texts with escapes.
-func BenchmarkParseJSONLEscaped(b *testing.B) { benchParseJSONL(b, benchCorpusEscaped(b, 8<<20)) }
-
-func benchParseJSONL(b *testing.B, path string) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	lines := bytes.Split(bytes.TrimSpace(data), []byte("\n"))
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		for i, l := range lines {
-			if f := parseJSONL(&record{raw: l, path: "bench.jsonl", line: int64(i + 1)}); f.status != "" {
-				b.Fatal(f.err)
-			}
 		}
 	}
 }

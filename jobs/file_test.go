@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/claimscan/claimscan/jobs/stage"
 	"github.com/claimscan/claimscan/schema"
 )
 
@@ -24,7 +25,7 @@ func TestProcessFileMatchesRun(t *testing.T) {
 	got := map[string]schema.Article{}
 	var claims int
 	for _, f := range []string{"sub/a.txt", "b.jsonl"} {
-		in, err := ProcessFile(context.Background(), filepath.Join(corpus, f), FileOptions{Root: corpus}, func(p Processed) error {
+		in, err := stage.ProcessFile(context.Background(), filepath.Join(corpus, f), stage.FileOptions{Root: corpus}, func(p stage.Rows) error {
 			p.Article.Path = want[p.Article.ArticleID].Path // Run shows paths as given
 			got[p.Article.ArticleID] = p.Article
 			claims += len(p.Claims)
@@ -53,7 +54,7 @@ func TestProcessFileMatchesRun(t *testing.T) {
 	if claims == 0 {
 		t.Error("no claims")
 	}
-	if _, err := ProcessFile(context.Background(), filepath.Join(corpus, "nope.csv"), FileOptions{}, nil); err == nil {
+	if _, err := stage.ProcessFile(context.Background(), filepath.Join(corpus, "nope.csv"), stage.FileOptions{}, nil); err == nil {
 		t.Error("unknown extension accepted")
 	}
 }

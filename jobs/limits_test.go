@@ -12,6 +12,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/claimscan/claimscan/jobs/extract"
+	"github.com/claimscan/claimscan/jobs/stage"
 	"github.com/claimscan/claimscan/output"
 	"github.com/claimscan/claimscan/schema"
 )
@@ -40,10 +41,10 @@ func TestClaimLimits(t *testing.T) {
 	if good.Status != schema.StatusOK || good.NClaims != 2 || good.Error != "" {
 		t.Errorf("good article: %+v", good)
 	}
-	if died.Status != schema.StatusTooManyClaims || died.NClaims != MaxArticleClaims {
-		t.Errorf("died.txt: status %s, %d claims; want %s, %d", died.Status, died.NClaims, schema.StatusTooManyClaims, MaxArticleClaims)
+	if died.Status != schema.StatusTooManyClaims || died.NClaims != stage.MaxArticleClaims {
+		t.Errorf("died.txt: status %s, %d claims; want %s, %d", died.Status, died.NClaims, schema.StatusTooManyClaims, stage.MaxArticleClaims)
 	}
-	for _, want := range []string{fmt.Sprintf("their first %d kept", MaxSentenceClaims), fmt.Sprintf("the first %d claims kept", MaxArticleClaims), "not searched"} {
+	for _, want := range []string{fmt.Sprintf("their first %d kept", stage.MaxSentenceClaims), fmt.Sprintf("the first %d claims kept", stage.MaxArticleClaims), "not searched"} {
 		if !strings.Contains(died.Error, want) {
 			t.Errorf("died.txt error %q does not say %q", died.Error, want)
 		}
@@ -51,7 +52,7 @@ func TestClaimLimits(t *testing.T) {
 	if died.NSentences < 2000 {
 		t.Errorf("died.txt: %d sentences counted, want all of them (over 2000)", died.NSentences)
 	}
-	if s.Claims != int64(MaxArticleClaims)+2 || s.Statuses[schema.StatusTooManyClaims] != 1 {
+	if s.Claims != int64(stage.MaxArticleClaims)+2 || s.Statuses[schema.StatusTooManyClaims] != 1 {
 		t.Errorf("summary: %d claims, statuses %v", s.Claims, s.Statuses)
 	}
 	perSentence := map[int32]int{}
@@ -68,18 +69,18 @@ func TestClaimLimits(t *testing.T) {
 		t.Fatal(err)
 	}
 	for si, n := range perSentence {
-		if n > MaxSentenceClaims {
-			t.Errorf("sentence %d kept %d claims, over %d", si, n, MaxSentenceClaims)
+		if n > stage.MaxSentenceClaims {
+			t.Errorf("sentence %d kept %d claims, over %d", si, n, stage.MaxSentenceClaims)
 		}
 	}
 }
 
-// TestLongID: an id longer than maxIDBytes, which every claim row would
-// repeat, is replaced by the record's path and line.
+// TestLongID: an id longer than the 1024 bytes kept, which every claim row
+// would repeat, is replaced by the record's path and line.
 func TestLongID(t *testing.T) {
 	root := t.TempDir()
 	in := filepath.Join(root, "a.jsonl")
-	writeFile(t, in, []byte(jsonLine(strings.Repeat("x", maxIDBytes+1), "Officials said 12 people were killed.")+jsonLine("ok", "Officials said 3 people died.")))
+	writeFile(t, in, []byte(jsonLine(strings.Repeat("x", 1025), "Officials said 12 people were killed.")+jsonLine("ok", "Officials said 3 people died.")))
 	if _, err := Run(context.Background(), Config{Paths: []string{in}, Out: filepath.Join(root, "out")}); err != nil {
 		t.Fatal(err)
 	}
@@ -111,13 +112,13 @@ func TestSegments(t *testing.T) {
 	saved := partLimits
 	defer func() { partLimits = saved }()
 	partLimits.segRows, partLimits.segBytes = 100, 1<<20
-	var items []processed
+	var items []stage.Rows
 	for i, n := range []int{30, 250, 0, 40} {
 		id := fmt.Sprintf("a%d", i)
-		items = append(items, processed{article: schema.Article{ArticleID: id, Status: schema.StatusOK, NClaims: int32(n)},
-			claims: manyClaims(n, 10)(extract.Article{ID: id}).Claims})
+		items = append(items, stage.Rows{Article: schema.Article{ArticleID: id, Status: schema.StatusOK, NClaims: int32(n)},
+			Claims: manyClaims(n, 10)(extract.Article{ID: id}).Claims})
 	}
-	items = append(items, processed{known: true})
+	items = append(items, stage.Rows{Known: true})
 	segs := buildBatches(memory.NewGoAllocator(), items, false)
 	defer func() {
 		for i := range segs {
@@ -143,12 +144,12 @@ func TestSegments(t *testing.T) {
 		}
 	}()
 	for _, g := range segs2 {
-		if g.claims.NumRows() > 0 && g.claimBytes > 500+claimBytes(&items[0].claims[0]) {
+		if g.claims.NumRows() > 0 && g.claimBytes > 500+claimBytes(&items[0].Claims[0]) {
 			t.Errorf("segment of %d bytes, over the limit of 500 by more than one claim", g.claimBytes)
 		}
 	}
 	if len(segs2) < 2 {
-		t.Errorf("%d segments for %d bytes of claims, limit 500", len(segs2), 280*claimBytes(&items[0].claims[0]))
+		t.Errorf("%d segments for %d bytes of claims, limit 500", len(segs2), 280*claimBytes(&items[0].Claims[0]))
 	}
 }
 

@@ -6,14 +6,16 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/claimscan/claimscan/jobs/input"
+	"github.com/claimscan/claimscan/jobs/stage"
 	"github.com/claimscan/claimscan/schema"
 )
 
-// TestPlanFilesMatchesRun checks that PlanFiles and ProcessFile together
+// TestPlanMatchesRun checks that input.NewPlan and stage.ProcessFile together
 // give Run's rows, in Run's order, paths and ids included: a directory
 // (with a hidden file and an unknown extension), a file given directly, and
 // a path that does not exist.
-func TestPlanFilesMatchesRun(t *testing.T) {
+func TestPlanMatchesRun(t *testing.T) {
 	root := t.TempDir()
 	corpus := filepath.Join(root, "c")
 	writeFile(t, filepath.Join(corpus, "sub/a.txt"), []byte("Police said 12 people were injured on Monday."))
@@ -33,16 +35,16 @@ func TestPlanFilesMatchesRun(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	files, missing, skipped, err := PlanFiles(paths)
+	p, err := input.NewPlan(paths, nil, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(skipped) != 1 || filepath.Base(skipped[0].Path) != "notes.csv" {
-		t.Errorf("skipped %+v", skipped)
+	if len(p.Skipped) != 1 || filepath.Base(p.Skipped[0].Path) != "notes.csv" {
+		t.Errorf("skipped %+v", p.Skipped)
 	}
-	got := append([]schema.Article(nil), missing...)
-	for _, f := range files {
-		_, err := ProcessFile(context.Background(), f.Path, FileOptions{Root: f.Root}, func(p Processed) error {
+	got := append([]schema.Article(nil), p.Missing...)
+	for _, f := range p.Files {
+		_, err := stage.ProcessFile(context.Background(), f.Path(), stage.FileOptions{Root: f.Root()}, func(p stage.Rows) error {
 			got = append(got, p.Article)
 			return nil
 		})
@@ -51,15 +53,12 @@ func TestPlanFilesMatchesRun(t *testing.T) {
 		}
 	}
 	if len(got) != len(want) {
-		t.Fatalf("PlanFiles and ProcessFile gave %d articles, Run %d", len(got), len(want))
+		t.Fatalf("NewPlan and ProcessFile gave %d articles, Run %d", len(got), len(want))
 	}
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("row %d:\n got %+v\nwant %+v", i, got[i], want[i])
 		}
-	}
-	if _, _, _, err := PlanFiles(nil); err == nil {
-		t.Error("no paths accepted")
 	}
 }
 
@@ -70,8 +69,8 @@ func TestProcessFileDisplay(t *testing.T) {
 	local := filepath.Join(dir, "copy.jsonl")
 	writeFile(t, local, []byte(`{"title":"no id","text":"Police said 3 people were hurt."}`+"\n"))
 	const remote = "gs://bucket/news/part-1.jsonl"
-	var rows []Processed
-	in, err := ProcessFile(context.Background(), local, FileOptions{Display: remote}, func(p Processed) error {
+	var rows []stage.Rows
+	in, err := stage.ProcessFile(context.Background(), local, stage.FileOptions{Display: remote}, func(p stage.Rows) error {
 		rows = append(rows, p)
 		return nil
 	})
@@ -92,16 +91,5 @@ func TestProcessFileDisplay(t *testing.T) {
 	}
 	if _, err := os.Stat(local); err != nil {
 		t.Error(err)
-	}
-}
-
-func TestReadable(t *testing.T) {
-	for name, want := range map[string]bool{
-		"a.jsonl": true, "gs://b/x/CC-NEWS-1.warc.gz": true, "b/c.md": true, "d.ndjson.zst": true,
-		"e.csv": false, "f.gz": false, "s3://b/notes": false,
-	} {
-		if got := Readable(name); got != want {
-			t.Errorf("Readable(%q) = %v", name, got)
-		}
 	}
 }

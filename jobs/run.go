@@ -6,22 +6,17 @@ import (
 	"io"
 	"io/fs"
 	"runtime"
-	"sort"
 	"sync"
-	"sync/atomic"
 	"time"
 
-	"github.com/apache/arrow-go/v18/arrow/memory"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/claimscan/claimscan/jobs/extract"
+	"github.com/claimscan/claimscan/jobs/input"
+	"github.com/claimscan/claimscan/jobs/stage"
 	"github.com/claimscan/claimscan/output"
 	"github.com/claimscan/claimscan/schema"
 )
-
-// ToolVersion is claimscan's version, written to the manifest and to every
-// Parquet footer.
-const ToolVersion = "0.1.0"
 
 // Config is the configuration of one run. The zero value of each field
 // means its default.
@@ -60,7 +55,8 @@ type Config struct {
 	// Progress receives a progress bar when not nil.
 	Progress io.Writer `json:"-"`
 
-	// extractFn replaces extract.Extract in benchmarks of the spine.
+	// extractFn replaces extract.Extract in benchmarks of the spine and
+	// tests of the limits.
 	extractFn func(extract.Article) extract.Result
 }
 
@@ -116,23 +112,24 @@ type Summary struct {
 // Topology:
 //
 //	reader ──chunks──▶ N workers ──results──▶ sequencer ──parts──▶ 2 part writers
-//	(files → records,  (parse, extract,        (reorder by seq,      (Parquet, zstd)
-//	 1 MiB chunks)      claim keys, Arrow       ids, part bounds)
+//	(input.Plan.Read:  (stage.Processor:       (reorder by seq,      (Parquet, zstd)
+//	 files → records,   parse, extract,         stage.IDs,
+//	 1 MiB chunks)      claim keys; Arrow       part bounds)
 //	                    batch per chunk)             │
-//	                                                 ├──rows──▶ sources aggregator
-//	                                                 └──rows──▶ conflict detector (spills)
+//	                                                 ├──rows──▶ source.Aggregator
+//	                                                 └──rows──▶ stage.Conflicts (spills)
 //	then: conflicts stage ─▶ conflicts parts; sources ─▶ sources part; manifest; rename.
 func Run(ctx context.Context, cfg Config) (*Summary, error) {
 	cfg.defaults()
 	start := time.Now()
-	p, err := planInputs(cfg.Paths, cfg.Embedded, cfg.EmbeddedName)
+	p, err := input.NewPlan(cfg.Paths, cfg.Embedded, cfg.EmbeddedName)
 	if err != nil {
 		return nil, err
 	}
-	for _, s := range p.skipped {
+	for _, s := range p.Skipped {
 		fmt.Fprintf(cfg.Log, "claimscan: skipped %s: %s\n", s.Path, s.Reason)
 	}
-	w, err := output.Create(cfg.Out, cfg.Overwrite, output.Options{CreatedBy: "claimscan " + ToolVersion, NoStats: schema.NoStats, Fast: schema.Hashes})
+	w, err := output.Create(cfg.Out, cfg.Overwrite, stage.PartOptions())
 	if err != nil {
 		return nil, err
 	}
@@ -150,14 +147,14 @@ func Run(ctx context.Context, cfg Config) (*Summary, error) {
 		return nil, err
 	}
 	s.Elapsed = time.Since(start)
-	s.Skipped = len(p.skipped)
+	s.Skipped = len(p.Skipped)
 	return s, nil
 }
 
-func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summary, error) {
+func runInto(ctx context.Context, cfg *Config, p *input.Plan, w *output.Writer) (*Summary, error) {
 	var total int64
-	for _, in := range p.inputs {
-		total += in.size
+	for _, f := range p.Files {
+		total += f.Size()
 	}
 	rd := &reader{maxBytes: cfg.MaxArticleBytes, chunkBytes: 1 << 20, chunkRecs: 256,
 		window: make(chan struct{}, chunkWindow(cfg.Workers))}
@@ -166,17 +163,14 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 		return nil, err
 	}
 	seq.window = rd.window
-	fx := &funcs{extract: cfg.extractFn, keys: claimKeys, latest: latestPublished(time.Now()), withText: cfg.WithText}
-	if fx.extract == nil {
-		fx.extract = defaultExtract
-	}
+	proc := &stage.Processor{Extract: cfg.extractFn, Latest: input.LatestPublished(time.Now()), WithText: cfg.WithText}
 	var prev *previous
 	if cfg.Since != "" {
 		var err error
 		if prev, err = loadPrevious(ctx, cfg.Since, cfg.WithText); err != nil {
 			return nil, err
 		}
-		fx.known = prev.known
+		proc.Known = prev.known
 		if err := prev.feed(ctx, seq); err != nil {
 			return nil, err
 		}
@@ -200,7 +194,7 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 		wg.Add(1)
 		g.Go(func() error {
 			defer wg.Done()
-			return work(gctx, chunks, results, fx, &seq.extractNanos)
+			return work(gctx, chunks, results, proc, &seq.extractNanos)
 		})
 	}
 	go func() { wg.Wait(); close(results) }()
@@ -245,8 +239,8 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 	}
 	s.PeakRSS = PeakRSS()
 	m := &output.Manifest{PeakRSSBytes: s.PeakRSS, KnownArticles: s.Known,
-		Tool: "claimscan", ToolVersion: ToolVersion, SchemaVersion: schema.Version,
-		Config: cfg, Inputs: rd.inputs, Skipped: p.skipped, Statuses: seq.statuses, Timings: s.Timings,
+		Tool: "claimscan", ToolVersion: schema.ToolVersion, SchemaVersion: schema.Version,
+		Config: cfg, Inputs: rd.inputs, Skipped: p.Skipped, Statuses: seq.statuses, Timings: s.Timings,
 	}
 	if prev != nil {
 		m.Since = prev.dirs
@@ -268,93 +262,4 @@ func runInto(ctx context.Context, cfg *Config, p *plan, w *output.Writer) (*Summ
 		return nil, err
 	}
 	return s, nil
-}
-
-// chunkWindow is how many chunks may be between the reader and the
-// sequencer at once (queued, being processed, or processed and waiting for
-// an earlier one): two per worker and two more.
-func chunkWindow(workers int) int { return 2*workers + 2 }
-
-// latestPublished is the latest publication date a run started at now
-// accepts: its date and a day (clocks and zones differ).
-func latestPublished(now time.Time) time.Time {
-	y, m, d := now.UTC().Date()
-	return time.Date(y, m, d+2, 0, 0, 0, 0, time.UTC)
-}
-
-// defaultExtract is the claim extractor of a run.
-var defaultExtract = extract.Extract
-
-// result is a processed chunk: its rows, for the global stages, and the
-// same rows as Arrow batches, built by the worker.
-type result struct {
-	seq   int64
-	items []processed
-	bytes int64
-	segs  []segment
-}
-
-func (r *result) release() {
-	for i := range r.segs {
-		r.segs[i].release()
-	}
-	r.segs = nil
-}
-
-// work processes chunks until chunks is closed. A panic while processing a
-// record becomes that record's error, never a crashed run.
-func work(ctx context.Context, chunks <-chan chunk, results chan<- result, fx *funcs, busy *atomic.Int64) error {
-	mem := memory.NewGoAllocator()
-	for {
-		var c chunk
-		var ok bool
-		select {
-		case c, ok = <-chunks:
-			if !ok {
-				return nil
-			}
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		t := time.Now()
-		res := result{seq: c.seq, items: make([]processed, len(c.recs)), bytes: c.bytes}
-		for i, rec := range c.recs {
-			if i%16 == 0 && ctx.Err() != nil {
-				return ctx.Err()
-			}
-			res.items[i] = safeProcess(rec, fx)
-		}
-		res.segs = buildBatches(mem, res.items, fx.withText)
-		busy.Add(int64(time.Since(t)))
-		select {
-		case results <- res:
-		case <-ctx.Done():
-			res.release()
-			return ctx.Err()
-		}
-	}
-}
-
-func safeProcess(rec record, fx *funcs) (p processed) {
-	defer func() {
-		if r := recover(); r != nil {
-			id := rec.id
-			if id == "" {
-				id = fmt.Sprintf("%s#L%d", rec.path, rec.line)
-			}
-			p = processed{article: schema.Article{ArticleID: id, Path: rec.path, Line: rec.line, Status: schema.StatusParseError,
-				Error: fmt.Sprintf("internal error while extracting: %v", r)}}
-		}
-	}()
-	return process(rec, fx)
-}
-
-// SortedKeys returns m's keys in order.
-func SortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

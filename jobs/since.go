@@ -98,7 +98,7 @@ func (p *previous) feed(ctx context.Context, s *sequencer) error {
 		err := output.ReadTable(ctx, dir, schema.ArticlesTable, func(rec arrow.RecordBatch) error {
 			rows, err := schema.Articles.Rows(rec)
 			for j := range rows {
-				s.sources.addArticle(&rows[j])
+				s.sources.AddArticle(&rows[j])
 			}
 			return err
 		})
@@ -112,8 +112,8 @@ func (p *previous) feed(ctx context.Context, s *sequencer) error {
 			}
 			for j := range rows {
 				c := &rows[j]
-				s.sources.addClaim(c)
-				if err := s.conflicts.add(c); err != nil {
+				s.sources.AddClaim(c)
+				if err := s.conflicts.Add(c); err != nil {
 					return err
 				}
 			}

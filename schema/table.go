@@ -16,6 +16,10 @@ import (
 // added, removed, renamed or retyped.
 const Version = "2.0.0"
 
+// ToolVersion is claimscan's version, written to the manifest and to each
+// Parquet file's footer beside Version.
+const ToolVersion = "0.1.0"
+
 // Table describes one table of the dataset: its name, its Arrow schema and
 // how rows of type T map to columns.
 type Table[T any] struct {

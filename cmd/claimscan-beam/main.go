@@ -16,8 +16,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -27,7 +29,6 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/options/jobopts"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
-	"github.com/claimscan/claimscan/jobs"
 	cbeam "github.com/claimscan/claimscan/jobs/beam"
 	"github.com/claimscan/claimscan/output"
 	"github.com/claimscan/claimscan/schema"
@@ -139,7 +140,7 @@ func summaryLine(m *output.Manifest, job *cbeam.Job, elapsed time.Duration) stri
 	var b strings.Builder
 	fmt.Fprintf(&b, "claimscan-beam: %d articles", m.Tables[schema.ArticlesTable].Rows)
 	var bad []string
-	for _, st := range jobs.SortedKeys(m.Statuses) {
+	for _, st := range slices.Sorted(maps.Keys(m.Statuses)) {
 		if st != schema.StatusOK {
 			bad = append(bad, fmt.Sprintf("%d %s", m.Statuses[st], st))
 		}

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"golang.org/x/term"
@@ -16,6 +18,7 @@ import (
 	"github.com/claimscan/claimscan/fixtures"
 	"github.com/claimscan/claimscan/jobs"
 	"github.com/claimscan/claimscan/output"
+	"github.com/claimscan/claimscan/schema"
 )
 
 // Exit codes, documented in README.md.
@@ -49,7 +52,7 @@ func realMain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	case "run":
 		return cmdRun(ctx, args[1:], stdout, stderr)
 	case "version", "--version":
-		fmt.Fprintf(stdout, "claimscan %s\n", jobs.ToolVersion)
+		fmt.Fprintf(stdout, "claimscan %s\n", schema.ToolVersion)
 		return exitOK
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
@@ -168,7 +171,7 @@ func summaryLine(s *jobs.Summary) string {
 	fmt.Fprintf(&b, "claimscan: %d articles", s.Articles)
 	if s.Rejected > 0 {
 		fmt.Fprintf(&b, " (%d not ok:", s.Rejected)
-		for _, st := range jobs.SortedKeys(s.Statuses) {
+		for _, st := range slices.Sorted(maps.Keys(s.Statuses)) {
 			if st != "ok" {
 				fmt.Fprintf(&b, " %d %s", s.Statuses[st], st)
 			}

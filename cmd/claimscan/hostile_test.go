@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/claimscan/claimscan/jobs"
+	"github.com/claimscan/claimscan/jobs/stage"
 	"github.com/claimscan/claimscan/schema"
 )
 
@@ -67,7 +68,7 @@ func TestHostileArticles(t *testing.T) {
 	}
 	for _, id := range []string{"died.txt", "nopunct.txt"} {
 		a := byID[id]
-		if a.Status != schema.StatusTooManyClaims || a.NClaims == 0 || a.NClaims > jobs.MaxArticleClaims || !strings.Contains(a.Error, "kept") {
+		if a.Status != schema.StatusTooManyClaims || a.NClaims == 0 || a.NClaims > stage.MaxArticleClaims || !strings.Contains(a.Error, "kept") {
 			t.Errorf("%s: status %s, %d claims, error %q", id, a.Status, a.NClaims, a.Error)
 		}
 	}

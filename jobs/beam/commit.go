@@ -13,7 +13,6 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 
-	"github.com/claimscan/claimscan/jobs"
 	"github.com/claimscan/claimscan/output"
 	"github.com/claimscan/claimscan/schema"
 )
@@ -122,7 +121,7 @@ func (f *commitFn) ProcessElement(ctx context.Context, _ int, iter func(*meta) b
 
 	slices.SortFunc(inputs, func(a, b input) int { return cmp.Compare(a.seq, b.seq) })
 	m := &output.Manifest{
-		Tool: "claimscan", ToolVersion: jobs.ToolVersion, SchemaVersion: schema.Version,
+		Tool: "claimscan", ToolVersion: schema.ToolVersion, SchemaVersion: schema.Version,
 		Config: manifestConfig{Engine: "beam", Paths: st.Paths, Out: st.Out, Overwrite: st.Overwrite,
 			MaxArticleBytes: st.MaxArticleBytes, Tolerance: st.Tolerance},
 		Inputs:   []output.Input{},

@@ -1,13 +1,14 @@
 // Package beam runs claimscan as an Apache Beam pipeline, so that a corpus
 // too large for one machine is processed by an existing distributed engine
-// (Flink, Spark, Dataflow, or the local prism runner), with the very stage
-// functions of the single-machine runner: jobs.ProcessFile reads and
-// extracts, conflict.DetectGroup compares the claims of one claim_key,
-// source.Aggregator builds each source's row, and output writes the
-// Parquet parts and commits the dataset.
+// (Flink, Spark, Dataflow, or the local prism runner), with the very stages
+// of the single-machine runner (package stage): stage.ProcessFile reads and
+// extracts, stage.IDs finds the duplicate ids, stage.Conflicts compares the
+// claims of one shard of claim keys, source.Aggregator builds each
+// source's row, and output writes the Parquet parts and commits the
+// dataset. Only how the data moves differs.
 //
 // In: Config.Paths, local files and directories (resolved as `claimscan
-// run` resolves them, jobs.PlanFiles) and file patterns of Beam file systems
+// run` resolves them, input.NewPlan) and file patterns of Beam file systems
 // (gs://bucket/news/*.warc.gz, s3://...). Out: the dataset of `claimscan
 // run` at Config.Out (a local directory or a Beam file system URL): the
 // same tables with the same rows, in different parts, and a manifest.
@@ -16,11 +17,11 @@
 //
 //	files ─▶ Reshuffle ─▶ Read (ProcessFile per file; a remote file copied to local disk first)
 //	  │  writes each bundle's articles and claims parts, before duplicate ids are known
-//	  ├─ id batches ──────▶ GroupByKey(shard) ─▶ Duplicates ─▶ losers
+//	  ├─ id batches ──────▶ GroupByKey(shard) ─▶ Duplicates (stage.IDs in input order) ─▶ losers
 //	  ├─ part pairs ──────▶ CoGroupByKey(shard, losers sent to every shard) ─▶ MarkDuplicates
 //	  │                      (rewrites a pair only when it holds losers)
 //	  ├─ item batches ────▶ CoGroupByKey(shard, losers sent to every shard) ─▶ Conflicts
-//	  │                      (DetectGroup per claim_key; parts per bundle)
+//	  │                      (stage.Conflicts per shard; parts per bundle)
 //	  └─ call batches ────▶ CoGroupByKey(shard, losers sent to every shard) ─▶ SourceRows
 //	                         (Aggregator per source, input order) ─▶ GroupByKey(one key) ─▶ Sources (one part)
 //	parts, inputs, status counts, losers ─▶ Flatten ─▶ GroupByKey(one key) ─▶ Commit

@@ -17,7 +17,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local" // local paths
 
-	"github.com/claimscan/claimscan/jobs"
+	"github.com/claimscan/claimscan/jobs/input"
 	"github.com/claimscan/claimscan/output"
 	"github.com/claimscan/claimscan/schema"
 )
@@ -209,15 +209,15 @@ func planTasks(ctx context.Context, paths []string) ([]task, []output.Skipped, e
 		for k < len(paths) && !isURL(paths[k]) {
 			k++
 		}
-		fs, miss, sk, err := jobs.PlanFiles(paths[i:k])
+		p, err := input.NewPlan(paths[i:k], nil, "")
 		if err != nil {
 			return nil, nil, err
 		}
-		for _, f := range fs {
-			files = append(files, task{Path: f.Path, Root: f.Root})
+		for _, f := range p.Files {
+			files = append(files, task{Path: f.Path(), Root: f.Root()})
 		}
-		missing = append(missing, miss...)
-		skipped = append(skipped, sk...)
+		missing = append(missing, p.Missing...)
+		skipped = append(skipped, p.Skipped...)
 		i = k
 	}
 	tasks := make([]task, 0, len(missing)+len(files))
@@ -256,7 +256,7 @@ func listPattern(ctx context.Context, pattern string) ([]task, []output.Skipped,
 	var tasks []task
 	var skipped []output.Skipped
 	for _, name := range names {
-		if !jobs.Readable(name) {
+		if !input.Readable(name) {
 			skipped = append(skipped, output.Skipped{Path: name, Reason: "unknown extension"})
 			continue
 		}

@@ -17,7 +17,7 @@ import (
 type task struct {
 	Seq     int64
 	Path    string // local path, or URL of a Beam file system
-	Root    string // local: jobs.FileOptions.Root; URL: the prefix ids are relative to
+	Root    string // local: stage.FileOptions.Root; URL: the prefix ids are relative to
 	Missing schema.Article
 }
 
@@ -73,11 +73,9 @@ type partMeta struct {
 	SHA256 string
 }
 
+// compareLosers orders records by position: file, then record in the file.
 func compareLosers(a, b loser) int {
-	if c := cmp.Compare(a.Seq, b.Seq); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.Rec, b.Rec)
+	return cmp.Or(cmp.Compare(a.Seq, b.Seq), cmp.Compare(a.Rec, b.Rec))
 }
 
 func init() {

@@ -5,9 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/claimscan/claimscan/jobs"
 	"github.com/claimscan/claimscan/jobs/conflict"
 	"github.com/claimscan/claimscan/jobs/gen"
+	"github.com/claimscan/claimscan/jobs/stage"
 	"github.com/claimscan/claimscan/schema"
 )
 
@@ -22,7 +22,7 @@ func BenchmarkDetectorCorpus(b *testing.B) {
 		b.Fatal(err)
 	}
 	var items []conflict.Item
-	_, err := jobs.ProcessFile(context.Background(), filepath.Join(dir, gen.ArticlesFile), jobs.FileOptions{}, func(p jobs.Processed) error {
+	_, err := stage.ProcessFile(context.Background(), filepath.Join(dir, gen.ArticlesFile), stage.FileOptions{}, func(p stage.Rows) error {
 		for i := range p.Claims {
 			if c := &p.Claims[i]; c.ClaimKey != "" {
 				items = append(items, conflict.ItemOf(c))

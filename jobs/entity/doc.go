@@ -5,8 +5,12 @@
 // canonical Name, a Kind (one of the Kind constants) and its known Aliases,
 // or false when the mention is not in the table.
 //
-// The table is built once, at package initialisation, into a map keyed by a
-// normalized form of every alias; Lookup normalizes the mention the same way
+// The table is data: entities.tsv (organisations, outlets, groups,
+// descriptors) and countries.tsv (the countries whose government, military
+// and ministries are made by rule), embedded, each row saying where it
+// comes from (public list, corpus observation, convention). It is built
+// once, at package initialisation, into a map keyed by a normalized form
+// of every alias; Lookup normalizes the mention the same way
 // (case, leading article, dots, possessive, "&", spacing) and does one map
 // look-up, so it is cheap enough to call for every claim.
 //

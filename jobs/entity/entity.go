@@ -241,14 +241,7 @@ func init() {
 	byAcro = make(map[string]int32, 512)
 	addCurated()
 	nameAcronyms()
-	for _, c := range countries {
+	for _, c := range countries() {
 		addCountry(c)
 	}
-	// Generic ministries without a country.
-	add("Ministry of Health", KindGovernment, "health ministry", "ministry of public health", "health authorities", "health officials")
-	add("Ministry of Defence", KindMilitary, "defence ministry", "defense ministry", "ministry of defense")
-	add("Ministry of Interior", KindGovernment, "interior ministry", "ministry of the interior")
-	add("Ministry of Foreign Affairs", KindGovernment, "foreign ministry")
-	add("state media", KindMedia, "state television", "state tv", "state-run media", "state-run television", "state news agency", "official media", "state broadcaster")
-	add("local media", KindMedia, "local news", "local reports", "media reports", "news reports")
 }

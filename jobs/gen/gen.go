@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -13,8 +12,6 @@ import (
 	"slices"
 	"strconv"
 	"time"
-
-	"github.com/klauspost/compress/zstd"
 )
 
 // Config says what corpus to generate.
@@ -86,90 +83,11 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	return st, nil
 }
 
-// outFile is a file written under a temporary name, optionally through zstd.
-type outFile struct {
-	path, tmp string
-	f         *os.File
-	enc       *zstd.Encoder
-	w         *bufio.Writer
-	done      bool
-}
-
-func newOutFile(path string, compress bool) (*outFile, error) {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return nil, err
-	}
-	o := &outFile{path: path, tmp: tmp, f: f}
-	var w io.Writer = f
-	if compress {
-		// Two goroutines let a block compress while the next is generated.
-		// The stream does not depend on the concurrency (the same bytes
-		// come out with 1, 2, 4 or 8), so it is the same on every machine.
-		o.enc, err = zstd.NewWriter(f, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(2))
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-			return nil, err
-		}
-		w = o.enc
-	}
-	o.w = bufio.NewWriterSize(w, 1<<20)
-	return o, nil
-}
-
-func (o *outFile) commit() error {
-	if err := o.w.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", o.tmp, err)
-	}
-	if o.enc != nil {
-		if err := o.enc.Close(); err != nil {
-			return fmt.Errorf("compress %s: %w", o.tmp, err)
-		}
-	}
-	if err := o.f.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", o.tmp, err)
-	}
-	if err := o.f.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", o.tmp, err)
-	}
-	if err := os.Rename(o.tmp, o.path); err != nil {
-		return err
-	}
-	o.done = true
-	return nil
-}
-
-// abort removes the temporary file unless commit succeeded.
-func (o *outFile) abort() {
-	if o.done {
-		return
-	}
-	if o.enc != nil {
-		o.enc.Close()
-	}
-	o.f.Close()
-	os.Remove(o.tmp)
-}
-
 // Write writes the article JSONL to w and the gold JSONL to gold (nil: no
 // gold is produced, which is faster). It is what Run does without files;
 // benchmarks use it with io.Discard. Config.Out and Config.Zstd are ignored.
 func Write(w io.Writer, gold io.Writer, cfg Config) (Stats, error) {
 	return write(context.Background(), w, gold, cfg)
-}
-
-// countingWriter counts what it passes on.
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
 }
 
 func write(ctx context.Context, w, gold io.Writer, cfg Config) (Stats, error) {
@@ -577,159 +495,4 @@ func (g *generator) article(e *event, p planned, target int) {
 		g.writeGold(c)
 	}
 	g.nClaims += int64(len(c.claims))
-}
-
-func append2(b []byte, v int) []byte {
-	return append(b, byte('0'+v/10), byte('0'+v%10))
-}
-
-// appendDate appends 2021-04-06 (dashes) or 20210406.
-func appendDate(b []byte, y, m, d int, dashes bool) []byte {
-	b = strconv.AppendInt(b, int64(y), 10)
-	if dashes {
-		b = append(b, '-')
-	}
-	b = append2(b, m)
-	if dashes {
-		b = append(b, '-')
-	}
-	return append2(b, d)
-}
-
-func appendSlug(b, s []byte, max int) []byte {
-	n := 0
-	dash := true
-	for _, c := range s {
-		if n >= max {
-			break
-		}
-		switch {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-			b = append(b, c)
-			dash = false
-			n++
-		case c >= 'A' && c <= 'Z':
-			b = append(b, c-'A'+'a')
-			dash = false
-			n++
-		case c < 0x80 && !dash:
-			b = append(b, '-')
-			dash = true
-			n++
-		}
-	}
-	if dash && n > 0 {
-		b = b[:len(b)-1]
-	}
-	return b
-}
-
-func (g *generator) makeTitle(e *event, c *composer) {
-	r := g.r
-	t := g.title[:0]
-	v := e.reported(e.primary, 0, c.day)
-	noun := capitalize(c.noun)
-	switch r.IntN(6) {
-	case 0:
-		t = append(t, noun...)
-		if noun[len(noun)-1] == 's' {
-			t = append(t, " kill "...)
-		} else {
-			t = append(t, " kills "...)
-		}
-		t = appendInt(t, v)
-		t = append(t, " in "...)
-		t = append(t, c.place...)
-	case 1:
-		t = append(t, c.place...)
-		t = append(t, ' ')
-		t = append(t, c.noun...)
-		t = append(t, ": death toll rises to "...)
-		t = appendInt(t, v)
-	case 2:
-		t = appendInt(t, v)
-		t = append(t, " dead after "...)
-		t = append(t, c.noun...)
-		t = append(t, " in "...)
-		t = append(t, e.c.name...)
-	case 3:
-		t = append(t, e.c.name...)
-		t = append(t, ": "...)
-		t = appendInt(t, v)
-		t = append(t, ' ')
-		t = append(t, e.typ.preds[0].subj...)
-		t = append(t, " killed in "...)
-		t = append(t, c.noun...)
-		t = append(t, ", officials say"...)
-	case 4:
-		t = append(t, pick(r, []string{"Thousands flee ", "Anger grows after ", "Rescuers race against time after ", "Aid arrives slowly after "})...)
-		t = append(t, c.noun...)
-		t = append(t, " in "...)
-		t = append(t, e.reg.name...)
-	default:
-		t = append(t, noun...)
-		t = append(t, " in "...)
-		t = append(t, c.place...)
-		t = append(t, ": what we know so far"...)
-	}
-	g.title = t
-}
-
-func (g *generator) writeGold(c *composer) {
-	if len(c.claims) == 0 {
-		return
-	}
-	b := g.gold
-	idStart := len(b)
-	b = append(b, `{"article_id":`...)
-	b = appendJSONString(b, g.id)
-	b = append(b, `,"quote":`...)
-	prefix := len(b) - idStart
-	for i := range c.claims {
-		cl := &c.claims[i]
-		if i > 0 { // the first line's prefix is written above
-			b = append(b, b[idStart:idStart+prefix]...)
-		}
-		b = appendJSONString(b, c.text[cl.qs:cl.qe])
-		b = append(b, `,"predicate":"`...)
-		b = append(b, cl.pred...)
-		b = append(b, `","subject":"`...)
-		b = append(b, cl.subj...)
-		b = append(b, `","value_low":`...)
-		b = appendNum(b, cl.v.lo, cl.v.hasLo)
-		b = append(b, `,"value_high":`...)
-		b = appendNum(b, cl.v.hi, cl.v.hasHi)
-		if cl.v.approx {
-			b = append(b, `,"approx":true,"source":`...)
-		} else {
-			b = append(b, `,"approx":false,"source":`...)
-		}
-		if cl.src == nil {
-			b = append(b, `""`...)
-		} else {
-			b = append(b, cl.src.nameJSON...)
-		}
-		b = append(b, `,"scope":`...)
-		if cl.ss >= 0 {
-			b = appendJSONString(b, c.text[cl.ss:cl.se])
-		} else {
-			b = append(b, `""`...)
-		}
-		if cl.src != nil && cl.src.aliasJSON != nil {
-			b = append(b, `,"source_aliases":`...)
-			b = append(b, cl.src.aliasJSON...)
-		}
-		b = append(b, "}\n"...)
-	}
-	g.gold = b
-}
-
-func appendNum(b []byte, v float64, ok bool) []byte {
-	if !ok {
-		return append(b, "null"...)
-	}
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.AppendInt(b, int64(v), 10)
-	}
-	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }

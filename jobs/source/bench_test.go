@@ -5,9 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/claimscan/claimscan/jobs"
 	"github.com/claimscan/claimscan/jobs/gen"
 	"github.com/claimscan/claimscan/jobs/source"
+	"github.com/claimscan/claimscan/jobs/stage"
 	"github.com/claimscan/claimscan/schema"
 )
 
@@ -19,7 +19,7 @@ func generatedRecords(b *testing.B, size int64) (recs []record, nClaims int) {
 		b.Fatal(err)
 	}
 	path := filepath.Join(dir, gen.ArticlesFile)
-	_, err := jobs.ProcessFile(context.Background(), path, jobs.FileOptions{}, func(p jobs.Processed) error {
+	_, err := stage.ProcessFile(context.Background(), path, stage.FileOptions{}, func(p stage.Rows) error {
 		recs = append(recs, record{p.Article, p.Claims})
 		nClaims += len(p.Claims)
 		return nil

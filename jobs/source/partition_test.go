@@ -9,9 +9,10 @@ import (
 	"time"
 
 	"github.com/claimscan/claimscan/fixtures"
-	"github.com/claimscan/claimscan/jobs"
 	"github.com/claimscan/claimscan/jobs/gen"
+	"github.com/claimscan/claimscan/jobs/input"
 	"github.com/claimscan/claimscan/jobs/source"
+	"github.com/claimscan/claimscan/jobs/stage"
 	"github.com/claimscan/claimscan/schema"
 )
 
@@ -25,22 +26,21 @@ type record struct {
 // readRecords reads paths as Run does, duplicates marked.
 func readRecords(t *testing.T, paths ...string) []record {
 	t.Helper()
-	files, missing, _, err := jobs.PlanFiles(paths)
+	p, err := input.NewPlan(paths, nil, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var recs []record
-	for _, a := range missing {
+	for _, a := range p.Missing {
 		recs = append(recs, record{article: a})
 	}
-	seen := map[string]bool{}
-	for _, f := range files {
-		_, err := jobs.ProcessFile(context.Background(), f.Path, jobs.FileOptions{Root: f.Root}, func(p jobs.Processed) error {
-			if seen[p.Article.ArticleID] {
-				jobs.MarkDuplicate(&p.Article)
+	ids := stage.NewIDs()
+	for _, f := range p.Files {
+		_, err := stage.ProcessFile(context.Background(), f.Path(), stage.FileOptions{Root: f.Root()}, func(p stage.Rows) error {
+			if ids.Duplicate(p.Article.ArticleID) {
+				stage.MarkDuplicate(&p.Article)
 				p.Claims = nil
 			}
-			seen[p.Article.ArticleID] = true
 			recs = append(recs, record{p.Article, p.Claims})
 			return nil
 		})

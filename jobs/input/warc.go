@@ -1,4 +1,4 @@
-package jobs
+package input
 
 import (
 	"bufio"
@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"mime"
 	"net/http"
 	"net/http/httputil"
@@ -25,15 +24,16 @@ import (
 	"github.com/claimscan/claimscan/schema"
 )
 
-func init() {
-	extensions[".warc"] = formatWARC
-	formats[formatWARC] = &formatSpec{read: (*reader).readWARC, parse: parseHTML, rawCompression: true}
-}
-
 // maxHTTPHeader is the largest HTTP response header read from a record.
 const maxHTTPHeader = 64 << 10
 
-// readWARC reads a WARC file (.warc, .warc.gz as written by Common Crawl
+// warcReader reads .warc files: web archives of HTTP responses.
+type warcReader struct{}
+
+// Parse extracts the article of an archived web page (parseHTML).
+func (warcReader) Parse(rec *Record) Fields { return parseHTML(rec) }
+
+// Read reads a WARC file (.warc, .warc.gz as written by Common Crawl
 // for CC-NEWS, or .warc.zst) as a stream of records, through package warc.
 // The gzip members of a .warc.gz are read one by one by package warc (a
 // gzipped file is recognised by its first bytes), so that a corrupt member
@@ -64,18 +64,19 @@ const maxHTTPHeader = 64 << 10
 // id is "path@offset" unless the record's id was read, and whose error
 // names the offset. A page that the end of the file cuts short keeps what
 // was read of it: a read_error with its text and claims.
-func (r *reader) readWARC(ctx context.Context, in input, _ fs.File, src io.Reader) error {
+func (warcReader) Read(ctx context.Context, in *Source) error {
+	src := in.src
 	switch in.comp {
 	case ".zst":
 		zr, err := zstd.NewReader(src, zstd.WithDecoderConcurrency(1), zstd.WithDecoderLowmem(true))
 		if err != nil {
-			return r.add(ctx, record{id: in.id, path: in.display, status: schema.StatusReadError, err: "zstd: " + err.Error()})
+			return in.emit(Record{id: in.id, path: in.display, status: schema.StatusReadError, err: "zstd: " + err.Error()})
 		}
 		defer zr.Close()
 		src = zr
 	}
 	wr := warc.NewReader(src)
-	wp := &warcPages{br: bufio.NewReaderSize(nil, maxHTTPHeader), maxBytes: r.maxBytes}
+	wp := &warcPages{br: bufio.NewReaderSize(nil, maxHTTPHeader), maxBytes: in.maxBytes}
 	var n int64
 	for {
 		if err := ctx.Err(); err != nil {
@@ -89,20 +90,20 @@ func (r *reader) readWARC(ctx context.Context, in input, _ fs.File, src io.Reade
 		if err != nil {
 			var we *warc.Error
 			if errors.As(err, &we) {
-				if e := r.add(ctx, record{id: fmt.Sprintf("%s@%d", in.display, we.Offset), path: in.display, line: n, format: formatWARC,
+				if e := in.emit(Record{id: fmt.Sprintf("%s@%d", in.display, we.Offset), path: in.display, line: n, format: formatWARC,
 					status: schema.StatusReadError, err: err.Error()}); e != nil {
 					return e
 				}
 				continue
 			}
-			return r.add(ctx, record{id: fmt.Sprintf("%s#R%d", in.display, n), path: in.display, line: n, format: formatWARC,
+			return in.emit(Record{id: fmt.Sprintf("%s#R%d", in.display, n), path: in.display, line: n, format: formatWARC,
 				status: schema.StatusReadError, err: fmt.Sprintf("%s; the rest of the file is unread", describeErr(err))})
 		}
 		rec, ok := wp.page(in, n, wrec)
 		if !ok {
 			continue
 		}
-		if err := r.add(ctx, rec); err != nil {
+		if err := in.emit(rec); err != nil {
 			return err
 		}
 	}
@@ -116,14 +117,14 @@ type warcPages struct {
 
 // page returns the article record of a WARC record, or ok false when the
 // record is not an HTML page.
-func (wp *warcPages) page(in input, n int64, wrec *warc.Record) (rec record, ok bool) {
+func (wp *warcPages) page(in *Source, n int64, wrec *warc.Record) (rec Record, ok bool) {
 	h := wrec.Header
 	id := strings.TrimSuffix(strings.TrimPrefix(h.Get("WARC-Record-ID"), "<"), ">")
 	if id == "" {
 		id = fmt.Sprintf("%s@%d", in.display, wrec.Offset)
 	}
 	uri := strings.TrimSuffix(strings.TrimPrefix(h.Get("WARC-Target-URI"), "<"), ">")
-	meta := &parsed{id: id, url: uri, outlet: hostOf(uri)}
+	meta := &Fields{id: id, url: uri, outlet: hostOf(uri)}
 	if d := h.Get("WARC-Date"); d != "" {
 		if t, err := time.Parse(time.RFC3339Nano, d); err == nil {
 			meta.published = t.UTC()
@@ -134,8 +135,8 @@ func (wp *warcPages) page(in input, n int64, wrec *warc.Record) (rec record, ok 
 	if t := h.Get("WARC-Truncated"); t != "" {
 		meta.notes = append(meta.notes, fmt.Sprintf("the crawler kept only part of this page (WARC-Truncated: %s)", t))
 	}
-	rec = record{id: id, path: in.display, line: n, format: formatWARC, meta: meta}
-	fail := func(status, msg string) (record, bool) {
+	rec = Record{id: id, path: in.display, line: n, format: formatWARC, meta: meta}
+	fail := func(status, msg string) (Record, bool) {
 		rec.status, rec.err, rec.meta = status, msg, nil
 		// Read the block to its end: damage found there is worth saying.
 		if _, err := io.Copy(io.Discard, wrec.Body); err != nil {

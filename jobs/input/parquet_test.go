@@ -1,4 +1,4 @@
-package jobs
+package input
 
 import (
 	"context"
@@ -6,9 +6,11 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
+	"maps"
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +24,6 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/claimscan/claimscan/fixtures"
-	"github.com/claimscan/claimscan/output"
 	"github.com/claimscan/claimscan/schema"
 )
 
@@ -138,7 +139,7 @@ func TestParquetFixture(t *testing.T) {
 		t.Fatalf("%s: %d records, want %d (rewrite with -update-parquet-fixture)", path, len(recs), len(rows))
 	}
 	for i, rec := range recs {
-		a := process(rec, noExtract).article
+		a := row(rec)
 		w := rows[i]
 		text := w.text
 		if text == nil {
@@ -174,33 +175,33 @@ func TestReadParquet(t *testing.T) {
 	if len(recs) != len(rows) {
 		t.Fatalf("got %d records, want %d", len(recs), len(rows))
 	}
-	byID := map[string]processed{}
+	byID := map[string]schema.Article{}
 	for i, rec := range recs {
 		if rec.line != int64(i+1) {
 			t.Errorf("record %d: line %d", i, rec.line)
 		}
-		p := process(rec, noExtract)
-		byID[p.article.ArticleID] = p
+		p := row(rec)
+		byID[p.ArticleID] = p
 	}
-	a := byID["p1"].article
+	a := byID["p1"]
 	if a.Status != schema.StatusOK || a.Title != "One" || a.Outlet != "Daily One" || a.URL != "https://www.one.example/a" ||
 		!a.Published.Equal(day) || a.NChars != int64(len(good)) || a.Line != 1 {
 		t.Errorf("p1: %+v", a)
 	}
-	if a := byID["p2"].article; a.Status != schema.StatusOK || a.NChars != int64(len(good)) || a.Outlet != "two.example" || !a.Published.IsZero() {
+	if a := byID["p2"]; a.Status != schema.StatusOK || a.NChars != int64(len(good)) || a.Outlet != "two.example" || !a.Published.IsZero() {
 		t.Errorf("p2 (text in body, outlet from the URL): %+v", a)
 	}
 	noID := path + "#L3"
-	if a := byID[noID].article; a.Status != schema.StatusOK || !strings.Contains(a.Error, "no id") || a.Line != 3 {
+	if a := byID[noID]; a.Status != schema.StatusOK || !strings.Contains(a.Error, "no id") || a.Line != 3 {
 		t.Errorf("row without id: %+v", a)
 	}
 	want := map[string]string{"p4": schema.StatusEmpty, "p5": schema.StatusTooLarge, "p6": schema.StatusInvalidUTF8, "p7": schema.StatusOK}
 	for id, st := range want {
-		if a := byID[id].article; a.Status != st || (st != schema.StatusOK && a.Error == "") {
+		if a := byID[id]; a.Status != st || (st != schema.StatusOK && a.Error == "") {
 			t.Errorf("%s: status %q (%s), want %s", id, a.Status, a.Error, st)
 		}
 	}
-	if a := byID["p7"].article; !a.Published.Equal(day.Add(24*time.Hour)) || a.Line != 7 {
+	if a := byID["p7"]; !a.Published.Equal(day.Add(24*time.Hour)) || a.Line != 7 {
 		t.Errorf("p7 (second row group): %+v", a)
 	}
 }
@@ -242,11 +243,11 @@ func TestReadParquetOtherTypes(t *testing.T) {
 	if len(recs) != 2 {
 		t.Fatalf("got %d records", len(recs))
 	}
-	p := process(recs[0], noExtract).article
+	p := row(recs[0])
 	if p.ArticleID != "41" || p.Outlet != "Wire A" || p.Status != schema.StatusOK || !p.Published.Equal(time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)) {
 		t.Errorf("row 1: %+v", p)
 	}
-	p = process(recs[1], noExtract).article
+	p = row(recs[1])
 	if p.ArticleID != "42" || p.Outlet != "Wire B" || !p.Published.IsZero() || !strings.Contains(p.Error, "unrecognised date") {
 		t.Errorf("row 2: %+v", p)
 	}
@@ -256,7 +257,7 @@ func TestReadParquetBadFiles(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "not.parquet"), []byte("PAR1 this is not a parquet file at all"))
 	writeFile(t, filepath.Join(dir, "packed.parquet.gz"), gz(t, "x"))
-	got := map[string]record{}
+	got := map[string]Record{}
 	for _, r := range readRecords(t, 1<<20, dir) {
 		got[r.id] = r
 	}
@@ -267,9 +268,10 @@ func TestReadParquetBadFiles(t *testing.T) {
 	}
 }
 
-// TestRunWebFormats runs the whole job over an HTML page, a gzipped WARC
-// with a corrupt member in its middle, and a Parquet table.
-func TestRunWebFormats(t *testing.T) {
+// TestReadWebFormats reads a directory of an HTML page, a gzipped WARC
+// with a corrupt member in its middle, and a Parquet table into articles
+// rows and manifest entries.
+func TestReadWebFormats(t *testing.T) {
 	root := t.TempDir()
 	corpus := filepath.Join(root, "corpus")
 	page := readFixture(t, "html/riverton-post-bridge.html")
@@ -296,16 +298,23 @@ func TestRunWebFormats(t *testing.T) {
 	}
 	writeArticlesParquet(t, filepath.Join(corpus, "tables/export.parquet"), rows, 1)
 
-	out := filepath.Join(root, "out")
-	var log strings.Builder
-	if _, err := Run(context.Background(), Config{Paths: []string{corpus}, Out: out, Workers: 2, Log: &log}); err != nil {
-		t.Fatalf("Run: %v\n%s", err, log.String())
+	p, err := NewPlan([]string{corpus}, nil, "")
+	if err != nil {
+		t.Fatal(err)
 	}
-	arts := readArticles(t, out)
+	arts := map[string]schema.Article{}
+	inputs, err := p.Read(context.Background(), Options{MaxBytes: 8 << 20}, func(r Record) error {
+		a := row(r)
+		arts[a.ArticleID] = a
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	// The page's text is trafilatura's main text: check it has no
 	// boilerplate, then that the run stored that very text.
-	rec := record{format: formatHTML, raw: page}
+	rec := Record{format: formatHTML, raw: page}
 	f := parseHTML(&rec)
 	for _, s := range []string{"Subscribe", "Reader comment", "Copyright", "Most read"} {
 		if strings.Contains(f.text, s) {
@@ -345,16 +354,12 @@ func TestRunWebFormats(t *testing.T) {
 
 	// Nothing else: the WARC's other records are not articles.
 	if len(arts) != 6 {
-		t.Errorf("articles %v, want 6 rows", SortedKeys(arts))
+		t.Errorf("articles %v, want 6 rows", slices.Sorted(maps.Keys(arts)))
 	}
-	m, err := output.ReadManifest(out)
-	if err != nil {
-		t.Fatal(err)
+	if len(inputs) != 3 {
+		t.Errorf("manifest inputs %+v", inputs)
 	}
-	if len(m.Inputs) != 3 {
-		t.Errorf("manifest inputs %+v", m.Inputs)
-	}
-	for _, in := range m.Inputs {
+	for _, in := range inputs {
 		st, err := os.Stat(in.Path)
 		if err != nil || st.Size() != in.Size {
 			t.Errorf("manifest input %s: size %d, file %v %v", in.Path, in.Size, st, err)
@@ -391,29 +396,21 @@ func BenchmarkReadParquet(b *testing.B) {
 	b.ReportMetric(float64(len(rows)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
 
-// countRecords runs the reader alone over paths and returns how many
-// records it made, keeping none.
+// countRecords reads paths as a run plans them and returns how many
+// records came without a status, keeping none.
 func countRecords(tb testing.TB, maxBytes int64, paths ...string) int {
-	p, err := planInputs(paths, nil, "")
+	p, err := NewPlan(paths, nil, "")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	rd := &reader{maxBytes: maxBytes, chunkBytes: 1 << 20, chunkRecs: 256}
-	ch := make(chan chunk, 4)
-	done := make(chan int)
-	go func() {
-		n := 0
-		for c := range ch {
-			for _, r := range c.recs {
-				if r.status == "" {
-					n++
-				}
-			}
+	n := 0
+	if _, err := p.Read(context.Background(), Options{MaxBytes: maxBytes}, func(r Record) error {
+		if r.status == "" {
+			n++
 		}
-		done <- n
-	}()
-	if err := rd.run(context.Background(), p, ch); err != nil {
+		return nil
+	}); err != nil {
 		tb.Fatal(err)
 	}
-	return <-done
+	return n
 }

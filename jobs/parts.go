@@ -2,25 +2,15 @@ package jobs
 
 import (
 	"context"
-	"fmt"
-	"hash/maphash"
-	"sync/atomic"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"golang.org/x/sync/errgroup"
 
-	"github.com/claimscan/claimscan/output"
+	"github.com/claimscan/claimscan/jobs/stage"
 	"github.com/claimscan/claimscan/schema"
 )
-
-// pendingHook, when set (by tests), is told how many processed chunks wait
-// for an earlier one each time one arrives.
-var pendingHook func(n int)
-
-// maxLogged is how many problem lines a run prints before it only counts.
-const maxLogged = 50
 
 // partLimits bound the parts of the articles and claims tables. A part
 // closes at cfg.PartBytes of input, or when its claims reach rows rows or
@@ -59,204 +49,6 @@ func (j *partJob) release() {
 	j.articles, j.claims = nil, nil
 }
 
-// sequencer receives processed chunks in any order, puts them back in input
-// order, checks ids, groups the chunks' Arrow batches into Parquet parts and
-// feeds the global stages. Because everything downstream of it sees records
-// in input order, and part boundaries fall after the chunk that crosses a
-// threshold, the output is the same for any number of workers.
-type sequencer struct {
-	cfg *Config
-	w   *output.Writer
-	mem memory.Allocator
-
-	cur            partJob // the part being gathered
-	partSize       int64   // its input bytes
-	partRows       int64   // its claims rows
-	partClaimBytes int64   // bytes of its claims' strings
-	partCount      int     // parts sent so far
-
-	seedA, seedB maphash.Seed
-	seen         map[[2]uint64]struct{}
-	statuses     map[string]int64
-	logged       int
-
-	nKnown       int64 // articles skipped as known to a --since dataset
-	nArticles    atomic.Int64
-	nClaims      atomic.Int64
-	extractNanos atomic.Int64 // time workers spent processing records
-	writeNanos   atomic.Int64 // time part writers spent writing
-	seqNanos     int64        // time the sequencer spent handling chunks
-
-	window chan struct{} // the reader's chunk window: a token back per chunk handled
-
-	conflicts conflictStage
-	sources   sourceStage
-	toStages  []chan<- []processed // to the goroutines feeding sources and conflicts
-}
-
-func newSequencer(cfg *Config, w *output.Writer) (*sequencer, error) {
-	conflicts, err := newConflictStage(cfg, w.TempDir())
-	if err != nil {
-		return nil, err
-	}
-	return &sequencer{
-		cfg: cfg, w: w, mem: memory.NewGoAllocator(),
-		seedA: maphash.MakeSeed(), seedB: maphash.MakeSeed(),
-		seen: map[[2]uint64]struct{}{}, statuses: map[string]int64{},
-		conflicts: conflicts, sources: newSourceStage(),
-	}, nil
-}
-
-// run consumes results until the channel is closed, writing parts with
-// its own pool of part writers.
-func (s *sequencer) run(ctx context.Context, results <-chan result) error {
-	g, gctx := errgroup.WithContext(ctx)
-	// Unbuffered: at most one part is being gathered while the writers
-	// encode theirs, which bounds the Arrow memory held.
-	parts := make(chan partJob)
-	writers := min(max(s.cfg.Workers, 1), 2)
-	for i := 0; i < writers; i++ {
-		g.Go(func() error { return s.writeParts(gctx, parts) })
-	}
-	// The global stages get each chunk's rows in input order on their own
-	// goroutines, so the sequencer is not their bottleneck.
-	toSources := make(chan []processed, 8)
-	toConflicts := make(chan []processed, 8)
-	s.toStages = []chan<- []processed{toSources, toConflicts}
-	g.Go(func() error {
-		for items := range toSources {
-			for i := range items {
-				if items[i].known {
-					continue
-				}
-				s.sources.addArticle(&items[i].article)
-				for j := range items[i].claims {
-					s.sources.addClaim(&items[i].claims[j])
-				}
-			}
-		}
-		return nil
-	})
-	g.Go(func() error {
-		var err error
-		for items := range toConflicts {
-			for i := 0; i < len(items) && err == nil; i++ {
-				for j := 0; j < len(items[i].claims) && err == nil; j++ {
-					err = s.conflicts.add(&items[i].claims[j])
-				}
-			}
-		}
-		return err
-	})
-	g.Go(func() error {
-		defer close(parts)
-		defer close(toSources)
-		defer close(toConflicts)
-		pending := map[int64]result{}
-		defer func() {
-			for _, r := range pending {
-				r.release()
-			}
-		}()
-		var next int64
-		for {
-			var res result
-			var ok bool
-			select {
-			case res, ok = <-results:
-			case <-gctx.Done():
-				return gctx.Err()
-			}
-			if !ok {
-				break
-			}
-			pending[res.seq] = res
-			if pendingHook != nil {
-				pendingHook(len(pending))
-			}
-			for {
-				r, ok := pending[next]
-				if !ok {
-					break
-				}
-				delete(pending, next)
-				next++
-				if err := s.handle(gctx, r, parts); err != nil {
-					return err
-				}
-				if s.window != nil {
-					<-s.window
-				}
-			}
-		}
-		if len(pending) != 0 {
-			return fmt.Errorf("internal error: %d chunks never arrived after chunk %d", len(pending), next)
-		}
-		if len(s.cur.articles) > 0 || s.partCount == 0 {
-			return s.flush(gctx, parts)
-		}
-		return nil
-	})
-	return g.Wait()
-}
-
-// handle takes the next chunk in input order. The worker built the chunk's
-// batches already; when an id turns out to be a duplicate (which only the
-// sequencer can know), the chunk's batches are rebuilt here.
-func (s *sequencer) handle(ctx context.Context, r result, parts chan<- partJob) error {
-	t := time.Now()
-	defer func() { s.seqNanos += int64(time.Since(t)) }()
-	rebuild := false
-	for i := range r.items {
-		it := &r.items[i]
-		a := &it.article
-		if it.known {
-			s.nKnown++
-			continue
-		}
-		if s.duplicate(a.ArticleID) {
-			MarkDuplicate(a)
-			it.claims = nil
-			rebuild = true
-		}
-		if a.Status != schema.StatusOK {
-			s.logProblem(a)
-		}
-		s.statuses[a.Status]++
-		s.nArticles.Add(1)
-		s.nClaims.Add(int64(len(it.claims)))
-	}
-	if rebuild {
-		r.release()
-		r.segs = buildBatches(s.mem, r.items, s.cfg.WithText)
-	}
-	// From here on the items are only read.
-	for _, ch := range s.toStages {
-		select {
-		case ch <- r.items:
-		case <-ctx.Done():
-			r.release()
-			return ctx.Err()
-		}
-	}
-	// The chunk's input bytes count in its first segment.
-	s.partSize += r.bytes
-	for i, seg := range r.segs {
-		r.segs[i] = segment{}
-		s.cur.articles = append(s.cur.articles, seg.articles)
-		s.cur.claims = append(s.cur.claims, seg.claims)
-		s.partRows += seg.claims.NumRows()
-		s.partClaimBytes += seg.claimBytes
-		if s.partSize >= s.cfg.PartBytes || s.partRows >= partLimits.rows || s.partClaimBytes >= partLimits.claimBytes {
-			if err := s.flush(ctx, parts); err != nil {
-				r.release()
-				return err
-			}
-		}
-	}
-	return nil
-}
-
 // articlesTable is the articles table of a run with or without the text
 // column.
 func articlesTable(withText bool) *schema.Table[schema.Article] {
@@ -282,11 +74,11 @@ func (g *segment) release() {
 	}
 }
 
-// buildBatches turns processed records into segments of articles and
+// buildBatches turns the rows of records into segments of articles and
 // claims batches, cut at partLimits.segRows claims or segBytes of their
 // strings (one segment for an ordinary chunk); records known to a --since
 // dataset are left out.
-func buildBatches(mem memory.Allocator, items []processed, withText bool) []segment {
+func buildBatches(mem memory.Allocator, items []stage.Rows, withText bool) []segment {
 	var (
 		segs   []segment
 		rows   []schema.Article
@@ -305,14 +97,14 @@ func buildBatches(mem memory.Allocator, items []processed, withText bool) []segm
 		rows, groups, n, nb = nil, nil, 0, 0
 	}
 	for i := range items {
-		if items[i].known {
+		if items[i].Known {
 			continue
 		}
 		if n >= partLimits.segRows || nb >= partLimits.segBytes {
 			emit()
 		}
-		rows = append(rows, items[i].article)
-		claims := items[i].claims
+		rows = append(rows, items[i].Article)
+		claims := items[i].Claims
 		from := 0
 		for j := range claims {
 			if j > from && (n >= partLimits.segRows || nb >= partLimits.segBytes) {
@@ -336,30 +128,6 @@ func claimBytes(c *schema.Claim) int64 {
 	return int64(len(c.ClaimID) + len(c.ArticleID) + len(c.Sentence) + len(c.Quote) + len(c.Subject) +
 		len(c.Source) + len(c.SourceMention) + len(c.Cue) + len(c.ScopeText) + len(c.Location) +
 		len(c.LocationMention) + len(c.Outlet) + len(c.ClaimKey) + len(c.Predicate) + len(c.Unit) + len(c.Kind) + len(c.Bound))
-}
-
-func (s *sequencer) duplicate(id string) bool {
-	k := [2]uint64{maphash.String(s.seedA, id), maphash.String(s.seedB, id)}
-	if _, ok := s.seen[k]; ok {
-		return true
-	}
-	s.seen[k] = struct{}{}
-	return false
-}
-
-func (s *sequencer) logProblem(a *schema.Article) {
-	s.logged++
-	if s.logged > maxLogged {
-		return
-	}
-	where := a.Path
-	if a.Line > 0 {
-		where = fmt.Sprintf("%s:%d", a.Path, a.Line)
-	}
-	fmt.Fprintf(s.cfg.Log, "claimscan: %s: %s: %s\n", where, a.Status, a.Error)
-	if s.logged == maxLogged {
-		fmt.Fprintf(s.cfg.Log, "claimscan: further problems are not printed; see the articles table's status and error columns\n")
-	}
 }
 
 // flush sends the chunks gathered so far as the next part.
@@ -415,18 +183,12 @@ func (s *sequencer) writePart(table string, index int, sc *arrow.Schema, recs []
 	return err
 }
 
-// abandon frees what a failed run still holds.
-func (s *sequencer) abandon() {
-	s.cur.release()
-	s.conflicts.close()
-}
-
 // writeConflicts runs the conflict stage and streams its rows into parts of
 // conflictRowsPerPart rows. Each part is built as one batch and handed to
 // one of two part writers, so detection and encoding overlap and memory
 // does not grow with the number of conflicts.
 func (s *sequencer) writeConflicts(ctx context.Context) (int64, error) {
-	defer s.conflicts.close()
+	defer s.conflicts.Close()
 	g, gctx := errgroup.WithContext(ctx)
 	type job struct {
 		index int
@@ -468,7 +230,7 @@ func (s *sequencer) writeConflicts(ctx context.Context) (int64, error) {
 			return gctx.Err()
 		}
 	}
-	err := s.conflicts.run(gctx, func(rows []schema.Conflict) error {
+	err := s.conflicts.Run(gctx, func(rows []schema.Conflict) error {
 		for len(rows) > 0 {
 			k := min(len(rows), conflictRowsPerPart-inPart)
 			groups = append(groups, rows[:k])
@@ -498,7 +260,7 @@ func (s *sequencer) writeConflicts(ctx context.Context) (int64, error) {
 
 // writeSources writes the sources table as one part.
 func (s *sequencer) writeSources() (int64, error) {
-	rows := s.sources.rows()
+	rows := s.sources.Rows()
 	b := schema.Sources.NewBuilder(s.mem)
 	defer b.Release()
 	b.Append(rows...)

@@ -1,17 +1,17 @@
-package jobs
+package input
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
-	"github.com/claimscan/claimscan/jobs/extract"
 	"github.com/claimscan/claimscan/schema"
 )
 
@@ -100,13 +100,13 @@ func TestPageCharsets(t *testing.T) {
 	}
 	// The text each article's claims are extracted from.
 	texts := map[string]string{}
-	fx := &funcs{extract: func(a extract.Article) extract.Result {
-		texts[a.ID] = a.Text
-		return extract.Result{}
-	}}
 	got := map[string]schema.Article{}
 	for _, rec := range readRecords(t, 1<<20, dir) {
-		a := process(rec, fx).article
+		in := rec.Article(time.Time{})
+		a := in.Row
+		if in.Parsed {
+			texts[a.ArticleID] = in.Text
+		}
 		got[strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(a.ArticleID, "urn:uuid:"), "pages/"), ".html")] = a
 	}
 	for _, c := range cases {

@@ -1,4 +1,4 @@
-package jobs
+package input
 
 import (
 	"bytes"
@@ -15,12 +15,12 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/claimscan/claimscan/fixtures"
-	"github.com/claimscan/claimscan/jobs/extract"
 	"github.com/claimscan/claimscan/schema"
 )
 
-// noExtract stands in for extraction where only parsing is tested.
-var noExtract = &funcs{extract: func(extract.Article) extract.Result { return extract.Result{} }}
+// row is the articles row of a record, parsed and checked, with no limit
+// on the publication date.
+func row(rec Record) schema.Article { return rec.Article(time.Time{}).Row }
 
 func readFixture(t testing.TB, rel string) []byte {
 	t.Helper()
@@ -32,7 +32,7 @@ func readFixture(t testing.TB, rel string) []byte {
 }
 
 func TestParseHTMLPage(t *testing.T) {
-	rec := record{id: "riverton-post-bridge.html", path: "x/riverton-post-bridge.html", format: formatHTML,
+	rec := Record{id: "riverton-post-bridge.html", path: "x/riverton-post-bridge.html", format: formatHTML,
 		raw: readFixture(t, "html/riverton-post-bridge.html")}
 	f := parseHTML(&rec)
 	if f.status != "" || len(f.notes) != 0 {
@@ -71,11 +71,11 @@ func TestParseHTMLCharsets(t *testing.T) {
 	if utf8.Valid(raw) {
 		t.Fatal("fixture should be Latin-1")
 	}
-	p := process(record{id: "v.htm", path: "v.htm", format: formatHTML, raw: raw}, noExtract)
-	if p.article.Status != schema.StatusOK || p.article.Error != "" {
-		t.Errorf("Latin-1 page: status %q (%s)", p.article.Status, p.article.Error)
+	p := row(Record{id: "v.htm", path: "v.htm", format: formatHTML, raw: raw})
+	if p.Status != schema.StatusOK || p.Error != "" {
+		t.Errorf("Latin-1 page: status %q (%s)", p.Status, p.Error)
 	}
-	rec := record{format: formatHTML, raw: raw}
+	rec := Record{format: formatHTML, raw: raw}
 	f := parseHTML(&rec)
 	if !strings.Contains(f.text, "the café district") || !strings.Contains(f.text, "Hélène Marchal") {
 		t.Errorf("Latin-1 text not decoded:\n%s", f.text)
@@ -90,11 +90,11 @@ func TestParseHTMLCharsets(t *testing.T) {
 	if bytes.Equal(undeclared, raw) {
 		t.Fatal("meta tag not found in fixture")
 	}
-	p = process(record{id: "u.htm", path: "u.htm", format: formatHTML, raw: undeclared}, noExtract)
-	if p.article.Status != schema.StatusOK {
-		t.Errorf("undeclared Latin-1 page: status %q (%s), want ok", p.article.Status, p.article.Error)
+	p = row(Record{id: "u.htm", path: "u.htm", format: formatHTML, raw: undeclared})
+	if p.Status != schema.StatusOK {
+		t.Errorf("undeclared Latin-1 page: status %q (%s), want ok", p.Status, p.Error)
 	}
-	rec = record{format: formatHTML, raw: undeclared}
+	rec = Record{format: formatHTML, raw: undeclared}
 	if f := parseHTML(&rec); !strings.Contains(f.text, "Hélène Marchal") {
 		t.Errorf("undeclared Latin-1 page not read as windows-1252:\n%s", f.text)
 	}
@@ -103,7 +103,7 @@ func TestParseHTMLCharsets(t *testing.T) {
 	// page that declares iso-8859-1 reads as the browser shows it.
 	stale := []byte(`<html><head><meta charset="iso-8859-1"><title>Café</title></head><body><p>` +
 		strings.Repeat("Officials in Liège said 12 people were hurt in the café fire. ", 5) + `</p></body></html>`)
-	rec = record{format: formatHTML, raw: stale}
+	rec = Record{format: formatHTML, raw: stale}
 	if f := parseHTML(&rec); !strings.Contains(f.text, "LiÃ¨ge") {
 		t.Errorf("UTF-8 page declaring iso-8859-1: %q", f.text)
 	}
@@ -114,16 +114,16 @@ func TestParseHTMLCharsets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p = process(record{id: "w.html", path: "w.html", format: formatHTML, raw: u16}, noExtract)
-	if p.article.Status != schema.StatusOK || p.article.NChars < 100 {
-		t.Errorf("UTF-16 page: status %q (%s), %d chars", p.article.Status, p.article.Error, p.article.NChars)
+	p = row(Record{id: "w.html", path: "w.html", format: formatHTML, raw: u16})
+	if p.Status != schema.StatusOK || p.NChars < 100 {
+		t.Errorf("UTF-16 page: status %q (%s), %d chars", p.Status, p.Error, p.NChars)
 	}
 }
 
 func TestParseHTMLEmpty(t *testing.T) {
 	for _, page := range []string{"", "<html><head><title>Photo</title></head><body><img src=a.jpg></body></html>", "just words, no tags"} {
-		p := process(record{id: "e.html", path: "e.html", format: formatHTML, raw: []byte(page)}, noExtract)
-		a := p.article
+		p := row(Record{id: "e.html", path: "e.html", format: formatHTML, raw: []byte(page)})
+		a := p
 		if page == "just words, no tags" {
 			if a.Status != schema.StatusOK {
 				t.Errorf("%q: status %q (%s)", page, a.Status, a.Error)
@@ -156,7 +156,7 @@ func TestReadHTMLFiles(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "a/page.html"), readFixture(t, "html/riverton-post-bridge.html"))
 	writeFile(t, filepath.Join(dir, "a/page2.HTM.gz"), gz(t, string(readFixture(t, "html/riverton-post-bridge.html"))))
 	writeFile(t, filepath.Join(dir, "big.htm"), bytes.Repeat([]byte("<p>x</p>"), 1000))
-	got := map[string]record{}
+	got := map[string]Record{}
 	for _, r := range readRecords(t, 4096, dir) {
 		got[r.id] = r
 	}
@@ -204,7 +204,7 @@ func benchParseHTML(b *testing.B, pages [][]byte) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, p := range pages {
-			rec := record{format: formatHTML, raw: p}
+			rec := Record{format: formatHTML, raw: p}
 			parseHTML(&rec)
 		}
 	}

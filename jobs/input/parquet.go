@@ -1,11 +1,10 @@
-package jobs
+package input
 
 import (
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"strconv"
 	"time"
 
@@ -19,11 +18,6 @@ import (
 	"github.com/claimscan/claimscan/schema"
 )
 
-func init() {
-	extensions[".parquet"] = formatParquet
-	formats[formatParquet] = &formatSpec{read: (*reader).readParquet, parse: parseParquet, rawCompression: true}
-}
-
 // parquetBatchRows is how many rows are decoded at a time.
 const parquetBatchRows = 256
 
@@ -31,7 +25,13 @@ const parquetBatchRows = 256
 // field names; text, body and content are tried in that order, row by row.
 var parquetColumns = []string{"id", "title", "text", "body", "content", "outlet", "url", "published"}
 
-// readParquet reads an article table (a Parquet file such as a pandas or
+// parquetReader reads .parquet files: tables of articles.
+type parquetReader struct{}
+
+// Parse returns the fields read from the row, the text from raw.
+func (parquetReader) Parse(rec *Record) Fields { return parseParquet(rec) }
+
+// Read reads an article table (a Parquet file such as a pandas or
 // Hugging Face export) with the JSONL field names: id, title, text (or
 // body or content), outlet, url, published (a string in a form JSONL
 // accepts, a timestamp or date of any unit, or Unix seconds). Other
@@ -48,9 +48,10 @@ var parquetColumns = []string{"id", "title", "text", "body", "content", "outlet"
 // Parquet needs random access: f must be an io.ReaderAt and io.Seeker (a
 // regular file is); a compressed .parquet.gz or .parquet.zst is refused
 // (Parquet compresses its pages itself).
-func (r *reader) readParquet(ctx context.Context, in input, f fs.File, _ io.Reader) error {
+func (parquetReader) Read(ctx context.Context, in *Source) error {
+	f := in.f
 	fail := func(msg string) error {
-		return r.add(ctx, record{id: in.id, path: in.display, format: formatParquet, status: schema.StatusReadError, err: msg})
+		return in.emit(Record{id: in.id, path: in.display, format: formatParquet, status: schema.StatusReadError, err: msg})
 	}
 	if in.comp != "" {
 		return fail(fmt.Sprintf("a compressed Parquet file (%s) cannot be read: decompress it first", in.comp))
@@ -87,14 +88,14 @@ func (r *reader) readParquet(ctx context.Context, in input, f fs.File, _ io.Read
 	var row int64 // rows done
 	for rg := 0; rg < pf.NumRowGroups(); rg++ {
 		groupEnd := row + pf.MetaData().RowGroup(rg).NumRows()
-		err := r.readRowGroup(ctx, in, fr, leaves, rg, &row)
+		err := in.readRowGroup(ctx, fr, leaves, rg, &row)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		if err != nil && groupEnd > row {
-			rec := record{id: fmt.Sprintf("%s#L%d", in.display, row+1), path: in.display, line: row + 1, format: formatParquet,
+			rec := Record{id: fmt.Sprintf("%s#L%d", in.display, row+1), path: in.display, line: row + 1, format: formatParquet,
 				status: schema.StatusReadError, err: fmt.Sprintf("rows %d to %d (row group %d) are unread: %v", row+1, groupEnd, rg, err)}
-			if e := r.add(ctx, rec); e != nil {
+			if e := in.emit(rec); e != nil {
 				return e
 			}
 		}
@@ -105,7 +106,7 @@ func (r *reader) readParquet(ctx context.Context, in input, f fs.File, _ io.Read
 
 // readRowGroup adds one record per row of row group rg, counting rows in
 // *row.
-func (r *reader) readRowGroup(ctx context.Context, in input, fr *pqarrow.FileReader, leaves []int, rg int, row *int64) (err error) {
+func (in *Source) readRowGroup(ctx context.Context, fr *pqarrow.FileReader, leaves []int, rg int, row *int64) (err error) {
 	defer func() {
 		// A malformed file can make the decoder panic; it is this group's error.
 		if p := recover(); p != nil {
@@ -125,7 +126,7 @@ func (r *reader) readRowGroup(ctx context.Context, in input, fr *pqarrow.FileRea
 		}
 		for i := 0; i < int(batch.NumRows()); i++ {
 			*row++
-			if err := r.add(ctx, r.parquetRow(in, cols, i, *row)); err != nil {
+			if err := in.emit(in.parquetRow(cols, i, *row)); err != nil {
 				return err
 			}
 		}
@@ -134,9 +135,9 @@ func (r *reader) readRowGroup(ctx context.Context, in input, fr *pqarrow.FileRea
 }
 
 // parquetRow turns row i of a batch into a record.
-func (r *reader) parquetRow(in input, cols map[string]arrow.Array, i int, line int64) record {
-	m := &parsed{}
-	rec := record{path: in.display, line: line, format: formatParquet, meta: m}
+func (in *Source) parquetRow(cols map[string]arrow.Array, i int, line int64) Record {
+	m := &Fields{}
+	rec := Record{path: in.display, line: line, format: formatParquet, meta: m}
 	if c := cols["id"]; c != nil {
 		m.id, _ = stringAt(c, i)
 	}
@@ -171,9 +172,9 @@ func (r *reader) parquetRow(in input, cols map[string]arrow.Array, i int, line i
 			break
 		}
 	}
-	if int64(len(text)) > r.maxBytes {
+	if int64(len(text)) > in.maxBytes {
 		rec.meta = nil
-		rec.status, rec.err = schema.StatusTooLarge, fmt.Sprintf("text is larger than --max-article-bytes (%d)", r.maxBytes)
+		rec.status, rec.err = schema.StatusTooLarge, fmt.Sprintf("text is larger than --max-article-bytes (%d)", in.maxBytes)
 		return rec
 	}
 	rec.raw = []byte(text) // a copy: the batch is released
@@ -181,7 +182,7 @@ func (r *reader) parquetRow(in input, cols map[string]arrow.Array, i int, line i
 }
 
 // parseParquet returns the fields read from the row, the text from raw.
-func parseParquet(rec *record) parsed {
+func parseParquet(rec *Record) Fields {
 	f := *rec.meta
 	f.text = string(rec.raw)
 	return f

@@ -1,4 +1,4 @@
-package jobs
+package input
 
 import (
 	"compress/gzip"
@@ -192,7 +192,7 @@ func scoreAEB(pages []aebPage, pred map[string]string) (p, r, f1 float64, scores
 // aebText is the text the HTML reader gives for a page, as the dataset
 // holds it.
 func aebText(pg aebPage) string {
-	rec := record{format: formatHTML, raw: pg.html}
+	rec := Record{format: formatHTML, raw: pg.html}
 	return parseHTML(&rec).text
 }
 

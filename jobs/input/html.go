@@ -1,11 +1,8 @@
-package jobs
+package input
 
 import (
 	"bytes"
-	"context"
 	"fmt"
-	"io"
-	"io/fs"
 	"mime"
 	nurl "net/url"
 	"strings"
@@ -21,29 +18,6 @@ import (
 
 	"github.com/claimscan/claimscan/schema"
 )
-
-func init() {
-	extensions[".html"] = formatHTML
-	extensions[".htm"] = formatHTML
-	formats[formatHTML] = &formatSpec{read: (*reader).readHTML, parse: parseHTML}
-}
-
-// readHTML reads a one-page .html or .htm file whole, refusing more than
-// maxBytes; the page is parsed by a worker (parseHTML). Its article id is
-// its path relative to the root given, as for .txt.
-func (r *reader) readHTML(ctx context.Context, in input, _ fs.File, src io.Reader) error {
-	buf, err := io.ReadAll(io.LimitReader(src, r.maxBytes+1))
-	rec := record{id: in.id, path: in.display, format: formatHTML}
-	switch {
-	case err != nil:
-		rec.status, rec.err = schema.StatusReadError, describeErr(err)
-	case int64(len(buf)) > r.maxBytes:
-		rec.status, rec.err = schema.StatusTooLarge, fmt.Sprintf("page is larger than --max-article-bytes (%d)", r.maxBytes)
-	default:
-		rec.raw = buf
-	}
-	return r.add(ctx, rec)
-}
 
 // htmlMaxDate is the latest publication date accepted from a page that has
 // no crawl date: fixed, so that a run does not depend on the day it runs.
@@ -66,8 +40,8 @@ var htmlMaxDate = time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
 // Content-Type of a WARC response (rec.contentType), its <meta>
 // declarations and its bytes, in the order of the WHATWG encoding sniffing
 // algorithm (sniffCharset, metaCharset); the page is decoded to UTF-8.
-func parseHTML(rec *record) parsed {
-	var f parsed
+func parseHTML(rec *Record) Fields {
+	var f Fields
 	if rec.meta != nil {
 		f = *rec.meta
 		f.notes = append([]string(nil), rec.meta.notes...)
@@ -100,7 +74,7 @@ func parseHTML(rec *record) parsed {
 	opts := trafilatura.Options{
 		ExcludeComments: true,
 		// SkipExtensiveSearch must stay on: the free-text date parser it
-		// would call is not built in (third_party/dateparser-off).
+		// would call is not built in (jobs/input/dateparser-off).
 		HtmlDateOptions: &htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true, ExtractTime: true, MaxDate: maxDate},
 	}
 	if f.url != "" {
@@ -283,7 +257,7 @@ func decodePage(raw []byte, cs pageCharset) (page []byte, bad int, err error) {
 // the caller's UTF-8 check sees the decoded page; rec.page keeps the bytes
 // as read) and parses it. Bytes not valid in a charset other than UTF-8 make
 // the article invalid_utf8, with a note.
-func (f *parsed) readPage(rec *record, cs pageCharset) (*html.Node, error) {
+func (f *Fields) readPage(rec *Record, cs pageCharset) (*html.Node, error) {
 	if rec.page == nil {
 		rec.page = rec.raw
 	}

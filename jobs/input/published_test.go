@@ -1,7 +1,6 @@
-package jobs
+package input
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -43,14 +42,14 @@ func TestPublishedNumbers(t *testing.T) {
 	for i, c := range cases {
 		fmt.Fprintf(&lines, `{"id":"p%d","text":"Police said 3 people were hurt.","published":%s}`+"\n", i, c.published)
 	}
-	root := t.TempDir()
-	in := filepath.Join(root, "a.jsonl")
+	in := filepath.Join(t.TempDir(), "a.jsonl")
 	writeFile(t, in, []byte(lines.String()))
-	out := filepath.Join(root, "out")
-	if _, err := Run(context.Background(), Config{Paths: []string{in}, Out: out}); err != nil {
-		t.Fatal(err)
+	arts := map[string]schema.Article{}
+	latest := LatestPublished(time.Now())
+	for _, rec := range readRecords(t, 1<<20, in) {
+		a := rec.Article(latest).Row
+		arts[a.ArticleID] = a
 	}
-	arts := readArticles(t, out)
 	for i, c := range cases {
 		a := arts[fmt.Sprintf("p%d", i)]
 		if a.Status != schema.StatusOK {
@@ -89,7 +88,7 @@ func TestParquetPublishedNumbers(t *testing.T) {
 
 func TestLatestPublished(t *testing.T) {
 	now := time.Date(2026, 11, 22, 23, 59, 0, 0, time.UTC)
-	if got, want := latestPublished(now), time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
-		t.Errorf("latestPublished = %v, want %v", got, want)
+	if got, want := LatestPublished(now), time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("LatestPublished = %v, want %v", got, want)
 	}
 }

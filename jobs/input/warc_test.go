@@ -1,4 +1,4 @@
-package jobs
+package input
 
 import (
 	"bytes"
@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -17,7 +19,6 @@ import (
 	"github.com/klauspost/compress/gzip"
 
 	"github.com/claimscan/claimscan/fixtures"
-	"github.com/claimscan/claimscan/jobs/extract"
 	"github.com/claimscan/claimscan/schema"
 )
 
@@ -179,27 +180,20 @@ func TestWARCFixture(t *testing.T) {
 	}
 }
 
-// readRecords runs the reader alone over paths and returns its records.
-func readRecords(t testing.TB, maxBytes int64, paths ...string) []record {
+// readRecords reads paths as a run plans them and returns their records.
+func readRecords(t testing.TB, maxBytes int64, paths ...string) []Record {
 	t.Helper()
-	p, err := planInputs(paths, nil, "")
+	p, err := NewPlan(paths, nil, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	rd := &reader{maxBytes: maxBytes, chunkBytes: 1 << 20, chunkRecs: 256}
-	ch := make(chan chunk, 4)
-	var recs []record
-	done := make(chan struct{})
-	go func() {
-		for c := range ch {
-			recs = append(recs, c.recs...)
-		}
-		close(done)
-	}()
-	if err := rd.run(context.Background(), p, ch); err != nil {
+	var recs []Record
+	if _, err := p.Read(context.Background(), Options{MaxBytes: maxBytes}, func(r Record) error {
+		recs = append(recs, r)
+		return nil
+	}); err != nil {
 		t.Fatal(err)
 	}
-	<-done
 	return recs
 }
 
@@ -276,8 +270,8 @@ func TestReadWARCDamage(t *testing.T) {
 	cutPath := filepath.Join(dir, "cut.warc")
 	writeFile(t, cutPath, []byte(plain[:len(plain)-150]))
 
-	byID := func(path string) map[string]record {
-		m := map[string]record{}
+	byID := func(path string) map[string]Record {
+		m := map[string]Record{}
 		for _, r := range readRecords(t, 1<<20, path) {
 			m[r.id] = r
 		}
@@ -296,7 +290,7 @@ func TestReadWARCDamage(t *testing.T) {
 		}
 	}
 	if len(corrupt) != 3 {
-		t.Errorf("corrupt file gave %v, want the two good pages and one read_error", SortedKeys(corrupt))
+		t.Errorf("corrupt file gave %v, want the two good pages and one read_error", slices.Sorted(maps.Keys(corrupt)))
 	}
 	// A member whose gzip header is damaged: nothing of the record is
 	// known, the row is named by the file and offset.
@@ -308,7 +302,7 @@ func TestReadWARCDamage(t *testing.T) {
 		t.Errorf("member with a bad header: %+v, want a read_error %s", r, badID)
 	}
 	if len(corrupt) != 3 || corrupt[id+"3"].status != "" || corrupt[id+"6"].status != "" {
-		t.Errorf("member with a bad header: got %v", SortedKeys(corrupt))
+		t.Errorf("member with a bad header: got %v", slices.Sorted(maps.Keys(corrupt)))
 	}
 
 	// The page the cut falls in keeps what was read of it: its article is
@@ -317,7 +311,7 @@ func TestReadWARCDamage(t *testing.T) {
 	if r := cut[id+"6"]; r.status != "" || len(r.raw) == 0 || r.meta == nil || r.meta.keptStatus != schema.StatusReadError {
 		t.Errorf("truncated last page: %+v, want the part before the cut kept", r)
 	} else {
-		a := process(r, noExtract).article
+		a := row(r)
 		if a.Status != schema.StatusReadError || !strings.Contains(a.Error, fmt.Sprintf("offset %d", lastOff)) ||
 			!strings.Contains(a.Error, "input ends inside a record") || a.NChars < 100 {
 			t.Errorf("truncated last page: status %q (%s), %d chars; want a read_error naming offset %d, with text", a.Status, a.Error, a.NChars, lastOff)
@@ -329,7 +323,7 @@ func TestReadWARCDamage(t *testing.T) {
 		}
 	}
 	if len(cut) != 3 {
-		t.Errorf("cut file gave %v", SortedKeys(cut))
+		t.Errorf("cut file gave %v", slices.Sorted(maps.Keys(cut)))
 	}
 }
 
@@ -358,7 +352,7 @@ func TestReadWARCTooLargeAndBadHTTP(t *testing.T) {
 	recs = append(recs, fmt.Sprintf("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:noct>\r\n"+
 		"WARC-Target-URI: https://a.example/noct\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", len(noCT), noCT))
 	writeFile(t, filepath.Join(dir, "x.warc"), []byte(strings.Join(recs, "")))
-	got := map[string]record{}
+	got := map[string]Record{}
 	for _, r := range readRecords(t, 1024, dir) {
 		got[r.id] = r
 	}
@@ -401,7 +395,7 @@ func TestReadWARCTooLargeAndBadHTTP(t *testing.T) {
 		t.Errorf("resource record: %+v", r)
 	}
 	if len(got) != 9 {
-		t.Errorf("got %v", SortedKeys(got))
+		t.Errorf("got %v", slices.Sorted(maps.Keys(got)))
 	}
 }
 
@@ -459,14 +453,14 @@ func TestWARCSamples(t *testing.T) {
 		t.Skip("shared corpus warc-samples not present")
 	}
 	texts := map[string]string{}
-	fx := &funcs{extract: func(a extract.Article) extract.Result {
-		texts[a.ID] = a.Text
-		return extract.Result{}
-	}}
 	read := func(file string) (arts []schema.Article, statuses map[string]int) {
 		statuses = map[string]int{}
 		for _, rec := range readRecords(t, 8<<20, filepath.Join(dir, file)) {
-			a := process(rec, fx).article
+			in := rec.Article(time.Time{})
+			a := in.Row
+			if in.Parsed {
+				texts[a.ArticleID] = in.Text
+			}
 			arts = append(arts, a)
 			statuses[a.Status]++
 		}

@@ -1,4 +1,4 @@
-package jobs
+package input
 
 import (
 	"bytes"
@@ -175,7 +175,7 @@ func checkDecode(t *testing.T, rec []byte) bool {
 	ok := decodeArticle(bytes.Clone(rec), &fast)
 	var err error
 	if panicked(func() { err = json.Unmarshal(rec, &slow) }) {
-		// goccy/go-json panics on some broken records (safeProcess turns
+		// goccy/go-json panics on some broken records (unmarshalRecord turns
 		// that into a parse_error); decodeArticle must leave those to it.
 		if ok {
 			t.Fatalf("%q: decodeArticle read a record json.Unmarshal panics on", rec)
@@ -190,8 +190,8 @@ func checkDecode(t *testing.T, rec []byte) bool {
 			t.Fatalf("%q: decodeArticle and json.Unmarshal differ:\n%s", rec, d)
 		}
 	}
-	r := &record{raw: bytes.Clone(rec), path: "f.jsonl", line: 3}
-	var got, want parsed
+	r := &Record{raw: bytes.Clone(rec), path: "f.jsonl", line: 3}
+	var got, want Fields
 	if panicked(func() { want = goccyParseJSONL(r) }) {
 		return ok // a panic on the id or published field
 	}
@@ -229,7 +229,7 @@ func TestParseJSONLErrors(t *testing.T) {
 		`{"id":"a","text":12}`:      "invalid JSON: json: cannot unmarshal number into Go struct field jsonArticle.Text of type string",
 		`{"id":"a","text":"x"} xyz`: "invalid JSON: ",
 	} {
-		f := parseJSONL(&record{raw: []byte(rec), path: "f.jsonl", line: 7})
+		f := parseJSONL(&Record{raw: []byte(rec), path: "f.jsonl", line: 7})
 		if f.status != schema.StatusParseError || !strings.HasPrefix(f.err, want) || f.id != "f.jsonl#L7" {
 			t.Errorf("%s: status %q id %q error %q, want parse_error starting %q", rec, f.status, f.id, f.err, want)
 		}
@@ -242,7 +242,7 @@ func TestParseJSONLDecoderPanic(t *testing.T) {
 	saved := unmarshal
 	defer func() { unmarshal = saved }()
 	unmarshal = func([]byte, any) error { panic("index out of range [12] with length 12") }
-	f := parseJSONL(&record{raw: []byte(`{"id":"1","\`), path: "f.jsonl", line: 3})
+	f := parseJSONL(&Record{raw: []byte(`{"id":"1","\`), path: "f.jsonl", line: 3})
 	want := "invalid JSON: the JSON decoder failed on this record: index out of range"
 	if f.status != schema.StatusParseError || !strings.HasPrefix(f.err, want) || f.id != "f.jsonl#L3" {
 		t.Errorf("status %q id %q error %q, want parse_error %q", f.status, f.id, f.err, want)
@@ -260,7 +260,7 @@ func FuzzDecodeArticle(f *testing.F) {
 
 // goccyParseJSONL is parseJSONL as it was before decodeArticle: every
 // record and field decoded by json.Unmarshal.
-func goccyParseJSONL(rec *record) parsed {
+func goccyParseJSONL(rec *Record) Fields {
 	var j jsonArticle
 	if err := json.Unmarshal(rec.raw, &j); err != nil {
 		return invalidJSON(rec, err)

@@ -1,4 +1,4 @@
-package jobs
+package input
 
 import (
 	"bufio"
@@ -7,29 +7,29 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
+	"github.com/claimscan/claimscan/jobs/extract"
 	"github.com/claimscan/claimscan/schema"
 )
 
-// FuzzJSONL feeds arbitrary bytes to the JSONL reader and the record
-// parser: no panic, every line becomes one record or a too_large record,
-// and every processed article has a known status, valid UTF-8 fields and
-// claims whose offsets lie inside the text.
+// FuzzJSONL feeds arbitrary bytes to the JSONL reader, the record parser
+// and the extractor: no panic, every line becomes one record or a
+// too_large record, and every article has a known status, valid UTF-8
+// fields and claims whose offsets lie inside its n_chars.
 func FuzzJSONL(f *testing.F) {
 	f.Add([]byte(`{"id":"a","text":"Police said 12 people were killed."}` + "\n"))
 	f.Add([]byte(`{"id":1,"body":"x","published":"2019-08-24"}` + "\n{broken\n\n"))
 	f.Add([]byte("{\"id\":\"b\",\"text\":\"caf\xe9 30 hurt\"}\r\n"))
 	f.Add([]byte(`{"id":"c","content":"Some 40 died.","published":1566600000}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		rd := &reader{maxBytes: 512, chunkBytes: 1 << 20, chunkRecs: 1 << 30}
-		out := make(chan chunk, 1)
-		rd.out = out
-		in := input{display: "f.jsonl", format: formatJSONL}
-		if err := rd.readJSONL(context.Background(), in, nil, bytes.NewReader(data)); err != nil {
+		var recs []Record
+		in := &Source{File: File{display: "f.jsonl", format: formatJSONL}, src: bytes.NewReader(data), maxBytes: 512,
+			emit: func(r Record) error { recs = append(recs, r); return nil }}
+		if err := (jsonlReader{}).Read(context.Background(), in); err != nil {
 			t.Fatal(err)
 		}
-		recs := rd.cur.recs
 		nonBlank := 0
 		sc := bufio.NewScanner(bytes.NewReader(data))
 		sc.Buffer(make([]byte, 0, 1<<16), 1<<20)
@@ -41,10 +41,9 @@ func FuzzJSONL(f *testing.F) {
 		if sc.Err() == nil && len(recs) != nonBlank {
 			t.Fatalf("%d records for %d non-blank lines", len(recs), nonBlank)
 		}
-		fx := &funcs{extract: defaultExtract, keys: claimKeys}
 		for _, rec := range recs {
-			p := process(rec, fx)
-			a := p.article
+			in := rec.Article(time.Time{})
+			a := in.Row
 			switch a.Status {
 			case schema.StatusOK, schema.StatusEmpty, schema.StatusInvalidUTF8, schema.StatusTooLarge, schema.StatusParseError:
 			default:
@@ -53,7 +52,10 @@ func FuzzJSONL(f *testing.F) {
 			if a.ArticleID == "" || !utf8.ValidString(a.Error) {
 				t.Fatalf("article %+v", a)
 			}
-			for _, c := range p.claims {
+			if !in.Parsed || a.Status == schema.StatusEmpty {
+				continue
+			}
+			for _, c := range extract.Extract(extract.Article{ID: a.ArticleID, Text: in.Text}).Claims {
 				if c.CharStart < 0 || c.CharEnd < c.CharStart || int64(c.CharEnd) > a.NChars {
 					t.Fatalf("claim offsets %d..%d outside %d chars", c.CharStart, c.CharEnd, a.NChars)
 				}
