@@ -15,6 +15,7 @@ package dateparser
 
 import (
 	"errors"
+	"time"
 
 	"github.com/markusmobius/go-dateparser/date"
 )
@@ -57,6 +58,9 @@ const (
 type Configuration struct {
 	PreferredDateSource PreferredDateSource
 	StrictParsing       bool
+	// CurrentTime is the time incomplete dates are read against; zero
+	// means now.
+	CurrentTime time.Time
 }
 
 // Parse returns ErrDisabled and a zero date.
