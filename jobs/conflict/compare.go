@@ -120,6 +120,7 @@ type side struct {
 	minor   bool // below its article's headline figure for the key
 	since   bool // a running total over a period (TotalSince)
 	asOf    bool // a running total at a stated time (TotalAsOf)
+	event   event
 }
 
 // sameVoice reports whether the same speaker gave both claims: the same
@@ -176,9 +177,14 @@ func compare(a, b *side, tol float64) verdict {
 		return verdict{}
 	}
 	if bHigher && a.hasPub && b.hasPub && b.pub > a.pub {
-		if sameVoice(a, b) && a.article != b.article {
+		switch {
+		case sameVoice(a, b) && a.article != b.article:
 			v.kind = schema.ConflictUpdate
-		} else if b.pub-a.pub >= laterSeconds {
+		case b.pub-a.pub >= laterSeconds && (a.asOf || b.asOf) && a.article != b.article:
+			// a running total at a stated time ("so far", "the toll rose
+			// to", the arrests), higher half a day later: the count grew
+			v.kind = schema.ConflictUpdate
+		case b.pub-a.pub >= laterSeconds:
 			v.later = true
 		}
 	}

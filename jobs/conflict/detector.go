@@ -56,9 +56,10 @@ type Config struct {
 	// bytes; past it, Add spills them to a run file. Zero means
 	// DefaultMemoryBudget.
 	MemoryBudget int64
-	// Window is the largest difference in publication date between two
-	// claims whose time bucket is a bare year (event counts); zero means
-	// DefaultWindow, a negative value disables the window.
+	// Window is the largest difference between the days of the events of
+	// two claims whose time bucket is a bare year (event counts, without a
+	// cluster), counted in whole days; zero means DefaultWindow, a
+	// negative value disables the window.
 	Window time.Duration
 	// Neighbors is how many preceding claims (in publication order) each
 	// claim of a group larger than AllPairsMax is compared with; zero means
@@ -593,6 +594,20 @@ func pubOrder(r *rec) int64 {
 	return r.pub
 }
 
+// sameEvent reports whether two claims of one key group can count one
+// event: their places lie one inside the other (or either is unknown),
+// their events' days are at most window days apart (window < 0: any), and
+// their events are of one kind (or either is unknown).
+func sameEvent(a, b *event, window int64) bool {
+	if a.path != "" && b.path != "" && !gazetteer.Nested(a.path, b.path) {
+		return false // two places of one country, neither inside the other
+	}
+	if window >= 0 && a.hasDay && b.hasDay && max(a.day-b.day, b.day-a.day) > window {
+		return false
+	}
+	return a.kind == "" || b.kind == "" || a.kind == b.kind
+}
+
 // group compares the claims of one key group, g, sorted by compareRecs and
 // starting at w.sorted[off], and appends its rows to w.rows, calling flush
 // when chunkRows are there.
@@ -615,9 +630,14 @@ func (w *partitionWorker) group(d *Detector, g []rec, off int32, flush func()) {
 			article: r.article,
 			since:   r.flags&flagSince != 0,
 			asOf:    r.flags&flagAsOf != 0,
+			event:   parseEvent(r.event),
 		}
 		if s.voice == "" {
 			s.voice, s.own = r.outlet, true
+		}
+		if !s.event.hasDay && s.hasPub {
+			// a key without the event's day: the publication's
+			s.event.day, s.event.hasDay = floorDiv(s.pub, 86400), true
 		}
 		w.sides[k] = s
 	}
@@ -626,9 +646,9 @@ func (w *partitionWorker) group(d *Detector, g []rec, off int32, flush func()) {
 	}
 	w.dropRestatements(g, valid)
 	w.markMinor(valid)
-	window := int64(-1)
+	window := int64(-1) // in days
 	if d.cfg.Window > 0 && windowed(g[0].key) {
-		window = int64(d.cfg.Window / time.Second)
+		window = int64(d.cfg.Window / (24 * time.Hour))
 	}
 
 	pair := func(i, j int) {
@@ -640,13 +660,10 @@ func (w *partitionWorker) group(d *Detector, g []rec, off int32, flush func()) {
 		if a.article == b.article && sa.voice == sb.voice && sa.own == sb.own {
 			return // one voice in one article: a restatement or a breakdown
 		}
-		if a.event != "" && b.event != "" && !gazetteer.Nested(a.event, b.event) {
-			return // two places of one country, neither inside the other
-		}
-		same := sameVoice(sa, sb)
-		if window >= 0 && sa.hasPub && sb.hasPub && sb.pub-sa.pub > window {
+		if !sameEvent(&sa.event, &sb.event, window) {
 			return
 		}
+		same := sameVoice(sa, sb)
 		v := compare(sa, sb, tol)
 		if v.kind == "" {
 			return

@@ -14,12 +14,13 @@ import (
 // Part rules, as returned by PartRule: why a count is read as a part of a
 // larger count of the same event rather than as its total.
 const (
-	PartOf        = "of"        // "one of the victims", "two of them", "one of nine people shot"
-	PartIncluding = "including" // "including two children", "among them three officers"
-	PartRelative  = "relative"  // "the other two", "the remaining three", "the next two", "the two others"
-	PartPair      = "pair"      // "one was shot in the thigh; the other in the hand"
-	PartCondition = "condition" // "two were critically wounded", "one in serious condition"
-	PartBreakdown = "breakdown" // "ten were treated at X while three were treated at Y"
+	SubsetOf        = "of"        // "one of the victims", "two of them", "one of nine people shot"
+	SubsetIncluding = "including" // "including two children", "among them three officers"
+	SubsetRelative  = "relative"  // "the other two", "the remaining three", "the next two", "the two others"
+	SubsetPair      = "pair"      // "one was shot in the thigh; the other in the hand"
+	SubsetCondition = "condition" // "two were critically wounded", "one in serious condition"
+	SubsetBreakdown = "breakdown" // "ten were treated at X while three were treated at Y"
+	SubsetMeans     = "means"     // "ten victims were taken to hospitals by ambulance"
 )
 
 // PartRule reports whether the count c states is a part of a larger count
@@ -50,14 +51,14 @@ const (
 //     Vincent's").
 //
 // A claim whose number cannot be found in its sentence is not a part.
-func PartRule(c *schema.Claim) string {
+func SubsetRule(c *schema.Claim) string {
 	if c.Kind == schema.KindStatement || c.Sentence == "" {
 		return ""
 	}
 	var toks [maxTokens]token
 	ts := tokenize(c.Sentence, toks[:0])
 	start, end := quoteSpan(c)
-	return partRule(c, ts, numberToken(c, ts, start, end))
+	return subsetRule(c, ts, numberToken(c, ts, start, end))
 }
 
 // maxTokens is how many tokens of a sentence are read.
@@ -65,7 +66,7 @@ const maxTokens = 96
 
 // partRule is PartRule on the tokens ts of c's sentence, n being the
 // token of its number (-1 for none).
-func partRule(c *schema.Claim, ts []token, n int) string {
+func subsetRule(c *schema.Claim, ts []token, n int) string {
 	if n < 0 {
 		return ""
 	}
@@ -87,16 +88,16 @@ func partRule(c *schema.Claim, ts []token, n int) string {
 	if !crossKilled {
 		// of: "one of the victims", "two of them", "one of nine"
 		if at(n+1)&lOf != 0 && (at(n+2)&lSetRef != 0 || n+2 < len(ts) && ts[n+2].num && at(n+2)&lScale == 0) {
-			return PartOf
+			return SubsetOf
 		}
 		// of, before: "of the four wounded, three worked there", "of 30
 		// people taken to hospitals, 29 went to Broward Health"
 		if setBefore(ts, n) {
-			return PartOf
+			return SubsetOf
 		}
 		// including: "including one critically", "among them two children"
 		if at(n-1)&lIncluding != 0 || at(n-2)&lAmong != 0 && at(n-1)&lSetPronoun != 0 {
-			return PartIncluding
+			return SubsetIncluding
 		}
 	}
 	// relative: "the next two", "the first three"; for the dead also "the
@@ -106,7 +107,7 @@ func partRule(c *schema.Claim, ts []token, n int) string {
 	if at(n-2)&lThe != 0 && at(n-1)&lOrder != 0 ||
 		killed && (at(n-2)&lThe != 0 && at(n-1)&lComplement != 0 ||
 			at(n-1)&lThe != 0 && at(n+1)&(lOthers|lComplement) != 0) {
-		return PartRelative
+		return SubsetRelative
 	}
 	if killed {
 		return ""
@@ -115,16 +116,19 @@ func partRule(c *schema.Claim, ts []token, n int) string {
 	if !crossInjured && ts[n].num && ts[n].val == 1 {
 		for i := n + 1; i+1 < len(ts); i++ {
 			if ts[i].f&lThe != 0 && ts[i+1].f&lOther != 0 || ts[i].f&lA != 0 && ts[i+1].f&lSecond != 0 {
-				return PartPair
+				return SubsetPair
 			}
 		}
 	}
 	// condition: in the number's own clause
-	if conditionIn(ts, n) {
-		return PartCondition
+	if conditionIn(ts, n) || stillHospitalized(ts, n) || minorInjuries(ts, n) {
+		return SubsetCondition
+	}
+	if meansIn(ts, n) {
+		return SubsetMeans
 	}
 	if breakdown(c.Sentence, ts, n) {
-		return PartBreakdown
+		return SubsetBreakdown
 	}
 	return ""
 }
@@ -237,6 +241,40 @@ func setBefore(ts []token, n int) bool {
 	return false
 }
 
+// addedCount reports whether the number at n is marked as added to a
+// count stated before: "another N", "an additional N", "the other N", "N
+// more", "N other people", "N others".
+func addedCount(s string, ts []token, n int) bool {
+	if n < 0 {
+		return false
+	}
+	if n > 0 && (ts[n-1].f&(lAdditive|lOther) != 0 || strings.EqualFold(ts[n-1].word(s), "another")) {
+		return true
+	}
+	return n+1 < len(ts) && ts[n+1].f&(lAdditive|lOther|lOthers) != 0
+}
+
+// alsoAfter reports whether "also" follows the number at n in its clause,
+// before the clause's verb of the dead or the wounded, within six words:
+// "Four Dallas police officers also died", "two others were also hurt".
+func alsoAfter(s string, ts []token, n int) bool {
+	for i := n + 1; i < len(ts) && i <= n+6 && !ts[i].brk; i++ {
+		if strings.EqualFold(ts[i].word(s), "also") {
+			return true
+		}
+		if ts[i].f&(lDeath|lInjury|lShot) != 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// anyFlagBefore reports whether a token of ts before n has one of the
+// flags f.
+func anyFlagBefore(ts []token, n int, f lexFlags) bool {
+	return n > 0 && anyFlag(ts[:n], f)
+}
+
 // anyFlag reports whether a token of ts has one of the flags f.
 func anyFlag(ts []token, f lexFlags) bool {
 	for i := range ts {
@@ -261,6 +299,62 @@ func conditionIn(ts []token, n int) bool {
 			return false
 		}
 		if t.f&lConditionAdv != 0 || t.f&lConditionAdj != 0 && i+1 < len(ts) && ts[i+1].f&lCondition != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseAfter returns the end of the part of the number at n's clause
+// that follows it, within eight words: up to a clause break, another
+// number or a word that starts another clause.
+func clauseAfter(ts []token, n int) int {
+	i := n + 1
+	for ; i < len(ts) && i <= n+8; i++ {
+		t := &ts[i]
+		if t.brk || t.num || t.f&lClause != 0 {
+			break
+		}
+	}
+	return i
+}
+
+// stillHospitalized reports whether the count at n is of the ones still in
+// the hospital ("three victims remained at the hospital", "two are still
+// hospitalized"): a subset of the wounded.
+func stillHospitalized(ts []token, n int) bool {
+	end := clauseAfter(ts, n)
+	for i := n + 1; i < end; i++ {
+		if ts[i].f&lStill == 0 {
+			continue
+		}
+		for j := i + 1; j < end && j <= i+4; j++ {
+			if ts[j].f&lHospitalized != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// minorInjuries reports whether the count at n is of minor injuries ("one
+// minor injury", "two were treated for minor injuries"): a condition.
+func minorInjuries(ts []token, n int) bool {
+	end := clauseAfter(ts, n)
+	for i := n + 1; i < end; i++ {
+		if ts[i].f&lMinor != 0 && i+1 < len(ts) && ts[i+1].f&lInjury != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// meansIn reports whether the clause of the count at n says how the
+// victims came to a hospital ("ten were taken to hospitals by ambulance",
+// "six arrived in private vehicles"): one way of several, a subset.
+func meansIn(ts []token, n int) bool {
+	for i := n + 1; i < len(ts) && i <= n+10 && !ts[i].brk; i++ {
+		if ts[i].f&lMeans != 0 {
 			return true
 		}
 	}
@@ -515,12 +609,13 @@ func ContextRule(c *schema.Claim) string {
 	var toks [maxTokens]token
 	ts := tokenize(c.Sentence, toks[:0])
 	start, end := quoteSpan(c)
-	return contextRule(c, ts, numberToken(c, ts, start, end))
+	return contextRule(c, ts, numberToken(c, ts, start, end), c.Published)
 }
 
 // contextRule is ContextRule on the tokens ts of c's sentence, n being the
-// token of its number (-1 for none: the whole sentence is its clause).
-func contextRule(c *schema.Claim, ts []token, n int) string {
+// token of its number (-1 for none: the whole sentence is its clause), in
+// an article whose event is on day ev (zero: unknown).
+func contextRule(c *schema.Claim, ts []token, n int, ev time.Time) string {
 	// the number's clause, between commas, semicolons and colons (a
 	// dash or a parenthesis only sets off an aside: "35 people have been
 	// shot — eight of them fatally — across the city"), for the area and
@@ -536,9 +631,9 @@ func contextRule(c *schema.Claim, ts []token, n int) string {
 	}
 	inClause := func(i int) bool { return i >= lo && i < hi }
 	pubYear := 0
-	if !c.Published.IsZero() {
-		pubYear = c.Published.Year()
-		if c.Published.Month() == time.January {
+	if !ev.IsZero() {
+		pubYear = ev.Year()
+		if ev.Month() == time.January {
 			pubYear-- // "Dec. 31, 2016" in a report of January 2, 2017
 		}
 	}
@@ -549,6 +644,8 @@ func contextRule(c *schema.Claim, ts []token, n int) string {
 			prev = ts[i-1].f
 		}
 		switch {
+		case t.f&lEventNoun != 0 && sitesAfter(c.Sentence, ts, i):
+			return ContextEvents // "the bombing of UN schools and of housing"
 		case t.f&lIncident != 0:
 			if prev&lIn != 0 {
 				return ContextEvents
@@ -570,6 +667,25 @@ func contextRule(c *schema.Claim, ts []token, n int) string {
 		}
 	}
 	return ""
+}
+
+// sites are plural nouns of places hit that, after an event noun and
+// "of", make the event several ("the bombing of UN schools").
+var sites = setOf("schools", "hospitals", "clinics", "mosques", "churches", "markets", "camps", "villages",
+	"towns", "cities", "neighbourhoods", "neighborhoods")
+
+// sitesAfter reports whether the event noun at i is followed by "of" and,
+// within three words, a plural noun of sites hit: several incidents.
+func sitesAfter(s string, ts []token, i int) bool {
+	if i+2 >= len(ts) || ts[i+1].f&lOf == 0 {
+		return false
+	}
+	for j := i + 2; j < len(ts) && j <= i+4 && !ts[j].brk && !ts[j].num; j++ {
+		if w := ts[j].word(s); len(w) > 4 && sites[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // inURL reports whether the bytes [start, end) of s, a claim's quote in
@@ -696,6 +812,12 @@ const (
 	lCame         // "came", "follows": "the shooting came six weeks after a massacre"
 	lAgoStrict    // "ago", "earlier": "three years ago"
 	lWeekday      // a day of the week, "today", "yesterday"
+	lAdditive     // "additional", "further", "more": a count added to one stated before
+	lIntake       // "received", "admitted", "treating": a hospital's intake
+	lStill        // "still", "remained": "three remained in the hospital"
+	lHospitalized // "hospitalized", "hospitalised"
+	lMinor        // "minor", "non-life-threatening": before "injuries"
+	lMeans        // "ambulance", "vehicles": how the victims came to a hospital
 )
 
 // lexEntry is one word of the lexicon.
@@ -706,7 +828,7 @@ type lexEntry struct {
 }
 
 // maxLexLen is the length of the longest word of the lexicon.
-const maxLexLen = 16
+const maxLexLen = 20
 
 // lexicon is the words the rules know, in lexTable.
 var lexicon = func() map[string]lexEntry {
@@ -728,7 +850,7 @@ var lexicon = func() map[string]lexEntry {
 		"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 		"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
 		"eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-		"dozen": 12,
+		"dozen": 12, "half-dozen": 6,
 	} {
 		m[w] = lexEntry{val: v, num: true}
 	}
@@ -764,7 +886,7 @@ var lexicon = func() map[string]lexEntry {
 	add(lClause, "and", "while", "but", "whereas", "or", "when", "after", "before")
 	add(lDeath, "died", "dead", "die", "dies", "killed", "killing", "kills", "fatally",
 		"fatal", "death", "deaths", "slain", "murdered")
-	add(lInjury, "wounded", "wounding", "injured", "injuring", "injuries", "hurt", "struck")
+	add(lInjury, "wounded", "wounding", "injured", "injuring", "injuries", "injury", "hurt", "struck")
 	add(lIncident, "shootings", "attacks", "incidents", "ambushes", "bombings",
 		"stabbings", "homicides", "murders")
 	add(lMany, "separate", "multiple", "several", "series", "spate", "string", "rash",
@@ -795,14 +917,21 @@ var lexicon = func() map[string]lexEntry {
 	add(lThen, "then")
 	add(lBegan, "began", "begun", "started", "start", "beginning", "erupted", "broke")
 	add(lDuring, "during", "on", "at")
-	add(lRose, "rose", "risen", "climbed", "jumped", "increased", "reached")
+	add(lRose, "rose", "risen", "climbed", "jumped", "increased", "reached", "revised", "raised", "lowered",
+		"corrected", "updated", "fell", "dropped", "decreased")
+	add(lAdditive, "additional", "further", "more")
+	add(lIntake, "received", "receiving", "admitted", "admitting", "treating", "treated")
+	add(lStill, "still", "remained", "remain", "remains")
+	add(lHospitalized, "hospitalized", "hospitalised", "hospital", "hospitals")
+	add(lMinor, "minor", "non-life-threatening", "superficial", "light")
+	add(lMeans, "ambulance", "ambulances", "vehicle", "vehicles", "car", "cars", "helicopter", "helicopters")
 	add(lTo, "to")
 	add(lAs, "as")
 	add(lSo, "so")
 	add(lFar, "far")
 	add(lTrapped, "trapped")
 	add(lScale, "thousand", "thousands", "million", "millions", "billion", "billions")
-	add(lModifier, "that", "which", "who", "whom", "where", "when", "devastated", "hit", "struck", "ravaged",
+	add(lModifier, "that", "which", "who", "whom", "where", "devastated", "hit", "struck", "ravaged",
 		"affected", "known", "home")
 	add(lGoesOn, "killing", "leaving", "injuring", "wounding", "where", "which", "who", "with", "bringing",
 		"including", "in", "when")

@@ -28,23 +28,23 @@ func TestPartRule(t *testing.T) {
 		whyNoPart string
 	}{
 		// the brief's part-versus-whole pairs
-		{"injured", 1, "one was shot", "Police said one was shot in the thigh; the other was shot in the hand.", PartPair, ""},
-		{"killed", 2, "two were shot", "The next two were shot and killed outside the Alpha Phi sorority near the UCSB campus, and the remaining victim was killed at a delicatessen in the area, according to Brown.", PartRelative, ""},
-		{"injured", 2, "Two other people were critically wounded", "Two other people were critically wounded.", PartCondition, ""},
-		{"injured", 1, "one person was critically wounded", "Among the attacks over the weekend was a shooting in Fernwood where four people were killed and one person was critically wounded, according to police.", PartCondition, ""},
-		{"injured", 1, "one of nine people shot outside the club early Sunday", "Johnson was one of nine people shot outside the club early Sunday morning.", PartOf, ""},
-		{"injured", 1, "One of the victims was airlifted", "One of the victims was airlifted to Loyola University Medical Center.", PartOf, ""},
-		{"injured", 2, "two of them", "Four people were shot, and two of them remain in hospital.", PartOf, ""},
-		{"injured", 3, "three worked at the salon", "Of the four wounded, three worked at the salon, including one man who was shot four times.", PartOf, ""},
-		{"injured", 29, "29 were taken", "BSO Fire Rescue said of 30 people transported to hospitals from the airport, 29 were taken to Broward Health Medical Center and one was taken to Memorial Regional Hospital.", PartOf, ""},
-		{"injured", 1, "one critically", "The shooting injured 13 people, including one critically.", PartIncluding, ""},
-		{"injured", 2, "two children", "Eight people were hurt, among them two children.", PartIncluding, ""},
-		{"killed", 2, "the other two", "One died at the scene and the other two died at the hospital.", PartRelative, ""},
-		{"injured", 2, "two were listed", "Two were listed in critical condition.", PartCondition, ""},
-		{"injured", 1, "One person was shot", "One person was shot in the Bronx, while a second was struck in Brooklyn.", PartPair, ""},
+		{"injured", 1, "one was shot", "Police said one was shot in the thigh; the other was shot in the hand.", SubsetPair, ""},
+		{"killed", 2, "two were shot", "The next two were shot and killed outside the Alpha Phi sorority near the UCSB campus, and the remaining victim was killed at a delicatessen in the area, according to Brown.", SubsetRelative, ""},
+		{"injured", 2, "Two other people were critically wounded", "Two other people were critically wounded.", SubsetCondition, ""},
+		{"injured", 1, "one person was critically wounded", "Among the attacks over the weekend was a shooting in Fernwood where four people were killed and one person was critically wounded, according to police.", SubsetCondition, ""},
+		{"injured", 1, "one of nine people shot outside the club early Sunday", "Johnson was one of nine people shot outside the club early Sunday morning.", SubsetOf, ""},
+		{"injured", 1, "One of the victims was airlifted", "One of the victims was airlifted to Loyola University Medical Center.", SubsetOf, ""},
+		{"injured", 2, "two of them", "Four people were shot, and two of them remain in hospital.", SubsetOf, ""},
+		{"injured", 3, "three worked at the salon", "Of the four wounded, three worked at the salon, including one man who was shot four times.", SubsetOf, ""},
+		{"injured", 29, "29 were taken", "BSO Fire Rescue said of 30 people transported to hospitals from the airport, 29 were taken to Broward Health Medical Center and one was taken to Memorial Regional Hospital.", SubsetOf, ""},
+		{"injured", 1, "one critically", "The shooting injured 13 people, including one critically.", SubsetIncluding, ""},
+		{"injured", 2, "two children", "Eight people were hurt, among them two children.", SubsetIncluding, ""},
+		{"killed", 2, "the other two", "One died at the scene and the other two died at the hospital.", SubsetRelative, ""},
+		{"injured", 2, "two were listed", "Two were listed in critical condition.", SubsetCondition, ""},
+		{"injured", 1, "One person was shot", "One person was shot in the Bronx, while a second was struck in Brooklyn.", SubsetPair, ""},
 
-		{"injured", 3, "three were treated", "Ten victims were treated at Bridgeport Hospital while three were treated at St. Vincent's Hospital, police said.", PartBreakdown, ""},
-		{"injured", 10, "Ten victims were treated", "Ten victims were treated at Bridgeport Hospital while three were treated at St. Vincent's Hospital, police said.", PartBreakdown, ""},
+		{"injured", 3, "three were treated", "Ten victims were treated at Bridgeport Hospital while three were treated at St. Vincent's Hospital, police said.", SubsetBreakdown, ""},
+		{"injured", 10, "Ten victims were treated", "Ten victims were treated at Bridgeport Hospital while three were treated at St. Vincent's Hospital, police said.", SubsetBreakdown, ""},
 		{"killed", 2, "Two were killed", "Two were killed at the house and three died at the hospital.", "", "no shared participle"},
 		{"injured", 2, "two others were wounded", "One person was killed while two others were wounded.", "", "different verbs"},
 		{"injured", 7, "7 Injured", "2 Dead, 7 Injured in DC Shooting: Police Two people are dead and seven people are injured.", "", "one count restated"},
@@ -65,7 +65,7 @@ func TestPartRule(t *testing.T) {
 		{"injured", 5, "wounding five of his companions", "A man charged with fatally shooting a rider and wounding five of his companions was held for trial.", "", "of his: a relation, not the victims"},
 	} {
 		c := sentenceClaim(tc.pred, tc.v, tc.quote, tc.sentence)
-		if got := PartRule(c); got != tc.want {
+		if got := SubsetRule(c); got != tc.want {
 			t.Errorf("%q in %q: part rule %q, want %q %s", tc.quote, tc.sentence, got, tc.want, tc.whyNoPart)
 		}
 	}
@@ -113,15 +113,15 @@ func TestKeyQualifiers(t *testing.T) {
 		v                     float64
 		want                  string
 	}{
-		{"injured", "Four people were wounded", "Four people were wounded in the shooting.", 4, "injured|people|#gva-1|2016"},
-		{"injured", "Four people were shot", "Four people were shot in the parking lot.", 4, "shot|people|#gva-1|2016"},
-		{"killed", "9 People Shot", "9 People Shot, 1 Fatally, After Violence Breaks Out at Party", 9, "shot|people|#gva-1|2016"},
-		{"killed", "two were shot and killed", "Police said two were shot and killed.", 2, "killed|people|#gva-1|2016"},
-		{"killed", "shot two", "Prather also fatally shot two of his children.", 2, "killed|people|#gva-1|2016"},
-		{"killed", "8 men shot", "Gunmen burst in on card game; 8 men shot, 2 dead", 8, "shot|people|#gva-1|2016"},
-		{"injured", "Seven people were shot and wounded", "Seven people were shot and wounded early Thursday.", 7, "injured|people|#gva-1|2016"},
-		{"injured", "one was shot", "Police said one was shot in the thigh; the other was shot in the hand.", 1, "shot|people/part|#gva-1|2016"},
-		{"killed", "eight people have died", "Since early October, eight people have died in 12 shootings in Pine Hills.", 8, "killed|people/ctx|#gva-1|2016"},
+		{"injured", "Four people were wounded", "Four people were wounded in the shooting.", 4, "injured|people|#gva-1|event"},
+		{"injured", "Four people were shot", "Four people were shot in the parking lot.", 4, "shot|people|#gva-1|event"},
+		{"killed", "9 People Shot", "9 People Shot, 1 Fatally, After Violence Breaks Out at Party", 9, "shot|people|#gva-1|event"},
+		{"killed", "two were shot and killed", "Police said two were shot and killed.", 2, "killed|people|#gva-1|event"},
+		{"killed", "shot two", "Prather also fatally shot two of his children.", 2, "killed|people|#gva-1|event"},
+		{"killed", "8 men shot", "Gunmen burst in on card game; 8 men shot, 2 dead", 8, "shot|people|#gva-1|event"},
+		{"injured", "Seven people were shot and wounded", "Seven people were shot and wounded early Thursday.", 7, "injured|people|#gva-1|event"},
+		{"injured", "one was shot", "Police said one was shot in the thigh; the other was shot in the hand.", 1, "shot|people/subset|#gva-1|event"},
+		{"killed", "eight people have died", "Since early October, eight people have died in 12 shootings in Pine Hills.", 8, "killed|people/ctx|#gva-1|event"},
 		{"killed", "dead-5", "http://example.com/2013/01/shooting-leaves-1-dead-5-wounded/", 5, ""},
 	} {
 		c := sentenceClaim(tc.pred, tc.v, tc.quote, tc.sentence)
@@ -147,7 +147,7 @@ func TestClusterPeriodBucket(t *testing.T) {
 		t.Errorf("period of ten weeks in a cluster: %q, want %q", got, want)
 	}
 	c.ScopeStart, c.ScopeEnd = day("2016-11-30"), day("2016-11-30") // "last month", one day
-	if got, want := KeyIn(c, "gva-1"), "killed|people|#gva-1|2016"; got != want {
+	if got, want := KeyIn(c, "gva-1"), "killed|people|#gva-1|event"; got != want {
 		t.Errorf("one day last month: %q, want %q", got, want)
 	}
 	c.ScopeStart, c.ScopeEnd = day("2016-10-01"), time.Time{}
@@ -159,15 +159,15 @@ func TestClusterPeriodBucket(t *testing.T) {
 
 func TestComparable(t *testing.T) {
 	for key, want := range map[string]bool{
-		"":                                 false,
-		"killed|people|#gva-1|2016":        true,
-		"shot|people|#gva-1|2016":          true,
-		"injured|people/part|#gva-1|2016":  false,
-		"killed|children/ctx|#gva-1|2016":  false,
-		"killed|people|#part/x|2016":       true,
-		"money:usd|household|adlab|2019":   true,
-		"killed|civilians|kansakan|s2011":  true,
-		"displaced|people|@article-7|2019": true,
+		"":                                   false,
+		"killed|people|#gva-1|event":         true,
+		"shot|people|#gva-1|event":           true,
+		"injured|people/subset|#gva-1|event": false,
+		"killed|children/ctx|#gva-1|event":   false,
+		"killed|people|#part/x|2016":         true,
+		"money:usd|household|adlab|2019":     true,
+		"killed|civilians|kansakan|s2011":    true,
+		"displaced|people|@article-7|2019":   true,
 	} {
 		if got := Comparable(key); got != want {
 			t.Errorf("Comparable(%q) = %v, want %v", key, got, want)
@@ -175,8 +175,8 @@ func TestComparable(t *testing.T) {
 	}
 	// the detector and DetectGroup ignore the items of such keys
 	items := []Item{
-		{ClaimID: "1", ArticleID: "a", Key: "injured|people/part|#g|2016", Bound: schema.BoundExact, Best: schema.F(1)},
-		{ClaimID: "2", ArticleID: "b", Key: "injured|people/part|#g|2016", Bound: schema.BoundExact, Best: schema.F(4)},
+		{ClaimID: "1", ArticleID: "a", Key: "injured|people/subset|#g|2016", Bound: schema.BoundExact, Best: schema.F(1)},
+		{ClaimID: "2", ArticleID: "b", Key: "injured|people/subset|#g|2016", Bound: schema.BoundExact, Best: schema.F(4)},
 	}
 	if rows := detect(t, DefaultConfig(), items); len(rows) != 0 {
 		t.Errorf("parts compared: %d rows", len(rows))

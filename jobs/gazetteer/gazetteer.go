@@ -94,9 +94,10 @@ func (p Place) Region() (Place, bool) {
 
 type world struct {
 	places  []Place
-	byName  map[string]int32 // folded name → place
-	primary map[string]bool  // folded names that are some place's own name
-	ids     map[string]int32 // Key() → place
+	byName  map[string]int32   // folded name → the place it answers to by default
+	cands   map[string][]int32 // folded names several places bear → all of them
+	primary map[string]bool    // folded names that are some place's own name (while loading)
+	ids     map[string]int32   // Key() → place
 }
 
 var (
@@ -116,27 +117,34 @@ func Size() (places, names int) {
 }
 
 // better reports whether place a should answer to a name before place b:
-// a country first; a region before a city of its own (Idlib, Lviv: the
-// region holds the city); a city of 100,000 people or more before a region
-// of another country (Christchurch, not Christ Church parish of Barbados);
-// else a region before a city, and the larger population.
+// a country first; within one country a region before a city (Idlib,
+// Lviv: the region holds the city); across countries the larger
+// population (Virginia the state, not the South African town; Santiago de
+// Chile, not the Dominican province); of one kind, the larger population.
 func better(a, b *Place) bool {
-	if a.Kind != b.Kind {
-		if a.Kind == Country || b.Kind == Country {
-			return a.Kind == Country
-		}
-		city, region := a, b
-		if a.Kind == Region {
-			city, region = b, a
-		}
-		cityFirst := city.Country != region.Country && city.Population >= 100_000
-		return cityFirst == (a == city)
+	if a.Kind != b.Kind && (a.Kind == Country || b.Kind == Country) {
+		return a.Kind == Country
+	}
+	if a.Kind != b.Kind && a.Country == b.Country {
+		return a.Kind == Region
 	}
 	return a.Population > b.Population
 }
 
+// bigAlias is the population from which a city answers to one of its
+// alternate names before a small place's own name ("Sana" is Sanaa, the
+// Yemeni capital, not Saña in Peru), when it is also ten times larger.
+const bigAlias = 1_000_000
+
+// shortAlias is the length up to which an alternate name of a place in
+// another country than the context's is not taken (LookupIn): short
+// transliterations from other scripts ("Yida" among Jeddah's names) match
+// names of news that GeoNames does not hold (the Yida refugee camp).
+const shortAlias = 5
+
 func load() {
-	w = &world{byName: make(map[string]int32, 300_000), ids: make(map[string]int32, 50_000), primary: make(map[string]bool, 50_000)}
+	w = &world{byName: make(map[string]int32, 300_000), ids: make(map[string]int32, 50_000),
+		primary: make(map[string]bool, 50_000), cands: make(map[string][]int32, 20_000)}
 	zr, err := gzip.NewReader(bytes.NewReader(worldTSV))
 	if err != nil {
 		panic("gazetteer: embedded table: " + err.Error())
@@ -150,13 +158,27 @@ func load() {
 	var key []byte
 	var altNames []string
 	// A place's own name comes before another's alternate name
-	// (Florida the state, not an alternate name of Floridablanca).
+	// (Florida the state, not an alternate name of Floridablanca), unless
+	// that other is a big city and the place a small one (bigAlias).
 	addFolded := func(key string, i int32, own bool) {
 		if len(key) == 0 {
 			return
 		}
 		if j, ok := w.byName[key]; ok {
-			if w.primary[key] && !own || own == w.primary[key] && !better(&w.places[i], &w.places[j]) {
+			if j == i {
+				return
+			}
+			w.cands[key] = append(w.cands[key], i)
+			if len(w.cands[key]) == 1 {
+				w.cands[key] = []int32{j, i}
+			}
+			a, b := &w.places[i], &w.places[j]
+			switch {
+			case w.primary[key] && !own:
+				if !(a.Kind == City && b.Kind == City && a.Population >= bigAlias && a.Population >= 10*b.Population) {
+					return
+				}
+			case own == w.primary[key] && !better(a, b):
 				return
 			}
 		}
@@ -223,6 +245,7 @@ func load() {
 	for alias, canon := range newsNames {
 		if i, ok := w.byName[string(Fold(nil, canon))]; ok {
 			w.byName[string(Fold(nil, alias))] = i
+			delete(w.cands, string(Fold(nil, alias)))
 		}
 	}
 }
@@ -259,19 +282,80 @@ var newsNames = map[string]string{
 
 // Lookup returns the place a name stands for: its exact spelling (case,
 // diacritics, spaces and punctuation aside) among the names of the table;
-// of several places with that name, a country, else a region, else the
-// most populous city.
-func Lookup(name string) (Place, bool) {
+// of several places with that name, as the table ranks them: a place's
+// own name before another's alternate name (unless the other is a city of
+// a million people and ten times larger: "Sana" is Sanaa), a country, a
+// region before a city of its own country, the larger population; and of
+// several own names, one written as the name is (spaces kept:
+// "Christchurch", not "Christ Church").
+func Lookup(name string) (Place, bool) { return LookupIn(name, "") }
+
+// LookupIn is Lookup in the context of a country (ISO 3166-1 alpha-2, ""
+// for none): of several places with the name, one of that country first
+// ("Georgia" in a report from the United States is the state).
+func LookupIn(name, country string) (Place, bool) {
 	t := table()
 	var buf [64]byte
 	k := Fold(buf[:0], name)
 	if len(k) == 0 {
 		return Place{}, false
 	}
-	if i, ok := t.byName[string(k)]; ok {
+	i, ok := t.byName[string(k)]
+	if !ok {
+		return Place{}, false
+	}
+	cands := t.cands[string(k)]
+	var a, b [96]byte
+	alias := func(j int32) bool { return string(Fold(b[:0], t.places[j].Name)) != string(k) }
+	if len(cands) == 0 {
+		if country != "" && len(k) <= shortAlias && t.places[i].Country != country && t.places[i].Kind != Country && alias(i) {
+			return Place{}, false // a short name of a place elsewhere
+		}
 		return t.places[i], true
 	}
-	return Place{}, false
+	best := int32(-1)
+	// a place of the context country, then one written as the name is
+	if country != "" {
+		for _, j := range cands {
+			if t.places[j].Country == country && (best < 0 || better(&t.places[j], &t.places[best])) {
+				best = j
+			}
+		}
+		if best >= 0 {
+			return t.places[best], true
+		}
+		if len(k) <= shortAlias && t.places[i].Kind != Country && alias(i) {
+			return Place{}, false
+		}
+	}
+	form := spaced(a[:0], name)
+	if alias(i) || string(spaced(b[:0], t.places[i].Name)) == string(form) {
+		// an alternate name, or the place's own name as written
+		return t.places[i], true
+	}
+	for _, j := range cands {
+		if string(spaced(b[:0], t.places[j].Name)) == string(form) && (best < 0 || better(&t.places[j], &t.places[best])) {
+			best = j
+		}
+	}
+	if best >= 0 {
+		return t.places[best], true
+	}
+	return t.places[i], true
+}
+
+// spaced appends name folded as Fold does, but with one space where it
+// has spaces or hyphens between letters.
+func spaced(dst []byte, name string) []byte {
+	sep := false
+	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+		if sep {
+			dst = append(dst, ' ')
+		}
+		dst = Fold(dst, f)
+		sep = true
+	}
+	return dst
 }
 
 // Canonical returns the place that stands for p in a key: the region a
@@ -308,6 +392,11 @@ func ByKey(key string) (Place, bool) {
 	return Place{}, false
 }
 
+// foldRunes folds the Latin letters that Unicode does not decompose.
+var foldRunes = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d", 'ł': "l", 'þ': "th", 'ı': "i", 'ħ': "h",
+}
+
 // Fold appends to dst the letters and digits of name, lower-cased, with
 // diacritics removed ("Khān Shaykhūn" → "khanshaykhun"): the form names
 // are looked up in.
@@ -323,7 +412,12 @@ func Fold(dst []byte, name string) []byte {
 			}
 			continue
 		}
-		for _, d := range norm.NFD.String(string(unicode.ToLower(r))) {
+		r = unicode.ToLower(r)
+		if f, ok := foldRunes[r]; ok {
+			dst = append(dst, f...)
+			continue
+		}
+		for _, d := range norm.NFD.String(string(r)) {
 			if d < utf8.RuneSelf && (unicode.IsLetter(d) || unicode.IsDigit(d)) {
 				dst = append(dst, byte(d))
 			}

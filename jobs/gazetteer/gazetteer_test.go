@@ -80,3 +80,33 @@ func TestNested(t *testing.T) {
 		t.Error("SY/1 holds SY/12")
 	}
 }
+
+// TestLookupAmbiguous: of the places a name stands for, the one news
+// means: a big city before a small town's own name, a state before a town
+// abroad, the spelling written, the article's country; a short
+// transliteration of a place abroad is not taken in a country's context.
+func TestLookupAmbiguous(t *testing.T) {
+	for _, tc := range []struct {
+		name, country string
+		want, wantIn  string
+		kind          byte
+		found         bool
+	}{
+		{"Sana", "", "Sanaa", "YE", City, true},          // not Saña, Peru
+		{"Virginia", "", "Virginia", "US", Region, true}, // not the South African town
+		{"Christchurch", "", "Christchurch", "NZ", City, true},
+		{"Christ Church", "", "Christ Church", "BB", Region, true},
+		{"Georgia", "", "Georgia", "GE", Country, true},
+		{"Georgia", "US", "Georgia", "US", Region, true}, // in a report from the United States
+		{"Sana", "PE", "Saña", "PE", City, true},
+		{"Yida", "", "Jeddah", "SA", City, true}, // one of Jeddah's names ...
+		{"Yida", "SS", "", "", 0, false},         // ... not in a report from South Sudan
+		{"Calcutta", "GB", "Kolkata", "IN", City, true},
+		{"Dar'a", "", "Dar‘ā", "SY", City, true},
+	} {
+		p, ok := LookupIn(tc.name, tc.country)
+		if ok != tc.found || ok && (p.Name != tc.want || p.Country != tc.wantIn || p.Kind != tc.kind) {
+			t.Errorf("LookupIn(%q, %q) = %s %s %c %v, want %s %s %c %v", tc.name, tc.country, p.Name, p.Country, p.Kind, ok, tc.want, tc.wantIn, tc.kind, tc.found)
+		}
+	}
+}
