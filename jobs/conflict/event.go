@@ -54,7 +54,8 @@ func EventKind(text string) string {
 	}
 	var counts [8]int
 	kinds := [...]string{KindShooting, KindBombing, KindQuake, KindStorm, KindFire, KindCrash, KindStabbing}
-	prev := ""
+	var buf [16]byte
+	opened := false // the word before was "opened": "opened fire"
 	for len(text) > 0 {
 		i := 0
 		for i < len(text) && !isWordByte(text[i]) {
@@ -67,16 +68,33 @@ func EventKind(text string) string {
 		if i == j {
 			break
 		}
-		w := strings.ToLower(text[i:j])
+		word := text[i:j]
 		text = text[j:]
-		if k, ok := eventWords[w]; ok && !(k == KindFire && (prev == "opened" || prev == "open" || prev == "opening" || prev == "returned")) {
+		if len(word) > len(buf) {
+			opened = false
+			continue
+		}
+		w := buf[:len(word)]
+		for k := 0; k < len(word); k++ {
+			c := word[k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			w[k] = c
+		}
+		if k, ok := eventWords[string(w)]; ok && !(k == KindFire && opened) {
 			for n, kind := range kinds {
 				if kind == k {
 					counts[n]++
 				}
 			}
 		}
-		prev = w
+		switch string(w) {
+		case "opened", "open", "opening", "returned":
+			opened = true
+		default:
+			opened = false
+		}
 	}
 	best, second := -1, 0
 	for n := range kinds {
@@ -183,7 +201,7 @@ func resolveDate(y, m, d int, ref time.Time) (time.Time, bool) {
 
 // eventOpening is how many bytes of an article's text are read for the
 // date of its event.
-const eventOpening = 1000
+const eventOpening = 600
 
 // eventSpan is how long before publication a date of the opening can be
 // the event's: a report published months later (a follow-up, a page

@@ -4,15 +4,15 @@
 // that are the seat of a country or of a first- or second-level division,
 // each with the alternate names written in Latin letters, plus the
 // spellings that news uses for a few places GeoNames spells otherwise.
-// The table is embedded compressed (world.tsv.gz, about 1.3 MB; rebuilt
-// by `go run ./jobs/gazetteer/gen`, see there) and loaded once, on first
-// use.
+// The table is embedded compressed (world.tsv.zst, about 1.3 MB, zstd;
+// rebuilt by `go run ./jobs/gazetteer/gen`, see there, with WriteTable)
+// and loaded once, on first use, in about 20 ms: the places, and an index
+// of the folded names sorted for binary search, each with the places it
+// stands for already ranked.
 package gazetteer
 
 import (
-	"bytes"
 	_ "embed"
-	"io"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,11 +20,11 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
 	"golang.org/x/text/unicode/norm"
 )
 
-//go:embed world.tsv.gz
+//go:embed world.tsv.zst
 var worldTSV []byte
 
 // Kinds of place.
@@ -85,7 +85,7 @@ func (p Place) Region() (Place, bool) {
 		return p, true
 	case City:
 		t := table()
-		if i, ok := t.ids[string(Region)+":"+p.Country+"."+p.Admin1]; ok {
+		if i, ok := t.regions[p.Country+"."+p.Admin1]; ok {
 			return t.places[i], true
 		}
 	}
@@ -94,10 +94,11 @@ func (p Place) Region() (Place, bool) {
 
 type world struct {
 	places  []Place
-	byName  map[string]int32   // folded name → the place it answers to by default
-	cands   map[string][]int32 // folded names several places bear → all of them
-	primary map[string]bool    // folded names that are some place's own name (while loading)
-	ids     map[string]int32   // Key() → place
+	names   string           // the names of the table, one a line, sorted: "name\tindexes"
+	offs    []uint32         // the offset of each line of names
+	regions map[string]int32 // "CC.A1" → the region's index
+	idsOnce sync.Once
+	ids     map[string]int32 // Key() → place, made on first use (ByKey)
 }
 
 var (
@@ -113,7 +114,7 @@ func table() *world {
 // Size returns the number of places and of names in the table.
 func Size() (places, names int) {
 	t := table()
-	return len(t.places), len(t.byName)
+	return len(t.places), len(t.offs)
 }
 
 // better reports whether place a should answer to a name before place b:
@@ -143,111 +144,21 @@ const bigAlias = 1_000_000
 const shortAlias = 5
 
 func load() {
-	w = &world{byName: make(map[string]int32, 300_000), ids: make(map[string]int32, 50_000),
-		primary: make(map[string]bool, 50_000), cands: make(map[string][]int32, 20_000)}
-	zr, err := gzip.NewReader(bytes.NewReader(worldTSV))
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
 	if err != nil {
 		panic("gazetteer: embedded table: " + err.Error())
 	}
-	raw, err := io.ReadAll(zr)
+	defer dec.Close()
+	raw, err := dec.DecodeAll(worldTSV, nil)
 	if err != nil {
 		panic("gazetteer: embedded table: " + err.Error())
 	}
 	// the names and ids share the one string of the table
-	data := unsafe.String(unsafe.SliceData(raw), len(raw))
-	var key []byte
-	var altNames []string
-	// A place's own name comes before another's alternate name
-	// (Florida the state, not an alternate name of Floridablanca), unless
-	// that other is a big city and the place a small one (bigAlias).
-	addFolded := func(key string, i int32, own bool) {
-		if len(key) == 0 {
-			return
-		}
-		if j, ok := w.byName[key]; ok {
-			if j == i {
-				return
-			}
-			w.cands[key] = append(w.cands[key], i)
-			if len(w.cands[key]) == 1 {
-				w.cands[key] = []int32{j, i}
-			}
-			a, b := &w.places[i], &w.places[j]
-			switch {
-			case w.primary[key] && !own:
-				if !(a.Kind == City && b.Kind == City && a.Population >= bigAlias && a.Population >= 10*b.Population) {
-					return
-				}
-			case own == w.primary[key] && !better(a, b):
-				return
-			}
-		}
-		w.byName[key] = i
-		if own {
-			w.primary[key] = true
-		}
+	t, err := parseTable(unsafe.String(unsafe.SliceData(raw), len(raw)))
+	if err != nil {
+		panic("gazetteer: embedded table: " + err.Error())
 	}
-	add := func(name string, i int32, own bool) {
-		key = Fold(key[:0], name)
-		addFolded(string(key), i, own)
-	}
-	for data != "" {
-		line, rest, _ := strings.Cut(data, "\n")
-		data = rest
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.SplitN(line, "\t", 7)
-		if len(f) < 7 || len(f[0]) != 1 {
-			continue
-		}
-		pop, _ := strconv.Atoi(f[5])
-		p := Place{Kind: f[0][0], ID: f[1], Name: f[2], Country: f[3], Admin1: f[4], Population: pop}
-		p.key = string(p.Kind) + ":" + p.ID
-		switch p.Kind {
-		case Country:
-			p.path = p.Country
-		case Region:
-			p.path = p.Country + "/" + p.Admin1
-		default:
-			p.path = p.Country + "/" + p.Admin1 + "/" + p.ID
-		}
-		i := int32(len(w.places))
-		w.places = append(w.places, p)
-		altNames = append(altNames, f[6])
-		w.ids[p.Key()] = i
-	}
-	// A region's or country's population is its cities' (of the table),
-	// so that of two regions with one name the larger answers.
-	for _, p := range w.places {
-		if p.Kind != City {
-			continue
-		}
-		if j, ok := w.ids[string(Region)+":"+p.Country+"."+p.Admin1]; ok {
-			w.places[j].Population += p.Population
-		}
-		if j, ok := w.ids[string(Country)+":"+p.Country]; ok {
-			w.places[j].Population += p.Population
-		}
-	}
-	for i := range w.places {
-		add(w.places[i].Name, int32(i), true)
-	}
-	// the alternate names are stored folded
-	for i, alts := range altNames {
-		for alts != "" {
-			a, rest, _ := strings.Cut(alts, "|")
-			addFolded(a, int32(i), false)
-			alts = rest
-		}
-	}
-	w.primary = nil
-	for alias, canon := range newsNames {
-		if i, ok := w.byName[string(Fold(nil, canon))]; ok {
-			w.byName[string(Fold(nil, alias))] = i
-			delete(w.cands, string(Fold(nil, alias)))
-		}
-	}
+	w = t
 }
 
 // newsNames are spellings news uses that GeoNames lacks, and the name of
@@ -300,48 +211,69 @@ func LookupIn(name, country string) (Place, bool) {
 	if len(k) == 0 {
 		return Place{}, false
 	}
-	i, ok := t.byName[string(k)]
-	if !ok {
+	list, _, _ := strings.Cut(t.find(k), "\t")
+	if list == "" {
 		return Place{}, false
 	}
-	cands := t.cands[string(k)]
-	var a, b [96]byte
-	alias := func(j int32) bool { return string(Fold(b[:0], t.places[j].Name)) != string(k) }
-	if len(cands) == 0 {
+	first, rest, several := strings.Cut(list, ",")
+	i := atoi(first)
+	if i < 0 {
+		return Place{}, false
+	}
+	var b [96]byte
+	alias := func(j int) bool { return string(Fold(b[:0], t.places[j].Name)) != string(k) }
+	if !several {
 		if country != "" && len(k) <= shortAlias && t.places[i].Country != country && t.places[i].Kind != Country && alias(i) {
 			return Place{}, false // a short name of a place elsewhere
 		}
 		return t.places[i], true
 	}
-	best := int32(-1)
-	// a place of the context country, then one written as the name is
+	// a place of the context country first, ranked as the list is
 	if country != "" {
-		for _, j := range cands {
-			if t.places[j].Country == country && (best < 0 || better(&t.places[j], &t.places[best])) {
-				best = j
+		for l := list; l != ""; {
+			var f string
+			f, l, _ = strings.Cut(l, ",")
+			if j := atoi(f); j >= 0 && t.places[j].Country == country {
+				return t.places[j], true
 			}
-		}
-		if best >= 0 {
-			return t.places[best], true
 		}
 		if len(k) <= shortAlias && t.places[i].Kind != Country && alias(i) {
 			return Place{}, false
 		}
 	}
+	var a [96]byte
 	form := spaced(a[:0], name)
 	if alias(i) || string(spaced(b[:0], t.places[i].Name)) == string(form) {
 		// an alternate name, or the place's own name as written
 		return t.places[i], true
 	}
-	for _, j := range cands {
-		if string(spaced(b[:0], t.places[j].Name)) == string(form) && (best < 0 || better(&t.places[j], &t.places[best])) {
-			best = j
+	// another place whose own name is written as the name is
+	for l := rest; l != ""; {
+		var f string
+		f, l, _ = strings.Cut(l, ",")
+		if j := atoi(f); j >= 0 && string(spaced(b[:0], t.places[j].Name)) == string(form) {
+			return t.places[j], true
 		}
 	}
-	if best >= 0 {
-		return t.places[best], true
-	}
 	return t.places[i], true
+}
+
+// IsWord reports whether a place name is also a common word of English
+// ("Mobile", "Reading", "Man", "Split"), as the table marks them: such a
+// name names a place in running text only where the text says it is one
+// ("in Mobile").
+func IsWord(name string) bool {
+	var buf [64]byte
+	return strings.HasSuffix(table().find(Fold(buf[:0], name)), "\tw")
+}
+
+// atoi reads a place index of the names; -1 when it is not one.
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n >= len(w.places) {
+		return -1
+	}
+	return n
 }
 
 // spaced appends name folded as Fold does, but with one space where it
@@ -386,6 +318,12 @@ func Each(f func(p Place)) {
 // ByKey returns the place of a Key().
 func ByKey(key string) (Place, bool) {
 	t := table()
+	t.idsOnce.Do(func() {
+		t.ids = make(map[string]int32, len(t.places))
+		for i := range t.places {
+			t.ids[t.places[i].key] = int32(i)
+		}
+	})
 	if i, ok := t.ids[key]; ok {
 		return t.places[i], true
 	}
