@@ -159,8 +159,13 @@ func measureOf(c *schema.Claim) string {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 	})
 	shot, other := false, false
-	for _, w := range ws {
+	for i, w := range ws {
 		switch w {
+		case "shooting":
+			// "accused of shooting 11 people": everyone hit
+			if i+1 < len(ws) && (ws[i+1][0] >= '0' && ws[i+1][0] <= '9' || numberWords[ws[i+1]]) {
+				shot = true
+			}
 		case "wounded", "wounding", "injured", "injuring", "injuries", "hurt",
 			"killed", "killing", "dead", "died", "fatally", "fatal", "death", "deaths", "slain", "murdered":
 			other = true
@@ -177,6 +182,10 @@ func measureOf(c *schema.Claim) string {
 	}
 	return measureWounded
 }
+
+// numberWords are the number words a count of the shot may start with.
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true}
 
 // rowClass is what GVA's counts say about one conflict row.
 type rowClass struct {

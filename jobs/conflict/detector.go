@@ -681,9 +681,14 @@ func (w *partitionWorker) group(d *Detector, g []rec, off int32, flush func()) {
 			highB: finite(sb.iv.High),
 			gap:   v.gap,
 			rel:   v.rel,
-			severity: severity(v.kind, v.rel, same && !sa.own && named(sa.voice), weakening{
+			severity: severity(v.kind, v.rel, voices{
+				quotedTwice: same && !sa.own && named(sa.voice),
+				named:       !same && !sa.own && !sb.own && named(sa.voice) && named(sb.voice),
+			}, weakening{
 				hedged: sa.hedged || sb.hedged, later: v.later, far: v.rel >= farRel, sameArticle: a.article == b.article,
-				minor: b2i(sa.minor) + b2i(sb.minor),
+				minor:   b2i(sa.minor) + b2i(sb.minor),
+				generic: b2i(!sa.own && !named(sa.voice)) + b2i(!sb.own && !named(sb.voice)),
+				apart:   sa.hasPub && sb.hasPub && max(sa.pub-sb.pub, sb.pub-sa.pub) > apartSeconds,
 			}),
 			same: same,
 		})

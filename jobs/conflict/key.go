@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimscan/claimscan/jobs/gazetteer"
 	"github.com/claimscan/claimscan/schema"
 )
 
@@ -92,6 +93,25 @@ func SetKeys(claims []schema.Claim, text string, published time.Time, cluster st
 // Without it (a zero context) the rules that need them do not apply.
 func (k *Keyer) SetArticle(a ArticleContext) { k.art, k.seen, k.article = a, k.seen[:0], true }
 
+// classBefore returns the subject class of the nearest earlier claim of
+// c's sentence when it counts members of a body of people (officers,
+// soldiers, fighters, journalists, medics, aid workers: "killed five
+// officers and injured seven others"); else subj ("killed a man and
+// wounded two others" are people).
+func (k *Keyer) classBefore(c *schema.Claim, subj string) string {
+	for i := len(k.seen) - 1; i >= 0; i-- {
+		e := &k.seen[i]
+		if e.sentence != c.SentenceIndex || e.start >= c.CharStart {
+			break
+		}
+		switch e.subj {
+		case SubjectPolice, SubjectSoldiers, SubjectFighters, SubjectCombatants, SubjectJournalist, SubjectMedics, SubjectAidWorkers:
+			return e.subj // a body of people ("officers"), not a kind ("a man")
+		}
+	}
+	return subj
+}
+
 // additive is how many sentences back (besides its own) a count added to
 // another ("another two people were killed") looks for the count it adds
 // to.
@@ -136,6 +156,11 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 		return "" // a number in a web address
 	}
 	if k.article {
+		// "killed five officers and injured seven others": the others
+		// are of the class counted before them in the sentence
+		if q.others && subj == SubjectPeople {
+			subj = k.classBefore(c, subj)
+		}
 		// "another two people were killed", two sentences after "ten
 		// people were killed": an increment, a subset of the total
 		if q.added && k.addsTo(c, pred, "") || q.also && k.addsTo(c, pred, subj) {
@@ -186,6 +211,10 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 		b.WriteString(ContextSuffix)
 	case q.subset:
 		b.WriteString(SubsetSuffix)
+	case q.org != "":
+		b.WriteString(SubsetSuffix)
+		b.WriteByte(':')
+		b.Write(gazetteer.Fold(nil, q.org))
 	case q.scope.kind == ScopeHospital || q.scope.kind == ScopeArea:
 		b.WriteString(SubsetSuffix)
 		if pk := subsetName(q.scope); pk != "" {
@@ -229,7 +258,7 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 	case q.running:
 		b.WriteString("|" + TotalAsOf)
 	}
-	if cluster == "" && windowedBucket {
+	if windowedBucket {
 		// what the detector reads beyond the group: the event's day and
 		// kind
 		if !ev.IsZero() {
@@ -245,15 +274,21 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 	return b.String()
 }
 
-// claimEvent returns the day of the event a claim counts: the date its
-// clause writes ("the Nov. 22 shootout that wounded 17"), else its short
+// dateShift is how much earlier than the article's event a date of a
+// claim's clause must be to move the claim to that day: the dates around
+// the event's (an arrest, a vigil, a hearing) leave it where it is.
+const dateShift = 7 * 24 * time.Hour
+
+// claimEvent returns the day of the event a claim counts: a date its
+// clause writes a week or more before the article's event ("the Nov. 22
+// shootout that wounded 17" in a report of October), else its short
 // scope when the extractor read it from a weekday or a recent date ("on
 // Saturday": the event of a report published on Monday, also across New
 // Year's Day) and the article's event is its publication's, else ref, the
 // article's event; zero when none is known.
 func (k *Keyer) claimEvent(c *schema.Claim, q qualifiers, ref time.Time) time.Time {
-	if !q.date.IsZero() {
-		return q.date
+	if !q.date.IsZero() && (ref.IsZero() || q.date.Before(ref.Add(-dateShift))) {
+		return q.date // an earlier event's day, not one of the days around the article's
 	}
 	pub := c.Published.UTC().Truncate(24 * time.Hour)
 	if s := c.ScopeStart; !s.IsZero() && !pub.IsZero() && ref.Equal(pub) &&
@@ -334,6 +369,8 @@ type qualifiers struct {
 	date    time.Time // the date the number's clause writes, resolved against the article's event
 	added   bool      // "another N", "N more", "N others": a count added to one stated before
 	also    bool      // "N ... also died": added to a count of the same subject stated before
+	others  bool      // "N others": people of the class counted before them
+	org     string    // the organisation whose share the count is ("four Dallas Police Department officers")
 }
 
 func qualify(c *schema.Claim, cluster bool, k *Keyer) qualifiers {
@@ -348,7 +385,13 @@ func qualify(c *schema.Claim, cluster bool, k *Keyer) qualifiers {
 	}
 	ts := k.tokens(c.Sentence)
 	n := numberToken(c, ts, start, end)
-	q.subset = subsetRule(c, ts, n) != ""
+	switch r := subsetRule(c, ts, n); r {
+	case SubsetOrg:
+		q.org = orgQualifier(c.Sentence, ts, n)
+	case "":
+	default:
+		q.subset = true
+	}
 	ev := k.art.Event
 	if ev.IsZero() {
 		ev = c.Published
@@ -356,11 +399,20 @@ func qualify(c *schema.Claim, cluster bool, k *Keyer) qualifiers {
 	q.ctx = cluster && contextRule(c, ts, n, ev) != ""
 	q.shot = isShotCount(c, ts, start, end)
 	q.added = addedCount(c.Sentence, ts, n)
+	if !q.shot && strings.EqualFold(strings.TrimSpace(c.Predicate), "injured") && shotBelow(ts, n) {
+		q.subset = true // "six more shot, and nearly 40 injured": more than the gunfire's wounded
+	}
 	q.also = alsoAfter(c.Sentence, ts, n)
+	q.others = n >= 0 && n+1 < len(ts) && ts[n+1].f&lOthers != 0
 	if q.added && q.shot && anyFlagBefore(ts, n, lDeath) {
 		q.shot = false // "five people are dead, six more shot": the wounded
 	}
 	q.scope = scopeRule(c, ts, n, k.art)
+	if cluster && q.scope.kind == "" && abroad(c, k.art) {
+		// "like they did during Rwanda, where close to a million people
+		// were massacred", in a report from South Sudan
+		q.scope = scope{kind: ScopeOther}
+	}
 	q.running = runningTotal(c.Sentence, ts, n) || strings.EqualFold(strings.TrimSpace(c.Predicate), "arrested")
 	if n >= 0 {
 		lo, hi := clauseOf(ts, n)

@@ -21,6 +21,7 @@ const (
 	SubsetCondition = "condition" // "two were critically wounded", "one in serious condition"
 	SubsetBreakdown = "breakdown" // "ten were treated at X while three were treated at Y"
 	SubsetMeans     = "means"     // "ten victims were taken to hospitals by ambulance"
+	SubsetOrg       = "org"       // "four Dallas Police Department officers": one body's share
 )
 
 // PartRule reports whether the count c states is a part of a larger count
@@ -99,6 +100,20 @@ func subsetRule(c *schema.Claim, ts []token, n int) string {
 		if at(n-1)&lIncluding != 0 || at(n-2)&lAmong != 0 && at(n-1)&lSetPronoun != 0 {
 			return SubsetIncluding
 		}
+		// "two Hamas militants were among the dead"
+		if amongAfter(ts, n) {
+			return SubsetIncluding
+		}
+	}
+	// one of two counts joined by "and" before their one verb ("One DART
+	// officer and four Dallas police officers were killed"), of one class
+	if coordinated(c.Sentence, ts, n) {
+		return SubsetBreakdown
+	}
+	// counted by an organisation named before the noun ("four Dallas
+	// Police Department officers", "one DART officer"): that body's share
+	if orgQualifier(c.Sentence, ts, n) != "" {
+		return SubsetOrg
 	}
 	// relative: "the next two", "the first three"; for the dead also "the
 	// other two", "the remaining three", "the two others" (for the
@@ -115,8 +130,9 @@ func subsetRule(c *schema.Claim, ts []token, n int) string {
 	// pair: "one ... the other", "one ... a second"
 	if !crossInjured && ts[n].num && ts[n].val == 1 {
 		for i := n + 1; i+1 < len(ts); i++ {
-			if ts[i].f&lThe != 0 && ts[i+1].f&lOther != 0 || ts[i].f&lA != 0 && ts[i+1].f&lSecond != 0 {
-				return SubsetPair
+			if ts[i].f&lThe != 0 && ts[i+1].f&lOther != 0 || ts[i].f&lA != 0 && ts[i+1].f&lSecond != 0 ||
+				ts[i].brk && strings.EqualFold(ts[i+1].word(c.Sentence), "another") {
+				return SubsetPair // "one ... the other", "one, ..., another, ..."
 			}
 		}
 	}
@@ -287,13 +303,13 @@ func anyFlag(ts []token, f lexFlags) bool {
 
 // conditionIn reports whether the clause of the number at n qualifies it
 // with a condition: a condition word right before it ("two critically
-// wounded") or within eight words after it, before a clause break,
+// wounded") or within ten words after it, before a clause break,
 // another number or a word that starts another clause ("and", "while").
 func conditionIn(ts []token, n int) bool {
 	if n > 0 && ts[n-1].f&lConditionAdv != 0 {
 		return true
 	}
-	for i := n + 1; i < len(ts) && i <= n+8; i++ {
+	for i := n + 1; i < len(ts) && i <= n+10; i++ {
 		t := &ts[i]
 		if t.brk || t.num || t.f&lClause != 0 {
 			return false
@@ -303,6 +319,111 @@ func conditionIn(ts []token, n int) bool {
 		}
 	}
 	return false
+}
+
+// shotBelow reports whether the sentence of the number at n has another
+// count of the shot, smaller ("six more shot, and nearly 40 injured"): a
+// count of the injured above it counts more than the wounded by gunfire.
+func shotBelow(ts []token, n int) bool {
+	if n < 0 || math.IsNaN(ts[n].val) {
+		return false
+	}
+	for m := range ts {
+		if m == n || !ts[m].num || math.IsNaN(ts[m].val) || ts[m].val >= ts[n].val {
+			continue
+		}
+		for j := m + 1; j < len(ts) && j <= m+2 && !ts[j].brk; j++ {
+			if ts[j].f&lShot != 0 && !fatalShot(ts, j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// amongAfter reports whether the count at n is said, within four words
+// and in its clause, to be "among the" dead or wounded, "among those"
+// killed: a subset.
+func amongAfter(ts []token, n int) bool {
+	for i := n + 1; i+1 < len(ts) && i <= n+4 && !ts[i].brk; i++ {
+		if ts[i].f&lAmong != 0 && ts[i+1].f&(lThe|lSetPronoun) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated reports whether the number at n is one of two counts of one
+// subject class joined by "and" with no verb between them, before their
+// shared verb: "one DART officer and four Dallas police officers were
+// killed", "ten men and two women died". Both are subsets of the whole.
+func coordinated(s string, ts []token, n int) bool {
+	head := func(i int) string {
+		// the subject class of the count at i: its noun within four words
+		for j := i + 1; j < len(ts) && j <= i+4 && !ts[j].brk && ts[j].f&(lSplit|lDeath|lInjury|lShot) == 0; j++ {
+			if c, ok := subjectClasses[singular(strings.ToLower(ts[j].word(s)))]; ok {
+				return c
+			}
+		}
+		return ""
+	}
+	for _, m := range [...]int{n - 1, n + 1} {
+		// the other number, beyond "and", with only nouns between
+		dir := m - n
+		for k := n + dir; k >= 0 && k < len(ts) && max(k-n, n-k) <= 6; k += dir {
+			t := &ts[k]
+			if t.brk || t.f&(lDeath|lInjury|lShot) != 0 || isParticiple(t.word(s)) && !t.num {
+				break
+			}
+			if !t.num {
+				continue
+			}
+			lo, hi := min(n, k), max(n, k)
+			and := false
+			for j := lo + 1; j < hi; j++ {
+				if strings.EqualFold(ts[j].word(s), "and") {
+					and = true
+				}
+			}
+			if and && ts[k].val != ts[n].val {
+				if h := head(n); h != "" && h == head(k) {
+					return true
+				}
+			}
+			break
+		}
+	}
+	return false
+}
+
+// orgWords name a body of people counted by its own name: "Police",
+// "Department", "Army".
+var orgWords = setOf("police", "department", "sheriff", "sheriff's", "army", "force", "forces", "guard",
+	"authority", "agency", "corps", "brigade", "battalion", "regiment", "transit", "ministry", "service")
+
+// orgQualifier returns the organisation named between the number at n and
+// its noun, in capitals ("four Dallas Police Department officers", "one
+// DART officer": "Dallas Police Department", "DART"); "" when there is
+// none (a place or a nationality: "five Dallas-area officers", "two
+// Israeli soldiers").
+func orgQualifier(s string, ts []token, n int) string {
+	i := n + 1
+	org := false
+	for i < len(ts) && i <= n+5 && !ts[i].brk && !ts[i].num && capitalized(ts[i].word(s)) {
+		w := ts[i].word(s)
+		if orgWords[strings.ToLower(w)] || len(w) >= 2 && len(w) <= 6 && strings.ToUpper(w) == w {
+			org = true
+		}
+		i++
+	}
+	if !org || i == n+1 || i >= len(ts) || ts[i].brk || capitalized(ts[i].word(s)) {
+		return ""
+	}
+	// the noun follows the name: a count of people
+	if _, ok := subjectClasses[singular(strings.ToLower(ts[i].word(s)))]; !ok {
+		return ""
+	}
+	return s[ts[n+1].off : int(ts[i-1].off)+int(ts[i-1].len)]
 }
 
 // clauseAfter returns the end of the part of the number at n's clause
@@ -596,9 +717,10 @@ const (
 //     the event's;
 //   - year: "this year" (a count of the year so far), in the number's
 //     clause;
-//   - past: a year before the article's ("in 2007", "July 19, 2012"; in
-//     January, a year two or more back), "years ago", "a year ago", "last
-//     year": another, earlier event.
+//   - past: before the number, a year before the article's ("in 2007",
+//     "July 19, 2012"; in January, a year two or more back), "years ago",
+//     "a year ago", "last year": another, earlier event (after the number
+//     ScopeRule reads them in the number's clause).
 //
 // Under a cluster key (KeyIn), where the key stands for one event, such a
 // count is not the event's.
@@ -647,8 +769,8 @@ func contextRule(c *schema.Claim, ts []token, n int, ev time.Time) string {
 		case t.f&lEventNoun != 0 && sitesAfter(c.Sentence, ts, i):
 			return ContextEvents // "the bombing of UN schools and of housing"
 		case t.f&lIncident != 0:
-			if prev&lIn != 0 {
-				return ContextEvents
+			if prev&lIn != 0 || i > 0 && (strings.EqualFold(ts[i-1].word(c.Sentence), "from") || strings.EqualFold(ts[i-1].word(c.Sentence), "by")) {
+				return ContextEvents // "died from shootings in 2016"
 			}
 			for j := i - 1; j >= 0 && j >= i-3 && !ts[j].brk; j-- {
 				if ts[j].num && ts[j].val >= 3 || ts[j].f&lMany != 0 {
@@ -660,6 +782,10 @@ func contextRule(c *schema.Claim, ts []token, n int, ev time.Time) string {
 			return ContextArea
 		case inClause(i) && t.f&lYear != 0 && prev&lThis != 0:
 			return ContextYear
+		case n >= 0 && i > n:
+			// after the number, a year or "years ago" is as often a
+			// modifier of another noun ("in a region devastated by the
+			// tsunami of 2004"); ScopeRule reads the number's clause
 		case t.f&lYear != 0 && prev&lLast != 0, t.f&lAgo != 0 && prev&lYear != 0:
 			return ContextPast
 		case pubYear > 0 && t.num && t.len == 4 && t.val >= 1900 && int(t.val) < pubYear:
@@ -729,6 +855,8 @@ func isShotCount(c *schema.Claim, ts []token, start, end int) bool {
 				return false
 			}
 			shot = true
+		case t.f&lShooting != 0 && i+1 < len(ts) && ts[i+1].num:
+			shot = true // "accused of shooting 11 people"
 		}
 	}
 	return shot
@@ -870,7 +998,7 @@ var lexicon = func() map[string]lexEntry {
 	add(lAgo, "ago", "after", "earlier", "before", "later")
 	add(lOther, "other")
 	add(lOthers, "others")
-	add(lSecond, "second")
+	add(lSecond, "second", "third", "fourth", "fifth")
 	add(lShot, "shot")
 	add(lShooting, "shooting")
 	add(lFatally, "fatally")
@@ -908,7 +1036,7 @@ var lexicon = func() map[string]lexEntry {
 		"genocide", "uprising", "disaster", "tragedy")
 	add(lHospital, "hospital", "hospitals", "clinic", "clinics", "infirmary")
 	add(lSubArea, "district", "districts", "village", "sub-district", "subdistrict", "regency", "hamlet")
-	add(lTownOf, "town", "village")
+	add(lTownOf, "town", "village", "city", "neighbourhood", "neighborhood", "suburb")
 	add(lCame, "came", "comes", "follows", "followed", "happened", "occurred")
 	add(lAgoStrict, "ago", "earlier")
 	add(lWeekday, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",

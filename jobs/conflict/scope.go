@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimscan/claimscan/jobs/gazetteer"
 	"github.com/claimscan/claimscan/schema"
 )
 
@@ -238,9 +239,11 @@ func scopeRule(c *schema.Claim, ts []token, n int, a ArticleContext) scope {
 
 // eventBefore reports whether the tokens before n compare the event with
 // an earlier one: an event noun, "came" or "follows", a period and
-// "after", then an event noun within four words ("the shooting came six
-// weeks after a massacre"; not "four weeks after a massacre in which six
-// were killed, police have a suspect", the event itself).
+// "after", then an event noun within four words or the number itself in
+// the clause "after" opens ("the shooting came six weeks after a
+// massacre", "comes a little over a month after Adam Lanza killed 20
+// children"; not "four weeks after a massacre in which six were killed,
+// police have a suspect", the event itself).
 func eventBefore(ts []token, n int) bool {
 	came := -1
 	for i := 1; i+1 < n; i++ {
@@ -251,13 +254,34 @@ func eventBefore(ts []token, n int) bool {
 				}
 			}
 		}
-		if came < 0 || ts[i].f&(lYear|lPeriod) == 0 || ts[i+1].f&lAgo == 0 || !(ts[i-1].num || ts[i-1].f&(lA|lFew) != 0) {
+		if came < 0 || ts[i].f&(lYear|lPeriod) == 0 || ts[i+1].f&lAgo == 0 {
+			continue
+		}
+		measured := false // "six weeks", "a little over a month"
+		for j := i - 1; j >= 0 && j >= i-4 && !ts[j].brk; j-- {
+			if ts[j].num || ts[j].f&(lA|lFew) != 0 {
+				measured = true
+				break
+			}
+		}
+		if !measured {
 			continue
 		}
 		for j := i + 2; j < n && j <= i+5; j++ {
 			if ts[j].f&lEventNoun != 0 {
 				return true
 			}
+		}
+		// the number in the clause "after" opens: "comes a month after
+		// Adam Lanza killed 20 children"
+		inClause := true
+		for j := i + 2; j < n; j++ {
+			if ts[j].brk {
+				inClause = false
+			}
+		}
+		if inClause {
+			return true
 		}
 	}
 	return false
@@ -364,7 +388,7 @@ func scopeIn(c *schema.Claim, ts []token, lo, hi, n int, a ArticleContext) scope
 			if name := namedBefore(s, ts, i, lo); name != "" {
 				return scope{kind: ScopeHospital, name: name}
 			}
-		case t.f&(lSubArea|lTownOf) != 0 && !pointEvent(a.Kind):
+		case t.f&(lSubArea|lTownOf) != 0:
 			name := ""
 			if t.f&lSubArea != 0 {
 				name = namedBefore(s, ts, i, lo) // "Bener Meriah district"
@@ -377,11 +401,20 @@ func scopeIn(c *schema.Claim, ts []token, lo, hi, n int, a ArticleContext) scope
 					continue // "the town of Bireuen"
 				}
 			}
-			if name != "" && strings.EqualFold(name, a.Place) {
+			if name != "" && ownPlace(a, name) {
 				continue // the article's own place
 			}
 			if name == "" && (i == 0 || ts[i-1].f&lThe == 0) {
 				continue // "district officials": not a place named
+			}
+			if pointEvent(a.Kind) {
+				if name == "" {
+					continue
+				}
+				// a shooting or a bombing happens at one place: a count
+				// at another town is another incident ("an airstrike in
+				// the neighbourhood of Zeitun")
+				return scope{kind: ScopeOther}
 			}
 			return scope{kind: ScopeArea, name: name}
 		}
@@ -403,10 +436,62 @@ func participleModifier(s string, t *token) bool {
 	return false
 }
 
+// abroad reports whether the place c's clause names (its location
+// mention) is a country other than the country of the article's main
+// place: under a cluster, a figure of another event, abroad.
+func abroad(c *schema.Claim, a ArticleContext) bool {
+	if c.LocationMention == "" || a.Place == "" {
+		return false
+	}
+	home, ok := placeOf(a.Place)
+	if !ok {
+		return false
+	}
+	p, ok := gazetteer.LookupIn(c.LocationMention, home.Country)
+	return ok && p.Kind == gazetteer.Country && p.Country != home.Country
+}
+
+// opening is how many bytes of an article's text name its own places: the
+// headline, the dateline and the lead.
+const opening = 400
+
+// ownPlace reports whether name is one of the article's own places: its
+// main place, or a place its opening names ("Sudan Bombs Yida Refugee
+// Camp": Yida is the event's, Guffa named further down another's).
+func ownPlace(a ArticleContext, name string) bool {
+	if strings.EqualFold(name, a.Place) {
+		return true
+	}
+	head := a.Text
+	if len(head) > opening {
+		head = head[:opening]
+	}
+	return head != "" && containsFold(head, name)
+}
+
+// containsFold reports whether s contains sub, ASCII case aside.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
 // superseded reports whether the number at n is the earlier figure of a
 // revision: "from N to M" after a verb of change ("the number of injured
-// was revised from eight to six", "the toll rose from 5 to 12").
+// was revised from eight to six", "the toll rose from 5 to 12"), or a
+// sentence opening on "originally" or "initially" ("Originally, reports
+// said that eight teens were injured, but ...").
 func superseded(s string, ts []token, n int) bool {
+	// "Originally, reports said that eight teens were injured"
+	for j := 0; j < n && j < 3; j++ {
+		switch strings.ToLower(ts[j].word(s)) {
+		case "originally", "initially":
+			return true
+		}
+	}
 	if n < 2 || !strings.EqualFold(ts[n-1].word(s), "from") {
 		return false
 	}
@@ -475,7 +560,7 @@ func nextClause(c *schema.Claim, ts []token, lo, hi int, a ArticleContext) scope
 			if place := strings.TrimSpace(c.LocationMention); place != "" {
 				name = place // where it happened: the town
 			}
-			if strings.EqualFold(name, a.Place) {
+			if ownPlace(a, name) {
 				return scope{}
 			}
 			return scope{kind: ScopeArea, name: name}

@@ -929,6 +929,9 @@ func (x *analyzer) locate(c *schema.Claim, s, e, at int) {
 		}
 	}
 	x.placesIn(s, e, true, consider)
+	if name == "" && s >= 1 && p.isPunct(s, ",") && p.isWord(s+1, "where") {
+		s++ // the clause starts at its comma
+	}
 	if name == "" && s >= 2 && p.isWord(s, "where") && p.isPunct(s-1, ",") {
 		// "..., the region of Idlib, where ...": the place just before.
 		cs, _ := x.clauseBounds(s - 2)
@@ -1027,6 +1030,9 @@ func (x *analyzer) placesIn(s, e int, locative bool, f func(k, end int, canon st
 // article's most mentioned place.
 func (x *analyzer) countPlaces() {
 	x.placesIn(0, len(x.p.toks), false, func(k, end int, canon string) {
+		if p := &x.p; end < len(p.toks) && (p.possessiveAt(end) == end-1 || end+1 < len(p.toks) && p.possessiveAt(end+1) == end-1) {
+			return // "Israel's assault on Gaza": an actor, not where it happened
+		}
 		x.addPlaceCount(canon, 1)
 	})
 }
@@ -1330,6 +1336,10 @@ func (x *analyzer) countGazetteerNames(s, e int) {
 		if end < 0 {
 			i = j
 			continue
+		}
+		if rest := text[end:e]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+			i = end
+			continue // a possessive: an actor ("Israel's assault")
 		}
 		x.addPlaceCount(canon, 1)
 		i = end

@@ -264,12 +264,19 @@ const worldMaxWords = 4
 // also a common English word ("Mobile", "Man") only when locative says
 // that a preposition of place is before it ("in Mobile").
 func (p *numParser) worldAt(i int, locative bool) (int, string, bool) {
+	end, name, _, ok := p.worldPlace(i, locative)
+	return end, name, ok
+}
+
+// worldPlace is worldAt, with the kind of place found (a country, a
+// region, a city: gazetteer.Country, ...).
+func (p *numParser) worldPlace(i int, locative bool) (int, string, byte, bool) {
 	t := &p.toks[i]
 	if t.kind != tkWord || !t.upper {
-		return 0, "", false
+		return 0, "", 0, false
 	}
 	if p.personBefore(i) {
-		return 0, "", false // a person's name: "Esteban Santiago"
+		return 0, "", 0, false // a person's name: "Esteban Santiago"
 	}
 	// "Ft. Myers", "St. Petersburg", "Mt. Pleasant"
 	abbr, first := "", i
@@ -280,7 +287,7 @@ func (p *numParser) worldAt(i int, locative bool) (int, string, bool) {
 		}
 	}
 	if abbr == "" && (t.e-t.s < 3 || t.caps || t.li >= 0 && t.flags()&fPlace == 0) {
-		return 0, "", false // a short word, an acronym ("AMD"), a word of the lexicon
+		return 0, "", 0, false // a short word, an acronym ("AMD"), a word of the lexicon
 	}
 	// the words of the name: capitalized words joined by spaces or hyphens
 	end := first + 1
@@ -316,37 +323,37 @@ func (p *numParser) worldAt(i int, locative bool) (int, string, bool) {
 			// part of a longer name ("Orlando Regional Medical Center"),
 			// or a county or province named after the town ("Clay
 			// County"), which the callers read as written
-			return 0, "", false
+			return 0, "", 0, false
 		}
 		if end == first+1 && abbr == "" && last.e-last.s < 4 {
-			return 0, "", false // one word of three letters: "Ore.", "Ati"
+			return 0, "", 0, false // one word of three letters: "Ore.", "Ati"
 		}
 		if end < len(p.toks) && p.isPunct(end, ".") && end+1 < len(p.toks) && !p.toks[end+1].space {
-			return 0, "", false // an abbreviation: "Ore."
+			return 0, "", 0, false // an abbreviation: "Ore."
 		}
 		if !locative && world.IsWord(name) {
-			return 0, "", false
+			return 0, "", 0, false
 		}
 		if end < len(p.toks) && p.isPunct(end, "'") || end+1 < len(p.toks) && p.isPunct(end, "’") {
-			return 0, "", false // a person's: "Obama's"
+			return 0, "", 0, false // a person's: "Obama's"
 		}
 		if end == first+1 && abbr == "" {
 			// one word: not another place's alternate name (see
 			// aliasFits), nor a word before a number or a venue ("Beach
 			// 22nd Street", "the Estelle prison")
 			if !aliasFits(pl, name) {
-				return 0, "", false
+				return 0, "", 0, false
 			}
 			if end < len(p.toks) && (p.toks[end].kind == tkNum || p.toks[end].kind == tkWord && p.inSet(end, venueWordSet)) {
-				return 0, "", false
+				return 0, "", 0, false
 			}
 		}
 		if p.country == "" {
 			p.country = pl.Country // the article's country, for the next names
 		}
-		return end, latinName(pl.Name), true
+		return end, latinName(pl.Name), pl.Kind, true
 	}
-	return 0, "", false
+	return 0, "", 0, false
 }
 
 // aliasFits reports whether one word may name the place pl: its own
