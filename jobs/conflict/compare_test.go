@@ -68,6 +68,7 @@ func TestCompareKinds(t *testing.T) {
 	vague := func(lo, hi float64) side { return sideOf(schema.BoundVague, schema.F(lo), none, schema.F(hi)) }
 	rng := func(lo, hi float64) side { return sideOf(schema.BoundRange, schema.F(lo), none, schema.F(hi)) }
 	neg := func(s side) side { s.negated = true; return s }
+	asOf := func(s side) side { s.asOf = true; return s }
 	voice := func(s side, src, art string, pub int64) side {
 		s.voice, s.article, s.pub, s.hasPub = src, art, pub, true
 		return s
@@ -108,6 +109,13 @@ func TestCompareKinds(t *testing.T) {
 			voice(exact(100), "SOHR", "a1", 100), voice(exact(150), "OCHA", "a2", 200), schema.ConflictContradiction, 50, 50.0 / 150},
 		{"same source, none to some later: update",
 			voice(exact(0), "police", "a1", 100), voice(exact(3), "police", "a2", 200), schema.ConflictUpdate, 3, 1},
+		{"more than 40 vs 40: cannot both hold", over(40), exact(40), schema.ConflictContradiction, 0, 0},
+		{"at least 40 vs 40: agree", sideOf(schema.BoundAtLeast, schema.F(40), none, none), exact(40), "", 0, 0},
+		{"less than 10 vs 10", sideOf(schema.BoundLessThan, none, none, schema.F(10)), exact(10), schema.ConflictContradiction, 0, 0},
+		{"a running total grew a day later, other voices: update",
+			asOf(voice(exact(5), "local official", "a1", 0)), voice(exact(24), "BNPB", "a2", 86400), schema.ConflictUpdate, 19, 19.0 / 24},
+		{"a running total fell a day later: contradiction",
+			asOf(voice(exact(24), "BNPB", "a1", 0)), voice(exact(5), "local official", "a2", 86400), schema.ConflictContradiction, 19, 19.0 / 24},
 	} {
 		got := compare(&tc.a, &tc.b, 0.1)
 		if got.kind != tc.kind || !near(got.gap, tc.gap) || !near(got.rel, tc.rel) {

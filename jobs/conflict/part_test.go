@@ -18,7 +18,7 @@ func sentenceClaim(pred string, v float64, quote, sentence string) *schema.Claim
 	}
 }
 
-func TestPartRule(t *testing.T) {
+func TestSubsetRule(t *testing.T) {
 	for _, tc := range []struct {
 		pred      string
 		v         float64
@@ -50,7 +50,19 @@ func TestPartRule(t *testing.T) {
 		{"injured", 7, "7 Injured", "2 Dead, 7 Injured in DC Shooting: Police Two people are dead and seven people are injured.", "", "one count restated"},
 		{"injured", 2, "two patients", "The center treated two patients -- one was treated and released, one was treated and transferred.", "", "no clause opens with the other number"},
 
+		{"injured", 3, "Three victims remained at the hospital", "Three victims remained at the hospital Monday night.", SubsetCondition, ""},
+		{"injured", 1, "one minor injury", "Police said shots were also fired at a nearby home, where there was one minor injury.", SubsetCondition, ""},
+		{"injured", 10, "Ten victims were taken", "Ten victims were taken to hospitals by ambulances.", SubsetMeans, ""},
+		{"killed", 2, "Two Hamas militants were among the dead", "Two Hamas militants were among the dead, both part of a rocket cell.", SubsetIncluding, ""},
+		{"killed", 4, "four Dallas police officers were killed", "One DART officer and four Dallas police officers were killed.", SubsetBreakdown, ""},
+		{"killed", 4, "four Dallas Police Department officers", "He was one of the four Dallas Police Department officers to die that night.", SubsetOrg, ""},
+		{"killed", 1, "One man, age 18, was wounded", "One man, age 18, was wounded in the leg, another, age 41, in the arm.", "", "a count of the dead is no pair"},
+		{"injured", 1, "One man, age 18, was wounded", "One man, age 18, was wounded in the leg, another, age 41, in the arm.", SubsetPair, ""},
+
 		// totals stay totals
+		{"killed", 5, "killed five police officers", "The gunman killed five police officers.", "", "a plain total"},
+		{"killed", 2, "Two Israeli soldiers were killed", "Two Israeli soldiers were killed.", "", "a nationality is no organisation"},
+		{"injured", 4, "wounded four other officers", "It was the attack that wounded four other officers and two civilians.", "", "two counts of different classes"},
 		{"injured", 4, "Four people were wounded", "Four people were wounded during a wild shootout in Brooklyn Sunday afternoon, police said.", "", "a plain total"},
 		{"injured", 13, "injured 13 people", "An apparent ambush shooting on Plymouth Street early Sunday morning that injured 13 people — including one critically — occurred during an illegal party.", "", "the whole of an including phrase"},
 		{"injured", 9, "nine people shot", "Johnson was one of nine people shot outside the club early Sunday morning.", "", "the set after one of"},
@@ -66,7 +78,7 @@ func TestPartRule(t *testing.T) {
 	} {
 		c := sentenceClaim(tc.pred, tc.v, tc.quote, tc.sentence)
 		if got := SubsetRule(c); got != tc.want {
-			t.Errorf("%q in %q: part rule %q, want %q %s", tc.quote, tc.sentence, got, tc.want, tc.whyNoPart)
+			t.Errorf("%q in %q: subset rule %q, want %q %s", tc.quote, tc.sentence, got, tc.want, tc.whyNoPart)
 		}
 	}
 }
