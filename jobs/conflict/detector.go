@@ -336,7 +336,7 @@ type partitionWorker struct {
 	// Sets of a large group (see smallGroup), with the size of the
 	// largest group they held: clearing a map costs its capacity.
 	heads    map[string]float64       // article → headline figure of the group
-	seen     map[restatement]struct{} // the group's figures, per article and voice
+	seen     map[restatement]int32 // the group's figures, per article and voice: the mention kept
 	mapGroup int
 }
 
@@ -731,27 +731,39 @@ type restatement struct {
 }
 
 // dropRestatements marks as not valid each claim of the group g that
-// restates, in the same article and voice, the figure of an earlier claim
+// restates, in the same article and voice, the figure of another claim
 // (same bound, values, negation and hedging): a figure repeated in a story
-// (a headline, a lead, a summary) is paired once, not once per mention.
+// (a headline, a lead, a summary) is paired once, not once per mention,
+// by its mention with the longest quote.
 func (w *partitionWorker) dropRestatements(g []rec, valid []bool) {
 	key := func(k int) restatement {
 		r, s := &g[k], &w.sides[k]
 		return restatement{article: r.article, voice: s.voice, bound: r.bd, own: s.own,
 			low: r.low, best: r.best, high: r.high, flags: r.flags & (flagNegated | flagHedged)}
 	}
+	// the mention kept is the one with the longest quote (a sentence of
+	// the story rather than its headline), the first of equal ones
+	beats := func(j, k int) bool {
+		return len(g[j].quote) > len(g[k].quote) || len(g[j].quote) == len(g[k].quote) && j < k
+	}
 	if smallGroup(len(g)) {
-		// a claim still valid is the first with its figure: compare with those
+		keep := valid[:len(g):len(g)]
+		var drop [8]bool
 		for k := range g {
-			if !valid[k] {
+			if !keep[k] {
 				continue
 			}
 			rk := key(k)
-			for j := 0; j < k; j++ {
-				if valid[j] && key(j) == rk {
-					valid[k] = false
+			for j := range g {
+				if j != k && keep[j] && key(j) == rk && beats(j, k) {
+					drop[k] = true
 					break
 				}
+			}
+		}
+		for k := range g {
+			if drop[k] {
+				valid[k] = false
 			}
 		}
 		return
@@ -761,11 +773,15 @@ func (w *partitionWorker) dropRestatements(g []rec, valid []bool) {
 			continue
 		}
 		rk := key(k)
-		if _, ok := w.seen[rk]; ok {
-			valid[k] = false
+		if j, ok := w.seen[rk]; ok && !beats(k, int(j)) {
 			continue
 		}
-		w.seen[rk] = struct{}{}
+		w.seen[rk] = int32(k)
+	}
+	for k := range g {
+		if valid[k] && w.seen[key(k)] != int32(k) {
+			valid[k] = false
+		}
 	}
 }
 
@@ -779,7 +795,7 @@ func smallGroup(n int) bool { return n <= 8 }
 // anew: clearing them would cost their capacity.
 func (w *partitionWorker) groupMaps(n int) {
 	if w.seen == nil || w.mapGroup > 4*n {
-		w.seen = make(map[restatement]struct{}, n)
+		w.seen = make(map[restatement]int32, n)
 		w.heads = make(map[string]float64, n)
 		w.mapGroup = n
 		return
