@@ -191,7 +191,8 @@ var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four
 type rowClass struct {
 	partWhole bool // both values fit under the incident's count W, the larger equals W or the two add up to at most W
 	over      bool // the larger value exceeds every count of the incident
-	totals    bool // two outlets' totals: each claim is its article's largest definite figure of the measure
+	totals    bool // two outlets' totals of one incident: each claim is its article's largest definite figure of the measure
+	cross     bool // the two claims are of two incidents (without clusters, a key's place and days can pair them)
 }
 
 // share is a count and its share of a total.
@@ -222,6 +223,7 @@ type figures struct {
 	pwNotTotals, pwNotTotalsTop, pwNotTotalsHigh share
 	over, overTop, overHigh                      share
 	totals, totalsTop, totalsHigh                share
+	cross                                        share // rows pairing two incidents
 	// recall: per measure, the (cluster, measure) pairs where the totals
 	// of two outlets differ by more than the tolerance, and the share of
 	// them with a row pairing two such totals.
@@ -239,7 +241,8 @@ func (f figures) String() string {
 	fmt.Fprintf(&b, "part-whole: all %v, top 30 %v, severity>=0.5 %v\n", f.partWhole, f.partWholeTop, f.partWholeHigh)
 	fmt.Fprintf(&b, "part-whole, not two totals: all %v, top 30 %v, severity>=0.5 %v\n", f.pwNotTotals, f.pwNotTotalsTop, f.pwNotTotalsHigh)
 	fmt.Fprintf(&b, "over-count: all %v, top 30 %v, severity>=0.5 %v\n", f.over, f.overTop, f.overHigh)
-	fmt.Fprintf(&b, "two totals: all %v, top 30 %v, severity>=0.5 %v\n", f.totals, f.totalsTop, f.totalsHigh)
+	fmt.Fprintf(&b, "two totals of one incident: all %v, top 30 %v, severity>=0.5 %v\n", f.totals, f.totalsTop, f.totalsHigh)
+	fmt.Fprintf(&b, "rows pairing two incidents: %v\n", f.cross)
 	fmt.Fprintf(&b, "recall: killed %v, wounded %v, shot %v\n", f.recall[measureKilled], f.recall[measureWounded], f.recall[measureShot])
 	fmt.Fprintf(&b, "recall, one total GVA's: killed %v, wounded %v, shot %v\n", f.anchored[measureKilled], f.anchored[measureWounded], f.anchored[measureShot])
 	fmt.Fprintf(&b, "same-source part-whole: generic source %v, named source %v", f.sameSourceGeneric, f.sameSourceNamed)
@@ -282,7 +285,9 @@ func measure(c *corpus, rows []schema.Conflict, gold map[string]gvaGold, missed 
 		a, b := c.byID[r.ClaimIDA], c.byID[r.ClaimIDB]
 		var rc rowClass
 		m := measureOf(a)
-		rc.totals = m != "" && m == measureOf(b) && c.outlet[r.ArticleIDA] != c.outlet[r.ArticleIDB] && isTotal(a) && isTotal(b)
+		rc.totals = m != "" && m == measureOf(b) && c.outlet[r.ArticleIDA] != c.outlet[r.ArticleIDB] && isTotal(a) && isTotal(b) &&
+			c.cluster[r.ArticleIDA] == c.cluster[r.ArticleIDB]
+		rc.cross = c.cluster[r.ArticleIDA] != c.cluster[r.ArticleIDB]
 		g, ok := gold[c.cluster[r.ArticleIDA]]
 		if !ok || m == "" {
 			return rc
@@ -339,6 +344,7 @@ func measure(c *corpus, rows []schema.Conflict, gold map[string]gvaGold, missed 
 				count(x.high, x.on)
 			}
 		}
+		count(&f.cross, rc.cross)
 		if r.SameSource && r.SourceA != "" {
 			if strings.ToLower(r.SourceA) == r.SourceA {
 				count(&f.sameSourceGeneric, rc.partWhole)

@@ -335,7 +335,7 @@ type partitionWorker struct {
 	hashIn []byte       // conflictID's buffer
 	// Sets of a large group (see smallGroup), with the size of the
 	// largest group they held: clearing a map costs its capacity.
-	heads    map[string]float64       // article → headline figure of the group
+	heads    map[string]float64    // article → headline figure of the group
 	seen     map[restatement]int32 // the group's figures, per article and voice: the mention kept
 	mapGroup int
 }

@@ -31,8 +31,8 @@ const closedMin = 60 * 24 * time.Hour
 // paired. Key returns "" for statements, claims without a value, claims
 // whose predicate is "" or "other", and money claims without a subject:
 // those are not compared. The subject class of a partial count ("one of
-// the victims", "two were critically wounded"; see PartRule) ends in
-// PartSuffix, and such keys are not compared either (Comparable).
+// the victims", "two were critically wounded"; see SubsetRule) ends in
+// SubsetSuffix, and such keys are not compared either (Comparable).
 //
 // Key is pure, allocates little and is safe for concurrent use; the
 // package documentation gives the rules for each part.
@@ -315,7 +315,7 @@ const (
 	TotalAsOf = "asof"
 )
 
-// GroupKey returns the part of a claim_key that claims are grouped on
+// GroupKey returns the first four parts of a claim_key, which claims are grouped on
 // (its first four parts: without the marks), the key of the claim's Item.
 func GroupKey(key string) string {
 	return keyMarks(key).group
@@ -440,15 +440,16 @@ func subsetName(s scope) string {
 	return PlaceKey(s.name)
 }
 
-// PartSuffix ends the subject class of a claim_key for a partial count
-// (see PartRule): "injured|people/part|#gva-1|2016". Claims with such a
-// key are never compared (Comparable).
+// SubsetSuffix ends the subject class of a claim_key for a count of a
+// subset of a larger count (see SubsetRule):
+// "injured|people/subset|#gva-1|event". Claims with such a key are never
+// compared (Comparable).
 const SubsetSuffix = "/subset"
 
 // ContextSuffix ends the subject class of a claim_key, under a cluster
 // key, for a context figure: a count over several incidents, an area or
 // the year so far, or of an earlier event (see ContextRule):
-// "injured|people/ctx|#gva-1|2016". Claims with such a key are never
+// "injured|people/ctx|#gva-1|event". Claims with such a key are never
 // compared (Comparable).
 const ContextSuffix = "/ctx"
 
@@ -461,16 +462,16 @@ const TrappedPredicate = "trapped"
 // shot ("four people were shot", "9 people shot, 1 fatally"): everyone
 // hit, the dead included, a quantity apart from the wounded and from the
 // dead, whichever of injured or killed the claim's predicate is:
-// "shot|people|#gva-1|2016".
+// "shot|people|#gva-1|event".
 const ShotPredicate = "shot"
 
 // Comparable reports whether claims with the claim_key key are ever
 // compared: false for "" and for the keys whose subject class ends in
-// PartSuffix (an unnamed part), ContextSuffix or OtherSuffix. A part is a
-// different quantity from its whole, and two unnamed parts of one event
-// are rarely the same part (a named part, "/part:" and its name, meets the
-// same part only); a context figure or another event's is not the count
-// of the event.
+// SubsetSuffix (an unnamed subset), ContextSuffix or OtherSuffix. A subset
+// is a different quantity from its whole, and two unnamed subsets of one
+// event are rarely the same subset (a named subset, "/subset:" and its
+// name, meets the same subset only); a context figure or another event's
+// is not the count of the event.
 func Comparable(key string) bool {
 	if key == "" {
 		return false

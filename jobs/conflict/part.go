@@ -11,7 +11,7 @@ import (
 	"github.com/claimscan/claimscan/schema"
 )
 
-// Part rules, as returned by PartRule: why a count is read as a part of a
+// Subset rules, as returned by SubsetRule: why a count is read as a subset of a
 // larger count of the same event rather than as its total.
 const (
 	SubsetOf        = "of"        // "one of the victims", "two of them", "one of nine people shot"
@@ -24,7 +24,7 @@ const (
 	SubsetOrg       = "org"       // "four Dallas Police Department officers": one body's share
 )
 
-// PartRule reports whether the count c states is a part of a larger count
+// SubsetRule reports whether the count c states is a subset of a larger count
 // that the text implies, and by which rule; "" when it is not. It reads
 // the words around the claim's number in its sentence (Sentence, with the
 // Quote located in it):
@@ -51,7 +51,7 @@ const (
 //     treated at Bridgeport Hospital while three were treated at St.
 //     Vincent's").
 //
-// A claim whose number cannot be found in its sentence is not a part.
+// A claim whose number cannot be found in its sentence is not a subset.
 func SubsetRule(c *schema.Claim) string {
 	if c.Kind == schema.KindStatement || c.Sentence == "" {
 		return ""
@@ -65,7 +65,7 @@ func SubsetRule(c *schema.Claim) string {
 // maxTokens is how many tokens of a sentence are read.
 const maxTokens = 96
 
-// partRule is PartRule on the tokens ts of c's sentence, n being the
+// subsetRule is SubsetRule on the tokens ts of c's sentence, n being the
 // token of its number (-1 for none).
 func subsetRule(c *schema.Claim, ts []token, n int) string {
 	if n < 0 {
@@ -900,7 +900,7 @@ const (
 	lIncluding
 	lAmong
 	lCondition    // "condition"
-	lSetRef       // may follow "N of" when N is a part: "of the", "of them", "of whom"
+	lSetRef       // may follow "N of" when N is a subset: "of the", "of them", "of whom"
 	lSetPronoun   // "among them", "among those", "among whom"
 	lOrder        // "the next two", "the first three"
 	lComplement   // "the other two", "the remaining three"

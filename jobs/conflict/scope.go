@@ -10,7 +10,7 @@ import (
 
 // Quantity scopes, as returned by ScopeRule: what a claim counts beside
 // the event's own total. They end the subject class of a claim_key
-// (OtherSuffix; PartSuffix, with a name when the part has one), except
+// (OtherSuffix; SubsetSuffix, with a name when the subset has one), except
 // ScopeSince, the fifth part of the key (TotalSince).
 const (
 	ScopeOther    = "other"    // another event or another time: "in 2004", "last year", "in another attack"
@@ -102,8 +102,8 @@ func isYear(t *token) bool {
 	return t.num && t.len == 4 && t.val >= 1900 && t.val < 2100 && t.val == float64(int(t.val))
 }
 
-// scope is what ScopeRule found: the scope and, for a part, its name ("" for
-// an unnamed part, which is never compared).
+// scope is what ScopeRule found: the scope and, for a subset, its name ("" for
+// an unnamed subset, which is never compared).
 type scope struct {
 	kind string
 	name string
@@ -111,7 +111,7 @@ type scope struct {
 
 // ScopeRule returns the quantity scope of c within an article of context a:
 // "" for the event's own count, else ScopeOther, ScopeSince,
-// ScopeHospital or ScopeArea, and for a part the name of the part when the
+// ScopeHospital or ScopeArea, and for a subset the name of the subset when the
 // text gives one (a district's, a hospital's). The package documentation
 // gives the rules.
 func ScopeRule(c *schema.Claim, a ArticleContext) (kind, name string) {

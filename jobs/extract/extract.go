@@ -1030,7 +1030,7 @@ func (x *analyzer) placesIn(s, e int, locative bool, f func(k, end int, canon st
 // article's most mentioned place.
 func (x *analyzer) countPlaces() {
 	x.placesIn(0, len(x.p.toks), false, func(k, end int, canon string) {
-		if p := &x.p; end < len(p.toks) && (p.possessiveAt(end) == end-1 || end+1 < len(p.toks) && p.possessiveAt(end+1) == end-1) {
+		if p := &x.p; end < len(p.toks) && p.actorAt(end) {
 			return // "Israel's assault on Gaza": an actor, not where it happened
 		}
 		x.addPlaceCount(canon, 1)
@@ -1337,7 +1337,7 @@ func (x *analyzer) countGazetteerNames(s, e int) {
 			i = j
 			continue
 		}
-		if rest := text[end:e]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+		if rest := text[end:e]; (strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ")) && actorAfter(rest) {
 			i = end
 			continue // a possessive: an actor ("Israel's assault")
 		}

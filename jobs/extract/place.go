@@ -449,3 +449,34 @@ func (p *numParser) worldHolds(k, e int) bool {
 	end, _, ok := p.worldAt(k, true)
 	return ok && end == e
 }
+
+// actorAt reports whether the place that ends before token end is an
+// actor's possessive: "Israel's assault", "Gaza's health ministry" (a
+// lower-case word that is no place noun after "'s"), not a place's
+// ("Chicago's South Side", "Indonesia's Aceh province").
+func (p *numParser) actorAt(end int) bool {
+	k := end
+	switch {
+	case p.possessiveAt(end) == end-1:
+		k = end + 1
+	case end+1 < len(p.toks) && p.possessiveAt(end+1) == end-1:
+		k = end + 2
+	default:
+		return false
+	}
+	return k < len(p.toks) && p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&fPlaceNoun == 0 && !p.inSet(k, directionWordSet)
+}
+
+// actorAfter is actorAt on text that starts with the possessive "'s ".
+func actorAfter(rest string) bool {
+	_, rest, _ = strings.Cut(rest, " ")
+	rest = strings.TrimLeft(rest, " ")
+	if rest == "" || rest[0] < 'a' || rest[0] > 'z' {
+		return false
+	}
+	w := rest
+	if i := strings.IndexAny(w, " ,.;:"); i >= 0 {
+		w = w[:i]
+	}
+	return !regionNouns[w] && !directionWords[w] && w != "city" && w != "town" && w != "capital"
+}
