@@ -59,6 +59,21 @@ type Keyer struct {
 	toks     [maxTokens]token
 	seen     []seenClaim // the article's claims keyed so far (after SetArticle)
 	article  bool        // SetArticle was called
+	home     string      // the country of the article's main place, once read
+	homeRead bool
+}
+
+// homeCountry returns the country of the article's main place in the
+// world gazetteer ("" when unknown), read once per article: the context in
+// which its places are looked up.
+func (k *Keyer) homeCountry() string {
+	if !k.homeRead {
+		k.homeRead = true
+		if p, ok := placeOf(k.art.Place); ok {
+			k.home = p.Country
+		}
+	}
+	return k.home
 }
 
 // seenClaim is where a claim of the article stands and what it counts,
@@ -91,7 +106,9 @@ func SetKeys(claims []schema.Claim, text string, published time.Time, cluster st
 // SetArticle sets the context of the article whose claims come next: its
 // year and main place, which the quantity scope rules read (ScopeRule).
 // Without it (a zero context) the rules that need them do not apply.
-func (k *Keyer) SetArticle(a ArticleContext) { k.art, k.seen, k.article = a, k.seen[:0], true }
+func (k *Keyer) SetArticle(a ArticleContext) {
+	k.art, k.seen, k.article, k.home, k.homeRead = a, k.seen[:0], true, "", false
+}
 
 // classBefore returns the subject class of the nearest earlier claim of
 // c's sentence when it counts members of a body of people (officers,
@@ -176,12 +193,13 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 		if strings.TrimSpace(place) == "" {
 			place = c.LocationMention
 		}
-		if p, ok := placeOf(place); ok {
+		ctx := k.homeCountry()
+		if p, ok := placeOfIn(place, ctx); ok {
 			// the country blocks; the detector keeps apart the places
 			// that do not nest (Item.Event)
 			pk = "=" + p.Country
 		} else {
-			pk, skel = placeKey(place, sk[:0])
+			pk, skel = placeKeyIn(place, ctx, sk[:0])
 		}
 	}
 	unit := strings.ToLower(strings.TrimSpace(c.Unit))

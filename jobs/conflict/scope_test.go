@@ -169,4 +169,17 @@ func TestArticleRules(t *testing.T) {
 	if !strings.Contains(ks[0], OtherSuffix) {
 		t.Errorf("Rwanda in a report from South Sudan: key %q", ks[0])
 	}
+	// without a cluster, places are looked up in the article's country:
+	// "Yida" in a report from South Sudan is not Jeddah (one of whose
+	// names it is)
+	claims := []schema.Claim{
+		{ClaimID: "a", ArticleID: "x", Kind: schema.KindQuantity, Predicate: "killed", Subject: "people", Sentence: "Twelve people were killed.",
+			Quote: "Twelve people were killed", ValueBest: schema.F(12), Location: "South Sudan", Published: day("2011-11-11")},
+		{ClaimID: "b", ArticleID: "x", Kind: schema.KindQuantity, Predicate: "population", Subject: "refugees", Sentence: "The camp in Yida holds 20,000 refugees.",
+			Quote: "20,000 refugees", ValueBest: schema.F(20000), Location: "Yida", LocationMention: "Yida", Published: day("2011-11-11"), SentenceIndex: 1},
+	}
+	SetKeys(claims, "Twelve people were killed. The camp in Yida holds 20,000 refugees.", day("2011-11-11"), "")
+	if k := claims[1].ClaimKey; strings.Contains(k, "=SA") || !strings.Contains(claims[0].ClaimKey, "=SS") {
+		t.Errorf("Yida in a report from South Sudan: keys %q, %q", claims[0].ClaimKey, k)
+	}
 }
