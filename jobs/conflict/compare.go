@@ -16,6 +16,10 @@ type Interval struct {
 	Low, High float64 // the bounds; High is +Inf for an open end
 	Anchor    float64 // the value put forward, when HasAnchor
 	HasAnchor bool    // false for range and vague claims
+	// Above and Below mark a bound the claim excludes: "more than 40" is
+	// above 40 (Low 40, Above), "less than 10" below 10. "More than 40"
+	// and "40" cannot both hold; "at least 40" and "40" can.
+	Above, Below bool
 }
 
 // Zero reports whether the interval is exactly {0}: "no one was killed".
@@ -28,8 +32,8 @@ func (iv Interval) Zero() bool { return iv.Low == 0 && iv.High == 0 }
 //	approx              [v−|v|·tol, v+|v|·tol]  anchor v
 //	approx, high only   [h·(1−tol), h]          anchor h  ("nearly 40")
 //	approx, low only    [l, l·(1+tol)]          anchor l  ("just over 40")
-//	at_least, more_than [v, +Inf)               anchor v
-//	at_most, less_than  [0, v]                  anchor v
+//	at_least, more_than [v, +Inf)               anchor v  (more_than excludes v)
+//	at_most, less_than  [0, v]                  anchor v  (less_than excludes v)
 //	range, vague        [low, high]             no anchor
 //
 // v is best when valid, else the bound's own side (low for at_least, high
@@ -67,7 +71,7 @@ func IntervalOf(bound string, low, best, high schema.Float, tol float64) (iv Int
 		if high.Valid && high.V >= v {
 			hi = high.V
 		}
-		return Interval{Low: v, High: hi, Anchor: v, HasAnchor: true}, true
+		return Interval{Low: v, High: hi, Anchor: v, HasAnchor: true, Above: bound == schema.BoundMoreThan}, true
 	case schema.BoundAtMost, schema.BoundLessThan:
 		v := pick(high, best, low)
 		lo := 0.0
@@ -77,7 +81,7 @@ func IntervalOf(bound string, low, best, high schema.Float, tol float64) (iv Int
 		if v < 0 {
 			lo = math.Inf(-1)
 		}
-		return Interval{Low: lo, High: v, Anchor: v, HasAnchor: true}, true
+		return Interval{Low: lo, High: v, Anchor: v, HasAnchor: true, Below: bound == schema.BoundLessThan}, true
 	case schema.BoundRange, schema.BoundVague:
 		lo, hi := pick(low, best, high), pick(high, best, low)
 		if lo > hi {
@@ -120,6 +124,7 @@ type side struct {
 	minor   bool // below its article's headline figure for the key
 	since   bool // a running total over a period (TotalSince)
 	asOf    bool // a running total at a stated time (TotalAsOf)
+	event   event
 }
 
 // sameVoice reports whether the same speaker gave both claims: the same
@@ -176,9 +181,14 @@ func compare(a, b *side, tol float64) verdict {
 		return verdict{}
 	}
 	if bHigher && a.hasPub && b.hasPub && b.pub > a.pub {
-		if sameVoice(a, b) && a.article != b.article {
+		switch {
+		case sameVoice(a, b) && a.article != b.article:
 			v.kind = schema.ConflictUpdate
-		} else if b.pub-a.pub >= laterSeconds {
+		case b.pub-a.pub >= laterSeconds && (a.asOf || b.asOf) && a.article != b.article:
+			// a running total at a stated time ("so far", "the toll rose
+			// to", the arrests), higher half a day later: the count grew
+			v.kind = schema.ConflictUpdate
+		case b.pub-a.pub >= laterSeconds:
 			v.later = true
 		}
 	}
@@ -190,6 +200,11 @@ func compare(a, b *side, tol float64) verdict {
 const laterSeconds = 12 * 3600
 
 func overlaps(a, b Interval) bool {
+	// touching at a bound one side excludes ("more than 40" and "40") is
+	// no overlap
+	if a.Low == b.High && (a.Above || b.Below) || b.Low == a.High && (b.Above || a.Below) {
+		return false
+	}
 	return a.Low <= b.High && b.Low <= a.High
 }
 
@@ -244,6 +259,12 @@ func severityWeights(kind string) [2]float64 {
 
 const quotedTwiceBonus = 0.15
 
+// voices says who gave a pair's two figures, for the severity bonuses.
+type voices struct {
+	quotedTwice bool // one named source quoted with both figures             +0.15
+	named       bool // two different named sources, neither an outlet's own  +0.10
+}
+
 // weakening says which of the severity factors apply to a pair.
 type weakening struct {
 	hedged      bool // either claim is hedged ("reportedly")               ×0.75
@@ -251,7 +272,23 @@ type weakening struct {
 	far         bool // rel_gap ≥ 0.9: one figure ten times the other or 0  ×0.5
 	sameArticle bool // both claims are in one article                      ×0.7
 	minor       int  // claims below their article's headline figure        ×minorFactor each
+	generic     int  // claims of a generic source ("police", "officials")  ×genericFactor each
+	apart       bool // the articles came out more than three days apart   ×0.8
 }
+
+// apartSeconds is how far apart two reports must come out for their pair
+// to weigh less: later reports may count a grown toll, or another day.
+const apartSeconds = 3 * 24 * 3600
+
+// genericFactor weakens a pair for each claim whose source is a generic
+// noun ("police", "officials", "local disaster agency"): different
+// speakers at different hours, a district's or a unit's figure as often
+// as the event's.
+const genericFactor = 0.85
+
+// namedBonus raises a pair of two named sources ("UNHCR" against "Enough
+// Project"): the disagreement a reader should see first.
+const namedBonus = 0.10
 
 // named reports whether a voice is a named source ("Chicago Police
 // Department", "Bill Brown") rather than a generic noun ("police",
@@ -278,23 +315,31 @@ func b2i(b bool) int {
 const farRel = 0.9
 
 // severity returns the severity of a conflict of the given kind.
-func severity(kind string, rel float64, quotedTwice bool, w weakening) float64 {
+func severity(kind string, rel float64, v voices, w weakening) float64 {
 	k := severityWeights(kind)
 	s := k[0] + k[1]*rel
-	if quotedTwice && kind != schema.ConflictUpdate {
-		s += quotedTwiceBonus
+	if kind != schema.ConflictUpdate {
+		switch {
+		case v.quotedTwice:
+			s += quotedTwiceBonus
+		case v.named:
+			s += namedBonus
+		}
 	}
 	s = math.Min(1, s)
 	for _, f := range [...]struct {
 		on     bool
 		factor float64
-	}{{w.hedged, 0.75}, {w.later, 0.6}, {w.far, 0.5}, {w.sameArticle, 0.7}} {
+	}{{w.hedged, 0.75}, {w.later, 0.6}, {w.far, 0.5}, {w.sameArticle, 0.7}, {w.apart, 0.8}} {
 		if f.on {
 			s *= f.factor
 		}
 	}
 	for range w.minor {
 		s *= minorFactor
+	}
+	for range w.generic {
+		s *= genericFactor
 	}
 	return math.Max(0, s)
 }

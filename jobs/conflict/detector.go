@@ -56,9 +56,10 @@ type Config struct {
 	// bytes; past it, Add spills them to a run file. Zero means
 	// DefaultMemoryBudget.
 	MemoryBudget int64
-	// Window is the largest difference in publication date between two
-	// claims whose time bucket is a bare year (event counts); zero means
-	// DefaultWindow, a negative value disables the window.
+	// Window is the largest difference between the days of the events of
+	// two claims whose time bucket is a bare year (event counts, without a
+	// cluster), counted in whole days; zero means DefaultWindow, a
+	// negative value disables the window.
 	Window time.Duration
 	// Neighbors is how many preceding claims (in publication order) each
 	// claim of a group larger than AllPairsMax is compared with; zero means
@@ -334,8 +335,8 @@ type partitionWorker struct {
 	hashIn []byte       // conflictID's buffer
 	// Sets of a large group (see smallGroup), with the size of the
 	// largest group they held: clearing a map costs its capacity.
-	heads    map[string]float64       // article → headline figure of the group
-	seen     map[restatement]struct{} // the group's figures, per article and voice
+	heads    map[string]float64    // article → headline figure of the group
+	seen     map[restatement]int32 // the group's figures, per article and voice: the mention kept
 	mapGroup int
 }
 
@@ -593,6 +594,20 @@ func pubOrder(r *rec) int64 {
 	return r.pub
 }
 
+// sameEvent reports whether two claims of one key group can count one
+// event: their places lie one inside the other (or either is unknown),
+// their events' days are at most window days apart (window < 0: any), and
+// their events are of one kind (or either is unknown).
+func sameEvent(a, b *event, window int64) bool {
+	if a.path != "" && b.path != "" && !gazetteer.Nested(a.path, b.path) {
+		return false // two places of one country, neither inside the other
+	}
+	if window >= 0 && a.hasDay && b.hasDay && max(a.day-b.day, b.day-a.day) > window {
+		return false
+	}
+	return a.kind == "" || b.kind == "" || a.kind == b.kind
+}
+
 // group compares the claims of one key group, g, sorted by compareRecs and
 // starting at w.sorted[off], and appends its rows to w.rows, calling flush
 // when chunkRows are there.
@@ -615,9 +630,14 @@ func (w *partitionWorker) group(d *Detector, g []rec, off int32, flush func()) {
 			article: r.article,
 			since:   r.flags&flagSince != 0,
 			asOf:    r.flags&flagAsOf != 0,
+			event:   parseEvent(r.event),
 		}
 		if s.voice == "" {
 			s.voice, s.own = r.outlet, true
+		}
+		if !s.event.hasDay && s.hasPub {
+			// a key without the event's day: the publication's
+			s.event.day, s.event.hasDay = floorDiv(s.pub, 86400), true
 		}
 		w.sides[k] = s
 	}
@@ -626,9 +646,9 @@ func (w *partitionWorker) group(d *Detector, g []rec, off int32, flush func()) {
 	}
 	w.dropRestatements(g, valid)
 	w.markMinor(valid)
-	window := int64(-1)
+	window := int64(-1) // in days
 	if d.cfg.Window > 0 && windowed(g[0].key) {
-		window = int64(d.cfg.Window / time.Second)
+		window = int64(d.cfg.Window / (24 * time.Hour))
 	}
 
 	pair := func(i, j int) {
@@ -640,13 +660,10 @@ func (w *partitionWorker) group(d *Detector, g []rec, off int32, flush func()) {
 		if a.article == b.article && sa.voice == sb.voice && sa.own == sb.own {
 			return // one voice in one article: a restatement or a breakdown
 		}
-		if a.event != "" && b.event != "" && !gazetteer.Nested(a.event, b.event) {
-			return // two places of one country, neither inside the other
-		}
-		same := sameVoice(sa, sb)
-		if window >= 0 && sa.hasPub && sb.hasPub && sb.pub-sa.pub > window {
+		if !sameEvent(&sa.event, &sb.event, window) {
 			return
 		}
+		same := sameVoice(sa, sb)
 		v := compare(sa, sb, tol)
 		if v.kind == "" {
 			return
@@ -664,9 +681,14 @@ func (w *partitionWorker) group(d *Detector, g []rec, off int32, flush func()) {
 			highB: finite(sb.iv.High),
 			gap:   v.gap,
 			rel:   v.rel,
-			severity: severity(v.kind, v.rel, same && !sa.own && named(sa.voice), weakening{
+			severity: severity(v.kind, v.rel, voices{
+				quotedTwice: same && !sa.own && named(sa.voice),
+				named:       !same && !sa.own && !sb.own && named(sa.voice) && named(sb.voice),
+			}, weakening{
 				hedged: sa.hedged || sb.hedged, later: v.later, far: v.rel >= farRel, sameArticle: a.article == b.article,
-				minor: b2i(sa.minor) + b2i(sb.minor),
+				minor:   b2i(sa.minor) + b2i(sb.minor),
+				generic: b2i(!sa.own && !named(sa.voice)) + b2i(!sb.own && !named(sb.voice)),
+				apart:   sa.hasPub && sb.hasPub && max(sa.pub-sb.pub, sb.pub-sa.pub) > apartSeconds,
 			}),
 			same: same,
 		})
@@ -709,27 +731,39 @@ type restatement struct {
 }
 
 // dropRestatements marks as not valid each claim of the group g that
-// restates, in the same article and voice, the figure of an earlier claim
+// restates, in the same article and voice, the figure of another claim
 // (same bound, values, negation and hedging): a figure repeated in a story
-// (a headline, a lead, a summary) is paired once, not once per mention.
+// (a headline, a lead, a summary) is paired once, not once per mention,
+// by its mention with the longest quote.
 func (w *partitionWorker) dropRestatements(g []rec, valid []bool) {
 	key := func(k int) restatement {
 		r, s := &g[k], &w.sides[k]
 		return restatement{article: r.article, voice: s.voice, bound: r.bd, own: s.own,
 			low: r.low, best: r.best, high: r.high, flags: r.flags & (flagNegated | flagHedged)}
 	}
+	// the mention kept is the one with the longest quote (a sentence of
+	// the story rather than its headline), the first of equal ones
+	beats := func(j, k int) bool {
+		return len(g[j].quote) > len(g[k].quote) || len(g[j].quote) == len(g[k].quote) && j < k
+	}
 	if smallGroup(len(g)) {
-		// a claim still valid is the first with its figure: compare with those
+		keep := valid[:len(g):len(g)]
+		var drop [8]bool
 		for k := range g {
-			if !valid[k] {
+			if !keep[k] {
 				continue
 			}
 			rk := key(k)
-			for j := 0; j < k; j++ {
-				if valid[j] && key(j) == rk {
-					valid[k] = false
+			for j := range g {
+				if j != k && keep[j] && key(j) == rk && beats(j, k) {
+					drop[k] = true
 					break
 				}
+			}
+		}
+		for k := range g {
+			if drop[k] {
+				valid[k] = false
 			}
 		}
 		return
@@ -739,11 +773,15 @@ func (w *partitionWorker) dropRestatements(g []rec, valid []bool) {
 			continue
 		}
 		rk := key(k)
-		if _, ok := w.seen[rk]; ok {
-			valid[k] = false
+		if j, ok := w.seen[rk]; ok && !beats(k, int(j)) {
 			continue
 		}
-		w.seen[rk] = struct{}{}
+		w.seen[rk] = int32(k)
+	}
+	for k := range g {
+		if valid[k] && w.seen[key(k)] != int32(k) {
+			valid[k] = false
+		}
 	}
 }
 
@@ -757,7 +795,7 @@ func smallGroup(n int) bool { return n <= 8 }
 // anew: clearing them would cost their capacity.
 func (w *partitionWorker) groupMaps(n int) {
 	if w.seen == nil || w.mapGroup > 4*n {
-		w.seen = make(map[restatement]struct{}, n)
+		w.seen = make(map[restatement]int32, n)
 		w.heads = make(map[string]float64, n)
 		w.mapGroup = n
 		return

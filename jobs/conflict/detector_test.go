@@ -385,7 +385,15 @@ func TestDetectorSeverityFactors(t *testing.T) {
 		it.Outlet = "same-outlet"
 		return it
 	}
-	if s, _ := sev(own("1", "A", 5), own("2", "B", 7)); s != base {
-		t.Errorf("one outlet's own voice twice %v, want %v", s, base)
+	// base pairs two generic sources; an outlet's own voice is none
+	if s, _ := sev(own("1", "A", 5), own("2", "B", 7)); math.Abs(s-base/(genericFactor*genericFactor)) > 1e-9 {
+		t.Errorf("one outlet's own voice twice %v, want %v", s, base/(genericFactor*genericFactor))
+	}
+	named, _ := sev(mk("1", "A", "Harbour Police", 5, t0), mk("2", "B", "City Hospital", 7, t0))
+	if named <= base/(genericFactor*genericFactor) {
+		t.Errorf("two named sources %v, not above two voices of no name %v", named, base/(genericFactor*genericFactor))
+	}
+	if s, _ := sev(mk("1", "A", "Harbour Police", 7, t0), mk("2", "B", "City Hospital", 5, t0.Add(4*24*time.Hour))); s >= named {
+		t.Errorf("two named sources four days apart %v, not below the same day's %v", s, named)
 	}
 }

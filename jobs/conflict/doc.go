@@ -7,10 +7,13 @@
 //
 // # The claim key
 //
-// Key(claim) is "predicate|subject class|place key|time bucket", for
-// example "killed|civilians|adlab|2019". Two claims are compared only when
-// their keys are equal; the key is stored in claims.claim_key so that users
-// can regroup. Statements, claims without a value, claims whose predicate
+// Key(claim) is "predicate|subject class|place key|time bucket", then
+// marks the detector reads, for example "killed|civilians|#idlib|event" or
+// "killed|people|=US|2016|20160612|shooting". Two claims are compared only
+// when the first four parts of their keys are equal (GroupKey); the key is
+// stored in claims.claim_key so that users can regroup. The marks: "since"
+// or "asof" for a running total, and, without a cluster, the day of the
+// event the claim counts (YYYYMMDD) and the event's kind (EventKind). Statements, claims without a value, claims whose predicate
 // is "" or "other", and money claims without a subject get key "" and are
 // never compared: without a predicate (or, for money, a subject), two
 // numbers about one place and year are not known to measure the same thing.
@@ -50,17 +53,18 @@
 //
 // Only claims of the same class are compared: civilians with civilians,
 // children with children, people with people. Nested pairs (children vs
-// civilians, civilians vs people) are not compared, because a part is a
+// civilians, civilians vs people) are not compared, because a subset is a
 // different quantity from the whole: "12 people were killed, including 5
 // children" holds no conflict, and neither does an article's "hundreds of
 // people killed" beside a monitor's "890 civilians". Sibling classes
 // (soldiers vs fighters, women vs children) are never compared either.
 //
-// Parts. A count that its own sentence marks as a part of a larger count
-// keeps its class with the suffix "/part" ("injured|people/part|..."), and
-// keys with that suffix are never compared (Comparable): a part is a
-// different quantity from its whole, and two parts of one event are
-// rarely the same part. PartRule reads the words around the claim's
+// Subsets. A count that its own sentence marks as a subset of a larger
+// count keeps its class with the suffix "/subset" ("injured|people/subset|..."),
+// and keys with that suffix are never compared (Comparable): a subset is a
+// different quantity from its whole, and two subsets of one event are
+// rarely the same subset (a named one, "/subset:" and its name, meets the
+// same subset only). SubsetRule reads the words around the claim's
 // number (the first number of its quote that has the claim's value; vague
 // amounts such as "a handful", "several", "dozens" count as numbers):
 //
@@ -116,20 +120,51 @@
 //   - events: a plural incident noun ("shootings", "attacks", "incidents",
 //     "homicides", ...) after a number of three or more or a word such as
 //     "separate", "series", "several" within three words, or right after
-//     "in": "in 12 shootings", "four separate shootings", "109 homicides",
-//     "in shootings across Chicago" ("two shootings" is often the event
-//     itself, in two places);
+//     "in", "from" or "by": "in 12 shootings", "four separate shootings",
+//     "109 homicides", "in shootings across Chicago", "died from shootings
+//     in 2016" ("two shootings" is often the event itself, in two places);
+//     an event noun followed by "of" and plural sites ("the bombing of UN
+//     schools and of housing": several incidents);
 //   - area: "across the city", "citywide", in the number's clause (between
 //     commas, semicolons, colons): a city's tally over many incidents (a
 //     region's or a country's is not taken as wider than the event: a
 //     flood's toll "across the region" is the flood's);
 //   - year: "this year", in the number's clause;
-//   - past: a year before the publication's (in January, before the last
-//     one), "N years ago", "last year": "the 2012 Aurora theater shooting
-//     that left 12 people dead", "the deadliest mass shooting was in 2007".
+//   - past: before the number, a year before the article's event's (in
+//     January, before the last one), "N years ago", "last year": "the 2012
+//     Aurora theater shooting that left 12 people dead", "the deadliest
+//     mass shooting was in 2007" (after the number, such words are as
+//     often a modifier of another noun, "in a region devastated by the
+//     tsunami of 2004"; the scope rules read the number's clause).
 //
 // Without a cluster the key is a place's and a year's, and such counts
 // are that place's: they keep their class.
+//
+// Quantity scopes. ScopeRule reads, in the number's clause, a leading
+// "In ...," clause, the clauses it goes on from ("..., killing 170,000"),
+// the clause right after it when that qualifies it, and for the background
+// rule the sentence before, which quantity a count is beside the event's
+// own total, against the article's context (ArticleContext: the day, year
+// and kind of its event, its main place, its text):
+//
+//   - another event or another time ("/other", never compared): a year
+//     before the event's, "last year", "three years ago", "since 2011" in
+//     a report of 2019, "the deadliest since 1999", "in another attack",
+//     "came six weeks after a massacre", a modifier of the event noun with
+//     an earlier year ("the civil war, waged since 1955"), a superseded
+//     figure ("revised from eight to six", "Originally, reports said ..."),
+//     a background paragraph; for a point event (a shooting, a bombing, a
+//     crash, a fire, a stabbing), a count at another named town, city or
+//     neighbourhood than the article's own places (its main place, and
+//     those of its opening); under a cluster, a count at another country
+//     than the article's (abroad);
+//   - one hospital's patients ("/subset:" and its name; a speaker's own
+//     intake, "we have received 50 people", unnamed);
+//   - for an event over a region (a quake, a flood), a district, regency,
+//     town or village of it ("/subset:" and its name), also in an
+//     apposition ("in Takengon, the capital of Central Aceh district");
+//   - a running total over a period ("since the assault began": the mark
+//     "since").
 //
 // Place key. PlaceKey(location), or of location_mention when location is
 // empty. It survives case, diacritics, articles, transliteration and
@@ -178,32 +213,44 @@
 // cluster key pairs none.
 //
 // Time bucket. A string cannot say "overlapping", so the key carries a
-// coarse bucket and the detector adds a window (ScopeBucket):
+// coarse bucket and the detector adds a window (ScopeBucket). "Other time"
+// and the buckets are read against the day of the article's event, not its
+// publication (ArticleContext.Event: the first full date of the article's
+// opening when at most 400 days before publication, else the publication's
+// day):
 //
 //   - a closed period of 60 days or more that ended at least a week before
-//     publication ("in 2018"): "YYYYMM-YYYYMM" of its start and end;
-//   - a scope starting more than a year before publication ("since 2011",
-//     a cumulative count over a long period): "s" and the start year;
+//     the article's event ("in 2018"): "YYYYMM-YYYYMM" of its start and end;
+//   - a scope starting more than a year before the article's event ("since
+//     2011", a cumulative count over a long period): "s" and the start year;
 //   - with a cluster key only, a scope that started 60 days or more
-//     before publication and spans 60 days or more or has no end ("this
-//     year", "since early October" in December): "s" and the start's year
-//     and month, "s201610": a count over a period, not the cluster's
-//     event (an event date months back, "on June 21", stays the year's);
-//   - any other scope start ("since April", "on Monday"): its year;
-//   - no scope: the publication year;
-//   - neither: "open".
+//     before the article's event and spans 60 days or more or has no end
+//     ("this year", "since early October" in December): "s" and the start's
+//     year and month, "s201610": a count over a period, not the cluster's
+//     event;
+//   - with a cluster key, any other count: "event" (ScopeEvent), whatever
+//     year each report came out in: the cluster is one event (a shooting of
+//     November 2015 and its follow-ups of 2016 meet);
+//   - without a cluster, any other count: the year of the event the claim
+//     counts (claimEvent): a date its clause writes a week or more before
+//     the article's event ("the Nov. 22 shootout that wounded 17" in a
+//     report of October 2016), else a short scope the extractor resolved
+//     from a weekday or a recent date ("on Saturday", also across New
+//     Year's Day), else the article's event;
+//   - neither a date nor a text's year: "open".
 //
 // The whole-war "370,000 killed since 2011" (s2011) therefore never meets
 // the offensive's "890 civilians killed since April" (2019), while a count
-// with no stated scope in a report of the same week (2019) does. For bare
-// years, the buckets of event counts, the detector also requires the two
-// articles to be published within Config.Window (7 days by default) of
-// each other, so that two incidents in one town and year are not paired:
-// on the GVA corpus, 7 days instead of 31 removes three quarters of the
-// rows pairing different incidents and 5% of the others. The cost: an
-// event reported across New Year's Day, or a "since April" count published
-// the next January, falls into two buckets, and reports more than a week
-// apart about one event are not compared unless they state a scope.
+// with no stated scope of the same week does. For bare years, the buckets
+// of event counts without a cluster, the detector also requires the days
+// of the two claims' events to be within Config.Window (7 days by
+// default) of each other, and their events to be of one kind when both
+// are known (a shooting, a bombing, a quake: EventKind), so that two
+// incidents in one town and year are not paired: two shootings in one
+// city a month apart stay apart. The day and the kind travel in the key's
+// marks and in Item.Event, with the gazetteer path of the claim's place
+// (two places of one country are compared only when one lies inside the
+// other).
 //
 // # Intervals
 //
@@ -242,8 +289,13 @@
 //     diverge pairwise.
 //   - update: a contradiction or divergence where both claims have the same
 //     voice, come from different articles, b was published strictly later
-//     and b's value is the higher one: a cumulative count growing. Falling
-//     counts stay contradictions or divergences.
+//     and b's value is the higher one: a cumulative count growing; also
+//     where either claim is a running total at a stated time ("asof": "so
+//     far", "the toll rose to", the arrested) and b, higher, came out 12
+//     hours or more later in another article. Falling counts stay
+//     contradictions or divergences.
+//   - "More than N" excludes N: "more than 40" against "40" is a
+//     contradiction (with a gap of 0), "at least 40" against "40" none.
 //
 // The voice of a claim is its source, or, for the article's own voice
 // (source ""), its outlet. same_source is true when both claims have the
@@ -268,7 +320,8 @@
 // severity = base + span·rel_gap, plus 0.15 when one named source is
 // quoted with both figures (same_source with a cited source whose name has
 // a capital letter, except for updates: the strongest signal, the same
-// organisation quoted with two numbers), capped at 1:
+// organisation quoted with two numbers), else 0.10 when two different
+// named sources gave them, capped at 1:
 //
 //	contradiction  0.50 + 0.50·rel_gap
 //	denial         0.60 + 0.40·rel_gap
@@ -281,11 +334,13 @@
 //	×0.75  either claim is hedged ("reportedly", "may have")
 //	×0.6   the higher figure, from another voice, was published 12 hours
 //	       or more later: the count may simply have grown
+//	×0.8   the two articles came out more than three days apart
 //	×0.5   rel_gap ≥ 0.9: one figure is ten times the other, or zero; on
 //	       real clusters such pairs are mostly two different quantities (a
-//	       year's toll and one incident, a whole and a part, "no one else
+//	       year's toll and one incident, a whole and a subset, "no one else
 //	       was hurt" and a count)
 //	×0.7   both claims are in one article
+//	×0.85  for each claim of a generic source ("police", "officials")
 //	×0.5   for each claim below its article's headline figure for the key
 //	       (the largest value among the article's claims of the group, by
 //	       more than the tolerance; negated claims take no part)
@@ -335,7 +390,7 @@
 // Engines that group claims by key themselves (a distributed runner's
 // shuffle on claim_key) call DetectGroup on each group instead: the same
 // comparison code, in memory, giving exactly the Detector's rows for that
-// key. Items whose key is not Comparable (empty, or a part's or a context
+// key. Items whose key is not Comparable (empty, or a subset's or a context
 // figure's) are dropped by Add and DetectGroup alike.
 //
 // Order: groups come in the order of (hash, key); within a small group

@@ -27,28 +27,30 @@ type Item struct {
 	Hedged    bool         // the claim is hedged ("reportedly")
 	Quote     string       // claims.quote, for the conflicts table
 	Location  string       // claims.location, for the conflicts table
-	Event     string       // the gazetteer path of the claim's place (gazetteer.Place.Path) under a country key; "" else
+	Event     string       // what the detector reads of the claim's event beyond the key: its place's gazetteer path (under a country key), day and kind (see ItemOf); "" when none is known
 	Since     bool         // a running total over a period (the key's TotalSince)
 	AsOf      bool         // a running total at a stated time (the key's TotalAsOf)
 }
 
 // ItemOf projects c onto an Item. The key is c.ClaimKey, or Key(c) when
-// c.ClaimKey is empty, without its running-total mark, which sets Since
-// or AsOf.
+// c.ClaimKey is empty, without its marks: the running-total mark sets
+// Since or AsOf; the event's day and kind go into Event, with the
+// gazetteer path of the claim's place under a country key.
 func ItemOf(c *schema.Claim) Item {
 	key := c.ClaimKey
 	if key == "" {
 		key = Key(c)
 	}
-	key, total := splitKey(key)
-	event := ""
+	m := keyMarks(key)
+	key = m.group
+	path := ""
 	if strings.HasPrefix(keyPlace(key), "=") && keyPlace(key) == "="+countryOf(c) {
-		event = PlacePath(placeName(c)) // the gazetteer is read only without a cluster
+		path = PlacePath(placeName(c)) // the gazetteer is read only without a cluster
 	}
 	return Item{
-		Event:     event,
-		Since:     total == TotalSince,
-		AsOf:      total == TotalAsOf,
+		Event:     eventSig(path, m.day, m.kind),
+		Since:     m.total == TotalSince,
+		AsOf:      m.total == TotalAsOf,
 		ClaimID:   c.ClaimID,
 		ArticleID: c.ArticleID,
 		Key:       key,
@@ -64,6 +66,44 @@ func ItemOf(c *schema.Claim) Item {
 		Quote:     c.Quote,
 		Location:  c.Location,
 	}
+}
+
+// eventSig is an Item's Event: the gazetteer path of the claim's place,
+// the day of its event (YYYYMMDD) and the event's kind, each "" when
+// unknown, joined by "|"; "" when all three are.
+func eventSig(path string, day time.Time, kind string) string {
+	if path == "" && day.IsZero() && kind == "" {
+		return ""
+	}
+	var tmp [8]byte
+	d := ""
+	if !day.IsZero() {
+		d = string(appendDay(tmp[:0], day))
+	}
+	return path + "|" + d + "|" + kind
+}
+
+// event is an Item's Event read back: the place's gazetteer path, the
+// event's day (days since 1970, valid when hasDay) and kind.
+type event struct {
+	path, kind string
+	day        int64
+	hasDay     bool
+}
+
+// parseEvent reads an Item's Event; an Event of another form is read as a
+// gazetteer path alone.
+func parseEvent(s string) event {
+	path, rest, ok := strings.Cut(s, "|")
+	if !ok {
+		return event{path: s}
+	}
+	d, kind, _ := strings.Cut(rest, "|")
+	e := event{path: path, kind: kind}
+	if t, ok := parseDay(d); ok {
+		e.day, e.hasDay = floorDiv(t.Unix(), 86400), true
+	}
+	return e
 }
 
 // placeName is the place a claim is keyed on: its location, else the

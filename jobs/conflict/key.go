@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimscan/claimscan/jobs/gazetteer"
 	"github.com/claimscan/claimscan/schema"
 )
 
@@ -13,6 +14,10 @@ const (
 	// ScopeOpen is the time bucket of a claim with neither a scope nor a
 	// publication date.
 	ScopeOpen = "open"
+	// ScopeEvent is the time bucket, under a cluster, of a count of the
+	// cluster's event (no period of its own): the cluster is one event,
+	// whatever day each article was published.
+	ScopeEvent = "event"
 )
 
 // closedMin is the shortest closed period that gets its own bucket; a
@@ -26,8 +31,8 @@ const closedMin = 60 * 24 * time.Hour
 // paired. Key returns "" for statements, claims without a value, claims
 // whose predicate is "" or "other", and money claims without a subject:
 // those are not compared. The subject class of a partial count ("one of
-// the victims", "two were critically wounded"; see PartRule) ends in
-// PartSuffix, and such keys are not compared either (Comparable).
+// the victims", "two were critically wounded"; see SubsetRule) ends in
+// SubsetSuffix, and such keys are not compared either (Comparable).
 //
 // Key is pure, allocates little and is safe for concurrent use; the
 // package documentation gives the rules for each part.
@@ -52,6 +57,30 @@ type Keyer struct {
 	n        int            // its number of tokens
 	read     bool           // sentence was read
 	toks     [maxTokens]token
+	seen     []seenClaim // the article's claims keyed so far (after SetArticle)
+	article  bool        // SetArticle was called
+	home     string      // the country of the article's main place, once read
+	homeRead bool
+}
+
+// homeCountry returns the country of the article's main place in the
+// world gazetteer ("" when unknown), read once per article: the context in
+// which its places are looked up.
+func (k *Keyer) homeCountry() string {
+	if !k.homeRead {
+		k.homeRead = true
+		if p, ok := placeOf(k.art.Place); ok {
+			k.home = p.Country
+		}
+	}
+	return k.home
+}
+
+// seenClaim is where a claim of the article stands and what it counts,
+// for the additive rule.
+type seenClaim struct {
+	sentence, start int32
+	pred, subj      string
 }
 
 // tokens returns the words of s, tokenized at most once in a row.
@@ -77,7 +106,50 @@ func SetKeys(claims []schema.Claim, text string, published time.Time, cluster st
 // SetArticle sets the context of the article whose claims come next: its
 // year and main place, which the quantity scope rules read (ScopeRule).
 // Without it (a zero context) the rules that need them do not apply.
-func (k *Keyer) SetArticle(a ArticleContext) { k.art = a }
+func (k *Keyer) SetArticle(a ArticleContext) {
+	k.art, k.seen, k.article, k.home, k.homeRead = a, k.seen[:0], true, "", false
+}
+
+// classBefore returns the subject class of the nearest earlier claim of
+// c's sentence when it counts members of a body of people (officers,
+// soldiers, fighters, journalists, medics, aid workers: "killed five
+// officers and injured seven others"); else subj ("killed a man and
+// wounded two others" are people).
+func (k *Keyer) classBefore(c *schema.Claim, subj string) string {
+	for i := len(k.seen) - 1; i >= 0; i-- {
+		e := &k.seen[i]
+		if e.sentence != c.SentenceIndex || e.start >= c.CharStart {
+			break
+		}
+		switch e.subj {
+		case SubjectPolice, SubjectSoldiers, SubjectFighters, SubjectCombatants, SubjectJournalist, SubjectMedics, SubjectAidWorkers:
+			return e.subj // a body of people ("officers"), not a kind ("a man")
+		}
+	}
+	return subj
+}
+
+// additive is how many sentences back (besides its own) a count added to
+// another ("another two people were killed") looks for the count it adds
+// to.
+const additive = 2
+
+// addsTo reports whether an earlier claim of the article, in c's sentence
+// or the additive sentences before it, counts c's predicate (and, when
+// subj is not "", subject class): the count "another N", "N more" or "N
+// also" adds to.
+func (k *Keyer) addsTo(c *schema.Claim, pred, subj string) bool {
+	for i := len(k.seen) - 1; i >= 0; i-- {
+		e := &k.seen[i]
+		if e.sentence < c.SentenceIndex-additive {
+			break
+		}
+		if e.pred == pred && (subj == "" || e.subj == subj) && (e.sentence < c.SentenceIndex || e.start < c.CharStart) {
+			return true
+		}
+	}
+	return false
+}
 
 // KeyIn returns KeyIn(c, cluster), reading c's quantity scope against the
 // context SetArticle gave.
@@ -100,6 +172,19 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 	if q.url {
 		return "" // a number in a web address
 	}
+	if k.article {
+		// "killed five officers and injured seven others": the others
+		// are of the class counted before them in the sentence
+		if q.others && subj == SubjectPeople {
+			subj = k.classBefore(c, subj)
+		}
+		// "another two people were killed", two sentences after "ten
+		// people were killed": an increment, a subset of the total
+		if q.added && k.addsTo(c, pred, "") || q.also && k.addsTo(c, pred, subj) {
+			q.subset = true
+		}
+		k.seen = append(k.seen, seenClaim{sentence: c.SentenceIndex, start: c.CharStart, pred: pred, subj: subj})
+	}
 	var pk string // the place key, or empty and its skeleton in skel
 	var sk [64]byte
 	var skel []byte
@@ -108,12 +193,13 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 		if strings.TrimSpace(place) == "" {
 			place = c.LocationMention
 		}
-		if p, ok := placeOf(place); ok {
+		ctx := k.homeCountry()
+		if p, ok := placeOfIn(place, ctx); ok {
 			// the country blocks; the detector keeps apart the places
 			// that do not nest (Item.Event)
 			pk = "=" + p.Country
 		} else {
-			pk, skel = placeKey(place, sk[:0])
+			pk, skel = placeKeyIn(place, ctx, sk[:0])
 		}
 	}
 	unit := strings.ToLower(strings.TrimSpace(c.Unit))
@@ -141,11 +227,15 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 		b.WriteString(OtherSuffix)
 	case q.ctx:
 		b.WriteString(ContextSuffix)
-	case q.part:
-		b.WriteString(PartSuffix)
+	case q.subset:
+		b.WriteString(SubsetSuffix)
+	case q.org != "":
+		b.WriteString(SubsetSuffix)
+		b.WriteByte(':')
+		b.Write(gazetteer.Fold(nil, q.org))
 	case q.scope.kind == ScopeHospital || q.scope.kind == ScopeArea:
-		b.WriteString(PartSuffix)
-		if pk := partName(q.scope); pk != "" {
+		b.WriteString(SubsetSuffix)
+		if pk := subsetName(q.scope); pk != "" {
 			b.WriteByte(':')
 			b.WriteString(pk)
 		}
@@ -165,11 +255,20 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 		b.WriteString(pk)
 	}
 	b.WriteByte('|')
-	if c.Published.IsZero() && c.ScopeStart.IsZero() && k.art.Year > 0 {
-		// no date but the text's: its year
+	ref := k.art.Event // the article's event, else its publication
+	if ref.IsZero() && !c.Published.IsZero() {
+		ref = c.Published.UTC().Truncate(24 * time.Hour)
+	}
+	ev := k.claimEvent(c, q, ref)
+	var windowedBucket bool
+	switch {
+	case ref.IsZero() && c.ScopeStart.IsZero() && cluster != "":
+		b.WriteString(ScopeEvent)
+	case ref.IsZero() && c.ScopeStart.IsZero() && k.art.Year > 0:
+		// no date but the text's year
 		b.Write(strconv.AppendInt(nil, int64(k.art.Year), 10))
-	} else {
-		writeBucket(&b, c.ScopeStart, c.ScopeEnd, c.Published, cluster != "")
+	default:
+		windowedBucket = writeBucket(&b, c.ScopeStart, c.ScopeEnd, ref, ev, cluster != "")
 	}
 	switch {
 	case q.scope.kind == ScopeSince:
@@ -177,11 +276,51 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 	case q.running:
 		b.WriteString("|" + TotalAsOf)
 	}
+	if windowedBucket {
+		// what the detector reads beyond the group: the event's day and
+		// kind
+		if !ev.IsZero() {
+			var tmp [8]byte
+			b.WriteByte('|')
+			b.Write(appendDay(tmp[:0], ev))
+		}
+		if k.art.Kind != "" {
+			b.WriteByte('|')
+			b.WriteString(k.art.Kind)
+		}
+	}
 	return b.String()
 }
 
-// Running totals, the optional fifth part of a claim_key: claims are
-// grouped on the first four parts, and the detector reads the fifth.
+// dateShift is how much earlier than the article's event a date of a
+// claim's clause must be to move the claim to that day: the dates around
+// the event's (an arrest, a vigil, a hearing) leave it where it is.
+const dateShift = 7 * 24 * time.Hour
+
+// claimEvent returns the day of the event a claim counts: a date its
+// clause writes a week or more before the article's event ("the Nov. 22
+// shootout that wounded 17" in a report of October), else its short
+// scope when the extractor read it from a weekday or a recent date ("on
+// Saturday": the event of a report published on Monday, also across New
+// Year's Day) and the article's event is its publication's, else ref, the
+// article's event; zero when none is known.
+func (k *Keyer) claimEvent(c *schema.Claim, q qualifiers, ref time.Time) time.Time {
+	if !q.date.IsZero() && (ref.IsZero() || q.date.Before(ref.Add(-dateShift))) {
+		return q.date // an earlier event's day, not one of the days around the article's
+	}
+	pub := c.Published.UTC().Truncate(24 * time.Hour)
+	if s := c.ScopeStart; !s.IsZero() && !pub.IsZero() && ref.Equal(pub) &&
+		(c.ScopeEnd.IsZero() || c.ScopeEnd.Sub(s) < 8*24*time.Hour) &&
+		!s.After(pub.Add(24*time.Hour)) && pub.Sub(s) <= 8*24*time.Hour {
+		return s.UTC().Truncate(24 * time.Hour)
+	}
+	return ref
+}
+
+// Marks after the four parts of a claim_key: a running total (TotalSince,
+// TotalAsOf) and, without a cluster, the day (YYYYMMDD) and kind of the
+// event the claim counts (see EventKind). Claims are grouped on the first
+// four parts, and the detector reads the marks.
 const (
 	// TotalSince marks a running total over a period that began before the
 	// event ("since the assault began", "since late April"). It is not
@@ -194,38 +333,62 @@ const (
 	TotalAsOf = "asof"
 )
 
-// GroupKey returns the part of a claim_key that claims are grouped on
-// (its first four parts: without the running-total mark), the key of the
-// claim's Item.
+// GroupKey returns the first four parts of a claim_key, which claims are grouped on
+// (its first four parts: without the marks), the key of the claim's Item.
 func GroupKey(key string) string {
-	g, _ := splitKey(key)
-	return g
+	return keyMarks(key).group
 }
 
-// splitKey returns the grouping part of a claim_key (its first four
-// parts) and its running-total mark ("", TotalSince or TotalAsOf).
-func splitKey(key string) (group, total string) {
-	i := strings.LastIndexByte(key, '|')
-	if i < 0 {
-		return key, ""
+// marks are the parts of a claim_key: its group (the first four parts)
+// and its marks.
+type marks struct {
+	group, total, kind string
+	day                time.Time
+}
+
+// keyMarks splits a claim_key into its group and its marks.
+func keyMarks(key string) marks {
+	var m marks
+	for strings.Count(key, "|") > 3 {
+		i := strings.LastIndexByte(key, '|')
+		last := key[i+1:]
+		switch {
+		case m.total == "" && (last == TotalSince || last == TotalAsOf):
+			m.total = last
+		case m.kind == "" && m.total == "" && m.day.IsZero() && isKind(last):
+			m.kind = last
+		case m.day.IsZero() && m.total == "":
+			d, ok := parseDay(last)
+			if !ok {
+				m.group = key
+				return m
+			}
+			m.day = d
+		default:
+			m.group = key
+			return m
+		}
+		key = key[:i]
 	}
-	switch key[i+1:] {
-	case TotalSince, TotalAsOf:
-		return key[:i], key[i+1:]
-	}
-	return key, ""
+	m.group = key
+	return m
 }
 
 // qualifiers are what the words of a claim's sentence say about the
 // quantity it counts.
 type qualifiers struct {
-	scope   scope // the quantity scope (ScopeRule)
-	trapped bool  // a count of the missing that are trapped
-	running bool  // a running total at a stated time ("the toll rose to")
-	part    bool  // a part of a larger count (PartRule)
-	ctx     bool  // with a cluster: a count about more than the event (ContextRule)
-	shot    bool  // a count of the shot, the dead included
-	url     bool  // the number is in a web address
+	scope   scope     // the quantity scope (ScopeRule)
+	trapped bool      // a count of the missing that are trapped
+	running bool      // a running total at a stated time ("the toll rose to")
+	subset  bool      // a subset of a larger count (SubsetRule)
+	ctx     bool      // with a cluster: a count about more than the event (ContextRule)
+	shot    bool      // a count of the shot, the dead included
+	url     bool      // the number is in a web address
+	date    time.Time // the date the number's clause writes, resolved against the article's event
+	added   bool      // "another N", "N more", "N others": a count added to one stated before
+	also    bool      // "N ... also died": added to a count of the same subject stated before
+	others  bool      // "N others": people of the class counted before them
+	org     string    // the organisation whose share the count is ("four Dallas Police Department officers")
 }
 
 func qualify(c *schema.Claim, cluster bool, k *Keyer) qualifiers {
@@ -240,11 +403,44 @@ func qualify(c *schema.Claim, cluster bool, k *Keyer) qualifiers {
 	}
 	ts := k.tokens(c.Sentence)
 	n := numberToken(c, ts, start, end)
-	q.part = partRule(c, ts, n) != ""
-	q.ctx = cluster && contextRule(c, ts, n) != ""
+	switch r := subsetRule(c, ts, n); r {
+	case SubsetOrg:
+		q.org = orgQualifier(c.Sentence, ts, n)
+	case "":
+	default:
+		q.subset = true
+	}
+	ev := k.art.Event
+	if ev.IsZero() {
+		ev = c.Published
+	}
+	q.ctx = cluster && contextRule(c, ts, n, ev) != ""
 	q.shot = isShotCount(c, ts, start, end)
+	q.added = addedCount(c.Sentence, ts, n)
+	if !q.shot && strings.EqualFold(strings.TrimSpace(c.Predicate), "injured") && shotBelow(ts, n) {
+		q.subset = true // "six more shot, and nearly 40 injured": more than the gunfire's wounded
+	}
+	q.also = alsoAfter(c.Sentence, ts, n)
+	q.others = n >= 0 && n+1 < len(ts) && ts[n+1].f&lOthers != 0
+	if q.added && q.shot && anyFlagBefore(ts, n, lDeath) {
+		q.shot = false // "five people are dead, six more shot": the wounded
+	}
 	q.scope = scopeRule(c, ts, n, k.art)
-	q.running = runningTotal(ts, n)
+	if cluster && q.scope.kind == "" && abroad(c, k.art) {
+		// "like they did during Rwanda, where close to a million people
+		// were massacred", in a report from South Sudan
+		q.scope = scope{kind: ScopeOther}
+	}
+	q.running = runningTotal(c.Sentence, ts, n) || strings.EqualFold(strings.TrimSpace(c.Predicate), "arrested")
+	if n >= 0 {
+		lo, hi := clauseOf(ts, n)
+		if lead := leadClause(ts); lead > 0 && lead < n {
+			lo = 0 // "On Nov. 22, a gunman wounded 17"
+		}
+		if d, ok := clauseDate(c.Sentence, ts, lo, hi, ev); ok {
+			q.date = d
+		}
+	}
 	for i := range ts {
 		if int(ts[i].off) >= start && int(ts[i].off) < end && ts[i].f&lTrapped != 0 {
 			q.trapped = true
@@ -255,22 +451,23 @@ func qualify(c *schema.Claim, cluster bool, k *Keyer) qualifiers {
 
 // partName is the key of a named part ("bnrmrah" for "Bener Meriah
 // district"), or "" for an unnamed one.
-func partName(s scope) string {
+func subsetName(s scope) string {
 	if s.name == "" {
 		return ""
 	}
 	return PlaceKey(s.name)
 }
 
-// PartSuffix ends the subject class of a claim_key for a partial count
-// (see PartRule): "injured|people/part|#gva-1|2016". Claims with such a
-// key are never compared (Comparable).
-const PartSuffix = "/part"
+// SubsetSuffix ends the subject class of a claim_key for a count of a
+// subset of a larger count (see SubsetRule):
+// "injured|people/subset|#gva-1|event". Claims with such a key are never
+// compared (Comparable).
+const SubsetSuffix = "/subset"
 
 // ContextSuffix ends the subject class of a claim_key, under a cluster
 // key, for a context figure: a count over several incidents, an area or
 // the year so far, or of an earlier event (see ContextRule):
-// "injured|people/ctx|#gva-1|2016". Claims with such a key are never
+// "injured|people/ctx|#gva-1|event". Claims with such a key are never
 // compared (Comparable).
 const ContextSuffix = "/ctx"
 
@@ -283,23 +480,23 @@ const TrappedPredicate = "trapped"
 // shot ("four people were shot", "9 people shot, 1 fatally"): everyone
 // hit, the dead included, a quantity apart from the wounded and from the
 // dead, whichever of injured or killed the claim's predicate is:
-// "shot|people|#gva-1|2016".
+// "shot|people|#gva-1|event".
 const ShotPredicate = "shot"
 
 // Comparable reports whether claims with the claim_key key are ever
 // compared: false for "" and for the keys whose subject class ends in
-// PartSuffix (an unnamed part), ContextSuffix or OtherSuffix. A part is a
-// different quantity from its whole, and two unnamed parts of one event
-// are rarely the same part (a named part, "/part:" and its name, meets the
-// same part only); a context figure or another event's is not the count
-// of the event.
+// SubsetSuffix (an unnamed subset), ContextSuffix or OtherSuffix. A subset
+// is a different quantity from its whole, and two unnamed subsets of one
+// event are rarely the same subset (a named subset, "/subset:" and its
+// name, meets the same subset only); a context figure or another event's
+// is not the count of the event.
 func Comparable(key string) bool {
 	if key == "" {
 		return false
 	}
 	_, rest, _ := strings.Cut(key, "|")
 	subj, _, _ := strings.Cut(rest, "|")
-	return !strings.HasSuffix(subj, PartSuffix) && !strings.HasSuffix(subj, ContextSuffix) && !strings.HasSuffix(subj, OtherSuffix)
+	return !strings.HasSuffix(subj, SubsetSuffix) && !strings.HasSuffix(subj, ContextSuffix) && !strings.HasSuffix(subj, OtherSuffix)
 }
 
 // ScopeBucket returns the time part of a claim_key for a claim with the
@@ -314,32 +511,53 @@ func Comparable(key string) bool {
 //   - neither: "open".
 func ScopeBucket(start, end, published time.Time) string {
 	var b strings.Builder
-	writeBucket(&b, start, end, published, false)
+	ev := published
+	if !start.IsZero() {
+		ev = start
+	}
+	writeBucket(&b, start, end, published, ev, false)
 	return b.String()
 }
 
-func writeBucket(b *strings.Builder, start, end, pub time.Time, cluster bool) {
+// writeBucket writes the time bucket of a claim with scope [start, end]
+// in an article whose event is on ref (its publication when the text
+// names no date), the claim counting the event of day ev; cluster is
+// whether the key is a cluster's. It reports whether the bucket is the
+// one of event counts (a year, or, under a cluster, "event"): the ones the
+// detector windows.
+func writeBucket(b *strings.Builder, start, end, ref, ev time.Time, cluster bool) (event bool) {
 	var tmp [16]byte
+	year := func(t time.Time) bool {
+		if cluster {
+			b.WriteString(ScopeEvent)
+			return false // a cluster is one event: no window
+		}
+		b.Write(strconv.AppendInt(tmp[:0], int64(t.Year()), 10))
+		return true
+	}
 	switch {
-	case start.IsZero() && pub.IsZero():
+	case start.IsZero() && ref.IsZero():
 		b.WriteString(ScopeOpen)
 	case start.IsZero():
-		b.Write(strconv.AppendInt(tmp[:0], int64(pub.Year()), 10))
-	case !end.IsZero() && end.Sub(start) >= closedMin && (pub.IsZero() || end.Before(pub.AddDate(0, 0, -7))):
+		return year(ev)
+	case !end.IsZero() && end.Sub(start) >= closedMin && (ref.IsZero() || end.Before(ref.AddDate(0, 0, -7))):
 		b.Write(appendYM(tmp[:0], start))
 		b.WriteByte('-')
 		b.Write(appendYM(tmp[:0], end))
-	case !pub.IsZero() && start.Before(pub.AddDate(-1, 0, 0)):
+	case !ref.IsZero() && start.Before(ref.AddDate(-1, 0, 0)):
 		b.WriteByte('s')
 		b.Write(strconv.AppendInt(tmp[:0], int64(start.Year()), 10))
-	case cluster && !pub.IsZero() && pub.Sub(start) >= closedMin && (end.IsZero() || end.Sub(start) >= closedMin):
+	case cluster && !ref.IsZero() && ref.Sub(start) >= closedMin && (end.IsZero() || end.Sub(start) >= closedMin):
 		// one event's cluster: a count over a period that began two
 		// months or more before the article is not the event's
 		b.WriteByte('s')
 		b.Write(appendYM(tmp[:0], start))
+	case ref.IsZero():
+		return year(start)
 	default:
-		b.Write(strconv.AppendInt(tmp[:0], int64(start.Year()), 10))
+		return year(ev)
 	}
+	return false
 }
 
 func appendYM(dst []byte, t time.Time) []byte {

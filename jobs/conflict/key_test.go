@@ -129,7 +129,7 @@ func quantity(pred, subj, loc string, bound string, v float64) schema.Claim {
 
 func TestKey(t *testing.T) {
 	base := quantity("killed", "civilians", "Idlib", schema.BoundApprox, 890)
-	if got, want := Key(&base), "killed|civilians|=SY|2019"; got != want {
+	if got, want := Key(&base), "killed|civilians|=SY|2019|20190823"; got != want {
 		t.Fatalf("Key = %q, want %q", got, want)
 	}
 	for _, tc := range []struct {
@@ -137,16 +137,16 @@ func TestKey(t *testing.T) {
 		edit func(c *schema.Claim)
 		want string
 	}{
-		{"spelling variant, same key", func(c *schema.Claim) { c.Location = "Idleb province" }, "killed|civilians|=SY|2019"},
-		{"subject synonym", func(c *schema.Claim) { c.Subject = "non-combatants" }, "killed|civilians|=SY|2019"},
-		{"location from the mention", func(c *schema.Claim) { c.Location, c.LocationMention = "", "Idlib" }, "killed|civilians|=SY|2019"},
-		{"no place: the article", func(c *schema.Claim) { c.Location = "" }, "killed|civilians|@art|2019"},
-		{"no subject: people", func(c *schema.Claim) { c.Subject = "" }, "killed|people|=SY|2019"},
+		{"spelling variant, same key", func(c *schema.Claim) { c.Location = "Idleb province" }, "killed|civilians|=SY|2019|20190823"},
+		{"subject synonym", func(c *schema.Claim) { c.Subject = "non-combatants" }, "killed|civilians|=SY|2019|20190823"},
+		{"location from the mention", func(c *schema.Claim) { c.Location, c.LocationMention = "", "Idlib" }, "killed|civilians|=SY|2019|20190823"},
+		{"no place: the article", func(c *schema.Claim) { c.Location = "" }, "killed|civilians|@art|2019|20190823"},
+		{"no subject: people", func(c *schema.Claim) { c.Subject = "" }, "killed|people|=SY|2019|20190823"},
 		{"since 2011", func(c *schema.Claim) { c.ScopeStart = day("2011-01-01") }, "killed|civilians|=SY|s2011"},
-		{"since April", func(c *schema.Claim) { c.ScopeStart = day("2019-04-26") }, "killed|civilians|=SY|2019"},
-		{"money keeps its unit", func(c *schema.Claim) { c.Predicate, c.Subject, c.Unit = "money", "aid", "USD" }, "money:usd|aid|=SY|2019"},
+		{"since April", func(c *schema.Claim) { c.ScopeStart = day("2019-04-26") }, "killed|civilians|=SY|2019|20190823"},
+		{"money keeps its unit", func(c *schema.Claim) { c.Predicate, c.Subject, c.Unit = "money", "aid", "USD" }, "money:usd|aid|=SY|2019|20190823"},
 		{"money of nothing", func(c *schema.Claim) { c.Predicate, c.Subject, c.Unit = "money", "", "USD" }, ""},
-		{"count unit dropped", func(c *schema.Claim) { c.Unit = "people" }, "killed|civilians|=SY|2019"},
+		{"count unit dropped", func(c *schema.Claim) { c.Unit = "people" }, "killed|civilians|=SY|2019|20190823"},
 		{"statement", func(c *schema.Claim) { c.Kind = schema.KindStatement }, ""},
 		{"no value", func(c *schema.Claim) { c.ValueBest = schema.Float{} }, ""},
 		{"other predicate", func(c *schema.Claim) { c.Predicate = "other" }, ""},
@@ -169,7 +169,7 @@ func TestKeyIn(t *testing.T) {
 	if KeyIn(&a, "idlib-offensive") != KeyIn(&b, "idlib-offensive") || KeyIn(&a, "idlib-offensive") != KeyIn(&c, "idlib-offensive") {
 		t.Errorf("one cluster, three keys: %q %q %q", KeyIn(&a, "idlib-offensive"), KeyIn(&b, "idlib-offensive"), KeyIn(&c, "idlib-offensive"))
 	}
-	if got, want := KeyIn(&a, "idlib-offensive"), "killed|civilians|#idlib-offensive|2019"; got != want {
+	if got, want := KeyIn(&a, "idlib-offensive"), "killed|civilians|#idlib-offensive|event"; got != want {
 		t.Errorf("KeyIn = %q, want %q", got, want)
 	}
 	if KeyIn(&a, "e1") == KeyIn(&a, "e2") {

@@ -11,18 +11,20 @@ import (
 	"github.com/claimscan/claimscan/schema"
 )
 
-// Part rules, as returned by PartRule: why a count is read as a part of a
+// Subset rules, as returned by SubsetRule: why a count is read as a subset of a
 // larger count of the same event rather than as its total.
 const (
-	PartOf        = "of"        // "one of the victims", "two of them", "one of nine people shot"
-	PartIncluding = "including" // "including two children", "among them three officers"
-	PartRelative  = "relative"  // "the other two", "the remaining three", "the next two", "the two others"
-	PartPair      = "pair"      // "one was shot in the thigh; the other in the hand"
-	PartCondition = "condition" // "two were critically wounded", "one in serious condition"
-	PartBreakdown = "breakdown" // "ten were treated at X while three were treated at Y"
+	SubsetOf        = "of"        // "one of the victims", "two of them", "one of nine people shot"
+	SubsetIncluding = "including" // "including two children", "among them three officers"
+	SubsetRelative  = "relative"  // "the other two", "the remaining three", "the next two", "the two others"
+	SubsetPair      = "pair"      // "one was shot in the thigh; the other in the hand"
+	SubsetCondition = "condition" // "two were critically wounded", "one in serious condition"
+	SubsetBreakdown = "breakdown" // "ten were treated at X while three were treated at Y"
+	SubsetMeans     = "means"     // "ten victims were taken to hospitals by ambulance"
+	SubsetOrg       = "org"       // "four Dallas Police Department officers": one body's share
 )
 
-// PartRule reports whether the count c states is a part of a larger count
+// SubsetRule reports whether the count c states is a subset of a larger count
 // that the text implies, and by which rule; "" when it is not. It reads
 // the words around the claim's number in its sentence (Sentence, with the
 // Quote located in it):
@@ -49,23 +51,23 @@ const (
 //     treated at Bridgeport Hospital while three were treated at St.
 //     Vincent's").
 //
-// A claim whose number cannot be found in its sentence is not a part.
-func PartRule(c *schema.Claim) string {
+// A claim whose number cannot be found in its sentence is not a subset.
+func SubsetRule(c *schema.Claim) string {
 	if c.Kind == schema.KindStatement || c.Sentence == "" {
 		return ""
 	}
 	var toks [maxTokens]token
 	ts := tokenize(c.Sentence, toks[:0])
 	start, end := quoteSpan(c)
-	return partRule(c, ts, numberToken(c, ts, start, end))
+	return subsetRule(c, ts, numberToken(c, ts, start, end))
 }
 
 // maxTokens is how many tokens of a sentence are read.
 const maxTokens = 96
 
-// partRule is PartRule on the tokens ts of c's sentence, n being the
+// subsetRule is SubsetRule on the tokens ts of c's sentence, n being the
 // token of its number (-1 for none).
-func partRule(c *schema.Claim, ts []token, n int) string {
+func subsetRule(c *schema.Claim, ts []token, n int) string {
 	if n < 0 {
 		return ""
 	}
@@ -87,17 +89,31 @@ func partRule(c *schema.Claim, ts []token, n int) string {
 	if !crossKilled {
 		// of: "one of the victims", "two of them", "one of nine"
 		if at(n+1)&lOf != 0 && (at(n+2)&lSetRef != 0 || n+2 < len(ts) && ts[n+2].num && at(n+2)&lScale == 0) {
-			return PartOf
+			return SubsetOf
 		}
 		// of, before: "of the four wounded, three worked there", "of 30
 		// people taken to hospitals, 29 went to Broward Health"
 		if setBefore(ts, n) {
-			return PartOf
+			return SubsetOf
 		}
 		// including: "including one critically", "among them two children"
 		if at(n-1)&lIncluding != 0 || at(n-2)&lAmong != 0 && at(n-1)&lSetPronoun != 0 {
-			return PartIncluding
+			return SubsetIncluding
 		}
+		// "two Hamas militants were among the dead"
+		if amongAfter(ts, n) {
+			return SubsetIncluding
+		}
+	}
+	// one of two counts joined by "and" before their one verb ("One DART
+	// officer and four Dallas police officers were killed"), of one class
+	if coordinated(c.Sentence, ts, n) {
+		return SubsetBreakdown
+	}
+	// counted by an organisation named before the noun ("four Dallas
+	// Police Department officers", "one DART officer"): that body's share
+	if orgQualifier(c.Sentence, ts, n) != "" {
+		return SubsetOrg
 	}
 	// relative: "the next two", "the first three"; for the dead also "the
 	// other two", "the remaining three", "the two others" (for the
@@ -106,7 +122,7 @@ func partRule(c *schema.Claim, ts []token, n int) string {
 	if at(n-2)&lThe != 0 && at(n-1)&lOrder != 0 ||
 		killed && (at(n-2)&lThe != 0 && at(n-1)&lComplement != 0 ||
 			at(n-1)&lThe != 0 && at(n+1)&(lOthers|lComplement) != 0) {
-		return PartRelative
+		return SubsetRelative
 	}
 	if killed {
 		return ""
@@ -114,17 +130,21 @@ func partRule(c *schema.Claim, ts []token, n int) string {
 	// pair: "one ... the other", "one ... a second"
 	if !crossInjured && ts[n].num && ts[n].val == 1 {
 		for i := n + 1; i+1 < len(ts); i++ {
-			if ts[i].f&lThe != 0 && ts[i+1].f&lOther != 0 || ts[i].f&lA != 0 && ts[i+1].f&lSecond != 0 {
-				return PartPair
+			if ts[i].f&lThe != 0 && ts[i+1].f&lOther != 0 || ts[i].f&lA != 0 && ts[i+1].f&lSecond != 0 ||
+				ts[i].brk && strings.EqualFold(ts[i+1].word(c.Sentence), "another") {
+				return SubsetPair // "one ... the other", "one, ..., another, ..."
 			}
 		}
 	}
 	// condition: in the number's own clause
-	if conditionIn(ts, n) {
-		return PartCondition
+	if conditionIn(ts, n) || stillHospitalized(ts, n) || minorInjuries(ts, n) {
+		return SubsetCondition
+	}
+	if meansIn(ts, n) {
+		return SubsetMeans
 	}
 	if breakdown(c.Sentence, ts, n) {
-		return PartBreakdown
+		return SubsetBreakdown
 	}
 	return ""
 }
@@ -237,6 +257,40 @@ func setBefore(ts []token, n int) bool {
 	return false
 }
 
+// addedCount reports whether the number at n is marked as added to a
+// count stated before: "another N", "an additional N", "the other N", "N
+// more", "N other people", "N others".
+func addedCount(s string, ts []token, n int) bool {
+	if n < 0 {
+		return false
+	}
+	if n > 0 && (ts[n-1].f&(lAdditive|lOther) != 0 || strings.EqualFold(ts[n-1].word(s), "another")) {
+		return true
+	}
+	return n+1 < len(ts) && ts[n+1].f&(lAdditive|lOther|lOthers) != 0
+}
+
+// alsoAfter reports whether "also" follows the number at n in its clause,
+// before the clause's verb of the dead or the wounded, within six words:
+// "Four Dallas police officers also died", "two others were also hurt".
+func alsoAfter(s string, ts []token, n int) bool {
+	for i := n + 1; i < len(ts) && i <= n+6 && !ts[i].brk; i++ {
+		if strings.EqualFold(ts[i].word(s), "also") {
+			return true
+		}
+		if ts[i].f&(lDeath|lInjury|lShot) != 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// anyFlagBefore reports whether a token of ts before n has one of the
+// flags f.
+func anyFlagBefore(ts []token, n int, f lexFlags) bool {
+	return n > 0 && anyFlag(ts[:n], f)
+}
+
 // anyFlag reports whether a token of ts has one of the flags f.
 func anyFlag(ts []token, f lexFlags) bool {
 	for i := range ts {
@@ -249,18 +303,179 @@ func anyFlag(ts []token, f lexFlags) bool {
 
 // conditionIn reports whether the clause of the number at n qualifies it
 // with a condition: a condition word right before it ("two critically
-// wounded") or within eight words after it, before a clause break,
+// wounded") or within ten words after it, before a clause break,
 // another number or a word that starts another clause ("and", "while").
 func conditionIn(ts []token, n int) bool {
 	if n > 0 && ts[n-1].f&lConditionAdv != 0 {
 		return true
 	}
-	for i := n + 1; i < len(ts) && i <= n+8; i++ {
+	for i := n + 1; i < len(ts) && i <= n+10; i++ {
 		t := &ts[i]
 		if t.brk || t.num || t.f&lClause != 0 {
 			return false
 		}
 		if t.f&lConditionAdv != 0 || t.f&lConditionAdj != 0 && i+1 < len(ts) && ts[i+1].f&lCondition != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// shotBelow reports whether the sentence of the number at n has another
+// count of the shot, smaller ("six more shot, and nearly 40 injured"): a
+// count of the injured above it counts more than the wounded by gunfire.
+func shotBelow(ts []token, n int) bool {
+	if n < 0 || math.IsNaN(ts[n].val) {
+		return false
+	}
+	for m := range ts {
+		if m == n || !ts[m].num || math.IsNaN(ts[m].val) || ts[m].val >= ts[n].val {
+			continue
+		}
+		for j := m + 1; j < len(ts) && j <= m+2 && !ts[j].brk; j++ {
+			if ts[j].f&lShot != 0 && !fatalShot(ts, j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// amongAfter reports whether the count at n is said, within four words
+// and in its clause, to be "among the" dead or wounded, "among those"
+// killed: a subset.
+func amongAfter(ts []token, n int) bool {
+	for i := n + 1; i+1 < len(ts) && i <= n+4 && !ts[i].brk; i++ {
+		if ts[i].f&lAmong != 0 && ts[i+1].f&(lThe|lSetPronoun) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated reports whether the number at n is one of two counts of one
+// subject class joined by "and" with no verb between them, before their
+// shared verb: "one DART officer and four Dallas police officers were
+// killed", "ten men and two women died". Both are subsets of the whole.
+func coordinated(s string, ts []token, n int) bool {
+	head := func(i int) string {
+		// the subject class of the count at i: its noun within four words
+		for j := i + 1; j < len(ts) && j <= i+4 && !ts[j].brk && ts[j].f&(lSplit|lDeath|lInjury|lShot) == 0; j++ {
+			if c, ok := subjectClasses[singular(strings.ToLower(ts[j].word(s)))]; ok {
+				return c
+			}
+		}
+		return ""
+	}
+	for _, m := range [...]int{n - 1, n + 1} {
+		// the other number, beyond "and", with only nouns between
+		dir := m - n
+		for k := n + dir; k >= 0 && k < len(ts) && max(k-n, n-k) <= 6; k += dir {
+			t := &ts[k]
+			if t.brk || t.f&(lDeath|lInjury|lShot) != 0 || isParticiple(t.word(s)) && !t.num {
+				break
+			}
+			if !t.num {
+				continue
+			}
+			lo, hi := min(n, k), max(n, k)
+			and := false
+			for j := lo + 1; j < hi; j++ {
+				if strings.EqualFold(ts[j].word(s), "and") {
+					and = true
+				}
+			}
+			if and && ts[k].val != ts[n].val {
+				if h := head(n); h != "" && h == head(k) {
+					return true
+				}
+			}
+			break
+		}
+	}
+	return false
+}
+
+// orgWords name a body of people counted by its own name: "Police",
+// "Department", "Army".
+var orgWords = setOf("police", "department", "sheriff", "sheriff's", "army", "force", "forces", "guard",
+	"authority", "agency", "corps", "brigade", "battalion", "regiment", "transit", "ministry", "service")
+
+// orgQualifier returns the organisation named between the number at n and
+// its noun, in capitals ("four Dallas Police Department officers", "one
+// DART officer": "Dallas Police Department", "DART"); "" when there is
+// none (a place or a nationality: "five Dallas-area officers", "two
+// Israeli soldiers").
+func orgQualifier(s string, ts []token, n int) string {
+	i := n + 1
+	org := false
+	for i < len(ts) && i <= n+5 && !ts[i].brk && !ts[i].num && capitalized(ts[i].word(s)) {
+		w := ts[i].word(s)
+		if orgWords[strings.ToLower(w)] || len(w) >= 2 && len(w) <= 6 && strings.ToUpper(w) == w {
+			org = true
+		}
+		i++
+	}
+	if !org || i == n+1 || i >= len(ts) || ts[i].brk || capitalized(ts[i].word(s)) {
+		return ""
+	}
+	// the noun follows the name: a count of people
+	if _, ok := subjectClasses[singular(strings.ToLower(ts[i].word(s)))]; !ok {
+		return ""
+	}
+	return s[ts[n+1].off : int(ts[i-1].off)+int(ts[i-1].len)]
+}
+
+// clauseAfter returns the end of the part of the number at n's clause
+// that follows it, within eight words: up to a clause break, another
+// number or a word that starts another clause.
+func clauseAfter(ts []token, n int) int {
+	i := n + 1
+	for ; i < len(ts) && i <= n+8; i++ {
+		t := &ts[i]
+		if t.brk || t.num || t.f&lClause != 0 {
+			break
+		}
+	}
+	return i
+}
+
+// stillHospitalized reports whether the count at n is of the ones still in
+// the hospital ("three victims remained at the hospital", "two are still
+// hospitalized"): a subset of the wounded.
+func stillHospitalized(ts []token, n int) bool {
+	end := clauseAfter(ts, n)
+	for i := n + 1; i < end; i++ {
+		if ts[i].f&lStill == 0 {
+			continue
+		}
+		for j := i + 1; j < end && j <= i+4; j++ {
+			if ts[j].f&lHospitalized != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// minorInjuries reports whether the count at n is of minor injuries ("one
+// minor injury", "two were treated for minor injuries"): a condition.
+func minorInjuries(ts []token, n int) bool {
+	end := clauseAfter(ts, n)
+	for i := n + 1; i < end; i++ {
+		if ts[i].f&lMinor != 0 && i+1 < len(ts) && ts[i+1].f&lInjury != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// meansIn reports whether the clause of the count at n says how the
+// victims came to a hospital ("ten were taken to hospitals by ambulance",
+// "six arrived in private vehicles"): one way of several, a subset.
+func meansIn(ts []token, n int) bool {
+	for i := n + 1; i < len(ts) && i <= n+10 && !ts[i].brk; i++ {
+		if ts[i].f&lMeans != 0 {
 			return true
 		}
 	}
@@ -502,9 +717,10 @@ const (
 //     the event's;
 //   - year: "this year" (a count of the year so far), in the number's
 //     clause;
-//   - past: a year before the article's ("in 2007", "July 19, 2012"; in
-//     January, a year two or more back), "years ago", "a year ago", "last
-//     year": another, earlier event.
+//   - past: before the number, a year before the article's ("in 2007",
+//     "July 19, 2012"; in January, a year two or more back), "years ago",
+//     "a year ago", "last year": another, earlier event (after the number
+//     ScopeRule reads them in the number's clause).
 //
 // Under a cluster key (KeyIn), where the key stands for one event, such a
 // count is not the event's.
@@ -515,12 +731,13 @@ func ContextRule(c *schema.Claim) string {
 	var toks [maxTokens]token
 	ts := tokenize(c.Sentence, toks[:0])
 	start, end := quoteSpan(c)
-	return contextRule(c, ts, numberToken(c, ts, start, end))
+	return contextRule(c, ts, numberToken(c, ts, start, end), c.Published)
 }
 
 // contextRule is ContextRule on the tokens ts of c's sentence, n being the
-// token of its number (-1 for none: the whole sentence is its clause).
-func contextRule(c *schema.Claim, ts []token, n int) string {
+// token of its number (-1 for none: the whole sentence is its clause), in
+// an article whose event is on day ev (zero: unknown).
+func contextRule(c *schema.Claim, ts []token, n int, ev time.Time) string {
 	// the number's clause, between commas, semicolons and colons (a
 	// dash or a parenthesis only sets off an aside: "35 people have been
 	// shot — eight of them fatally — across the city"), for the area and
@@ -536,9 +753,9 @@ func contextRule(c *schema.Claim, ts []token, n int) string {
 	}
 	inClause := func(i int) bool { return i >= lo && i < hi }
 	pubYear := 0
-	if !c.Published.IsZero() {
-		pubYear = c.Published.Year()
-		if c.Published.Month() == time.January {
+	if !ev.IsZero() {
+		pubYear = ev.Year()
+		if ev.Month() == time.January {
 			pubYear-- // "Dec. 31, 2016" in a report of January 2, 2017
 		}
 	}
@@ -549,9 +766,11 @@ func contextRule(c *schema.Claim, ts []token, n int) string {
 			prev = ts[i-1].f
 		}
 		switch {
+		case t.f&lEventNoun != 0 && sitesAfter(c.Sentence, ts, i):
+			return ContextEvents // "the bombing of UN schools and of housing"
 		case t.f&lIncident != 0:
-			if prev&lIn != 0 {
-				return ContextEvents
+			if prev&lIn != 0 || i > 0 && (strings.EqualFold(ts[i-1].word(c.Sentence), "from") || strings.EqualFold(ts[i-1].word(c.Sentence), "by")) {
+				return ContextEvents // "died from shootings in 2016"
 			}
 			for j := i - 1; j >= 0 && j >= i-3 && !ts[j].brk; j-- {
 				if ts[j].num && ts[j].val >= 3 || ts[j].f&lMany != 0 {
@@ -563,6 +782,10 @@ func contextRule(c *schema.Claim, ts []token, n int) string {
 			return ContextArea
 		case inClause(i) && t.f&lYear != 0 && prev&lThis != 0:
 			return ContextYear
+		case n >= 0 && i > n:
+			// after the number, a year or "years ago" is as often a
+			// modifier of another noun ("in a region devastated by the
+			// tsunami of 2004"); ScopeRule reads the number's clause
 		case t.f&lYear != 0 && prev&lLast != 0, t.f&lAgo != 0 && prev&lYear != 0:
 			return ContextPast
 		case pubYear > 0 && t.num && t.len == 4 && t.val >= 1900 && int(t.val) < pubYear:
@@ -570,6 +793,25 @@ func contextRule(c *schema.Claim, ts []token, n int) string {
 		}
 	}
 	return ""
+}
+
+// sites are plural nouns of places hit that, after an event noun and
+// "of", make the event several ("the bombing of UN schools").
+var sites = setOf("schools", "hospitals", "clinics", "mosques", "churches", "markets", "camps", "villages",
+	"towns", "cities", "neighbourhoods", "neighborhoods")
+
+// sitesAfter reports whether the event noun at i is followed by "of" and,
+// within three words, a plural noun of sites hit: several incidents.
+func sitesAfter(s string, ts []token, i int) bool {
+	if i+2 >= len(ts) || ts[i+1].f&lOf == 0 {
+		return false
+	}
+	for j := i + 2; j < len(ts) && j <= i+4 && !ts[j].brk && !ts[j].num; j++ {
+		if w := ts[j].word(s); len(w) > 4 && sites[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // inURL reports whether the bytes [start, end) of s, a claim's quote in
@@ -613,6 +855,8 @@ func isShotCount(c *schema.Claim, ts []token, start, end int) bool {
 				return false
 			}
 			shot = true
+		case t.f&lShooting != 0 && i+1 < len(ts) && ts[i+1].num:
+			shot = true // "accused of shooting 11 people"
 		}
 	}
 	return shot
@@ -656,7 +900,7 @@ const (
 	lIncluding
 	lAmong
 	lCondition    // "condition"
-	lSetRef       // may follow "N of" when N is a part: "of the", "of them", "of whom"
+	lSetRef       // may follow "N of" when N is a subset: "of the", "of them", "of whom"
 	lSetPronoun   // "among them", "among those", "among whom"
 	lOrder        // "the next two", "the first three"
 	lComplement   // "the other two", "the remaining three"
@@ -696,6 +940,12 @@ const (
 	lCame         // "came", "follows": "the shooting came six weeks after a massacre"
 	lAgoStrict    // "ago", "earlier": "three years ago"
 	lWeekday      // a day of the week, "today", "yesterday"
+	lAdditive     // "additional", "further", "more": a count added to one stated before
+	lIntake       // "received", "admitted", "treating": a hospital's intake
+	lStill        // "still", "remained": "three remained in the hospital"
+	lHospitalized // "hospitalized", "hospitalised"
+	lMinor        // "minor", "non-life-threatening": before "injuries"
+	lMeans        // "ambulance", "vehicles": how the victims came to a hospital
 )
 
 // lexEntry is one word of the lexicon.
@@ -706,7 +956,7 @@ type lexEntry struct {
 }
 
 // maxLexLen is the length of the longest word of the lexicon.
-const maxLexLen = 16
+const maxLexLen = 20
 
 // lexicon is the words the rules know, in lexTable.
 var lexicon = func() map[string]lexEntry {
@@ -728,7 +978,7 @@ var lexicon = func() map[string]lexEntry {
 		"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 		"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
 		"eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-		"dozen": 12,
+		"dozen": 12, "half-dozen": 6,
 	} {
 		m[w] = lexEntry{val: v, num: true}
 	}
@@ -748,7 +998,7 @@ var lexicon = func() map[string]lexEntry {
 	add(lAgo, "ago", "after", "earlier", "before", "later")
 	add(lOther, "other")
 	add(lOthers, "others")
-	add(lSecond, "second")
+	add(lSecond, "second", "third", "fourth", "fifth")
 	add(lShot, "shot")
 	add(lShooting, "shooting")
 	add(lFatally, "fatally")
@@ -764,7 +1014,7 @@ var lexicon = func() map[string]lexEntry {
 	add(lClause, "and", "while", "but", "whereas", "or", "when", "after", "before")
 	add(lDeath, "died", "dead", "die", "dies", "killed", "killing", "kills", "fatally",
 		"fatal", "death", "deaths", "slain", "murdered")
-	add(lInjury, "wounded", "wounding", "injured", "injuring", "injuries", "hurt", "struck")
+	add(lInjury, "wounded", "wounding", "injured", "injuring", "injuries", "injury", "hurt", "struck")
 	add(lIncident, "shootings", "attacks", "incidents", "ambushes", "bombings",
 		"stabbings", "homicides", "murders")
 	add(lMany, "separate", "multiple", "several", "series", "spate", "string", "rash",
@@ -786,7 +1036,7 @@ var lexicon = func() map[string]lexEntry {
 		"genocide", "uprising", "disaster", "tragedy")
 	add(lHospital, "hospital", "hospitals", "clinic", "clinics", "infirmary")
 	add(lSubArea, "district", "districts", "village", "sub-district", "subdistrict", "regency", "hamlet")
-	add(lTownOf, "town", "village")
+	add(lTownOf, "town", "village", "city", "neighbourhood", "neighborhood", "suburb")
 	add(lCame, "came", "comes", "follows", "followed", "happened", "occurred")
 	add(lAgoStrict, "ago", "earlier")
 	add(lWeekday, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -795,14 +1045,21 @@ var lexicon = func() map[string]lexEntry {
 	add(lThen, "then")
 	add(lBegan, "began", "begun", "started", "start", "beginning", "erupted", "broke")
 	add(lDuring, "during", "on", "at")
-	add(lRose, "rose", "risen", "climbed", "jumped", "increased", "reached")
+	add(lRose, "rose", "risen", "climbed", "jumped", "increased", "reached", "revised", "raised", "lowered",
+		"corrected", "updated", "fell", "dropped", "decreased")
+	add(lAdditive, "additional", "further", "more")
+	add(lIntake, "received", "receiving", "admitted", "admitting", "treating", "treated")
+	add(lStill, "still", "remained", "remain", "remains")
+	add(lHospitalized, "hospitalized", "hospitalised", "hospital", "hospitals")
+	add(lMinor, "minor", "non-life-threatening", "superficial", "light")
+	add(lMeans, "ambulance", "ambulances", "vehicle", "vehicles", "car", "cars", "helicopter", "helicopters")
 	add(lTo, "to")
 	add(lAs, "as")
 	add(lSo, "so")
 	add(lFar, "far")
 	add(lTrapped, "trapped")
 	add(lScale, "thousand", "thousands", "million", "millions", "billion", "billions")
-	add(lModifier, "that", "which", "who", "whom", "where", "when", "devastated", "hit", "struck", "ravaged",
+	add(lModifier, "that", "which", "who", "whom", "where", "devastated", "hit", "struck", "ravaged",
 		"affected", "known", "home")
 	add(lGoesOn, "killing", "leaving", "injuring", "wounding", "where", "which", "who", "with", "bringing",
 		"including", "in", "when")

@@ -28,8 +28,11 @@ func PlaceKey(name string) string {
 
 // placeKey is PlaceKey without allocating: it returns the key, or nil
 // and the key's skeleton appended to sk when the key is one.
-func placeKey(name string, sk []byte) (key string, skel []byte) {
-	if p, ok := placeOf(name); ok {
+func placeKey(name string, sk []byte) (key string, skel []byte) { return placeKeyIn(name, "", sk) }
+
+// placeKeyIn is placeKey in the context of a country (see placeOfIn).
+func placeKeyIn(name, country string, sk []byte) (key string, skel []byte) {
+	if p, ok := placeOfIn(name, country); ok {
 		return "=" + p.Key(), nil
 	}
 	var buf [12]string
@@ -58,12 +61,23 @@ func placeKey(name string, sk []byte) (key string, skel []byte) {
 // placeOf finds a place name in the world gazetteer: as written, else
 // without its articles, administrative words and leading compass word
 // ("southern Idlib province" → Idlib).
-func placeOf(name string) (gazetteer.Place, bool) {
+func placeOf(name string) (gazetteer.Place, bool) { return placeOfIn(name, "") }
+
+// placeOfIn is placeOf in the context of a country, the article's (""
+// for none): of several places with the name, one of that country, and
+// no short alternate name of a place abroad (gazetteer.LookupIn: "Yida"
+// in a report from South Sudan is not Jeddah).
+func placeOfIn(name, country string) (gazetteer.Place, bool) {
 	if len(strings.TrimSpace(name)) < 3 {
 		return gazetteer.Place{}, false
 	}
-	if p, ok := gazetteer.Lookup(name); ok {
+	if p, ok := gazetteer.LookupIn(name, country); ok {
 		return canonical(p), true
+	}
+	if country != "" {
+		if _, ok := gazetteer.Lookup(name); ok {
+			return gazetteer.Place{}, false // a name the context leaves out is no other place either
+		}
 	}
 	var buf [12]string
 	toks := dropPlaceWords(dropParticles(placeTokens(name, buf[:0])))
@@ -71,7 +85,7 @@ func placeOf(name string) (gazetteer.Place, bool) {
 		return gazetteer.Place{}, false
 	}
 	var joined [128]byte
-	if p, ok := gazetteer.Lookup(string(joinTokens(joined[:0], toks))); ok {
+	if p, ok := gazetteer.LookupIn(string(joinTokens(joined[:0], toks)), country); ok {
 		return canonical(p), true
 	}
 	// a transliteration the table lacks: by its skeleton, for names long

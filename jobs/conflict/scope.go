@@ -4,12 +4,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimscan/claimscan/jobs/gazetteer"
 	"github.com/claimscan/claimscan/schema"
 )
 
 // Quantity scopes, as returned by ScopeRule: what a claim counts beside
 // the event's own total. They end the subject class of a claim_key
-// (OtherSuffix; PartSuffix, with a name when the part has one), except
+// (OtherSuffix; SubsetSuffix, with a name when the subset has one), except
 // ScopeSince, the fifth part of the key (TotalSince).
 const (
 	ScopeOther    = "other"    // another event or another time: "in 2004", "last year", "in another attack"
@@ -24,12 +25,19 @@ const (
 const OtherSuffix = "/other"
 
 // ArticleContext is what the quantity scope of a claim needs to know of
-// its article beyond the claim's sentence: the year of the article's event
-// and the place the article is about.
+// its article beyond the claim's sentence: the date, year and kind of the
+// article's event and the place the article is about.
 type ArticleContext struct {
-	// Year is the article's year: its publication's, else the year of
+	// Event is the date of the event the article reports (articleEvent):
+	// the first full date of its opening when it is at most 400 days
+	// before publication, else the publication's day; zero when unknown.
+	Event time.Time
+	// Year is the year of the article's event: Event's, else the year of
 	// the first date of its text ("July 03, 2013"); 0 when unknown.
 	Year int
+	// Kind is the kind of event the article reports (EventKind); "" when
+	// unknown.
+	Kind string
 	// Place is the article's main place (the location the extractor gives
 	// the claims whose clause names none); "" when unknown.
 	Place string
@@ -41,9 +49,9 @@ type ArticleContext struct {
 // ContextOf returns the ArticleContext of an article with the given text,
 // publication time and claims (the claims of the article as extracted).
 func ContextOf(text string, published time.Time, claims []schema.Claim) ArticleContext {
-	a := ArticleContext{Text: text}
-	if !published.IsZero() {
-		a.Year = published.Year()
+	a := ArticleContext{Text: text, Event: articleEvent(text, published), Kind: EventKind(text)}
+	if !a.Event.IsZero() {
+		a.Year = a.Event.Year()
 	} else {
 		a.Year = firstDateYear(text)
 	}
@@ -94,8 +102,8 @@ func isYear(t *token) bool {
 	return t.num && t.len == 4 && t.val >= 1900 && t.val < 2100 && t.val == float64(int(t.val))
 }
 
-// scope is what ScopeRule found: the scope and, for a part, its name ("" for
-// an unnamed part, which is never compared).
+// scope is what ScopeRule found: the scope and, for a subset, its name ("" for
+// an unnamed subset, which is never compared).
 type scope struct {
 	kind string
 	name string
@@ -103,7 +111,7 @@ type scope struct {
 
 // ScopeRule returns the quantity scope of c within an article of context a:
 // "" for the event's own count, else ScopeOther, ScopeSince,
-// ScopeHospital or ScopeArea, and for a part the name of the part when the
+// ScopeHospital or ScopeArea, and for a subset the name of the subset when the
 // text gives one (a district's, a hospital's). The package documentation
 // gives the rules.
 func ScopeRule(c *schema.Claim, a ArticleContext) (kind, name string) {
@@ -206,6 +214,9 @@ func scopeRule(c *schema.Claim, ts []token, n int, a ArticleContext) scope {
 	if s := scopeIn(c, ts, lo, hi, n, a); s.kind != "" {
 		return s
 	}
+	if s := nextClause(c, ts, lo, hi, a); s.kind != "" {
+		return s
+	}
 	// a clause that goes on from the one before ("..., killing 170,000",
 	// "..., where close to a million were massacred") shares its scope
 	for k := 0; k < 2 && lo > 1 && ts[lo].f&lGoesOn != 0; k++ {
@@ -228,9 +239,11 @@ func scopeRule(c *schema.Claim, ts []token, n int, a ArticleContext) scope {
 
 // eventBefore reports whether the tokens before n compare the event with
 // an earlier one: an event noun, "came" or "follows", a period and
-// "after", then an event noun within four words ("the shooting came six
-// weeks after a massacre"; not "four weeks after a massacre in which six
-// were killed, police have a suspect", the event itself).
+// "after", then an event noun within four words or the number itself in
+// the clause "after" opens ("the shooting came six weeks after a
+// massacre", "comes a little over a month after Adam Lanza killed 20
+// children"; not "four weeks after a massacre in which six were killed,
+// police have a suspect", the event itself).
 func eventBefore(ts []token, n int) bool {
 	came := -1
 	for i := 1; i+1 < n; i++ {
@@ -241,13 +254,34 @@ func eventBefore(ts []token, n int) bool {
 				}
 			}
 		}
-		if came < 0 || ts[i].f&(lYear|lPeriod) == 0 || ts[i+1].f&lAgo == 0 || !(ts[i-1].num || ts[i-1].f&(lA|lFew) != 0) {
+		if came < 0 || ts[i].f&(lYear|lPeriod) == 0 || ts[i+1].f&lAgo == 0 {
+			continue
+		}
+		measured := false // "six weeks", "a little over a month"
+		for j := i - 1; j >= 0 && j >= i-4 && !ts[j].brk; j-- {
+			if ts[j].num || ts[j].f&(lA|lFew) != 0 {
+				measured = true
+				break
+			}
+		}
+		if !measured {
 			continue
 		}
 		for j := i + 2; j < n && j <= i+5; j++ {
 			if ts[j].f&lEventNoun != 0 {
 				return true
 			}
+		}
+		// the number in the clause "after" opens: "comes a month after
+		// Adam Lanza killed 20 children"
+		inClause := true
+		for j := i + 2; j < n; j++ {
+			if ts[j].brk {
+				inClause = false
+			}
+		}
+		if inClause {
+			return true
 		}
 	}
 	return false
@@ -290,10 +324,18 @@ func scopeIn(c *schema.Claim, ts []token, lo, hi, n int, a ArticleContext) scope
 	// of the count
 	if n >= lo && n < hi {
 		for j := n + 1; j < hi; j++ {
-			if ts[j].f&lModifier != 0 {
+			if ts[j].f&lModifier != 0 && (!participleModifier(s, &ts[j]) || j+1 < hi && strings.EqualFold(ts[j+1].word(s), "by")) {
 				hi = j
 				break
 			}
+		}
+	}
+	if n >= lo && n < hi {
+		if superseded(s, ts, n) {
+			return scope{kind: ScopeOther} // "revised from eight to six": the earlier figure
+		}
+		if intake(s, ts, lo, n) {
+			return scope{kind: ScopeHospital} // "we have received 50 people": one hospital's
 		}
 	}
 	var buf [maxTokens]bool
@@ -359,17 +401,186 @@ func scopeIn(c *schema.Claim, ts []token, lo, hi, n int, a ArticleContext) scope
 					continue // "the town of Bireuen"
 				}
 			}
-			if name != "" && strings.EqualFold(name, a.Place) {
+			if name != "" && ownPlace(a, name) {
 				continue // the article's own place
 			}
 			if name == "" && (i == 0 || ts[i-1].f&lThe == 0) {
 				continue // "district officials": not a place named
+			}
+			if pointEvent(a.Kind) {
+				if name == "" {
+					continue
+				}
+				// a shooting or a bombing happens at one place: a count
+				// at another town is another incident ("an airstrike in
+				// the neighbourhood of Zeitun")
+				return scope{kind: ScopeOther}
 			}
 			return scope{kind: ScopeArea, name: name}
 		}
 	}
 	if agoBefore(ts, lo, hi, aside) {
 		return scope{kind: ScopeOther}
+	}
+	return scope{}
+}
+
+// participleModifier reports whether t is a participle that modifies a
+// noun only when "by" follows ("a region hit by the tsunami"; not "when a
+// shell hit a school").
+func participleModifier(s string, t *token) bool {
+	switch strings.ToLower(t.word(s)) {
+	case "devastated", "hit", "struck", "ravaged", "affected":
+		return true
+	}
+	return false
+}
+
+// abroad reports whether the place c's clause names (its location
+// mention) is a country other than the country of the article's main
+// place: under a cluster, a figure of another event, abroad.
+func abroad(c *schema.Claim, a ArticleContext) bool {
+	if c.LocationMention == "" || a.Place == "" {
+		return false
+	}
+	home, ok := placeOf(a.Place)
+	if !ok {
+		return false
+	}
+	p, ok := gazetteer.LookupIn(c.LocationMention, home.Country)
+	return ok && p.Kind == gazetteer.Country && p.Country != home.Country
+}
+
+// opening is how many bytes of an article's text name its own places: the
+// headline, the dateline and the lead.
+const opening = 400
+
+// ownPlace reports whether name is one of the article's own places: its
+// main place, or a place its opening names ("Sudan Bombs Yida Refugee
+// Camp": Yida is the event's, Guffa named further down another's).
+func ownPlace(a ArticleContext, name string) bool {
+	if strings.EqualFold(name, a.Place) {
+		return true
+	}
+	head := a.Text
+	if len(head) > opening {
+		head = head[:opening]
+	}
+	return head != "" && containsFold(head, name)
+}
+
+// containsFold reports whether s contains sub, ASCII case aside.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// superseded reports whether the number at n is the earlier figure of a
+// revision: "from N to M" after a verb of change ("the number of injured
+// was revised from eight to six", "the toll rose from 5 to 12"), or a
+// sentence opening on "originally" or "initially" ("Originally, reports
+// said that eight teens were injured, but ...").
+func superseded(s string, ts []token, n int) bool {
+	// "Originally, reports said that eight teens were injured"
+	for j := 0; j < n && j < 3; j++ {
+		switch strings.ToLower(ts[j].word(s)) {
+		case "originally", "initially":
+			return true
+		}
+	}
+	if n < 2 || !strings.EqualFold(ts[n-1].word(s), "from") {
+		return false
+	}
+	to := false
+	for j := n + 1; j < len(ts) && j <= n+2; j++ {
+		if ts[j].f&lTo != 0 && j+1 < len(ts) && ts[j+1].num {
+			to = true
+		}
+	}
+	if !to {
+		return false
+	}
+	for j := n - 2; j >= 0 && j >= n-6; j-- {
+		if ts[j].f&lRose != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// intake reports whether the number at n counts a speaker's own intake of
+// patients: "we" and a verb of intake before it, in its clause from lo
+// ("We have received around 50 people with injuries", a doctor said): one
+// hospital's or clinic's patients.
+func intake(s string, ts []token, lo, n int) bool {
+	for i := max(lo, n-6); i < n; i++ {
+		if !strings.EqualFold(ts[i].word(s), "we") {
+			continue
+		}
+		for j := i + 1; j < n; j++ {
+			if ts[j].f&lIntake != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nextClause reads the clause after the number's clause [lo, hi) when it
+// qualifies the number's clause: an apposition to the place that ends it
+// ("in Takengon, the capital of Central Aceh district": a district's
+// town, a part of the event's region), or a modifier of the event noun
+// that ends it, with an earlier time ("died in the civil war, waged since
+// 1955": another event).
+func nextClause(c *schema.Claim, ts []token, lo, hi int, a ArticleContext) scope {
+	if hi+2 >= len(ts) || hi == lo || ts[hi].sep != ',' {
+		return scope{}
+	}
+	end := hi + 1
+	for end < len(ts) && !ts[end].brk {
+		end++
+	}
+	s := c.Sentence
+	first := &ts[hi+1]
+	switch {
+	case first.f&(lThe|lA) != 0 && capitalized(ts[hi-1].word(s)) && !pointEvent(a.Kind):
+		// an apposition to the place that ends the clause
+		for i := hi + 2; i < end; i++ {
+			if ts[i].f&lSubArea == 0 {
+				continue
+			}
+			name := namedBefore(s, ts, i, hi+2)
+			if name == "" {
+				continue
+			}
+			if place := strings.TrimSpace(c.LocationMention); place != "" {
+				name = place // where it happened: the town
+			}
+			if ownPlace(a, name) {
+				return scope{}
+			}
+			return scope{kind: ScopeArea, name: name}
+		}
+	case first.f&lModifier != 0 || isParticiple(first.word(s)):
+		// a modifier of the event noun that ends the clause
+		event := false
+		for i := max(lo, hi-3); i < hi; i++ {
+			if ts[i].f&lEventNoun != 0 {
+				event = true
+			}
+		}
+		if !event || a.Year == 0 {
+			return scope{}
+		}
+		for i := hi + 1; i < end; i++ {
+			if isYear(&ts[i]) && int(ts[i].val) < a.Year {
+				return scope{kind: ScopeOther}
+			}
+		}
 	}
 	return scope{}
 }
@@ -433,9 +644,10 @@ func capitalized(w string) bool {
 	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
 }
 
-// runningTotal reports whether the claim's clause gives a running total at
-// a stated time: "the toll rose to 24", "as of Tuesday", "so far".
-func runningTotal(ts []token, n int) bool {
+// runningTotal reports whether the claim's clause, in sentence s, gives a
+// running total at a stated time: "the toll rose to 24", "as of Tuesday",
+// "so far", "currently in custody".
+func runningTotal(s string, ts []token, n int) bool {
 	if n < 0 {
 		return false
 	}
@@ -448,6 +660,8 @@ func runningTotal(ts []token, n int) bool {
 		case f&lAs != 0 && i+1 < hi && ts[i+1].f&lOf != 0:
 			return true
 		case f&lSo != 0 && i+1 < hi && ts[i+1].f&lFar != 0:
+			return true
+		case f == 0 && strings.EqualFold(ts[i].word(s), "currently"):
 			return true
 		}
 	}

@@ -1,6 +1,7 @@
 package conflict
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/claimscan/claimscan/schema"
@@ -21,7 +22,15 @@ func TestScopeRule(t *testing.T) {
 		{"Twelve people were killed in Bener Meriah district, officials said.", "Twelve people were killed", ScopeArea, "Bener Meriah"},
 		{"In neighbouring Central Aceh district, 10 people were killed.", "10 people were killed", ScopeArea, "Central Aceh"},
 		{"Nineteen were transported to Lee Memorial Hospital.", "Nineteen were transported", ScopeHospital, "Lee Memorial"},
+		{"The number of injured was revised Saturday from eight to six.", "injured was revised Saturday from eight", ScopeOther, ""},
+		{"Originally, reports said that eight teens were injured, but the bureau said that number is 10.", "eight teens were injured", ScopeOther, ""},
+		{"\"We have received around 50 people with injuries,\" the doctor said.", "around 50 people with injuries", ScopeHospital, ""},
+		{"At least five people were injured in Takengon, the capital of Central Aceh district, officials said.", "At least five people were injured", ScopeArea, "Central Aceh"},
+		{"Some 2 million people died in the north-south civil war, waged for all but a few years since 1955.", "Some 2 million people died", ScopeOther, ""},
+		{"This latest shooting comes a little over a month after a gunman killed 20 children in a school.", "killed 20 children", ScopeOther, ""},
 		// the event's own counts
+		{"The number of injured rose to six on Saturday.", "injured rose to six", "", ""},
+		{"Five people died in the quake, which struck at dawn.", "Five people died", "", ""},
 		{"The quake killed at least 24 people in Aceh province on Tuesday.", "killed at least 24 people", "", ""},
 		{"Four others were taken to the hospital with minor injuries.", "Four others were taken", "", ""},
 		{"The quake left hundreds injured in a region devastated by the tsunami of 2004.", "hundreds injured", "", ""},
@@ -31,6 +40,20 @@ func TestScopeRule(t *testing.T) {
 		kind, name := ScopeRule(&c, art)
 		if kind != tc.kind || name != tc.name {
 			t.Errorf("%q: scope %q %q, want %q %q", tc.sentence, kind, name, tc.kind, tc.name)
+		}
+	}
+	// a shooting happens at one place: a count at another named town is
+	// another incident, unless the opening names the town
+	shooting := ArticleContext{Year: 2016, Place: "Fort Myers", Kind: KindShooting,
+		Text: "Two teens were killed in a shooting at a nightclub in Fort Myers. The gunman fled."}
+	for _, tc := range []struct{ sentence, quote, kind string }{
+		{"Six weeks earlier, 49 people were killed in the city of Orlando.", "49 people were killed", ScopeOther},
+		{"Two people were killed in the city of Fort Myers.", "Two people were killed", ""},
+		{"Twelve people were hurt in the town of Cape Coral.", "Twelve people were hurt", ScopeOther},
+	} {
+		c := schema.Claim{Kind: schema.KindQuantity, Predicate: "killed", Sentence: tc.sentence, Quote: tc.quote, ValueBest: schema.F(1)}
+		if kind, _ := ScopeRule(&c, shooting); kind != tc.kind {
+			t.Errorf("shooting: %q: scope %q, want %q", tc.sentence, kind, tc.kind)
 		}
 	}
 	// a background paragraph: the sentence after one that opens on
@@ -65,5 +88,98 @@ func TestScopeKeys(t *testing.T) {
 	it := ItemOf(&schema.Claim{ClaimKey: ks})
 	if !it.Since || it.Key != kt {
 		t.Errorf("item of %q: %+v", ks, it)
+	}
+}
+
+// TestArticleRules: the rules that read a claim against the claims of its
+// article before it, as SetKeys keys an article's claims in order.
+func TestArticleRules(t *testing.T) {
+	type cl struct {
+		pred, subj, quote, sentence string
+		v                           float64
+		mention                     string
+	}
+	keys := func(text, place, cluster string, cs ...cl) []string {
+		var claims []schema.Claim
+		for i, c := range cs {
+			k := strings.Index(text, c.sentence)
+			if k < 0 {
+				t.Fatalf("%q not in the text", c.sentence)
+			}
+			claims = append(claims, schema.Claim{ClaimID: string(rune('a' + i)), ArticleID: "x", Kind: schema.KindQuantity,
+				Predicate: c.pred, Subject: c.subj, Quote: c.quote, Sentence: c.sentence, ValueBest: schema.F(c.v),
+				Bound: schema.BoundExact, SentenceIndex: int32(strings.Count(text[:k], ". ")), CharStart: int32(k + strings.Index(c.sentence, c.quote)),
+				Location: place, LocationMention: c.mention, Published: day("2013-07-03")})
+		}
+		SetKeys(claims, text, day("2013-07-03"), cluster)
+		out := make([]string, len(claims))
+		for i := range claims {
+			out[i] = claims[i].ClaimKey
+		}
+		return out
+	}
+	subset := func(k string) bool { return strings.Contains(k, SubsetSuffix+"|") }
+
+	// another N two sentences after a count of the same predicate adds to it
+	text := "Ten people were killed in Bener Meriah. The quake damaged 300 houses. Another two people were also reported to have been killed."
+	ks := keys(text, "Aceh", "c",
+		cl{"killed", "people", "Ten people were killed", "Ten people were killed in Bener Meriah.", 10, ""},
+		cl{"killed", "people", "Another two people", "Another two people were also reported to have been killed.", 2, ""})
+	if subset(ks[0]) || !subset(ks[1]) {
+		t.Errorf("another two: keys %q", ks)
+	}
+	// "another 53 were wounded" after the dead is the wounded's total
+	text = "The gunman killed 49 people. Another 53 were wounded."
+	ks = keys(text, "Orlando", "c",
+		cl{"killed", "people", "killed 49 people", "The gunman killed 49 people.", 49, ""},
+		cl{"injured", "people", "Another 53 were wounded", "Another 53 were wounded.", 53, ""})
+	if subset(ks[1]) {
+		t.Errorf("another 53 after the dead: key %q", ks[1])
+	}
+	// "also" adds to a count of the same subject class
+	text = "Five police officers were killed. Four Dallas police officers also died."
+	ks = keys(text, "Dallas", "c",
+		cl{"killed", "officers", "Five police officers were killed", "Five police officers were killed.", 5, ""},
+		cl{"killed", "officers", "Four Dallas police officers also died", "Four Dallas police officers also died.", 4, ""})
+	if subset(ks[0]) || !subset(ks[1]) {
+		t.Errorf("also: keys %q", ks)
+	}
+	// the others after a count of officers are officers
+	s := "The sniper killed five officers and injured seven others."
+	ks = keys(s, "Dallas", "c",
+		cl{"killed", "officers", "killed five officers", s, 5, ""},
+		cl{"injured", "people", "injured seven others", s, 7, ""})
+	if ks[1] != "injured|police|#c|event" {
+		t.Errorf("seven others: key %q", ks[1])
+	}
+	// "six more shot" after the dead are the wounded; "nearly 40 injured"
+	// beside them counts more than the gunfire's
+	s = "Five people are dead, six more shot, and nearly 40 injured after a shooting at the airport."
+	ks = keys(s, "Fort Lauderdale", "c",
+		cl{"killed", "people", "Five people are dead", s, 5, ""},
+		cl{"injured", "people", "six more shot", s, 6, ""},
+		cl{"injured", "people", "nearly 40 injured", s, 40, ""})
+	if ks[1] != "injured|people|#c|event" || !subset(ks[2]) {
+		t.Errorf("six more shot, nearly 40 injured: keys %q", ks)
+	}
+	// under a cluster, a count at a country other than the article's is
+	// another event
+	s = "The world should not watch as it did during Rwanda, where close to a million people were massacred."
+	ks = keys(s, "South Sudan", "c", cl{"killed", "people", "close to a million people were massacred", s, 1e6, "Rwanda"})
+	if !strings.Contains(ks[0], OtherSuffix) {
+		t.Errorf("Rwanda in a report from South Sudan: key %q", ks[0])
+	}
+	// without a cluster, places are looked up in the article's country:
+	// "Yida" in a report from South Sudan is not Jeddah (one of whose
+	// names it is)
+	claims := []schema.Claim{
+		{ClaimID: "a", ArticleID: "x", Kind: schema.KindQuantity, Predicate: "killed", Subject: "people", Sentence: "Twelve people were killed.",
+			Quote: "Twelve people were killed", ValueBest: schema.F(12), Location: "South Sudan", Published: day("2011-11-11")},
+		{ClaimID: "b", ArticleID: "x", Kind: schema.KindQuantity, Predicate: "population", Subject: "refugees", Sentence: "The camp in Yida holds 20,000 refugees.",
+			Quote: "20,000 refugees", ValueBest: schema.F(20000), Location: "Yida", LocationMention: "Yida", Published: day("2011-11-11"), SentenceIndex: 1},
+	}
+	SetKeys(claims, "Twelve people were killed. The camp in Yida holds 20,000 refugees.", day("2011-11-11"), "")
+	if k := claims[1].ClaimKey; strings.Contains(k, "=SA") || !strings.Contains(claims[0].ClaimKey, "=SS") {
+		t.Errorf("Yida in a report from South Sudan: keys %q, %q", claims[0].ClaimKey, k)
 	}
 }

@@ -132,7 +132,7 @@ var subjectClasses = func() map[string]string {
 		}
 	}
 	add(SubjectPeople, "people", "person", "persons", "individual", "human",
-		"human being", "victim", "soul", "life", "lives", "casualty")
+		"human being", "victim", "soul", "life", "lives", "casualty", "innocent")
 	add(SubjectCivilians, "civilian", "non-combatant", "noncombatant",
 		"resident", "inhabitant", "villager", "local", "bystander",
 		"pedestrian", "worshipper", "worshiper", "shopper", "citizen")

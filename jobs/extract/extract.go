@@ -929,6 +929,9 @@ func (x *analyzer) locate(c *schema.Claim, s, e, at int) {
 		}
 	}
 	x.placesIn(s, e, true, consider)
+	if name == "" && s >= 1 && p.isPunct(s, ",") && p.isWord(s+1, "where") {
+		s++ // the clause starts at its comma
+	}
 	if name == "" && s >= 2 && p.isWord(s, "where") && p.isPunct(s-1, ",") {
 		// "..., the region of Idlib, where ...": the place just before.
 		cs, _ := x.clauseBounds(s - 2)
@@ -954,11 +957,29 @@ func (x *analyzer) placesIn(s, e int, locative bool, f func(k, end int, canon st
 	p := &x.p
 	for k := s; k < e; k++ {
 		t := &p.toks[k]
-		if t.kind != tkWord || t.flags()&(fPlace|fPrep|fPlaceNoun) == 0 {
+		if t.kind != tkWord || !t.upper && t.flags()&(fPlace|fPrep|fPlaceNoun) == 0 {
 			continue
 		}
 		if t.upper {
-			if end, canon, ok := p.placeAt(k); ok && end <= e {
+			end, canon, ok := p.placeAt(k)
+			if !ok {
+				// a place of the world gazetteer: where a preposition
+				// of place says it is one, also a common word ("in
+				// Mobile"); elsewhere a name of several words ("Fort
+				// Lauderdale shooting victims"): one word alone is as
+				// often a person's ("Jackson began shooting")
+				if p.locativeWithin(k, false) && !p.isWord(k-1, "at") {
+					end, canon, ok = p.worldAt(k, true)
+				} else if k+1 < len(p.toks) && (p.toks[k+1].upper || p.isDashTok(k+1) && k+2 < len(p.toks) && p.toks[k+2].upper) {
+					if end, canon, ok = p.worldAt(k, false); ok && end == k+1 {
+						ok = false
+					}
+				}
+			}
+			if ok && end == k+1 && p.personBefore(k) {
+				ok = false // "Esteban Santiago"
+			}
+			if ok && end <= e {
 				if !locative || p.locativeBefore(k) || end < len(p.toks) && p.fl(end)&fPlaceNoun != 0 {
 					f(k, end, canon)
 				}
@@ -974,8 +995,20 @@ func (x *analyzer) placesIn(s, e int, locative bool, f func(k, end int, canon st
 				if _, _, ok := p.placeAt(k + 1); ok || w == "at" {
 					continue
 				}
+				if _, _, ok := p.worldAt(k+1, true); ok {
+					continue // read at the name itself
+				}
 				if end, ok := p.nameAfter(k+1, e); ok {
-					f(k+1, end, x.text[p.toks[k+1].s:p.toks[end-1].e])
+					if end < len(p.toks) && (p.toks[end].kind == tkNum || p.inSet(end, venueWordSet)) {
+						continue // "near Beach 22nd Street": a street
+					}
+					name := x.text[p.toks[k+1].s:p.toks[end-1].e]
+					if canon, ok := p.worldName(name); ok {
+						name = canon
+					} else if end == k+2 && demonym(p.w(k+1)) {
+						continue // "in Spanish": a language, not a place
+					}
+					f(k+1, end, name)
 					k = end - 1
 				}
 			}
@@ -997,6 +1030,9 @@ func (x *analyzer) placesIn(s, e int, locative bool, f func(k, end int, canon st
 // article's most mentioned place.
 func (x *analyzer) countPlaces() {
 	x.placesIn(0, len(x.p.toks), false, func(k, end int, canon string) {
+		if p := &x.p; end < len(p.toks) && p.actorAt(end) {
+			return // "Israel's assault on Gaza": an actor, not where it happened
+		}
 		x.addPlaceCount(canon, 1)
 	})
 }
@@ -1018,6 +1054,10 @@ func (x *analyzer) countPlaceText(s string, w int) {
 		return
 	}
 	if c, ok := gazetteer[strings.ToLower(s)]; ok {
+		x.addPlaceCount(c, w)
+		return
+	}
+	if c, ok := x.p.worldName(s); ok {
 		x.addPlaceCount(c, w)
 		return
 	}
@@ -1081,7 +1121,7 @@ func (x *analyzer) firstPlace(locative, gazOnly bool) string {
 		if end >= 0 {
 			return
 		}
-		if _, _, ok := x.p.placeAt(k); !ok {
+		if _, _, ok := x.p.placeAt(k); !ok && !x.p.worldHolds(k, e) {
 			// A name found by its position, not in the gazetteer: not when
 			// it is only a modifier ("in Black Lives Matter protests").
 			if gazOnly || e < len(x.p.toks) && x.p.toks[e].kind == tkWord && !x.p.toks[e].upper && x.p.fl(e) == 0 {
@@ -1296,6 +1336,10 @@ func (x *analyzer) countGazetteerNames(s, e int) {
 		if end < 0 {
 			i = j
 			continue
+		}
+		if rest := text[end:e]; (strings.HasPrefix(rest, "'s ") || strings.HasPrefix(rest, "’s ")) && actorAfter(rest) {
+			i = end
+			continue // a possessive: an actor ("Israel's assault")
 		}
 		x.addPlaceCount(canon, 1)
 		i = end

@@ -95,6 +95,7 @@ func (m *mention) values() (lo, best, hi float64, okLo, okBest, okHi bool) {
 type numParser struct {
 	text, low string
 	toks      []token
+	country   string // the country of the first place of the world gazetteer read in the article
 }
 
 func (p *numParser) w(i int) string {

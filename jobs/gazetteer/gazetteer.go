@@ -4,15 +4,15 @@
 // that are the seat of a country or of a first- or second-level division,
 // each with the alternate names written in Latin letters, plus the
 // spellings that news uses for a few places GeoNames spells otherwise.
-// The table is embedded compressed (world.tsv.gz, about 1.3 MB; rebuilt
-// by `go run ./jobs/gazetteer/gen`, see there) and loaded once, on first
-// use.
+// The table is embedded compressed (world.tsv.zst, about 1.3 MB, zstd;
+// rebuilt by `go run ./jobs/gazetteer/gen`, see there, with WriteTable)
+// and loaded once, on first use, in about 20 ms: the places, and an index
+// of the folded names sorted for binary search, each with the places it
+// stands for already ranked.
 package gazetteer
 
 import (
-	"bytes"
 	_ "embed"
-	"io"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,11 +20,11 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
 	"golang.org/x/text/unicode/norm"
 )
 
-//go:embed world.tsv.gz
+//go:embed world.tsv.zst
 var worldTSV []byte
 
 // Kinds of place.
@@ -85,7 +85,7 @@ func (p Place) Region() (Place, bool) {
 		return p, true
 	case City:
 		t := table()
-		if i, ok := t.ids[string(Region)+":"+p.Country+"."+p.Admin1]; ok {
+		if i, ok := t.regions[p.Country+"."+p.Admin1]; ok {
 			return t.places[i], true
 		}
 	}
@@ -94,9 +94,11 @@ func (p Place) Region() (Place, bool) {
 
 type world struct {
 	places  []Place
-	byName  map[string]int32 // folded name → place
-	primary map[string]bool  // folded names that are some place's own name
-	ids     map[string]int32 // Key() → place
+	names   string           // the names of the table, one a line, sorted: "name\tindexes"
+	offs    []uint32         // the offset of each line of names
+	regions map[string]int32 // "CC.A1" → the region's index
+	idsOnce sync.Once
+	ids     map[string]int32 // Key() → place, made on first use (ByKey)
 }
 
 var (
@@ -112,119 +114,51 @@ func table() *world {
 // Size returns the number of places and of names in the table.
 func Size() (places, names int) {
 	t := table()
-	return len(t.places), len(t.byName)
+	return len(t.places), len(t.offs)
 }
 
 // better reports whether place a should answer to a name before place b:
-// a country first; a region before a city of its own (Idlib, Lviv: the
-// region holds the city); a city of 100,000 people or more before a region
-// of another country (Christchurch, not Christ Church parish of Barbados);
-// else a region before a city, and the larger population.
+// a country first; within one country a region before a city (Idlib,
+// Lviv: the region holds the city); across countries the larger
+// population (Virginia the state, not the South African town; Santiago de
+// Chile, not the Dominican province); of one kind, the larger population.
 func better(a, b *Place) bool {
-	if a.Kind != b.Kind {
-		if a.Kind == Country || b.Kind == Country {
-			return a.Kind == Country
-		}
-		city, region := a, b
-		if a.Kind == Region {
-			city, region = b, a
-		}
-		cityFirst := city.Country != region.Country && city.Population >= 100_000
-		return cityFirst == (a == city)
+	if a.Kind != b.Kind && (a.Kind == Country || b.Kind == Country) {
+		return a.Kind == Country
+	}
+	if a.Kind != b.Kind && a.Country == b.Country {
+		return a.Kind == Region
 	}
 	return a.Population > b.Population
 }
 
+// bigAlias is the population from which a city answers to one of its
+// alternate names before a small place's own name ("Sana" is Sanaa, the
+// Yemeni capital, not Saña in Peru), when it is also ten times larger.
+const bigAlias = 1_000_000
+
+// shortAlias is the length up to which an alternate name of a place in
+// another country than the context's is not taken (LookupIn): short
+// transliterations from other scripts ("Yida" among Jeddah's names) match
+// names of news that GeoNames does not hold (the Yida refugee camp).
+const shortAlias = 5
+
 func load() {
-	w = &world{byName: make(map[string]int32, 300_000), ids: make(map[string]int32, 50_000), primary: make(map[string]bool, 50_000)}
-	zr, err := gzip.NewReader(bytes.NewReader(worldTSV))
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
 	if err != nil {
 		panic("gazetteer: embedded table: " + err.Error())
 	}
-	raw, err := io.ReadAll(zr)
+	defer dec.Close()
+	raw, err := dec.DecodeAll(worldTSV, nil)
 	if err != nil {
 		panic("gazetteer: embedded table: " + err.Error())
 	}
 	// the names and ids share the one string of the table
-	data := unsafe.String(unsafe.SliceData(raw), len(raw))
-	var key []byte
-	var altNames []string
-	// A place's own name comes before another's alternate name
-	// (Florida the state, not an alternate name of Floridablanca).
-	addFolded := func(key string, i int32, own bool) {
-		if len(key) == 0 {
-			return
-		}
-		if j, ok := w.byName[key]; ok {
-			if w.primary[key] && !own || own == w.primary[key] && !better(&w.places[i], &w.places[j]) {
-				return
-			}
-		}
-		w.byName[key] = i
-		if own {
-			w.primary[key] = true
-		}
+	t, err := parseTable(unsafe.String(unsafe.SliceData(raw), len(raw)))
+	if err != nil {
+		panic("gazetteer: embedded table: " + err.Error())
 	}
-	add := func(name string, i int32, own bool) {
-		key = Fold(key[:0], name)
-		addFolded(string(key), i, own)
-	}
-	for data != "" {
-		line, rest, _ := strings.Cut(data, "\n")
-		data = rest
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.SplitN(line, "\t", 7)
-		if len(f) < 7 || len(f[0]) != 1 {
-			continue
-		}
-		pop, _ := strconv.Atoi(f[5])
-		p := Place{Kind: f[0][0], ID: f[1], Name: f[2], Country: f[3], Admin1: f[4], Population: pop}
-		p.key = string(p.Kind) + ":" + p.ID
-		switch p.Kind {
-		case Country:
-			p.path = p.Country
-		case Region:
-			p.path = p.Country + "/" + p.Admin1
-		default:
-			p.path = p.Country + "/" + p.Admin1 + "/" + p.ID
-		}
-		i := int32(len(w.places))
-		w.places = append(w.places, p)
-		altNames = append(altNames, f[6])
-		w.ids[p.Key()] = i
-	}
-	// A region's or country's population is its cities' (of the table),
-	// so that of two regions with one name the larger answers.
-	for _, p := range w.places {
-		if p.Kind != City {
-			continue
-		}
-		if j, ok := w.ids[string(Region)+":"+p.Country+"."+p.Admin1]; ok {
-			w.places[j].Population += p.Population
-		}
-		if j, ok := w.ids[string(Country)+":"+p.Country]; ok {
-			w.places[j].Population += p.Population
-		}
-	}
-	for i := range w.places {
-		add(w.places[i].Name, int32(i), true)
-	}
-	// the alternate names are stored folded
-	for i, alts := range altNames {
-		for alts != "" {
-			a, rest, _ := strings.Cut(alts, "|")
-			addFolded(a, int32(i), false)
-			alts = rest
-		}
-	}
-	w.primary = nil
-	for alias, canon := range newsNames {
-		if i, ok := w.byName[string(Fold(nil, canon))]; ok {
-			w.byName[string(Fold(nil, alias))] = i
-		}
-	}
+	w = t
 }
 
 // newsNames are spellings news uses that GeoNames lacks, and the name of
@@ -259,19 +193,101 @@ var newsNames = map[string]string{
 
 // Lookup returns the place a name stands for: its exact spelling (case,
 // diacritics, spaces and punctuation aside) among the names of the table;
-// of several places with that name, a country, else a region, else the
-// most populous city.
-func Lookup(name string) (Place, bool) {
+// of several places with that name, as the table ranks them: a place's
+// own name before another's alternate name (unless the other is a city of
+// a million people and ten times larger: "Sana" is Sanaa), a country, a
+// region before a city of its own country, the larger population; and of
+// several own names, one written as the name is (spaces kept:
+// "Christchurch", not "Christ Church").
+func Lookup(name string) (Place, bool) { return LookupIn(name, "") }
+
+// LookupIn is Lookup in the context of a country (ISO 3166-1 alpha-2, ""
+// for none): of several places with the name, one of that country first
+// ("Georgia" in a report from the United States is the state).
+func LookupIn(name, country string) (Place, bool) {
 	t := table()
 	var buf [64]byte
 	k := Fold(buf[:0], name)
 	if len(k) == 0 {
 		return Place{}, false
 	}
-	if i, ok := t.byName[string(k)]; ok {
+	list, _, _ := strings.Cut(t.find(k), "\t")
+	if list == "" {
+		return Place{}, false
+	}
+	first, rest, several := strings.Cut(list, ",")
+	i := atoi(first)
+	if i < 0 {
+		return Place{}, false
+	}
+	var b [96]byte
+	alias := func(j int) bool { return string(Fold(b[:0], t.places[j].Name)) != string(k) }
+	if !several {
+		if country != "" && len(k) <= shortAlias && t.places[i].Country != country && t.places[i].Kind != Country && alias(i) {
+			return Place{}, false // a short name of a place elsewhere
+		}
 		return t.places[i], true
 	}
-	return Place{}, false
+	// a place of the context country first, ranked as the list is
+	if country != "" {
+		for l := list; l != ""; {
+			var f string
+			f, l, _ = strings.Cut(l, ",")
+			if j := atoi(f); j >= 0 && t.places[j].Country == country {
+				return t.places[j], true
+			}
+		}
+		if len(k) <= shortAlias && t.places[i].Kind != Country && alias(i) {
+			return Place{}, false
+		}
+	}
+	var a [96]byte
+	form := spaced(a[:0], name)
+	if alias(i) || string(spaced(b[:0], t.places[i].Name)) == string(form) {
+		// an alternate name, or the place's own name as written
+		return t.places[i], true
+	}
+	// another place whose own name is written as the name is
+	for l := rest; l != ""; {
+		var f string
+		f, l, _ = strings.Cut(l, ",")
+		if j := atoi(f); j >= 0 && string(spaced(b[:0], t.places[j].Name)) == string(form) {
+			return t.places[j], true
+		}
+	}
+	return t.places[i], true
+}
+
+// IsWord reports whether a place name is also a common word of English
+// ("Mobile", "Reading", "Man", "Split"), as the table marks them: such a
+// name names a place in running text only where the text says it is one
+// ("in Mobile").
+func IsWord(name string) bool {
+	var buf [64]byte
+	return strings.HasSuffix(table().find(Fold(buf[:0], name)), "\tw")
+}
+
+// atoi reads a place index of the names; -1 when it is not one.
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n >= len(w.places) {
+		return -1
+	}
+	return n
+}
+
+// spaced appends name folded as Fold does, but with one space where it
+// has spaces or hyphens between letters.
+func spaced(dst []byte, name string) []byte {
+	sep := false
+	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
+		if sep {
+			dst = append(dst, ' ')
+		}
+		dst = Fold(dst, f)
+		sep = true
+	}
+	return dst
 }
 
 // Canonical returns the place that stands for p in a key: the region a
@@ -302,10 +318,21 @@ func Each(f func(p Place)) {
 // ByKey returns the place of a Key().
 func ByKey(key string) (Place, bool) {
 	t := table()
+	t.idsOnce.Do(func() {
+		t.ids = make(map[string]int32, len(t.places))
+		for i := range t.places {
+			t.ids[t.places[i].key] = int32(i)
+		}
+	})
 	if i, ok := t.ids[key]; ok {
 		return t.places[i], true
 	}
 	return Place{}, false
+}
+
+// foldRunes folds the Latin letters that Unicode does not decompose.
+var foldRunes = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d", 'ł': "l", 'þ': "th", 'ı': "i", 'ħ': "h",
 }
 
 // Fold appends to dst the letters and digits of name, lower-cased, with
@@ -323,7 +350,12 @@ func Fold(dst []byte, name string) []byte {
 			}
 			continue
 		}
-		for _, d := range norm.NFD.String(string(unicode.ToLower(r))) {
+		r = unicode.ToLower(r)
+		if f, ok := foldRunes[r]; ok {
+			dst = append(dst, f...)
+			continue
+		}
+		for _, d := range norm.NFD.String(string(r)) {
 			if d < utf8.RuneSelf && (unicode.IsLetter(d) || unicode.IsDigit(d)) {
 				dst = append(dst, byte(d))
 			}

