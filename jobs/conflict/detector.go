@@ -99,7 +99,7 @@ var ErrUsed = errors.New("conflict: detector already run or closed")
 // A Detector is not safe for concurrent use.
 type Detector struct {
 	cfg      Config
-	parts    [partitions][]byte
+	mem      [partitions][]byte // each partition's records not yet spilled
 	buffered int64
 	dir      string
 	runs     []run
@@ -148,7 +148,7 @@ func (d *Detector) Add(it Item) error {
 		return nil
 	}
 	h := keyHash(it.Key)
-	p := &d.parts[h>>56]
+	p := &d.mem[h>>56]
 	before, size := cap(*p), len(*p)
 	*p = appendRecord(*p, h, &it)
 	d.buffered += int64(cap(*p) - before)
@@ -177,14 +177,14 @@ func (d *Detector) spill() error {
 		return fmt.Errorf("conflict: spill: %w", err)
 	}
 	var off int64
-	for p := range d.parts {
+	for p := range d.mem {
 		r.off[p] = off
-		if _, err := f.Write(d.parts[p]); err != nil {
+		if _, err := f.Write(d.mem[p]); err != nil {
 			f.Close()
 			return fmt.Errorf("conflict: spill %s: %w", r.path, err)
 		}
-		off += int64(len(d.parts[p]))
-		d.parts[p] = nil
+		off += int64(len(d.mem[p]))
+		d.mem[p] = nil
 	}
 	r.off[partitions] = off
 	if err := f.Close(); err != nil {
@@ -279,7 +279,7 @@ func (d *Detector) Run(ctx context.Context, emit func([]schema.Conflict) error) 
 // call more than once.
 func (d *Detector) Close() error {
 	d.used = true
-	d.parts = [partitions][]byte{}
+	d.mem = [partitions][]byte{}
 	d.runs = nil
 	if d.dir == "" {
 		return nil
@@ -343,7 +343,7 @@ type partitionWorker struct {
 // load returns partition p's records, from the run files and the memory
 // buffer, as one string.
 func (d *Detector) load(p int) (string, error) {
-	mem := d.parts[p]
+	mem := d.mem[p]
 	size := int64(len(mem))
 	for i := range d.runs {
 		size += d.runs[i].off[p+1] - d.runs[i].off[p]
@@ -368,7 +368,7 @@ func (d *Detector) load(p int) (string, error) {
 		}
 		copy(buf[pos:], mem)
 	}
-	d.parts[p] = nil
+	d.mem[p] = nil
 	// buf is never written again: the records' strings can share it.
 	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil
 }
@@ -812,7 +812,7 @@ func (w *partitionWorker) groupMaps(n int) {
 // set a headline nor are minor.
 func (w *partitionWorker) markMinor(valid []bool) {
 	sides := w.sides
-	// counts reports whether claim k takes part, and its middle
+	// counts reports whether claim k is counted, and its middle
 	counts := func(k int) (float64, bool) {
 		m := middle(&sides[k].iv)
 		return m, valid[k] && !sides[k].negated && !math.IsNaN(m)

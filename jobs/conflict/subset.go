@@ -426,7 +426,7 @@ func orgQualifier(s string, ts []token, n int) string {
 	return s[ts[n+1].off : int(ts[i-1].off)+int(ts[i-1].len)]
 }
 
-// clauseAfter returns the end of the part of the number at n's clause
+// clauseAfter returns the end of the stretch of the number at n's clause
 // that follows it, within eight words: up to a clause break, another
 // number or a word that starts another clause.
 func clauseAfter(ts []token, n int) int {

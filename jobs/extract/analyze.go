@@ -51,7 +51,7 @@ type attachment struct {
 	pred         uint8
 	other        bool // a counted noun without a predicate
 	thing        bool // the counted noun is a thing, not people ("12 schools")
-	partOf       bool // a part of people named before: "four of the victims", "three of them"
+	subsetOf     bool // a subset of people named before: "four of the victims", "three of them"
 	subj         string
 	subjS, subjE int
 	predS, predE int
@@ -282,7 +282,7 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			// the previous claim's.
 			at.ofThem = true
 		}
-		at.partOf = p.isWord(j, "the") || p.isWord(j, "them") || p.isWord(j, "whom") || p.isWord(j, "those") || p.isWord(j, "their") || p.isWord(j, "its")
+		at.subsetOf = p.isWord(j, "the") || p.isWord(j, "them") || p.isWord(j, "whom") || p.isWord(j, "those") || p.isWord(j, "their") || p.isWord(j, "its")
 		if p.isWord(j, "the") || p.isWord(j, "them") || p.isWord(j, "whom") || p.isWord(j, "those") || p.isWord(j, "its") || p.isWord(j, "their") {
 			j++
 		}

@@ -163,8 +163,8 @@ func (x *analyzer) notCounted(m *mention, at *attachment, pred string, cs, ce in
 	if one {
 		return true // "one man", "one suspect": a person of the story
 	}
-	if at.partOf {
-		// "four of the victims", "three of them were armed": a part of the
+	if at.subsetOf {
+		// "four of the victims", "three of them were armed": a subset of the
 		// story's people, unless it did something counted ("three of whom
 		// remain at large").
 		return !x.wordNear(cs, ce, m.ts, max(m.te, at.subjE), actWordSet)

@@ -303,10 +303,10 @@ func (x *analyzer) sentence(s sentence, idx int) {
 		}
 		prevAt := -1
 		switch {
-		case at.pred == 0 && at.subj != "" && len(x.claims) > first && x.partOfPrevious(m):
+		case at.pred == 0 && at.subj != "" && len(x.claims) > first && x.subsetOfPrevious(m):
 			// "146 civilians have been killed, including 38 children",
 			// "more than 50 people were being treated, 11 of them with
-			// severe burns": a part, with the predicate of the whole.
+			// severe burns": a subset, with the predicate of the whole.
 			if prev := &x.claims[len(x.claims)-1]; prev.Kind == schema.KindQuantity && prev.Predicate != "other" && prev.Unit == "" {
 				for pi, pn := range predNames {
 					if pn == prev.Predicate && pi != 0 {
@@ -629,10 +629,10 @@ func (x *analyzer) pluralBefore(k int) int {
 	return -1
 }
 
-// partOfPrevious reports whether mention m opens a part of the count
+// subsetOfPrevious reports whether mention m opens a subset of the count
 // before it: "including 38 children", "among them 11 children", "11 of
 // them".
-func (x *analyzer) partOfPrevious(m *mention) bool {
+func (x *analyzer) subsetOfPrevious(m *mention) bool {
 	p := &x.p
 	k := m.ts - 1
 	if p.isWord(k, "and") {

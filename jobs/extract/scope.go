@@ -40,9 +40,9 @@ func monthYear(m time.Month, pub time.Time) int {
 	return pub.Year() - 1
 }
 
-// partDay maps "early", "mid", "late" to the first day used for "since late
+// phaseDay maps "early", "mid", "late" to the first day used for "since late
 // April": early 1, mid 11, late 21.
-func partDay(w string) int {
+func phaseDay(w string) int {
 	switch w {
 	case "mid", "mid-":
 		return 11
@@ -195,18 +195,18 @@ func (p *numParser) timeAt(i, lim int, pub time.Time) (timeExpr, bool) {
 	switch w {
 	case "since":
 		j := i + 1
-		part := 1
+		startDay := 1
 		if j < lim && (p.isWord(j, "early") || p.isWord(j, "mid") || p.isWord(j, "late") || p.isWord(j, "the") && (p.isWord(j+1, "end") || p.isWord(j+1, "start") || p.isWord(j+1, "beginning"))) {
 			switch p.w(j) {
 			case "the":
 				if p.isWord(j+2, "of") {
 					if p.w(j+1) == "end" {
-						part = 21
+						startDay = 21
 					}
 					j += 3
 				}
 			default:
-				part = partDay(p.w(j))
+				startDay = phaseDay(p.w(j))
 				j++
 				if j < lim && p.isDashTok(j) {
 					j++
@@ -216,7 +216,7 @@ func (p *numParser) timeAt(i, lim int, pub time.Time) (timeExpr, bool) {
 		if end, m, d, y, ok := p.dateAt(j, lim); ok {
 			te.e, te.since = end, true
 			if d == 0 {
-				d = part
+				d = startDay
 			}
 			if y == 0 && !pub.IsZero() {
 				y = monthYear(m, pub)
@@ -230,9 +230,9 @@ func (p *numParser) timeAt(i, lim int, pub time.Time) (timeExpr, bool) {
 		if y, ok := p.yearTok(j); ok && j < lim {
 			te.e, te.since = j+1, true
 			te.start, te.end = day(y, 1, 1), pub
-			if part == 21 {
+			if startDay == 21 {
 				te.start = day(y, 10, 1)
-			} else if part == 11 {
+			} else if startDay == 11 {
 				te.start = day(y, 5, 1)
 			}
 			return te, true
