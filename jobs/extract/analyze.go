@@ -61,15 +61,11 @@ type attachment struct {
 }
 
 // tollVerbs say that a count grew or stands at a value.
-var tollVerbs = setOf("rose", "risen", "climbed", "reached", "stood", "stands", "jumped", "increased", "passed", "hit", "raised", "grew", "grown",
-	"put", "puts", "bringing", "brought", "brings", "pushing", "pushed", "doubled", "tripled", "quadrupled", "halved",
-	"revised", "lowered", "updated", "adjusted", "corrected", "surged", "soared", "topped")
+var tollVerbs = wordSet("toll-verb")
 
 // thingNouns are counted things that are not people and take no plural
 // "s": "2.5 million livestock", "6,000 head of cattle".
-var thingNouns = setOf("livestock", "cattle", "sheep", "deer", "fish", "poultry", "aircraft", "swine", "goats", "cows",
-	"camels", "horses", "pigs", "chickens", "animals", "donkeys", "buffalo", "oxen", "homes", "houses", "buildings",
-	"vehicles", "cars", "trucks", "buses", "boats", "shops", "schools", "hospitals", "tents", "structures")
+var thingNouns = wordSet("thing-noun")
 
 func isQuote(s string) bool {
 	return s == "\"" || s == "“" || s == "”" || s == "'" || s == "‘" || s == "’"
@@ -823,12 +819,16 @@ func (x *analyzer) disclaimer() bool {
 	return hasVerify && hasNeg && len(p.toks) < 25
 }
 
+// diseaseWords mark an article about a disease outbreak; a word matches
+// inside a longer one ("infect" in "infections").
+var diseaseWords = wordList("disease")
+
 // diseaseArticle reports whether the article is about a disease outbreak
 // (computed once per article).
 func (x *analyzer) diseaseArticle() bool {
 	if x.disease == 0 {
 		x.disease = 2
-		for _, w := range []string{"cholera", "outbreak", "infect", "virus", "epidemic", "disease", "measles", "ebola", "covid", "malaria", "dengue"} {
+		for _, w := range diseaseWords {
 			if strings.Contains(x.low, w) {
 				x.disease = 1
 				break

@@ -10,66 +10,37 @@ package extract
 
 // eventThings are things counted as the news's own quantities whatever
 // the verb: munitions and shots, weapons, flights, livestock.
-var eventThings = setOf("shots", "gunshots", "rounds", "bullets", "casings", "bombs", "shells", "rockets", "missiles",
-	"mortars", "grenades", "explosions", "blasts", "explosives", "airstrikes", "strikes", "barrels", "weapons", "guns",
-	"firearms", "rifles", "handguns", "pistols", "flights", "bomb", "shell", "rocket", "missile", "mortar", "grenade",
-	"explosion", "blast", "airstrike", "weapon", "gun", "rifle", "handgun", "pistol", "livestock", "cattle", "sheep", "goats", "cows", "camels",
-	"horses", "pigs", "chickens", "animals", "donkeys", "buffalo", "oxen", "poultry", "cases", "infections", "markers")
+var eventThings = wordSet("event-thing")
 
 // damageWords make a count of buildings, vehicles and places a claim: "300
 // houses were damaged", "destroyed 40 vehicles".
-var damageWords = setOf("damaged", "destroyed", "collapsed", "flattened", "razed", "burned", "burnt", "torched",
-	"demolished", "levelled", "leveled", "wrecked", "submerged", "flooded", "hit", "struck", "shelled", "bombed",
-	"looted", "gutted", "ruined", "toppled", "crumbled", "inundated", "damaging", "destroying",
-	"cracked", "leveling", "levelling", "swept", "buried", "closed", "evacuated", "cancelled", "canceled", "delayed",
-	"diverted", "grounded", "lost", "sunk", "sank", "capsized", "washed", "stolen", "seized", "recovered", "found",
-	"made", "conducted", "performed", "completed", "issued", "placed", "collected")
+var damageWords = wordSet("damage-word")
 
 // actWords make a count of people that have no casualty verb a claim: a
 // crowd ("300 people packed the club", "hundreds gathered"), people who
 // fired or were involved ("11 officers who exchanged fire"), suspects and
 // witnesses dealt with ("interviewed 175 witnesses", "questioned and
 // released"), people sheltering or present.
-var actWords = setOf("gathered", "gathering", "packed", "attended", "attending", "rallied", "marched", "marching",
-	"protested", "protesting", "demonstrated", "crowded", "filled", "flocked", "thronged", "assembled", "turned",
-	"showed", "fired", "firing", "discharged", "exchanged", "involved", "questioned", "interviewed", "identified",
-	"charged", "released", "sought", "sheltering", "sheltered", "shelter", "refuge", "took", "rescued", "pulled", "inside",
-	"present", "crowd", "crowds", "group", "audience", "opened", "staked", "targeted", "attacked", "ambushed",
-	"escaped", "survived", "large", "custody", "jailed", "indicted", "convicted", "sentenced", "pleaded",
-	"pleas", "freed", "taken", "held", "hostage", "hostages", "stranded", "trapped", "participated", "joined",
-	"waiting", "queued", "lined", "waited", "attend", "evacuate", "shelters", "fleeing", "homes", "event", "party",
-	"rally", "concert", "festival", "vigil", "club", "celebration", "ceremony", "march", "protest", "demonstration",
-	"gathering", "game", "match", "service", "funeral", "nightclub", "bar", "venue", "house", "building")
+var actWords = wordSet("act-word")
 
 // actSubjects count people whose number is a claim without a verb:
 // suspects, attackers, hostages, protesters.
-var actSubjects = setOf("suspects", "suspect", "gunmen", "gunman", "attackers", "assailants", "shooters", "hostages",
-	"protesters", "protestors", "demonstrators", "defendants", "rioters", "militants", "fighters", "insurgents",
-	"rebels", "troops", "soldiers", "detainees", "prisoners", "captives", "partygoers", "concertgoers",
-	"spectators", "worshippers", "worshipers", "pilgrims", "mourners", "marchers", "participants", "attendees",
-	"patrons", "clubgoers", "revelers", "revellers", "fans", "visitors", "guests", "migrants", "evacuees",
-	"passengers", "crew", "staff", "employees", "workers", "volunteers", "students", "pupils", "victims")
+var actSubjects = wordSet("act-subject")
 
 // kinWords are the people of a family or a circle of friends: counted in
 // anecdotes, not as the news's quantities.
-var kinWords = setOf("sons", "daughters", "sisters", "brothers", "siblings", "cousins", "friends", "pals", "buddies",
-	"strangers", "grandchildren", "grandsons", "granddaughters", "nephews", "nieces", "parents", "uncles", "aunts",
-	"wives", "husbands", "girlfriends", "boyfriends", "kids", "stepchildren", "twins", "companions", "classmates",
-	"roommates", "neighbors", "neighbours", "sons.", "daughters.")
+var kinWords = wordSet("kin-word")
 
 // siteWords are places and vehicles: with a casualty verb they say where
 // or how, not who ("evacuated to 10 shelters", "in two trucks").
-var siteWords = setOf("shelters", "villages", "towns", "cities", "districts", "provinces", "countries", "regions",
-	"areas", "hospitals", "clinics", "centers", "centres", "sites", "locations", "camps", "trucks", "vehicles", "cars",
-	"buses", "ambulances", "helicopters", "planes", "boats", "states", "counties", "neighborhoods", "neighbourhoods",
-	"streets", "places", "facilities", "stations", "schools", "buildings", "houses", "homes", "rooms", "floors")
+var siteWords = wordSet("site-word")
 
 // possessives before a number make it a person's: "her two sons".
-var possessives = setOf("his", "her", "their", "my", "our", "your")
+var possessives = wordSet("possessive")
 
 // certaintyWords after a percentage make it a degree of belief, not a
 // quantity: "99.9 per cent sure".
-var certaintyWords = setOf("sure", "certain", "confident", "positive", "convinced", "certainty", "guaranteed", "committed")
+var certaintyWords = wordSet("certainty-word")
 
 var (
 	eventThingSet  = newLexSet(eventThings)

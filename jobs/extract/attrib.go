@@ -25,35 +25,27 @@ type attrib struct {
 }
 
 // connectors that may sit inside an organisation's name.
-var nameConnectors = setOf("of", "for", "and", "&", "on", "de", "al", "el", "du", "des", "la", "le", "the", "in", "to", "against", "without", "'s")
+var nameConnectors = wordSet("name-connector")
 
-var pronouns = setOf("he", "she", "they", "it", "we", "i")
+var pronouns = wordSet("pronoun")
 
 // skipBeforeCue are words between a source and its verb: "has also said".
-var skipBeforeCue = setOf("has", "have", "had", "also", "later", "previously", "earlier", "separately", "further",
-	"already", "recently", "initially", "then", "first", "would", "will", "had", "has", "now", "again", "officially",
-	"publicly", "repeatedly", "reportedly", "once", "said", "in", "a", "statement", "on", "its", "website")
+var skipBeforeCue = wordSet("skip-before-cue")
 
 // docNouns are documents a source issues: "according to a list compiled by
 // X", "interior ministry data".
-var docNouns = setOf("list", "figures", "figure", "data", "report", "tally", "count", "statistics", "records", "survey",
-	"estimates", "estimate", "statement", "census", "toll", "numbers")
+var docNouns = wordSet("doc-noun")
 
 // peopleGroups are sources that stay themselves when a place or an event
 // follows: "Prosecutors in Crotone", "Survivors of a shipwreck".
-var peopleGroups = setOf("prosecutors", "lawyers", "police", "investigators", "witnesses", "survivors", "relatives",
-	"doctors", "rescuers", "residents", "activists", "villagers", "medics", "officials", "families", "authorities",
-	"nurses", "volunteers", "workers", "teachers", "students", "monitors", "observers", "diplomats", "troops")
+var peopleGroups = wordSet("people-group")
 
 // collectiveNouns after a possessive are the source themselves: "Togo's
 // opposition", unless the whole phrase is in the table ("Syria's army").
-var collectiveNouns = setOf("opposition", "government", "army", "military", "police", "authorities", "rebels", "parliament")
+var collectiveNouns = wordSet("collective-noun")
 
 // honorifics are titles that a single surname can follow.
-var honorifics = setOf("mr", "mrs", "ms", "dr", "gov", "sen", "rep", "lt", "sgt", "capt", "det", "gen", "col", "maj",
-	"prof", "rev", "chief", "sheriff", "officer", "trooper", "deputy", "coach", "mayor", "governor", "president",
-	"minister", "senator", "judge", "bishop", "pastor", "nurse", "prefect", "inspector", "detective", "sergeant",
-	"lieutenant", "captain", "commissioner", "general", "colonel", "major", "superintendent", "spokesman", "spokeswoman")
+var honorifics = wordSet("honorific")
 
 // skipDet returns 1 when token s is a determiner.
 func skipDet(p *numParser, s int) int {
@@ -63,7 +55,7 @@ func skipDet(p *numParser, s int) int {
 	return 0
 }
 
-var passiveAux = setOf("is", "are", "was", "were", "been", "be", "being")
+var passiveAux = wordSet("passive-aux")
 
 // findAttribs finds the attributions of the sentence.
 func (x *analyzer) findAttribs(out []attrib) []attrib {
@@ -246,17 +238,13 @@ func (x *analyzer) background(m *mention, at *attachment, cue int) bool {
 // eventNouns name the event a relative clause describes ("the attack that
 // wounded four officers", "the gunman who killed five"): what the clause
 // counts is given as known.
-var eventNouns = setOf("attack", "attacks", "ambush", "shooting", "shootings", "shootout", "bombing", "bombings", "blast",
-	"explosion", "massacre", "rampage", "incident", "assault", "raid", "strike", "airstrike", "violence", "fighting",
-	"crash", "quake", "earthquake", "disaster", "storm", "fire", "flood", "floods", "cookout", "party", "gunman",
-	"shooter", "attacker", "bomber", "sniper", "gunfire", "war", "conflict", "offensive", "tragedy", "spree")
+var eventNouns = wordSet("event-noun")
 
 var eventNounSet = newLexSet(eventNouns)
 
 // moneyVerbs offer an amount: their subject is its source ("Crime
 // Stoppers is offering a cash reward of up to $2,500").
-var moneyVerbs = setOf("offering", "offered", "offers", "offer", "pledged", "pledging", "pledges", "posted", "donated",
-	"donating", "announced", "approved", "allocated", "raised")
+var moneyVerbs = wordSet("money-verb")
 
 var moneyVerbSet = newLexSet(moneyVerbs)
 
@@ -825,7 +813,7 @@ func (x *analyzer) descriptorEnd(j, lim int) int {
 }
 
 // timeAdjs are modifiers of a time, not of a source: "told AFP late Tuesday".
-var timeAdjs = setOf("late", "early", "earlier", "later", "mid", "last", "next", "overnight")
+var timeAdjs = wordSet("time-adjective")
 
 var timeAdjSet = newLexSet(timeAdjs)
 
@@ -880,8 +868,7 @@ func (x *analyzer) affiliate(name, org string) {
 }
 
 // spokesTitles are the roles of people who speak for their organisation.
-var spokesTitles = setOf("spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "official", "chief",
-	"superintendent", "director", "head", "agent", "representative", "officer", "coordinator")
+var spokesTitles = wordSet("spokes-title")
 
 var spokesTitleSet = newLexSet(spokesTitles)
 
@@ -1497,38 +1484,26 @@ func (x *analyzer) orgNameAt(k, e int) bool {
 
 // speakingGroups are groups of people that news quote as a source: "the
 // refugees said", "villagers told".
-var speakingGroups = setOf("refugees", "villagers", "survivors", "protesters", "protestors", "demonstrators",
-	"passengers", "locals", "citizens", "farmers", "fishermen", "migrants", "students", "teachers", "parents",
-	"worshippers", "worshipers", "mourners", "bystanders", "eyewitnesses", "doctors", "nurses", "journalists",
-	"reporters", "lawyers")
+var speakingGroups = wordSet("speaking-group")
 
 var speakingGroupSet = newLexSet(speakingGroups)
 
 // notNameWords never stand in a source's name: question words, sentence
 // adverbs and the like, written with a capital at a sentence start or not.
-var notNameWords = setOf("what", "how", "whose", "even", "yet", "still", "meanwhile", "however", "needless", "expected",
-	"share", "hearing", "following", "according", "until", "unless", "although", "though", "because", "since", "today",
-	"tonight", "tomorrow", "yesterday", "then", "now", "later", "earlier", "also", "so", "if", "whether", "once", "here",
-	"there", "where", "why", "guess", "late", "early")
+var notNameWords = wordSet("not-name-word")
 
 var notNameWordSet = newLexSet(notNameWords)
 
 // kinNames are sources known only as someone's relatives: "the family",
 // "his mother". They are one generic source, "relatives".
-var kinNames = setOf("family", "families", "relatives", "relative", "mother", "father", "brother", "sister", "son",
-	"daughter", "wife", "husband", "cousin", "uncle", "aunt", "grandmother", "grandfather", "girlfriend", "boyfriend",
-	"parents", "parent", "mom", "dad", "niece", "nephew", "fiancee", "fiance", "grandson", "granddaughter", "stepfather",
-	"stepmother", "members")
+var kinNames = wordSet("kin-name")
 
 // stateAbbrevs are the abbreviations of US states that datelines end
 // with ("FORT MYERS, Fla."): never the first word of a source.
-var stateAbbrevs = setOf("Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
-	"Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.",
-	"N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Va.", "Vt.",
-	"Wash.", "Wis.", "W.Va.", "Wyo.")
+var stateAbbrevs = wordSet("state-abbrev")
 
 // anonWords end the mention of a person nobody names: "a Masury man".
-var anonWords = setOf("man", "woman", "boy", "girl", "person", "teen", "teenager", "youth", "someone", "somebody")
+var anonWords = wordSet("anon-word")
 
 var (
 	junkLeadSet  = newLexSet(junkLead)
@@ -1541,16 +1516,8 @@ var (
 // with: what the sentence glued onto it ("But he", "Thursday and",
 // "Hunter to", "a man authorities").
 var (
-	junkLead = setOf("but", "and", "or", "although", "as", "while", "when", "until", "yet", "even", "then", "after",
-		"according", "following", "hearing", "expected", "needless", "share", "today", "yesterday", "also", "still",
-		"now", "meanwhile", "however", "so", "because", "since", "if", "though", "the", "a", "an", "some", "that",
-		"this", "these", "those", "what", "to", "of", "in", "on", "at", "for", "with", "by", "from", "he", "she",
-		"they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "my", "one", "two", "three", "four",
-		"five", "six", "seven", "eight", "nine", "ten", "several", "many", "more", "other", "others", "both", "all",
-		"man", "woman", "boy", "girl", "person", "teen", "guess", "late", "early", "who", "which", "where")
-	junkTrail = setOf("and", "or", "of", "to", "for", "on", "in", "at", "the", "a", "an", "that", "what", "with",
-		"by", "from", "as", "he", "she", "they", "it", "we", "i", "you", "him", "them", "late", "early", "who",
-		"which", "said", "says", "but", "when", "while", "after", "before", "co", "news")
+	junkLead  = wordSet("junk-lead")
+	junkTrail = wordSet("junk-trail")
 )
 
 // cleanName returns a source's name without the words a sentence glued
@@ -1721,16 +1688,14 @@ func quoteDashLen(w string, front bool) int {
 
 // orgAnaphors stand for an organisation named before: "the group", "the
 // organisation".
-var orgAnaphors = setOf("group", "organization", "organisation", "agency", "charity", "monitor", "watchdog", "body", "ngo")
+var orgAnaphors = wordSet("org-anaphor")
 
 var orgAnaphorSet = newLexSet(orgAnaphors)
 
 // orgHeads are generic nouns that end organisation names, so "the
 // institute" or "the council" can stand for the article's "National Civil
 // Defence Institute" or "Kasama Municipal Council".
-var orgHeads = setOf("institute", "agency", "council", "ministry", "department", "office", "committee", "commission",
-	"federation", "society", "association", "union", "foundation", "authority", "service", "bureau", "directorate",
-	"observatory", "network", "centre", "center", "coalition", "city", "municipality", "prefecture", "court", "survey")
+var orgHeads = wordSet("org-head")
 
 // genericName writes a ministry that the table knows without its country
 // the way articles do, in lower case: "Ministry of Health" -> "health

@@ -1183,12 +1183,9 @@ func (x *analyzer) regionOf(j int) (string, bool) {
 	return name, true
 }
 
-var directionWords = setOf("northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-	"northwestern", "northeastern", "southwestern", "southeastern", "northwest", "northeast", "southwest",
-	"southeast", "rural", "western-central", "east-central")
+var directionWords = wordSet("direction")
 
-var regionNouns = setOf("province", "region", "governorate", "district", "county", "state", "oblast", "prefecture",
-	"department", "territory", "countryside")
+var regionNouns = wordSet("region-noun")
 
 // titlePlace returns the first place of the title: a location, else any
 // gazetteer name ("Peru earthquake: ...").

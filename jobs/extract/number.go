@@ -445,7 +445,7 @@ func (p *numParser) currencyBefore(i int) (string, int) {
 	return u, k
 }
 
-// modifier phrases before a number, longest first.
+// modInfo is what a modifier before a number gives it.
 type modInfo struct {
 	bound   uint8
 	approxH bool
@@ -453,44 +453,42 @@ type modInfo struct {
 	from    bool // "from X to Y"
 }
 
-var preMods = map[string]modInfo{
-	"around": {bound: bApprox}, "about": {bound: bApprox}, "some": {bound: bApprox}, "roughly": {bound: bApprox},
-	"approximately": {bound: bApprox}, "an estimated": {bound: bApprox}, "estimated": {bound: bApprox},
-	"approx": {bound: bApprox}, "circa": {bound: bApprox}, "close to": {bound: bApprox, approxH: true},
-	"nearly": {bound: bApprox, approxH: true}, "almost": {bound: bApprox, approxH: true},
-	"an approximate": {bound: bApprox}, "more or less": {bound: bApprox}, "in the region of": {bound: bApprox},
-	"on the order of": {bound: bApprox}, "just about": {bound: bApprox}, "somewhere around": {bound: bApprox},
-	"an estimate of": {bound: bApprox}, "estimates of": {bound: bApprox}, "approximately some": {bound: bApprox},
-	"just under": {bound: bLessThan}, "just below": {bound: bLessThan}, "just shy of": {bound: bApprox, approxH: true},
-	"more than": {bound: bMoreThan}, "over": {bound: bMoreThan}, "upwards of": {bound: bMoreThan},
-	"upward of": {bound: bMoreThan}, "in excess of": {bound: bMoreThan}, "above": {bound: bMoreThan},
-	"greater than": {bound: bMoreThan}, "larger than": {bound: bMoreThan}, "higher than": {bound: bMoreThan},
-	"exceeding": {bound: bMoreThan}, "exceed": {bound: bMoreThan}, "exceeds": {bound: bMoreThan},
-	"exceeded": {bound: bMoreThan}, "surpass": {bound: bMoreThan}, "surpassed": {bound: bMoreThan},
-	"surpassing": {bound: bMoreThan}, "well over": {bound: bMoreThan}, "just over": {bound: bMoreThan},
-	"well above": {bound: bMoreThan}, "north of": {bound: bMoreThan}, "more then": {bound: bMoreThan},
-	"at least": {bound: bAtLeast}, "no fewer than": {bound: bAtLeast}, "no less than": {bound: bAtLeast},
-	"a minimum of": {bound: bAtLeast}, "not less than": {bound: bAtLeast}, "not fewer than": {bound: bAtLeast},
-	"at a minimum": {bound: bAtLeast}, "a minimum": {bound: bAtLeast},
-	"up to": {bound: bAtMost}, "as many as": {bound: bAtMost}, "at most": {bound: bAtMost},
-	"no more than": {bound: bAtMost}, "not more than": {bound: bAtMost}, "a maximum of": {bound: bAtMost},
-	"as much as": {bound: bAtMost}, "at the most": {bound: bAtMost}, "as high as": {bound: bAtMost},
-	"fewer than": {bound: bLessThan}, "less than": {bound: bLessThan}, "under": {bound: bLessThan},
-	"below": {bound: bLessThan}, "lower than": {bound: bLessThan}, "smaller than": {bound: bLessThan},
-	"short of": {bound: bLessThan},
-	"exactly":  {bound: bExact}, "precisely": {bound: bExact}, "a total of": {bound: bExact},
-	"total of": {bound: bExact}, "a further": {bound: bExact}, "another": {bound: bExact},
-	"an additional": {bound: bExact}, "additional": {bound: bExact},
-	"between": {between: true}, "from": {from: true},
+// preMods are the modifiers before a number (list modifier-before of
+// lexicon.tsv), postMods those after it (modifier-after: and after its
+// noun for "or more"), with the bounds they give.
+var (
+	preMods  = readPreMods()
+	postMods = readPostMods()
+)
+
+// readPreMods reads the list modifier-before: a bound, "approx high" for a
+// number that is the high bound only ("nearly 40"), "between" or "from"
+// for a range that follows.
+func readPreMods() map[string]modInfo {
+	rows := lexList("modifier-before")
+	m := make(map[string]modInfo, len(rows))
+	for _, r := range rows {
+		switch r.value {
+		case "between":
+			m[r.word] = modInfo{between: true}
+		case "from":
+			m[r.word] = modInfo{from: true}
+		default:
+			b, high := strings.CutSuffix(r.value, " high")
+			m[r.word] = modInfo{bound: boundCode(b), approxH: high}
+		}
+	}
+	return m
 }
 
-// postMods follow the number (and its noun for "or more").
-var postMods = map[string]uint8{
-	"or more": bAtLeast, "and more": bAtLeast, "or so": bApprox, "plus": bAtLeast, "odd": bApprox,
-	"or fewer": bAtMost, "or less": bAtMost, "and counting": bAtLeast, "or higher": bAtLeast,
-	"and up": bAtLeast, "at least": bAtLeast, "at most": bAtMost, "or above": bAtLeast,
-	"or greater": bAtLeast, "and above": bAtLeast, "and over": bAtLeast, "or over": bAtLeast,
-	"and upwards": bAtLeast, "or under": bAtMost, "and under": bAtMost, "or below": bAtMost,
+// readPostMods reads the list modifier-after.
+func readPostMods() map[string]uint8 {
+	rows := lexList("modifier-after")
+	m := make(map[string]uint8, len(rows))
+	for _, r := range rows {
+		m[r.word] = boundCode(r.value)
+	}
+	return m
 }
 
 // phraseBefore returns the lower-case words of tokens [i-k, i) joined by
@@ -597,7 +595,7 @@ func (p *numParser) parseAt(i int) (mention, bool) {
 
 // hedgeWords introduce a second, higher estimate: "at least 12, and
 // possibly as many as 20", "hundreds, perhaps thousands".
-var hedgeWords = setOf("possibly", "perhaps", "maybe", "probably", "potentially")
+var hedgeWords = wordSet("higher-estimate")
 
 // widen reads a higher estimate given after a lower bound or a vague
 // amount: "At least 12, and possibly as many as 20" is [12, 20];
@@ -863,7 +861,7 @@ func (p *numParser) unitAfter(m *mention) {
 }
 
 // estimateWords before "50, 60" make the two figures a range.
-var estimateWords = setOf("like", "about", "around", "maybe", "roughly", "some", "perhaps", "approximately")
+var estimateWords = wordSet("estimate-word")
 
 var (
 	hedgeWordSet    = newLexSet(hedgeWords)

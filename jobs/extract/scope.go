@@ -9,15 +9,29 @@ type timeExpr struct {
 	since      bool
 }
 
-var monthNum = map[string]time.Month{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-	"september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "apr": 4, "jun": 6,
-	"jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+// monthNum and weekdayNum are the lists month and weekday of lexicon.tsv:
+// a month's number, a weekday's (Sunday 0).
+var (
+	monthNum   = wordMonths()
+	weekdayNum = wordWeekdays()
+)
+
+// wordMonths reads the list month.
+func wordMonths() map[string]time.Month {
+	m := map[string]time.Month{}
+	for w, v := range wordValues("month") {
+		m[w] = time.Month(v)
+	}
+	return m
 }
 
-var weekdayNum = map[string]time.Weekday{
-	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-	"tues": 2, "thurs": 4,
+// wordWeekdays reads the list weekday.
+func wordWeekdays() map[string]time.Weekday {
+	m := map[string]time.Weekday{}
+	for w, v := range wordValues("weekday") {
+		m[w] = time.Weekday(v)
+	}
+	return m
 }
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
