@@ -97,7 +97,9 @@ func TestLexiconRefuses(t *testing.T) {
 		func() { lexNumber("number", "one", "1x") },
 		func() { predCode("wounded") },
 		func() { boundCode("about") },
-		func() { readLexicon("list\tword\tvalue\torigin\na\tx\t\tconvention\nb\ty\t\tconvention\na\tz\t\tconvention\n") },
+		func() {
+			readLexicon("list\tword\tvalue\torigin\na\tx\t\tconvention\nb\ty\t\tconvention\na\tz\t\tconvention\n")
+		},
 		func() { readPlaces("name\tplace\tcountry\torigin\nSyria\tSyria\tmaybe\tpublic list\n") },
 	} {
 		func() {
