@@ -60,13 +60,6 @@ type attachment struct {
 	ofThem       bool // "four of them": counts what the previous claim counts
 }
 
-// tollVerbs say that a count grew or stands at a value.
-var tollVerbs = wordSet("toll-verb")
-
-// thingNouns are counted things that are not people and take no plural
-// "s": "2.5 million livestock", "6,000 head of cattle".
-var thingNouns = wordSet("thing-noun")
-
 func isQuote(s string) bool {
 	return s == "\"" || s == "“" || s == "”" || s == "'" || s == "‘" || s == "’"
 }
@@ -356,14 +349,14 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 			at.subj, at.subjS, at.subjE = "people", k, k+1
 			break
 		}
-		if !t.upper && (p.inSet(k, thingNounSet) || p.inSet(k, eventThingSet) || w == "head" && p.isWord(k+1, "of") && p.inSet(min(k+2, len(p.toks)-1), thingNounSet)) {
+		if !t.upper && (p.inSet(k, thingNouns) || p.inSet(k, eventThings) || w == "head" && p.isWord(k+1, "of") && p.inSet(min(k+2, len(p.toks)-1), thingNouns)) {
 			// Counted things that are not people: "2.5 million livestock",
 			// "6,000 head of cattle".
 			if w == "head" {
 				k += 2
 				w = p.w(k)
 			}
-			if k+1 < ce && p.toks[k+1].kind == tkWord && !p.toks[k+1].upper && (p.inSet(k+1, eventThingSet) || p.inSet(k+1, thingNounSet) ||
+			if k+1 < ce && p.toks[k+1].kind == tkWord && !p.toks[k+1].upper && (p.inSet(k+1, eventThings) || p.inSet(k+1, thingNouns) ||
 				p.fl(k+1)&^fPlace == 0 && len(p.w(k+1)) > 3 && strings.HasSuffix(p.w(k+1), "s") && !strings.HasSuffix(p.w(k+1), "ss")) {
 				k++ // "gun shots", "two firearms offenses": the last noun is the head
 				if p.toks[k].li < 0 {
@@ -446,7 +439,7 @@ func (x *analyzer) attach(m *mention, cs, ce int) attachment {
 				bwd, bwdS, bd = pDisplaced, k, d // "forced more than 18,000 from their homes"
 				break
 			}
-			if p.inSet(k, tollVerbSet) {
+			if p.inSet(k, tollVerbs) {
 				// "the death toll from Sunday's earthquake rose to 27", "the
 				// number of bodies recovered ... rose to 63": the toll is
 				// further back in the clause.
@@ -818,10 +811,6 @@ func (x *analyzer) disclaimer() bool {
 	}
 	return hasVerify && hasNeg && len(p.toks) < 25
 }
-
-// diseaseWords mark an article about a disease outbreak; a word matches
-// inside a longer one ("infect" in "infections").
-var diseaseWords = wordList("disease")
 
 // diseaseArticle reports whether the article is about a disease outbreak
 // (computed once per article).

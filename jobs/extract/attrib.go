@@ -24,29 +24,6 @@ type attrib struct {
 	also       int // > 0: the attribution also covers tokens [also, n)
 }
 
-// connectors that may sit inside an organisation's name.
-var nameConnectors = wordSet("name-connector")
-
-var pronouns = wordSet("pronoun")
-
-// skipBeforeCue are words between a source and its verb: "has also said".
-var skipBeforeCue = wordSet("skip-before-cue")
-
-// docNouns are documents a source issues: "according to a list compiled by
-// X", "interior ministry data".
-var docNouns = wordSet("doc-noun")
-
-// peopleGroups are sources that stay themselves when a place or an event
-// follows: "Prosecutors in Crotone", "Survivors of a shipwreck".
-var peopleGroups = wordSet("people-group")
-
-// collectiveNouns after a possessive are the source themselves: "Togo's
-// opposition", unless the whole phrase is in the table ("Syria's army").
-var collectiveNouns = wordSet("collective-noun")
-
-// honorifics are titles that a single surname can follow.
-var honorifics = wordSet("honorific")
-
 // skipDet returns 1 when token s is a determiner.
 func skipDet(p *numParser, s int) int {
 	if p.toks[s].kind == tkWord && p.fl(s)&fDet != 0 {
@@ -54,8 +31,6 @@ func skipDet(p *numParser, s int) int {
 	}
 	return 0
 }
-
-var passiveAux = wordSet("passive-aux")
 
 // findAttribs finds the attributions of the sentence.
 func (x *analyzer) findAttribs(out []attrib) []attrib {
@@ -92,7 +67,7 @@ func (x *analyzer) findAttribs(out []attrib) []attrib {
 				if p.fl(q)&fDet != 0 {
 					q++
 				}
-				if q < n && p.inSet(q, docNounSet) {
+				if q < n && p.inSet(q, docNouns) {
 					q++
 					if q < n && (p.isWord(q, "compiled") || p.isWord(q, "released") || p.isWord(q, "published") || p.isWord(q, "issued") || p.isWord(q, "provided") || p.isWord(q, "kept")) {
 						q++
@@ -157,7 +132,7 @@ func (x *analyzer) findAttribs(out []attrib) []attrib {
 		case "denied", "denies", "deny":
 			a.deny = true
 		case "learned":
-			if a.ne-a.ns == 1 && p.inSet(a.ns, pronounSet) {
+			if a.ne-a.ns == 1 && p.inSet(a.ns, pronouns) {
 				continue // "he learned his brother was one of the dead": no report
 			}
 		}
@@ -193,10 +168,10 @@ func (x *analyzer) sourcePassive(a *attrib) bool {
 		return false
 	}
 	k := i - 1
-	for k > 0 && p.toks[k].kind == tkWord && p.fl(k)&fAux != 0 && !p.inSet(k, passiveAuxSet) {
+	for k > 0 && p.toks[k].kind == tkWord && p.fl(k)&fAux != 0 && !p.inSet(k, passiveAux) {
 		k-- // "were first reported"
 	}
-	if k < 1 || !p.inSet(k, passiveAuxSet) {
+	if k < 1 || !p.inSet(k, passiveAux) {
 		return false
 	}
 	ns, ne := x.npAfter(i+2, len(p.toks))
@@ -227,26 +202,13 @@ func (x *analyzer) background(m *mention, at *attachment, cue int) bool {
 		}
 		event := false
 		for q := max(cue+1, r-4); q < r; q++ {
-			event = event || p.toks[q].kind == tkWord && p.inSet(q, eventNounSet)
+			event = event || p.toks[q].kind == tkWord && p.inSet(q, eventNouns)
 		}
 		v := r + 1
 		return event && (at.predS == v || p.isWord(v, "left") || p.isWord(v, "leaving"))
 	}
 	return false
 }
-
-// eventNouns name the event a relative clause describes ("the attack that
-// wounded four officers", "the gunman who killed five"): what the clause
-// counts is given as known.
-var eventNouns = wordSet("event-noun")
-
-var eventNounSet = newLexSet(eventNouns)
-
-// moneyVerbs offer an amount: their subject is its source ("Crime
-// Stoppers is offering a cash reward of up to $2,500").
-var moneyVerbs = wordSet("money-verb")
-
-var moneyVerbSet = newLexSet(moneyVerbs)
 
 // moneySource finds who states an amount of money without a cue: the
 // subject of a verb that offers it, or the organisation whose reward it
@@ -258,7 +220,7 @@ func (x *analyzer) moneySource(m *mention, cs int) (attrib, bool) {
 		if p.toks[k].kind != tkWord {
 			continue
 		}
-		if p.inSet(k, moneyVerbSet) {
+		if p.inSet(k, moneyVerbs) {
 			e := k
 			for e > cs && p.toks[e-1].kind == tkWord && p.fl(e-1)&fAux != 0 {
 				e--
@@ -341,8 +303,8 @@ func (x *analyzer) sourceBefore(a *attrib) bool {
 	n := len(p.toks)
 	i := a.cue
 	k := i - 1
-	for k >= 0 && p.toks[k].kind == tkWord && (p.inSet(k, skipBeforeCueSet) || p.inSet(k, passiveAuxSet)) {
-		if p.inSet(k, passiveAuxSet) {
+	for k >= 0 && p.toks[k].kind == tkWord && (p.inSet(k, skipBeforeCue) || p.inSet(k, passiveAux)) {
+		if p.inSet(k, passiveAux) {
 			return false
 		}
 		if p.w(k) == "said" || p.w(k) == "statement" || p.w(k) == "in" || p.w(k) == "a" || p.w(k) == "on" || p.w(k) == "its" || p.w(k) == "website" {
@@ -497,7 +459,7 @@ func (x *analyzer) allNameWords(s, e int) bool {
 	p := &x.p
 	for k := s; k < e; k++ {
 		t := &p.toks[k]
-		if !(t.kind == tkWord && (t.upper || p.inSet(k, nameConnectorSet)) || t.kind == tkPunct && p.isDashTok(k) && !t.space) ||
+		if !(t.kind == tkWord && (t.upper || p.inSet(k, nameConnectors)) || t.kind == tkPunct && p.isDashTok(k) && !t.space) ||
 			t.kind == tkWord && p.fl(k)&(fMonth|fWeekday|fDet|fSourceNoun) != 0 {
 			return false
 		}
@@ -514,7 +476,7 @@ func (x *analyzer) appositiveOrg(s, e int) (int, int) {
 	p := &x.p
 	t := -1
 	for k := s; k < e; k++ {
-		if p.toks[k].kind == tkWord && p.inSet(k, spokesTitleSet) {
+		if p.toks[k].kind == tkWord && p.inSet(k, spokesTitles) {
 			t = k
 			break
 		}
@@ -528,7 +490,7 @@ func (x *analyzer) appositiveOrg(s, e int) (int, int) {
 			os++
 		}
 		oe := os
-		for oe < e && p.toks[oe].kind == tkWord && (p.toks[oe].upper || p.fl(oe)&fSourceNoun != 0 || !p.toks[oe].upper && p.fl(oe)&(fPrep|fVerbish|fCue|fClause) == 0 || p.inSet(oe, nameConnectorSet) && oe+1 < e && p.toks[oe+1].upper) {
+		for oe < e && p.toks[oe].kind == tkWord && (p.toks[oe].upper || p.fl(oe)&fSourceNoun != 0 || !p.toks[oe].upper && p.fl(oe)&(fPrep|fVerbish|fCue|fClause) == 0 || p.inSet(oe, nameConnectors) && oe+1 < e && p.toks[oe+1].upper) {
 			oe++
 		}
 		for oe > os && p.toks[oe-1].kind == tkWord && !p.toks[oe-1].upper && p.fl(oe-1)&fSourceNoun == 0 {
@@ -654,7 +616,7 @@ func (x *analyzer) isNPWord(k int) bool {
 	switch t.kind {
 	case tkWord:
 		f := t.flags()
-		if f&fCue != 0 && !t.upper && p.inSet(k, docNounSet) && k > 0 && p.fl(k-1)&(fDet|fNumWord) != 0 {
+		if f&fCue != 0 && !t.upper && p.inSet(k, docNouns) && k > 0 && p.fl(k-1)&(fDet|fNumWord) != 0 {
 			return true // "One report said", "a statement said"
 		}
 		if p.possessiveAt(k) >= 0 && p.w(k) == "s" {
@@ -663,19 +625,19 @@ func (x *analyzer) isNPWord(k int) bool {
 		if f&(fCue|fClause) != 0 && !t.upper || f&(fNumWord|fOrdinal) != 0 && f&(fSourceNoun|fTitle) == 0 {
 			return false // "One DART officer": a count, not a name
 		}
-		if t.upper && f&(fVerbish|fClause|fPrep|fAux|fCue|fTimeRel|fWeekday|fMonth|fHedge) != 0 && f&(fSourceNoun|fTitle|fPlace) == 0 || p.inSet(k, notNameWordSet) {
+		if t.upper && f&(fVerbish|fClause|fPrep|fAux|fCue|fTimeRel|fWeekday|fMonth|fHedge) != 0 && f&(fSourceNoun|fTitle|fPlace) == 0 || p.inSet(k, notNameWords) {
 			return false // "But he", "Thursday and", "According to": not a name's words
 		}
 		if (p.isWord(k, "that") || p.isWord(k, "this")) && !(k+1 < len(p.toks) && p.fl(k+1)&fSourceNoun != 0) {
 			return false // "Lazar that she said"
 		}
-		if t.upper || f&(fSourceNoun|fTitle|fDet) != 0 || p.inSet(k, nameConnectorSet) || p.inSet(k, speakingGroupSet) {
+		if t.upper || f&(fSourceNoun|fTitle|fDet) != 0 || p.inSet(k, nameConnectors) || p.inSet(k, speakingGroups) {
 			return true
 		}
-		if f&fCue != 0 && p.inSet(k, docNounSet) && k > 0 && p.fl(k-1)&(fDet|fNumWord) != 0 {
+		if f&fCue != 0 && p.inSet(k, docNouns) && k > 0 && p.fl(k-1)&(fDet|fNumWord) != 0 {
 			return true // "One report said", "a statement said"
 		}
-		if p.inSet(k, pronounSet) {
+		if p.inSet(k, pronouns) {
 			return true
 		}
 		return false
@@ -703,7 +665,7 @@ func (x *analyzer) npBackward(end int) int {
 			k -= 3 // "sources on the ground told", "officials in the area said"
 			continue
 		}
-		if p.toks[k].kind == tkWord && p.inSet(k, pronounSet) {
+		if p.toks[k].kind == tkWord && p.inSet(k, pronouns) {
 			if k == end-1 {
 				k-- // a pronoun is the whole phrase: "he said"
 			}
@@ -716,7 +678,7 @@ func (x *analyzer) npBackward(end int) int {
 		}
 		// Allow up to two adjectives before a noun: "local activists", "US-based";
 		// but a noun of people is no adjective ("a man authorities say").
-		if p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&(fVerbish|fAux|fCue|fPred|fNeg|fPrep|fClause|fSubj|fNumWord) == 0 && !p.inSet(k, notNameWordSet) && lowerRun < 2 && k+1 < end &&
+		if p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&(fVerbish|fAux|fCue|fPred|fNeg|fPrep|fClause|fSubj|fNumWord) == 0 && !p.inSet(k, notNameWords) && lowerRun < 2 && k+1 < end &&
 			(p.toks[k+1].kind == tkWord && !p.toks[k+1].upper && p.fl(k+1)&(fSourceNoun|fTitle) != 0 || p.isDashTok(k+1) || p.isWord(k, "based")) {
 			lowerRun++
 			k--
@@ -727,7 +689,7 @@ func (x *analyzer) npBackward(end int) int {
 	s := k + 1
 	// Trim leading connectors, punctuation and stray adjectives; but "Al-"
 	// of "Al-Sawarmi Khalid" is the name's.
-	for s < end && (p.toks[s].kind == tkPunct || p.toks[s].kind == tkWord && p.inSet(s, nameConnectorSet) && p.w(s) != "the" &&
+	for s < end && (p.toks[s].kind == tkPunct || p.toks[s].kind == tkWord && p.inSet(s, nameConnectors) && p.w(s) != "the" &&
 		!(p.toks[s].upper && p.isDashTok(s+1) && !p.toks[s+1].space)) {
 		s++
 	}
@@ -735,7 +697,7 @@ func (x *analyzer) npBackward(end int) int {
 	// and Explosives".
 	for q := s - 1; q > 0 && p.isPunct(q, ",") && p.toks[s].upper; {
 		r := q - 1
-		for r >= 0 && p.toks[r].kind == tkWord && (p.toks[r].upper || p.inSet(r, nameConnectorSet)) {
+		for r >= 0 && p.toks[r].kind == tkWord && (p.toks[r].upper || p.inSet(r, nameConnectors)) {
 			r--
 		}
 		if r+1 >= q {
@@ -754,7 +716,7 @@ func (x *analyzer) npBackward(end int) int {
 	// noun of people ("the refugees said") or a pronoun.
 	for j := s; j < end; j++ {
 		t := &p.toks[j]
-		if t.kind == tkWord && (t.upper || t.flags()&(fSourceNoun|fTitle) != 0 || p.inSet(j, speakingGroupSet) || p.inSet(j, pronounSet)) && p.fl(j)&fDet == 0 {
+		if t.kind == tkWord && (t.upper || t.flags()&(fSourceNoun|fTitle) != 0 || p.inSet(j, speakingGroups) || p.inSet(j, pronouns)) && p.fl(j)&fDet == 0 {
 			return s
 		}
 	}
@@ -782,7 +744,7 @@ func (x *analyzer) npAfter(i, lim int) (int, int) {
 	}
 	// No dangling words at the end: punctuation, connectors, lower-case
 	// words that are not generic sources ("AFP late").
-	for j > i && (p.toks[j-1].kind == tkPunct && !p.isPunct(j-1, ")") || p.toks[j-1].kind == tkWord && (p.inSet(j-1, nameConnectorSet) ||
+	for j > i && (p.toks[j-1].kind == tkPunct && !p.isPunct(j-1, ")") || p.toks[j-1].kind == tkWord && (p.inSet(j-1, nameConnectors) ||
 		!p.toks[j-1].upper && p.fl(j-1)&(fSourceNoun|fTitle) == 0)) {
 		j--
 	}
@@ -803,7 +765,7 @@ func (x *analyzer) descriptorEnd(j, lim int) int {
 	p := &x.p
 	q := j
 	for q < lim && q < j+3 && p.toks[q].kind == tkWord && !p.toks[q].upper && p.fl(q)&(fVerbish|fAux|fCue|fPred|fPrep|fNeg|fTimeRel|fDet|fNumWord|fOrdinal|fSourceNoun|fTitle) == 0 &&
-		!p.inSet(q, timeAdjSet) {
+		!p.inSet(q, timeAdjs) {
 		q++
 	}
 	if q == j || q >= lim || p.toks[q].kind != tkWord || p.fl(q)&(fSourceNoun|fTitle) == 0 || p.fl(q)&(fMonth|fWeekday) != 0 {
@@ -811,11 +773,6 @@ func (x *analyzer) descriptorEnd(j, lim int) int {
 	}
 	return q
 }
-
-// timeAdjs are modifiers of a time, not of a source: "told AFP late Tuesday".
-var timeAdjs = wordSet("time-adjective")
-
-var timeAdjSet = newLexSet(timeAdjs)
 
 // canonSource fills a.source and a.mention from the noun phrase. A
 // spokesperson, an official or a chief speaking for an organisation gives
@@ -867,11 +824,6 @@ func (x *analyzer) affiliate(name, org string) {
 	}
 }
 
-// spokesTitles are the roles of people who speak for their organisation.
-var spokesTitles = wordSet("spokes-title")
-
-var spokesTitleSet = newLexSet(spokesTitles)
-
 // speaksFor reads a speaker named with the organisation they speak for in
 // tokens [s, e): "UNHCR spokesman Adrian Edwards", "national disaster
 // agency spokesman Sutopo Purwo Nugroho", "OPD Chief John Mina", "ATF
@@ -882,14 +834,14 @@ func (x *analyzer) speaksFor(s, e int) (os, oe, ns, ne int, ok bool) {
 	p := &x.p
 	t := -1
 	for k := e - 1; k > s; k-- {
-		if p.toks[k].kind == tkWord && p.inSet(k, spokesTitleSet) {
+		if p.toks[k].kind == tkWord && p.inSet(k, spokesTitles) {
 			t = k
 			break
 		}
 	}
 	if t > s {
 		for q := t + 1; q < e; q++ {
-			if p.toks[q].kind == tkWord && !p.toks[q].upper && !p.inSet(q, nameConnectorSet) {
+			if p.toks[q].kind == tkWord && !p.toks[q].upper && !p.inSet(q, nameConnectors) {
 				return 0, 0, 0, 0, false // "officials at ...": not a name after the title
 			}
 		}
@@ -965,7 +917,7 @@ func (x *analyzer) orgLike(s, e int) bool {
 func (x *analyzer) orgName(s, e int) string {
 	p := &x.p
 	clean := p.text[p.toks[s].s:p.toks[e-1].e]
-	if e-s == 1 && !p.toks[s].upper && p.inSet(s, orgAnaphorSet) {
+	if e-s == 1 && !p.toks[s].upper && p.inSet(s, orgAnaphors) {
 		if org := x.lastOrg; org != "" {
 			return org // "agency spokesman X" after the agency was named
 		}
@@ -1097,7 +1049,7 @@ func (x *analyzer) canonSource0(a *attrib) {
 		if p.toks[k].kind != tkWord || p.fl(k)&(fSourceNoun|fTitle) == 0 {
 			continue
 		}
-		if k == s+skipDet(p, s) && p.inSet(k, peopleGroupSet) && (p.isWord(k+1, "in") || p.isWord(k+1, "of") || p.isWord(k+1, "from") || p.isWord(k+1, "at")) &&
+		if k == s+skipDet(p, s) && p.inSet(k, peopleGroups) && (p.isWord(k+1, "in") || p.isWord(k+1, "of") || p.isWord(k+1, "from") || p.isWord(k+1, "at")) &&
 			!x.orgNameAt(k+2, e) {
 			a.source = lexKeys[p.toks[k].li] // a static string: w is in the reused lowered text
 			x.lastSource = a.source
@@ -1106,7 +1058,7 @@ func (x *analyzer) canonSource0(a *attrib) {
 		if (!p.toks[k].upper || k == 0) && (p.isWord(k+1, "for") || p.isWord(k+1, "of") || p.isWord(k+1, "at") || p.isWord(k+1, "from") || p.isWord(k+1, "with")) && w != "ministry" && w != "office" && w != "department" && w != "union" && w != "committee" {
 			if k+2 < e {
 				s = k + 2
-				forOrg = p.inSet(k, spokesTitleSet)
+				forOrg = p.inSet(k, spokesTitles)
 			}
 			break
 		}
@@ -1150,7 +1102,7 @@ func (x *analyzer) canonSource0(a *attrib) {
 		break
 	}
 	// Documents of a source: "interior ministry data", "a council survey".
-	for e-s >= 2 && p.toks[e-1].kind == tkWord && !p.toks[e-1].upper && p.inSet(e-1, docNounSet) && (p.toks[e-2].upper || p.fl(e-2)&fSourceNoun != 0) {
+	for e-s >= 2 && p.toks[e-1].kind == tkWord && !p.toks[e-1].upper && p.inSet(e-1, docNouns) && (p.toks[e-2].upper || p.fl(e-2)&fSourceNoun != 0) {
 		e--
 	}
 	if s >= e {
@@ -1159,7 +1111,7 @@ func (x *analyzer) canonSource0(a *attrib) {
 	}
 	clean := p.text[p.toks[s].s:p.toks[e-1].e]
 	// Pronouns.
-	if e-s == 1 && p.inSet(s, pronounSet) {
+	if e-s == 1 && p.inSet(s, pronouns) {
 		a.pronoun = true
 		if src := x.antecedent(s); src != "" {
 			a.source, a.resolved = src, true
@@ -1193,7 +1145,7 @@ func (x *analyzer) canonSource0(a *attrib) {
 		x.lastSource, x.lastOrg = org, org
 		return
 	}
-	if e-s == 1 && s > 0 && p.isWord(s-1, "the") && p.inSet(s, orgAnaphorSet) {
+	if e-s == 1 && s > 0 && p.isWord(s-1, "the") && p.inSet(s, orgAnaphors) {
 		// "the group confirmed": the organisation the article cited last.
 		if org := x.lastOrg; org != "" {
 			a.source, a.resolved = org, true
@@ -1236,7 +1188,7 @@ func (x *analyzer) canonSource0(a *attrib) {
 	if lastTitle >= s && lastTitle+1 < e {
 		allUpper := true
 		for k := lastTitle + 1; k < e; k++ {
-			if p.toks[k].kind == tkWord && !p.toks[k].upper && !p.inSet(k, nameConnectorSet) {
+			if p.toks[k].kind == tkWord && !p.toks[k].upper && !p.inSet(k, nameConnectors) {
 				allUpper = false
 			}
 			if p.fl(k)&(fSourceNoun|fPlaceNoun) != 0 {
@@ -1455,7 +1407,7 @@ func (x *analyzer) antecedent(k int) string {
 	// "officials at X": on over the organisation's name.
 	if q := ne; (p.isWord(q, "at") || p.isWord(q, "of") || p.isWord(q, "from") || p.isWord(q, "with")) && q+1 < k && p.toks[q+1].upper {
 		e := q + 1
-		for e < k && p.toks[e].kind == tkWord && (p.toks[e].upper || p.inSet(e, nameConnectorSet) && e+1 < k && p.toks[e+1].upper) {
+		for e < k && p.toks[e].kind == tkWord && (p.toks[e].upper || p.inSet(e, nameConnectors) && e+1 < k && p.toks[e+1].upper) {
 			e++
 		}
 		ne = e
@@ -1481,44 +1433,6 @@ func (x *analyzer) orgNameAt(k, e int) bool {
 	_, _, place := p.placeAt(k)
 	return !place
 }
-
-// speakingGroups are groups of people that news quote as a source: "the
-// refugees said", "villagers told".
-var speakingGroups = wordSet("speaking-group")
-
-var speakingGroupSet = newLexSet(speakingGroups)
-
-// notNameWords never stand in a source's name: question words, sentence
-// adverbs and the like, written with a capital at a sentence start or not.
-var notNameWords = wordSet("not-name-word")
-
-var notNameWordSet = newLexSet(notNameWords)
-
-// kinNames are sources known only as someone's relatives: "the family",
-// "his mother". They are one generic source, "relatives".
-var kinNames = wordSet("kin-name")
-
-// stateAbbrevs are the abbreviations of US states that datelines end
-// with ("FORT MYERS, Fla."): never the first word of a source.
-var stateAbbrevs = wordSet("state-abbrev")
-
-// anonWords end the mention of a person nobody names: "a Masury man".
-var anonWords = wordSet("anon-word")
-
-var (
-	junkLeadSet  = newLexSet(junkLead)
-	junkTrailSet = newLexSet(junkTrail)
-	anonWordSet  = newLexSet(anonWords)
-	kinNameSet   = newLexSet(kinNames)
-)
-
-// junkLead and junkTrail are words a source's name never begins or ends
-// with: what the sentence glued onto it ("But he", "Thursday and",
-// "Hunter to", "a man authorities").
-var (
-	junkLead  = wordSet("junk-lead")
-	junkTrail = wordSet("junk-trail")
-)
 
 // cleanName returns a source's name without the words a sentence glued
 // onto it: a sentence run into it by a missing space ("Charles
@@ -1591,30 +1505,30 @@ func cleanName(s string) string {
 		return set.in[li] || f&(fWeekday|fMonth) != 0 && f&fSourceNoun == 0
 	}
 	first := look(0)
-	for len(ws) > 1 && junk(first, junkLeadSet) {
+	for len(ws) > 1 && junk(first, junkLead) {
 		ws = ws[1:]
 		first = look(0)
 	}
 	last := look(len(ws) - 1)
-	for len(ws) > 0 && (junk(last, junkTrailSet) || strings.HasSuffix(word(len(ws)-1), "-")) {
+	for len(ws) > 0 && (junk(last, junkTrail) || strings.HasSuffix(word(len(ws)-1), "-")) {
 		ws = ws[:len(ws)-1]
 		if len(ws) > 0 {
 			last = look(len(ws) - 1)
 		}
 	}
-	if len(ws) == 0 || len(ws) == 1 && junk(first, junkLeadSet) {
+	if len(ws) == 0 || len(ws) == 1 && junk(first, junkLead) {
 		return "" // nothing of a name is left
 	}
 	in := func(li int32, set *lexSet) bool { return li >= 0 && set.in[li] }
 	switch {
-	case in(last, anonWordSet):
+	case in(last, anonWords):
 		return "" // "a Masury man said": nobody named
-	case in(last, kinNameSet) && (lexKeys[last] != "members" || len(ws) == 1), first >= 0 && lexKeys[first] == "family":
+	case in(last, kinNames) && (lexKeys[last] != "members" || len(ws) == 1), first >= 0 && lexKeys[first] == "family":
 		// A relative: "family", "his mother", "Melody Cuerros' family",
 		// "a family friend".
 		return "relatives"
 	}
-	if len(ws) == 1 && first >= 0 && (runOn && lexInfos[first].f&fSourceNoun != 0 || peopleGroupSet.in[first]) && lexInfos[first].f&fPlace == 0 && hasLower(word(0)) {
+	if len(ws) == 1 && first >= 0 && (runOn && lexInfos[first].f&fSourceNoun != 0 || peopleGroups.in[first]) && lexInfos[first].f&fPlace == 0 && hasLower(word(0)) {
 		// "Road.Police say": a generic source capitalized by the run-on;
 		// "Police" is the police wherever it is capitalized.
 		return lexKeys[first]
@@ -1685,17 +1599,6 @@ func quoteDashLen(w string, front bool) int {
 	}
 	return 0
 }
-
-// orgAnaphors stand for an organisation named before: "the group", "the
-// organisation".
-var orgAnaphors = wordSet("org-anaphor")
-
-var orgAnaphorSet = newLexSet(orgAnaphors)
-
-// orgHeads are generic nouns that end organisation names, so "the
-// institute" or "the council" can stand for the article's "National Civil
-// Defence Institute" or "Kasama Municipal Council".
-var orgHeads = wordSet("org-head")
 
 // genericName writes a ministry that the table knows without its country
 // the way articles do, in lower case: "Ministry of Health" -> "health
@@ -1783,7 +1686,7 @@ func capitalizedBefore(text string, k int) string {
 		if w == "" {
 			break
 		}
-		if w[0] >= 'A' && w[0] <= 'Z' || nameConnectors[w] && words > 0 {
+		if w[0] >= 'A' && w[0] <= 'Z' || nameConnectors.m[w] && words > 0 {
 			start = j
 			words++
 			for start > 0 && text[start-1] == ' ' {
@@ -1797,7 +1700,7 @@ func capitalizedBefore(text string, k int) string {
 	name := strings.TrimSpace(text[start:end])
 	for {
 		f, rest, ok := strings.Cut(name, " ")
-		if !ok || !(nameConnectors[strings.ToLower(f)] || strings.HasSuffix(f, "-based")) {
+		if !ok || !(nameConnectors.m[strings.ToLower(f)] || strings.HasSuffix(f, "-based")) {
 			break
 		}
 		name = rest
@@ -1839,7 +1742,7 @@ func (x *analyzer) longForm(short string, org bool) string {
 				break
 			}
 			lw := strings.ToLower(text[w0:j])
-			if lw == "the" || lw == "a" || lw == "an" || !org && (lexFlags(lw)&(fTitle|fSourceNoun|fPlaceNoun|fDet|fPrep|fVerbish|fNumWord|fOrdinal|fMonth|fWeekday) != 0 || venueWords[lw]) {
+			if lw == "the" || lw == "a" || lw == "an" || !org && (lexFlags(lw)&(fTitle|fSourceNoun|fPlaceNoun|fDet|fPrep|fVerbish|fNumWord|fOrdinal|fMonth|fWeekday) != 0 || venueWords.m[lw]) {
 				break
 			}
 			s = w0

@@ -622,7 +622,7 @@ func hasLower(s string) bool {
 func (x *analyzer) pluralBefore(k int) int {
 	p := &x.p
 	for q := k - 1; q >= 0 && q >= k-12; q-- {
-		if p.toks[q].kind == tkWord && p.toks[q].li >= 0 && (p.inSet(q, eventThingSet) || p.inSet(q, thingNounSet)) {
+		if p.toks[q].kind == tkWord && p.toks[q].li >= 0 && (p.inSet(q, eventThings) || p.inSet(q, thingNouns)) {
 			return q
 		}
 	}
@@ -667,7 +667,7 @@ func (x *analyzer) countOf(m *mention) bool {
 		if p.isWord(q, "count") || p.isWord(q, "tally") || p.isWord(q, "figure") || p.isWord(q, "estimate") || p.isWord(q, "total") {
 			return true
 		}
-		if p.toks[q].kind != tkWord || p.fl(q)&(fAux) == 0 && !p.inSet(q, tollVerbSet) {
+		if p.toks[q].kind != tkWord || p.fl(q)&(fAux) == 0 && !p.inSet(q, tollVerbs) {
 			return false
 		}
 	}
@@ -999,7 +999,7 @@ func (x *analyzer) placesIn(s, e int, locative bool, f func(k, end int, canon st
 					continue // read at the name itself
 				}
 				if end, ok := p.nameAfter(k+1, e); ok {
-					if end < len(p.toks) && (p.toks[end].kind == tkNum || p.inSet(end, venueWordSet)) {
+					if end < len(p.toks) && (p.toks[end].kind == tkNum || p.inSet(end, venueWords)) {
 						continue // "near Beach 22nd Street": a street
 					}
 					name := x.text[p.toks[k+1].s:p.toks[end-1].e]
@@ -1156,10 +1156,10 @@ func (x *analyzer) regionOf(j int) (string, bool) {
 		j++
 	}
 	dir := false
-	for j < len(p.toks) && p.toks[j].kind == tkWord && p.inSet(j, directionWordSet) {
+	for j < len(p.toks) && p.toks[j].kind == tkWord && p.inSet(j, directionWords) {
 		dir = true
 		j++
-		if p.isDashTok(j) && !p.toks[j].space && j+1 < len(p.toks) && p.inSet(j+1, directionWordSet) {
+		if p.isDashTok(j) && !p.toks[j].space && j+1 < len(p.toks) && p.inSet(j+1, directionWords) {
 			j += 2
 		}
 	}
@@ -1176,16 +1176,12 @@ func (x *analyzer) regionOf(j int) (string, bool) {
 	if countryNames[name] {
 		return "", false
 	}
-	region := end < len(p.toks) && p.toks[end].kind == tkWord && p.inSet(end, regionNounSet)
+	region := end < len(p.toks) && p.toks[end].kind == tkWord && p.inSet(end, regionNouns)
 	if !dir && !region {
 		return "", false
 	}
 	return name, true
 }
-
-var directionWords = wordSet("direction")
-
-var regionNouns = wordSet("region-noun")
 
 // titlePlace returns the first place of the title: a location, else any
 // gazetteer name ("Peru earthquake: ...").
@@ -1423,7 +1419,7 @@ func (x *analyzer) nameAfterBytes(i, e int) int {
 			if f&(fMonth|fWeekday) != 0 {
 				break
 			}
-			if f&(fSourceNoun|fTitle|fCue) != 0 && f&fPlaceNoun == 0 || venueWords[w] {
+			if f&(fSourceNoun|fTitle|fCue) != 0 && f&fPlaceNoun == 0 || venueWords.m[w] {
 				return i
 			}
 			end = k

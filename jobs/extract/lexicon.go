@@ -154,7 +154,7 @@ func init() {
 	// disclaimer needs one of them.
 	addLexList(0, "disclaimer")
 	// Counted things are looked up for their static spelling.
-	for w := range thingNouns {
+	for w := range thingNouns.m {
 		addLex(0, w)
 	}
 	// The words of the sets read by lexicon index.
@@ -215,24 +215,9 @@ type lexSet struct {
 // lexSets are the sets whose in is built with the lexicon.
 var lexSets []*lexSet
 
-// Word sets read by token.
-var (
-	thingNounSet     = newLexSet(thingNouns)
-	tollVerbSet      = newLexSet(tollVerbs)
-	docNounSet       = newLexSet(docNouns)
-	nameConnectorSet = newLexSet(nameConnectors)
-	pronounSet       = newLexSet(pronouns)
-	peopleGroupSet   = newLexSet(peopleGroups)
-	directionWordSet = newLexSet(directionWords)
-	regionNounSet    = newLexSet(regionNouns)
-	venueWordSet     = newLexSet(venueWords)
-	skipBeforeCueSet = newLexSet(skipBeforeCue)
-	passiveAuxSet    = newLexSet(passiveAux)
-)
-
-// newLexSet makes a lexSet of the words of m.
-func newLexSet(m map[string]bool) *lexSet {
-	ls := &lexSet{m: m}
+// lexWords makes a lexSet of the words of a list of lexicon.tsv.
+func lexWords(list string) *lexSet {
+	ls := &lexSet{m: wordSet(list)}
 	lexSets = append(lexSets, ls)
 	return ls
 }

@@ -593,10 +593,6 @@ func (p *numParser) parseAt(i int) (mention, bool) {
 	return m, true
 }
 
-// hedgeWords introduce a second, higher estimate: "at least 12, and
-// possibly as many as 20", "hundreds, perhaps thousands".
-var hedgeWords = wordSet("higher-estimate")
-
 // widen reads a higher estimate given after a lower bound or a vague
 // amount: "At least 12, and possibly as many as 20" is [12, 20];
 // "Hundreds, perhaps thousands" is [200, 9999]. The mention then covers
@@ -611,7 +607,7 @@ func (p *numParser) widen(m *mention) {
 		k++
 	}
 	switch {
-	case k < n && p.toks[k].kind == tkWord && p.inSet(k, hedgeWordSet):
+	case k < n && p.toks[k].kind == tkWord && p.inSet(k, hedgeWords):
 		k++
 	case p.isWord(k, "if") && p.isWord(k+1, "not"):
 		k += 2
@@ -651,7 +647,7 @@ func (p *numParser) widen(m *mention) {
 
 // oneIsNumber tells the count "one" from the pronoun ("the one who", "which one").
 func (p *numParser) oneIsNumber(i int) bool {
-	if p.isWord(i-1, "that") && i+1 < len(p.toks) && p.toks[i+1].kind == tkWord && (p.fl(i+1)&fSubj != 0 || p.inSet(i+1, eventThingSet) || p.inSet(i+1, thingNounSet)) {
+	if p.isWord(i-1, "that") && i+1 < len(p.toks) && p.toks[i+1].kind == tkWord && (p.fl(i+1)&fSubj != 0 || p.inSet(i+1, eventThings) || p.inSet(i+1, thingNouns)) {
 		return true // "told Enough that one bomb ... fell": a count after "that"
 	}
 	if i > 0 && p.toks[i-1].kind == tkWord {
@@ -860,14 +856,6 @@ func (p *numParser) unitAfter(m *mention) {
 	}
 }
 
-// estimateWords before "50, 60" make the two figures a range.
-var estimateWords = wordSet("estimate-word")
-
-var (
-	hedgeWordSet    = newLexSet(hedgeWords)
-	estimateWordSet = newLexSet(estimateWords)
-)
-
 // rangeAfter reads "X to Y", "X-Y", "X or Y", "X and Y" (after between) ranges.
 func (p *numParser) rangeAfter(m *mention) {
 	n := len(p.toks)
@@ -887,7 +875,7 @@ func (p *numParser) rangeAfter(m *mention) {
 			m.ce, m.te, m.ue = j+3, j+3, j+3
 			return
 		}
-		if t.kind == tkPunct && s == "," && m.ts > 0 && p.toks[m.ts-1].kind == tkWord && p.inSet(m.ts-1, estimateWordSet) && p.toks[j+1].kind == tkNum &&
+		if t.kind == tkPunct && s == "," && m.ts > 0 && p.toks[m.ts-1].kind == tkWord && p.inSet(m.ts-1, estimateWords) && p.toks[j+1].kind == tkNum &&
 			!p.toks[j+1].ngrp && !p.toks[j+1].ndec && p.toks[j+1].nval > m.v1 && p.toks[j+1].nval <= 10*m.v1 && j+2 < n && p.toks[j+2].kind == tkWord {
 			m.v2, m.isRange, m.bound = p.toks[j+1].nval, true, bRange
 			m.ce, m.te, m.ue = j+2, j+2, j+2

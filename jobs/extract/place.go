@@ -54,9 +54,6 @@ func readPlaces(data string) (gaz map[string]string, countries, first map[string
 	return gaz, countries, first
 }
 
-// venueWords mark a capitalized name as a building or an institution.
-var venueWords = wordSet("venue")
-
 // placeAt reads a place mention starting at token i: a gazetteer name of
 // one to four words. It returns the end token and the canonical name.
 func (p *numParser) placeAt(i int) (int, string, bool) {
@@ -151,7 +148,7 @@ func (p *numParser) nameAfter(i, lim int) (int, bool) {
 	}
 	// Not an organisation, a venue or a person: "Ardmore Police", "Gary Methodist Hospital".
 	for k := i; k < j; k++ {
-		if p.toks[k].flags()&(fSourceNoun|fTitle|fCue) != 0 && p.toks[k].flags()&fPlaceNoun == 0 || p.inSet(k, venueWordSet) {
+		if p.toks[k].flags()&(fSourceNoun|fTitle|fCue) != 0 && p.toks[k].flags()&fPlaceNoun == 0 || p.inSet(k, venueWords) {
 			return 0, false
 		}
 	}
@@ -265,7 +262,7 @@ func (p *numParser) worldPlace(i int, locative bool) (int, string, byte, bool) {
 			if !aliasFits(pl, name) {
 				return 0, "", 0, false
 			}
-			if end < len(p.toks) && (p.toks[end].kind == tkNum || p.toks[end].kind == tkWord && p.inSet(end, venueWordSet)) {
+			if end < len(p.toks) && (p.toks[end].kind == tkNum || p.toks[end].kind == tkWord && p.inSet(end, venueWords)) {
 				return 0, "", 0, false
 			}
 		}
@@ -385,7 +382,7 @@ func (p *numParser) actorAt(end int) bool {
 	default:
 		return false
 	}
-	return k < len(p.toks) && p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&fPlaceNoun == 0 && !p.inSet(k, directionWordSet)
+	return k < len(p.toks) && p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&fPlaceNoun == 0 && !p.inSet(k, directionWords)
 }
 
 // actorAfter is actorAt on text that starts with the possessive "'s ".
@@ -399,5 +396,5 @@ func actorAfter(rest string) bool {
 	if i := strings.IndexAny(w, " ,.;:"); i >= 0 {
 		w = w[:i]
 	}
-	return !regionNouns[w] && !directionWords[w] && w != "city" && w != "town" && w != "capital"
+	return !regionNouns.m[w] && !directionWords.m[w] && w != "city" && w != "town" && w != "capital"
 }

@@ -276,14 +276,6 @@ func periodEnds(text string, i, k int) bool {
 	return isSentenceOpener(text[k:e]) || text[k] == '"' || text[k] == '('
 }
 
-// titleAbbrevs are lower-case abbreviations that a period does not end a
-// sentence after: titles, months, "no.", "vs.".
-var titleAbbrevs = wordList("title-abbrev")
-
-// ambiguousAbbrevs are lower-case abbreviations that may end a sentence:
-// company suffixes, street types, US states.
-var ambiguousAbbrevs = wordList("ambiguous-abbrev")
-
 const (
 	abbrevNone uint8 = iota
 	abbrevTitle
@@ -370,10 +362,6 @@ func finishSentence(text string, s, e int) sentence {
 	}
 	return st
 }
-
-// boilerPrefixes begin the lines that are no part of a story: wire
-// credits, "Related story", photo captions, page furniture.
-var boilerPrefixes = wordList("boilerplate")
 
 var boilerByFirst = func() (m [256][]string) {
 	for _, bp := range boilerPrefixes {
