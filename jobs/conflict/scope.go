@@ -115,13 +115,12 @@ type scope struct {
 // text gives one (a district's, a hospital's). The package documentation
 // gives the rules.
 func ScopeRule(c *schema.Claim, a ArticleContext) (kind, name string) {
-	if c.Kind == schema.KindStatement || c.Sentence == "" {
+	var toks [maxTokens]token
+	ts, n, ok := claimTokens(c, toks[:0])
+	if !ok {
 		return "", ""
 	}
-	var toks [maxTokens]token
-	ts := tokenize(c.Sentence, toks[:0])
-	start, end := quoteSpan(c)
-	s := scopeRule(c, ts, numberToken(c, ts, start, end), a)
+	s := scopeRule(c, ts, n, a)
 	return s.kind, s.name
 }
 
