@@ -387,11 +387,10 @@
 // group of n claims therefore gives at most (Neighbors+1)·n rows: 45,000
 // for 5,000 claims, not 12.5 million.
 //
-// Engines that group claims by key themselves (a distributed runner's
-// shuffle on claim_key) call DetectGroup on each group instead: the same
-// comparison code, in memory, giving exactly the Detector's rows for that
-// key. Items whose key is not Comparable (empty, or a subset's or a context
-// figure's) are dropped by Add and DetectGroup alike.
+// A key's rows depend only on that key's items: a runner that shards
+// claims by key (the Beam pipeline) runs one Detector per shard and gets
+// the rows of a single Detector. Items whose key is not Comparable (empty,
+// or a subset's or a context figure's) are dropped by Add.
 //
 // Order: groups come in the order of (hash, key); within a small group
 // pairs (i, j), i < j, in the group's order; within a large group, for

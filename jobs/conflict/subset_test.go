@@ -189,7 +189,7 @@ func TestComparable(t *testing.T) {
 			t.Errorf("Comparable(%q) = %v, want %v", key, got, want)
 		}
 	}
-	// the detector and DetectGroup ignore the items of such keys
+	// the detector and detectGroup ignore the items of such keys
 	items := []Item{
 		{ClaimID: "1", ArticleID: "a", Key: "injured|people/subset|#g|2016", Bound: schema.BoundExact, Best: schema.F(1)},
 		{ClaimID: "2", ArticleID: "b", Key: "injured|people/subset|#g|2016", Bound: schema.BoundExact, Best: schema.F(4)},
@@ -197,8 +197,8 @@ func TestComparable(t *testing.T) {
 	if rows := detect(t, DefaultConfig(), items); len(rows) != 0 {
 		t.Errorf("subsets compared: %d rows", len(rows))
 	}
-	if rows, err := DetectGroup(items, DefaultConfig()); err != nil || len(rows) != 0 {
-		t.Errorf("DetectGroup compared subsets: %d rows, %v", len(rows), err)
+	if rows, err := detectGroup(items, DefaultConfig()); err != nil || len(rows) != 0 {
+		t.Errorf("detectGroup compared subsets: %d rows, %v", len(rows), err)
 	}
 }
 
