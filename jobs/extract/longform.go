@@ -107,13 +107,8 @@ func capitalizedBefore(text string, k int) string {
 // ("Observatory" -> "Syrian Observatory for Human Rights").
 func (x *analyzer) longForm(short string, org bool) string {
 	text := x.text
-	for from := 0; from < len(text); {
-		k := strings.Index(text[from:], short)
-		if k < 0 {
-			return ""
-		}
-		k += from
-		from = k + len(short)
+	for k := range occurrences(text, short) {
+		from := k + len(short)
 		if from < len(text) && isLetterByte(text[from]) {
 			continue
 		}
@@ -218,3 +213,54 @@ type longFormEntry struct {
 
 // maxLongFormList is how many longForm results the slice holds before the map.
 const maxLongFormList = 16
+
+// descriptorLongForm finds in the article a capitalized name of three or
+// more words that holds every word of the lower-case descriptor in tokens
+// [s, e) ("national disaster agency" -> "National Disaster Mitigation
+// Agency"), or "".
+func (x *analyzer) descriptorLongForm(s, e int) string {
+	p := &x.p
+	if e-s < 2 {
+		return ""
+	}
+	head := p.text[p.toks[e-1].s:p.toks[e-1].e]
+	if head == "" {
+		return ""
+	}
+	title := strings.ToUpper(head[:1]) + head[1:]
+	text := x.text
+	for k := range occurrences(text, title) {
+		from := k + len(title)
+		// The capitalized run that ends with the head.
+		st := k
+		for st > 0 {
+			j := st - 1
+			if text[j] != ' ' {
+				break
+			}
+			w := j
+			for w > 0 && isLetterByte(text[w-1]) {
+				w--
+			}
+			if w == j || !(text[w] >= 'A' && text[w] <= 'Z') {
+				break
+			}
+			st = w
+		}
+		name := text[st:from]
+		if strings.Count(name, " ") < 2 {
+			continue
+		}
+		lower := strings.ToLower(name)
+		all := true
+		for q := e - 2; q >= s; q-- {
+			if !strings.Contains(lower, p.w(q)) {
+				all = false // "local disaster agency" is not the National Disaster Mitigation Agency
+			}
+		}
+		if all {
+			return name
+		}
+	}
+	return ""
+}
