@@ -511,3 +511,33 @@ func (x *analyzer) sourceAfter(a *attrib) bool {
 	}
 	return true
 }
+
+// insideAttribNP reports whether token i is part of a source's name
+// ("the G20", "Route 66 Task Force said").
+func (x *analyzer) insideAttribNP(i int) bool {
+	for k := range x.attrs {
+		if i >= x.attrs[k].ns && i < x.attrs[k].ne {
+			return true
+		}
+	}
+	return false
+}
+
+// attribFor returns the attribution covering token i, or -1.
+func (x *analyzer) attribFor(i int) int {
+	best, bestD := -1, 1<<30
+	for k := range x.attrs {
+		a := &x.attrs[k]
+		if i < a.cs || i >= a.ce || a.source == "" {
+			continue
+		}
+		d := a.cue - i
+		if d < 0 {
+			d = -d
+		}
+		if d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}

@@ -455,3 +455,44 @@ func lastWeekday(pub time.Time, wd time.Weekday) time.Time {
 	back := (int(pub.Weekday()) - int(wd) + 7) % 7
 	return pub.AddDate(0, 0, -back)
 }
+
+// scopeIn finds the time scope of a claim starting in tokens [s, e) and
+// ending before lim: a "since" expression first, else the one nearest the
+// number.
+func (x *analyzer) scopeIn(s, e, lim int, m *mention) (timeExpr, bool) {
+	p := &x.p
+	var best timeExpr
+	found := false
+	bestD := 1 << 30
+	for k := s; k < e; k++ {
+		if m != nil && k >= m.ts && k < m.te {
+			continue
+		}
+		t := &p.toks[k]
+		if t.kind != tkWord && t.kind != tkNum {
+			continue
+		}
+		if t.kind == tkWord && t.flags()&(fPrep|fMonth|fWeekday|fTimeRel) == 0 {
+			continue
+		}
+		te, ok := p.timeAt(k, lim, x.pub)
+		if !ok || te.e <= te.s {
+			continue
+		}
+		d := 0
+		if m != nil {
+			d = k - m.te
+			if d < 0 {
+				d = m.ts - te.e + 2
+			}
+		}
+		if te.since {
+			d -= 1000
+		}
+		if d < bestD {
+			best, bestD, found = te, d, true
+		}
+		k = te.e - 1
+	}
+	return best, found
+}
