@@ -122,7 +122,10 @@ func init() {
 	addLexList(fWeekday, "weekday")
 	addLexList(fTimeUnit, "time-unit")
 	addLexList(fMeasure, "measure")
-	addLexList(fCurrency, "currency")
+	for _, r := range lexList("currency") {
+		addLex(fCurrency, r.word)
+		lex[r.word].unit = r.value
+	}
 	addLexList(fNeg, "negation")
 	addLexList(fHedge, "hedge")
 	addLexList(fOrdinal, "ordinal")

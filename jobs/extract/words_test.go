@@ -12,7 +12,7 @@ import (
 // valueLists are the lists of lexicon.tsv whose rows give their words a
 // value; every other list's rows have none.
 var valueLists = map[string]bool{"number": true, "scale": true, "vague": true, "month": true, "weekday": true,
-	"predicate": true, "subject": true, "modifier-before": true, "modifier-after": true}
+	"predicate": true, "subject": true, "modifier-before": true, "modifier-after": true, "currency": true}
 
 // TestLexiconTable checks lexicon.tsv: every list is read by the package
 // (none is dead data), no word twice in a list, a value exactly in the
