@@ -120,11 +120,6 @@ func (p *numParser) fl(i int) uint64 {
 	return p.toks[i].flags()
 }
 
-// adjacent reports whether token i follows token i-1 without white space.
-func (p *numParser) adjacent(i int) bool {
-	return i > 0 && i < len(p.toks) && !p.toks[i].space
-}
-
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" || s == "‐" || s == "‑" }
 
 func (p *numParser) isDashTok(i int) bool {
