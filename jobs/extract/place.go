@@ -334,7 +334,7 @@ func latinName(name string) string {
 		case r < utf8.RuneSelf:
 			b.WriteRune(r)
 		default:
-			if f, ok := latinFold[unicode.ToLower(r)]; ok {
+			if f, ok := world.LatinLetter(unicode.ToLower(r)); ok {
 				if unicode.IsUpper(r) {
 					f = strings.ToUpper(f[:1]) + f[1:]
 				}
@@ -347,7 +347,6 @@ func latinName(name string) string {
 	return b.String()
 }
 
-var latinFold = map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d", 'ł': "l", 'þ': "th", 'ı': "i", 'ħ': "h"}
 
 // demonym reports a word that names a people or a language rather than a
 // place ("in Spanish", "in English", "in Arabic"), for a name read after

@@ -306,6 +306,14 @@ var foldRunes = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d", 'ł': "l", 'þ': "th", 'ı': "i", 'ħ': "h",
 }
 
+// LatinLetter returns the ASCII spelling of a lower-case Latin letter
+// that Unicode does not decompose ('ß' → "ss", 'ł' → "l"), and whether r
+// is one.
+func LatinLetter(r rune) (string, bool) {
+	s, ok := foldRunes[r]
+	return s, ok
+}
+
 // Fold appends to dst the letters and digits of name, lower-cased, with
 // diacritics removed ("Khān Shaykhūn" → "khanshaykhun"): the form names
 // are looked up in.
