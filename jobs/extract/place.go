@@ -347,7 +347,6 @@ func latinName(name string) string {
 	return b.String()
 }
 
-
 // demonym reports a word that names a people or a language rather than a
 // place ("in Spanish", "in English", "in Arabic"), for a name read after
 // "in" that no gazetteer holds.
