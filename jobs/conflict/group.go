@@ -203,39 +203,21 @@ func (w *partitionWorker) sort() []rec {
 // and does not depend on the input order.
 func compareRecs(a, b *rec) int {
 	if c := cmp.Compare(a.hash, b.hash); c != 0 {
-		return c
+		return c // different groups: the common case
 	}
-	if c := cmp.Compare(a.key, b.key); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(pubOrder(a), pubOrder(b)); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.claim, b.claim); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.article, b.article); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.source, b.source); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.outlet, b.outlet); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.bd, b.bd); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.flags, b.flags); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.low.V, b.low.V); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.best.V, b.best.V); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.high.V, b.high.V)
+	return cmp.Or(
+		cmp.Compare(a.key, b.key),
+		cmp.Compare(pubOrder(a), pubOrder(b)),
+		cmp.Compare(a.claim, b.claim),
+		cmp.Compare(a.article, b.article),
+		cmp.Compare(a.source, b.source),
+		cmp.Compare(a.outlet, b.outlet),
+		cmp.Compare(a.bd, b.bd),
+		cmp.Compare(a.flags, b.flags),
+		cmp.Compare(a.low.V, b.low.V),
+		cmp.Compare(a.best.V, b.best.V),
+		cmp.Compare(a.high.V, b.high.V),
+	)
 }
 
 func pubOrder(r *rec) int64 {
