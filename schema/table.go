@@ -289,11 +289,25 @@ func stringAt(a arrow.Array, i int) string {
 	return a.ValueStr(i)
 }
 
-func int32Col[T any](name string, p func(*T) *int32) column[T] {
+// valueBuilder and valueArray are the Arrow builders and arrays of one
+// primitive Go type V.
+type valueBuilder[V any] interface {
+	Reserve(n int)
+	Append(v V)
+}
+
+type valueArray[V any] interface {
+	arrow.Array
+	Value(i int) V
+}
+
+// valueCol writes a non-null column of a primitive type: its arrow type
+// typ, its builder B and array A, read and written through p.
+func valueCol[T, V any, B valueBuilder[V], A valueArray[V]](name string, typ arrow.DataType, p func(*T) *V) column[T] {
 	return column[T]{
-		field: arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Int32},
+		field: arrow.Field{Name: name, Type: typ},
 		appendRows: func(b array.Builder, _ *colState, rows []T) {
-			tb := b.(*array.Int32Builder)
+			tb := b.(B)
 			tb.Reserve(len(rows))
 			for i := range rows {
 				tb.Append(*p(&rows[i]))
@@ -301,10 +315,14 @@ func int32Col[T any](name string, p func(*T) *int32) column[T] {
 		},
 		read: func(a arrow.Array, i int, r *T) {
 			if !a.IsNull(i) {
-				*p(r) = a.(*array.Int32).Value(i)
+				*p(r) = a.(A).Value(i)
 			}
 		},
 	}
+}
+
+func int32Col[T any](name string, p func(*T) *int32) column[T] {
+	return valueCol[T, int32, *array.Int32Builder, *array.Int32](name, arrow.PrimitiveTypes.Int32, p)
 }
 
 // int64Col writes an int64; with zeroNull, 0 is written as null.
@@ -353,39 +371,11 @@ func floatCol[T any](name string, p func(*T) *Float) column[T] {
 }
 
 func float64Col[T any](name string, p func(*T) *float64) column[T] {
-	return column[T]{
-		field: arrow.Field{Name: name, Type: arrow.PrimitiveTypes.Float64},
-		appendRows: func(b array.Builder, _ *colState, rows []T) {
-			tb := b.(*array.Float64Builder)
-			tb.Reserve(len(rows))
-			for i := range rows {
-				tb.Append(*p(&rows[i]))
-			}
-		},
-		read: func(a arrow.Array, i int, r *T) {
-			if !a.IsNull(i) {
-				*p(r) = a.(*array.Float64).Value(i)
-			}
-		},
-	}
+	return valueCol[T, float64, *array.Float64Builder, *array.Float64](name, arrow.PrimitiveTypes.Float64, p)
 }
 
 func boolCol[T any](name string, p func(*T) *bool) column[T] {
-	return column[T]{
-		field: arrow.Field{Name: name, Type: arrow.FixedWidthTypes.Boolean},
-		appendRows: func(b array.Builder, _ *colState, rows []T) {
-			tb := b.(*array.BooleanBuilder)
-			tb.Reserve(len(rows))
-			for i := range rows {
-				tb.Append(*p(&rows[i]))
-			}
-		},
-		read: func(a arrow.Array, i int, r *T) {
-			if !a.IsNull(i) {
-				*p(r) = a.(*array.Boolean).Value(i)
-			}
-		},
-	}
+	return valueCol[T, bool, *array.BooleanBuilder, *array.Boolean](name, arrow.FixedWidthTypes.Boolean, p)
 }
 
 // tsCol writes a UTC microsecond timestamp; the zero time is null.

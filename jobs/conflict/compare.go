@@ -310,7 +310,7 @@ func b2i(b bool) int {
 }
 
 // farRel is the rel_gap from which two figures are more likely two
-// different quantities (a year's toll and one incident, a whole and a part,
+// different quantities (a year's toll and one incident, a whole and a subset,
 // "no one else was hurt" and a count) than two reports of one.
 const farRel = 0.9
 

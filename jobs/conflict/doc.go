@@ -10,7 +10,7 @@
 // Key(claim) is "predicate|subject class|place key|time bucket", then
 // marks the detector reads, for example "killed|civilians|#idlib|event" or
 // "killed|people|=US|2016|20160612|shooting". Two claims are compared only
-// when the first four parts of their keys are equal (GroupKey); the key is
+// when the first four fields of their keys are equal (GroupKey); the key is
 // stored in claims.claim_key so that users can regroup. The marks: "since"
 // or "asof" for a running total, and, without a cluster, the day of the
 // event the claim counts (YYYYMMDD) and the event's kind (EventKind). Statements, claims without a value, claims whose predicate
@@ -100,8 +100,8 @@
 // fatal word). And the rest of the victims after a death are the whole
 // count of the wounded ("one died at the scene and the other five were
 // taken to hospitals"): pair does not apply to a count whose sentence
-// speaks of the dead, and "the other/remaining N" is a part only for the
-// dead. "Another N", "N others" and "N more" are not parts: on the GVA
+// speaks of the dead, and "the other/remaining N" is a subset only for the
+// dead. "Another N", "N others" and "N more" are not subsets: on the GVA
 // corpus three in five of them equal the incident's final count
 // ("killing one and injuring 19 others"). Counts at a place ("treated at
 // St. Vincent's") are not told apart from the event's place; the
@@ -201,7 +201,7 @@
 // "ch" for "sh") stay apart.
 //
 // A claim with no place is comparable only within its own article: the
-// place part is "@" and the article id.
+// place field is "@" and the article id.
 //
 // Clusters. When the input groups articles into clusters (the JSONL
 // "cluster" field: articles about one event), KeyIn(claim, cluster) puts
@@ -343,7 +343,7 @@
 //	×0.85  for each claim of a generic source ("police", "officials")
 //	×0.5   for each claim below its article's headline figure for the key
 //	       (the largest value among the article's claims of the group, by
-//	       more than the tolerance; negated claims take no part)
+//	       more than the tolerance; negated claims are left out)
 //
 // so severity is in [0, 1] and the pairs a journalist should read first
 // (same-day reports of one quantity, moderately apart, one source quoted
@@ -351,22 +351,22 @@
 // same_source but gets no bonus: that is mostly a story being updated.
 //
 // The headline factor: an article reports an event's total once or twice
-// and then its parts ("four people were wounded ... one was shot in the
-// hand"), and the parts the rules above miss ("three were treated at St.
+// and then its subsets ("four people were wounded ... one was shot in the
+// hand"), and the subsets the rules above miss ("three were treated at St.
 // Vincent's", "a dispatcher said one wounded patient was outside") are
 // below the article's largest figure. On the GVA corpus, before these
 // rules, one row in eight paired two outlets' totals (one of the 30
 // highest) and three in five paired figures that both fit under the
-// incident's final count, one of them a part; with them, two in three of
+// incident's final count, one of them a subset; with them, two in three of
 // the 30 highest rows pair two totals, and of the rows of severity 0.5 or
-// more one in five pairs a part with a whole, down from three in five
+// more one in five pairs a subset with a whole, down from three in five
 // (TestGVAConflicts measures these).
 //
 // Generic sources. A generic source ("police", "authorities", "officials":
 // no capital letter) quoted by two outlets is the same voice (same_source)
 // but not one organisation quoted twice: different officers at different
-// hours, and on the GVA corpus two in three such rows paired a part with
-// its whole. It gets no bonus.
+// hours, and on the GVA corpus two in three such rows paired a subset
+// with its whole. It gets no bonus.
 //
 // # Scale
 //
@@ -387,11 +387,10 @@
 // group of n claims therefore gives at most (Neighbors+1)·n rows: 45,000
 // for 5,000 claims, not 12.5 million.
 //
-// Engines that group claims by key themselves (a distributed runner's
-// shuffle on claim_key) call DetectGroup on each group instead: the same
-// comparison code, in memory, giving exactly the Detector's rows for that
-// key. Items whose key is not Comparable (empty, or a subset's or a context
-// figure's) are dropped by Add and DetectGroup alike.
+// A key's rows depend only on that key's items: a runner that shards
+// claims by key (the Beam pipeline) runs one Detector per shard and gets
+// the rows of a single Detector. Items whose key is not Comparable (empty,
+// or a subset's or a context figure's) are dropped by Add.
 //
 // Order: groups come in the order of (hash, key); within a small group
 // pairs (i, j), i < j, in the group's order; within a large group, for

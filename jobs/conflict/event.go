@@ -281,7 +281,7 @@ func parseDay(s string) (time.Time, bool) {
 
 // pointEvent reports whether an event of kind k happens at one place (a
 // shooting, a bombing, a crash): a town or a district its reports name is
-// where it happened, not a part of a wider event's region as for a quake
+// where it happened, not an area within a wider event's region as for a quake
 // or a flood.
 func pointEvent(k string) bool {
 	switch k {

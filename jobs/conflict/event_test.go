@@ -51,7 +51,7 @@ func TestArticleEvent(t *testing.T) {
 	}
 }
 
-// TestEventKeys: the time part of a key is the year of the event the claim
+// TestEventKeys: the time field of a key is the year of the event the claim
 // counts, not the publication's, and without a cluster the key carries the
 // event's day and kind; under a cluster the bucket is the event.
 func TestEventKeys(t *testing.T) {
@@ -82,7 +82,7 @@ func TestEventKeys(t *testing.T) {
 	}
 }
 
-// TestKeyMarks: the marks after the four grouping parts of a key.
+// TestKeyMarks: the marks after the four grouping fields of a key.
 func TestKeyMarks(t *testing.T) {
 	for key, want := range map[string]marks{
 		"killed|people|=US|2016|20160612|shooting":       {group: "killed|people|=US|2016", kind: KindShooting, day: day("2016-06-12")},

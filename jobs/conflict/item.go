@@ -10,7 +10,7 @@ import (
 	"github.com/claimscan/claimscan/schema"
 )
 
-// Item is the part of a claim the detector needs: about a tenth of a
+// Item is what the detector needs of a claim: about a tenth of a
 // schema.Claim. Build it with ItemOf.
 type Item struct {
 	ClaimID   string       // claims.claim_id
@@ -123,7 +123,7 @@ func countryOf(c *schema.Claim) string {
 	return "\x00"
 }
 
-// keyPlace returns the place part of a claim_key.
+// keyPlace returns the place field of a claim_key.
 func keyPlace(key string) string {
 	_, rest, _ := strings.Cut(key, "|")
 	_, rest, _ = strings.Cut(rest, "|")

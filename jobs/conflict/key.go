@@ -35,7 +35,7 @@ const closedMin = 60 * 24 * time.Hour
 // SubsetSuffix, and such keys are not compared either (Comparable).
 //
 // Key is pure, allocates little and is safe for concurrent use; the
-// package documentation gives the rules for each part.
+// package documentation gives the rules for each field.
 func Key(c *schema.Claim) string { return KeyIn(c, "") }
 
 // KeyIn is Key for a claim whose article belongs to an input cluster (the
@@ -317,10 +317,10 @@ func (k *Keyer) claimEvent(c *schema.Claim, q qualifiers, ref time.Time) time.Ti
 	return ref
 }
 
-// Marks after the four parts of a claim_key: a running total (TotalSince,
+// Marks after the four fields of a claim_key: a running total (TotalSince,
 // TotalAsOf) and, without a cluster, the day (YYYYMMDD) and kind of the
 // event the claim counts (see EventKind). Claims are grouped on the first
-// four parts, and the detector reads the marks.
+// four fields, and the detector reads the marks.
 const (
 	// TotalSince marks a running total over a period that began before the
 	// event ("since the assault began", "since late April"). It is not
@@ -333,13 +333,13 @@ const (
 	TotalAsOf = "asof"
 )
 
-// GroupKey returns the first four parts of a claim_key, which claims are grouped on
-// (its first four parts: without the marks), the key of the claim's Item.
+// GroupKey returns the first four fields of a claim_key, which claims are grouped
+// on (without the marks), the key of the claim's Item.
 func GroupKey(key string) string {
 	return keyMarks(key).group
 }
 
-// marks are the parts of a claim_key: its group (the first four parts)
+// marks are the fields of a claim_key: its group (the first four fields)
 // and its marks.
 type marks struct {
 	group, total, kind string
@@ -449,7 +449,7 @@ func qualify(c *schema.Claim, cluster bool, k *Keyer) qualifiers {
 	return q
 }
 
-// partName is the key of a named part ("bnrmrah" for "Bener Meriah
+// subsetName is the key of a named subset ("bnrmrah" for "Bener Meriah
 // district"), or "" for an unnamed one.
 func subsetName(s scope) string {
 	if s.name == "" {
@@ -471,12 +471,12 @@ const SubsetSuffix = "/subset"
 // compared (Comparable).
 const ContextSuffix = "/ctx"
 
-// TrappedPredicate is the predicate part of a claim_key for a count of the
+// TrappedPredicate is the predicate field of a claim_key for a count of the
 // missing whose words say they are trapped ("14 children trapped under the
 // rubble"): people whose place is known, a quantity apart from the missing.
 const TrappedPredicate = "trapped"
 
-// ShotPredicate is the predicate part of a claim_key for a count of the
+// ShotPredicate is the predicate field of a claim_key for a count of the
 // shot ("four people were shot", "9 people shot, 1 fatally"): everyone
 // hit, the dead included, a quantity apart from the wounded and from the
 // dead, whichever of injured or killed the claim's predicate is:
@@ -499,7 +499,7 @@ func Comparable(key string) bool {
 	return !strings.HasSuffix(subj, SubsetSuffix) && !strings.HasSuffix(subj, ContextSuffix) && !strings.HasSuffix(subj, OtherSuffix)
 }
 
-// ScopeBucket returns the time part of a claim_key for a claim with the
+// ScopeBucket returns the time field of a claim_key for a claim with the
 // given scope and publication date (each zero when unknown):
 //
 //   - a closed period of at least 60 days that ended a week or more before

@@ -202,7 +202,11 @@ func placeTokens(name string, toks []string) []string {
 			continue
 		}
 		r = unicode.ToLower(r)
-		if s, ok := foldRunes[r]; ok {
+		s, ok := gazetteer.LatinLetter(r)
+		if !ok {
+			s, ok = cyrillic[r]
+		}
+		if ok {
 			cur = append(cur, s...)
 			continue
 		}
@@ -453,11 +457,10 @@ func skeletonOf(name string) string {
 	return string(out)
 }
 
-// foldRunes folds letters that Unicode does not decompose, and Cyrillic
-// (Russian and Ukrainian, BGN/PCGN-like), to ASCII.
-var foldRunes = map[rune]string{
-	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d", 'ł': "l",
-	'þ': "th", 'ı': "i", 'ħ': "h",
+// cyrillic folds the Cyrillic letters (Russian and Ukrainian,
+// BGN/PCGN-like) to ASCII; gazetteer.LatinLetter folds the Latin letters
+// that Unicode does not decompose.
+var cyrillic = map[rune]string{
 	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'ґ': "g", 'д': "d", 'е': "e",
 	'ё': "e", 'є': "e", 'ж': "zh", 'з': "z", 'и': "i", 'і': "i", 'ї': "i",
 	'й': "y", 'к': "k", 'л': "l", 'м': "m", 'н': "n", 'о': "o", 'п': "p",

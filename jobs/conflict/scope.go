@@ -11,7 +11,7 @@ import (
 // Quantity scopes, as returned by ScopeRule: what a claim counts beside
 // the event's own total. They end the subject class of a claim_key
 // (OtherSuffix; SubsetSuffix, with a name when the subset has one), except
-// ScopeSince, the fifth part of the key (TotalSince).
+// ScopeSince, the fifth field of the key (TotalSince).
 const (
 	ScopeOther    = "other"    // another event or another time: "in 2004", "last year", "in another attack"
 	ScopeSince    = "since"    // a running total over a period: "since the assault began", "since late April"
@@ -115,13 +115,12 @@ type scope struct {
 // text gives one (a district's, a hospital's). The package documentation
 // gives the rules.
 func ScopeRule(c *schema.Claim, a ArticleContext) (kind, name string) {
-	if c.Kind == schema.KindStatement || c.Sentence == "" {
+	var toks [maxTokens]token
+	ts, n, ok := claimTokens(c, toks[:0])
+	if !ok {
 		return "", ""
 	}
-	var toks [maxTokens]token
-	ts := tokenize(c.Sentence, toks[:0])
-	start, end := quoteSpan(c)
-	s := scopeRule(c, ts, numberToken(c, ts, start, end), a)
+	s := scopeRule(c, ts, n, a)
 	return s.kind, s.name
 }
 
@@ -533,7 +532,7 @@ func intake(s string, ts []token, lo, n int) bool {
 // nextClause reads the clause after the number's clause [lo, hi) when it
 // qualifies the number's clause: an apposition to the place that ends it
 // ("in Takengon, the capital of Central Aceh district": a district's
-// town, a part of the event's region), or a modifier of the event noun
+// town, an area within the event's region), or a modifier of the event noun
 // that ends it, with an earlier time ("died in the civil war, waged since
 // 1955": another event).
 func nextClause(c *schema.Claim, ts []token, lo, hi int, a ArticleContext) scope {

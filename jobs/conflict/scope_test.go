@@ -68,8 +68,8 @@ func TestScopeRule(t *testing.T) {
 	}
 }
 
-// TestScopeKeys: other events and unnamed parts are never compared, named
-// parts only with the same part, running totals carry their mark.
+// TestScopeKeys: other events and unnamed subsets are never compared, named
+// subsets only with the same subset, running totals carry their mark.
 func TestScopeKeys(t *testing.T) {
 	claim := func(s, q string) schema.Claim {
 		return schema.Claim{Kind: schema.KindQuantity, Predicate: "killed", Subject: "people", Sentence: s, Quote: q,
@@ -78,12 +78,12 @@ func TestScopeKeys(t *testing.T) {
 	var k Keyer
 	k.SetArticle(ArticleContext{Year: 2013, Place: "Aceh"})
 	other := claim("In 2004, a tsunami killed 12 people.", "killed 12 people")
-	part := claim("Twelve people were killed in Bener Meriah district.", "Twelve people were killed")
+	subset := claim("Twelve people were killed in Bener Meriah district.", "Twelve people were killed")
 	since := claim("12 people were killed since the assault began.", "12 people were killed")
 	total := claim("The quake killed 12 people.", "killed 12 people")
-	ko, kp, ks, kt := k.KeyIn(&other, "c"), k.KeyIn(&part, "c"), k.KeyIn(&since, "c"), k.KeyIn(&total, "c")
+	ko, kp, ks, kt := k.KeyIn(&other, "c"), k.KeyIn(&subset, "c"), k.KeyIn(&since, "c"), k.KeyIn(&total, "c")
 	if Comparable(ko) || !Comparable(kp) || kp == kt || GroupKey(ks) != kt || ks == kt {
-		t.Errorf("keys: other %q part %q since %q total %q", ko, kp, ks, kt)
+		t.Errorf("keys: other %q subset %q since %q total %q", ko, kp, ks, kt)
 	}
 	it := ItemOf(&schema.Claim{ClaimKey: ks})
 	if !it.Since || it.Key != kt {

@@ -20,9 +20,10 @@ import (
 // packages (rank 1) each other. So the imports point one way: commands →
 // runners (jobs, the single-machine runner; jobs/beam) → the stages both
 // runners share (jobs/stage) → the stages (reading, extraction, conflicts,
-// sources, …) → the dataset's rows and files (schema, output).
+// sources, …) → the dataset's rows and files (schema, output) and the
+// reader of the embedded data tables (jobs/tsv).
 var layers = map[string]int{
-	"schema": 0, "output": 0, "fixtures": 0,
+	"schema": 0, "output": 0, "fixtures": 0, "jobs/tsv": 0,
 
 	"jobs/input": 1, "jobs/warc": 1, "jobs/extract": 1, "jobs/entity": 1, "jobs/conflict": 1,
 	"jobs/gazetteer": 1, "jobs/source": 1, "jobs/report": 1, "jobs/eval": 1, "jobs/gen": 1,

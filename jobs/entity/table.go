@@ -2,14 +2,15 @@ package entity
 
 import (
 	_ "embed"
-	"fmt"
 	"strings"
+
+	"github.com/claimscan/claimscan/jobs/tsv"
 )
 
 // The curated tables, as data: entities.tsv (organisations, outlets,
 // groups) and countries.tsv (the countries whose government, military and
 // ministries addCountry makes rows of). Each file's comment lines (#) say
-// what its columns hold; every row has an origin.
+// what its columns hold; every row has an origin (package tsv reads them).
 var (
 	//go:embed entities.tsv
 	entitiesTSV string
@@ -17,45 +18,11 @@ var (
 	countriesTSV string
 )
 
-// Origins of a row of the tables: where its names come from.
+// The tables' header lines.
 const (
-	OriginPublicList = "public list"        // the organisation's or a reference list's own names
-	OriginCorpus     = "corpus observation" // added after a development corpus cited it
-	OriginConvention = "convention"         // a descriptor newsrooms use for a kind of source
+	entitiesHeader  = "name\tkind\taliases\torigin"
+	countriesHeader = "name\tadjective\tcapital\taliases\torigin"
 )
-
-// tsvRows returns the rows of an embedded table: its lines split at tabs,
-// without the comment lines (#) and the header line, which must be header.
-// The tables are part of the program: a malformed one is a bug, and panics
-// at start-up (the package's tests load them).
-func tsvRows(file, data, header string) [][]string {
-	var rows [][]string
-	width := strings.Count(header, "\t") + 1
-	seenHeader := false
-	for n, line := range strings.Split(strings.TrimSuffix(data, "\n"), "\n") {
-		if strings.HasPrefix(line, "#") {
-			continue
-		}
-		if !seenHeader {
-			if line != header {
-				panic(fmt.Sprintf("entity: %s: header %q, want %q", file, line, header))
-			}
-			seenHeader = true
-			continue
-		}
-		row := strings.Split(line, "\t")
-		if len(row) != width || row[0] == "" {
-			panic(fmt.Sprintf("entity: %s line %d: %d columns, want %d with a name", file, n+1, len(row), width))
-		}
-		switch row[width-1] {
-		case OriginPublicList, OriginCorpus, OriginConvention:
-		default:
-			panic(fmt.Sprintf("entity: %s line %d: unknown origin %q", file, n+1, row[width-1]))
-		}
-		rows = append(rows, row)
-	}
-	return rows
-}
 
 // aliasList splits an aliases column; an empty one is no alias.
 func aliasList(s string) []string {
@@ -67,7 +34,7 @@ func aliasList(s string) []string {
 
 // addCurated fills the table with the rows of entities.tsv, in order.
 func addCurated() {
-	for _, r := range tsvRows("entities.tsv", entitiesTSV, "name\tkind\taliases\torigin") {
+	for _, r := range tsv.Rows("entities.tsv", entitiesTSV, entitiesHeader) {
 		add(r[0], r[1], aliasList(r[2])...)
 	}
 }
@@ -80,7 +47,7 @@ type country struct {
 // countries reads countries.tsv.
 func countries() []country {
 	var out []country
-	for _, r := range tsvRows("countries.tsv", countriesTSV, "name\tadjective\tcapital\taliases\torigin") {
+	for _, r := range tsv.Rows("countries.tsv", countriesTSV, countriesHeader) {
 		out = append(out, country{name: r[0], adj: r[1], capital: r[2], aliases: aliasList(r[3])})
 	}
 	return out

@@ -146,21 +146,12 @@ func readJSONL(path string, f func(line int, b []byte) error) error {
 		return err
 	}
 	defer fh.Close()
-	sc := bufio.NewScanner(fh)
-	sc.Buffer(make([]byte, 64*1024), maxLine)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
+	return eachLine(fh, func(line int, b []byte) error {
 		if err := f(line, b); err != nil {
 			return fmt.Errorf("%s: line %d: %w", path, line, err)
 		}
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	}, func(line int, err error) error {
 		return fmt.Errorf("%s: after line %d: %w", path, line, err)
-	}
-	return nil
+	})
 }

@@ -51,9 +51,41 @@ const maxLine = 1 << 20
 // non-finite number are errors that name the line (1-based). The items are
 // returned in file order.
 func LoadGold(r io.Reader) ([]Gold, error) {
+	var out []Gold
+	err := eachLine(r, func(line int, b []byte) error {
+		var g Gold
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&g); err != nil {
+			return fmt.Errorf("gold line %d: %w", line, err)
+		}
+		if dec.More() {
+			return fmt.Errorf("gold line %d: more than one JSON value on the line", line)
+		}
+		if err := g.validate(); err != nil {
+			return fmt.Errorf("gold line %d: %w", line, err)
+		}
+		out = append(out, g)
+		return nil
+	}, func(line int, err error) error {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return fmt.Errorf("gold line %d: line longer than %d bytes", line+1, maxLine)
+		}
+		return fmt.Errorf("gold: read after line %d: %w", line, err)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// eachLine calls f with each non-blank line of r, trimmed of spaces, and
+// its number (1-based), and returns f's first error; a line longer than
+// maxLine or an error reading r stops it, and readErr makes the error it
+// returns of that error and the number of the last line read.
+func eachLine(r io.Reader, f func(line int, b []byte) error, readErr func(line int, err error) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), maxLine)
-	var out []Gold
 	line := 0
 	for sc.Scan() {
 		line++
@@ -61,27 +93,14 @@ func LoadGold(r io.Reader) ([]Gold, error) {
 		if len(b) == 0 {
 			continue
 		}
-		var g Gold
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&g); err != nil {
-			return nil, fmt.Errorf("gold line %d: %w", line, err)
+		if err := f(line, b); err != nil {
+			return err
 		}
-		if dec.More() {
-			return nil, fmt.Errorf("gold line %d: more than one JSON value on the line", line)
-		}
-		if err := g.validate(); err != nil {
-			return nil, fmt.Errorf("gold line %d: %w", line, err)
-		}
-		out = append(out, g)
 	}
 	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			return nil, fmt.Errorf("gold line %d: line longer than %d bytes", line+1, maxLine)
-		}
-		return nil, fmt.Errorf("gold: read after line %d: %w", line, err)
+		return readErr(line, err)
 	}
-	return out, nil
+	return nil
 }
 
 // LoadGoldFile opens path and reads it with [LoadGold]. A name ending in .gz

@@ -8,80 +8,6 @@ package extract
 // bad apples"), and notCounted tells them apart from the claims by the
 // words around the number, not by the sentence.
 
-// eventThings are things counted as the news's own quantities whatever
-// the verb: munitions and shots, weapons, flights, livestock.
-var eventThings = setOf("shots", "gunshots", "rounds", "bullets", "casings", "bombs", "shells", "rockets", "missiles",
-	"mortars", "grenades", "explosions", "blasts", "explosives", "airstrikes", "strikes", "barrels", "weapons", "guns",
-	"firearms", "rifles", "handguns", "pistols", "flights", "bomb", "shell", "rocket", "missile", "mortar", "grenade",
-	"explosion", "blast", "airstrike", "weapon", "gun", "rifle", "handgun", "pistol", "livestock", "cattle", "sheep", "goats", "cows", "camels",
-	"horses", "pigs", "chickens", "animals", "donkeys", "buffalo", "oxen", "poultry", "cases", "infections", "markers")
-
-// damageWords make a count of buildings, vehicles and places a claim: "300
-// houses were damaged", "destroyed 40 vehicles".
-var damageWords = setOf("damaged", "destroyed", "collapsed", "flattened", "razed", "burned", "burnt", "torched",
-	"demolished", "levelled", "leveled", "wrecked", "submerged", "flooded", "hit", "struck", "shelled", "bombed",
-	"looted", "gutted", "ruined", "toppled", "crumbled", "inundated", "damaging", "destroying",
-	"cracked", "leveling", "levelling", "swept", "buried", "closed", "evacuated", "cancelled", "canceled", "delayed",
-	"diverted", "grounded", "lost", "sunk", "sank", "capsized", "washed", "stolen", "seized", "recovered", "found",
-	"made", "conducted", "performed", "completed", "issued", "placed", "collected")
-
-// actWords make a count of people that have no casualty verb a claim: a
-// crowd ("300 people packed the club", "hundreds gathered"), people who
-// fired or were involved ("11 officers who exchanged fire"), suspects and
-// witnesses dealt with ("interviewed 175 witnesses", "questioned and
-// released"), people sheltering or present.
-var actWords = setOf("gathered", "gathering", "packed", "attended", "attending", "rallied", "marched", "marching",
-	"protested", "protesting", "demonstrated", "crowded", "filled", "flocked", "thronged", "assembled", "turned",
-	"showed", "fired", "firing", "discharged", "exchanged", "involved", "questioned", "interviewed", "identified",
-	"charged", "released", "sought", "sheltering", "sheltered", "shelter", "refuge", "took", "rescued", "pulled", "inside",
-	"present", "crowd", "crowds", "group", "audience", "opened", "staked", "targeted", "attacked", "ambushed",
-	"escaped", "survived", "large", "custody", "jailed", "indicted", "convicted", "sentenced", "pleaded",
-	"pleas", "freed", "taken", "held", "hostage", "hostages", "stranded", "trapped", "participated", "joined",
-	"waiting", "queued", "lined", "waited", "attend", "evacuate", "shelters", "fleeing", "homes", "event", "party",
-	"rally", "concert", "festival", "vigil", "club", "celebration", "ceremony", "march", "protest", "demonstration",
-	"gathering", "game", "match", "service", "funeral", "nightclub", "bar", "venue", "house", "building")
-
-// actSubjects count people whose number is a claim without a verb:
-// suspects, attackers, hostages, protesters.
-var actSubjects = setOf("suspects", "suspect", "gunmen", "gunman", "attackers", "assailants", "shooters", "hostages",
-	"protesters", "protestors", "demonstrators", "defendants", "rioters", "militants", "fighters", "insurgents",
-	"rebels", "troops", "soldiers", "detainees", "prisoners", "captives", "partygoers", "concertgoers",
-	"spectators", "worshippers", "worshipers", "pilgrims", "mourners", "marchers", "participants", "attendees",
-	"patrons", "clubgoers", "revelers", "revellers", "fans", "visitors", "guests", "migrants", "evacuees",
-	"passengers", "crew", "staff", "employees", "workers", "volunteers", "students", "pupils", "victims")
-
-// kinWords are the people of a family or a circle of friends: counted in
-// anecdotes, not as the news's quantities.
-var kinWords = setOf("sons", "daughters", "sisters", "brothers", "siblings", "cousins", "friends", "pals", "buddies",
-	"strangers", "grandchildren", "grandsons", "granddaughters", "nephews", "nieces", "parents", "uncles", "aunts",
-	"wives", "husbands", "girlfriends", "boyfriends", "kids", "stepchildren", "twins", "companions", "classmates",
-	"roommates", "neighbors", "neighbours", "sons.", "daughters.")
-
-// siteWords are places and vehicles: with a casualty verb they say where
-// or how, not who ("evacuated to 10 shelters", "in two trucks").
-var siteWords = setOf("shelters", "villages", "towns", "cities", "districts", "provinces", "countries", "regions",
-	"areas", "hospitals", "clinics", "centers", "centres", "sites", "locations", "camps", "trucks", "vehicles", "cars",
-	"buses", "ambulances", "helicopters", "planes", "boats", "states", "counties", "neighborhoods", "neighbourhoods",
-	"streets", "places", "facilities", "stations", "schools", "buildings", "houses", "homes", "rooms", "floors")
-
-// possessives before a number make it a person's: "her two sons".
-var possessives = setOf("his", "her", "their", "my", "our", "your")
-
-// certaintyWords after a percentage make it a degree of belief, not a
-// quantity: "99.9 per cent sure".
-var certaintyWords = setOf("sure", "certain", "confident", "positive", "convinced", "certainty", "guaranteed", "committed")
-
-var (
-	eventThingSet  = newLexSet(eventThings)
-	damageWordSet  = newLexSet(damageWords)
-	actWordSet     = newLexSet(actWords)
-	actSubjectSet  = newLexSet(actSubjects)
-	kinWordSet     = newLexSet(kinWords)
-	possessiveSet  = newLexSet(possessives)
-	certaintyWdSet = newLexSet(certaintyWords)
-	siteWordSet    = newLexSet(siteWords)
-)
-
 // possessiveAt returns the owner token of a possessive "'s" ending at token
 // k ("Shelton's", "the town’s"), or -1.
 func (p *numParser) possessiveAt(k int) int {
@@ -112,7 +38,7 @@ func (x *analyzer) notCounted(m *mention, at *attachment, pred string, cs, ce in
 	// two gunshot wounds"; but a place's or a body's are counts ("the
 	// town's 1,200 residents", "Syria's 20 million people").
 	if b := m.ts - 1; b >= 0 && p.toks[b].kind == tkWord {
-		if p.inSet(b, possessiveSet) {
+		if p.inSet(b, possessives) {
 			return true
 		}
 		if o := p.possessiveAt(b); o >= 0 && p.toks[o].kind == tkWord {
@@ -127,7 +53,7 @@ func (x *analyzer) notCounted(m *mention, at *attachment, pred string, cs, ce in
 	}
 	if m.class == classPercent {
 		// "99.9 per cent sure", "100 percent of funds": not a quantity.
-		return m.v1 == 100 && !m.isRange || m.te < len(p.toks) && p.toks[m.te].kind == tkWord && p.inSet(m.te, certaintyWdSet)
+		return m.v1 == 100 && !m.isRange || m.te < len(p.toks) && p.toks[m.te].kind == tkWord && p.inSet(m.te, certaintyWords)
 	}
 	if m.class == classMoney {
 		return false
@@ -135,13 +61,13 @@ func (x *analyzer) notCounted(m *mention, at *attachment, pred string, cs, ce in
 	if m.zero && pred != "killed" && pred != "injured" && pred != "missing" {
 		return true // "no one has been charged", "no one had fled": no event yet, not a count
 	}
-	if at.subjS >= 0 && p.inSet(at.subjE-1, kinWordSet) {
+	if at.subjS >= 0 && p.inSet(at.subjE-1, kinWords) {
 		return true
 	}
 	if pred != "other" {
 		// Places with a casualty verb: "evacuated to 10 temporary
 		// shelters", "killed in 14 villages", "taken away in two trucks".
-		return at.thing && (p.inSet(at.subjE-1, siteWordSet) || p.fl(at.subjE-1)&fPlaceNoun != 0)
+		return at.thing && (p.inSet(at.subjE-1, siteWords) || p.fl(at.subjE-1)&fPlaceNoun != 0)
 	}
 	// "several", "a few", "a handful" alone: an impression, not a count.
 	if m.vague && m.vhi < 10 {
@@ -150,26 +76,26 @@ func (x *analyzer) notCounted(m *mention, at *attachment, pred string, cs, ce in
 	if one && (at.subj == "shots" || at.subj == "bullets" || at.subj == "rounds") {
 		return true // "fired one shot": a detail of the story
 	}
-	if eventThings[at.subj] {
+	if eventThings.m[at.subj] {
 		return false // also a subject taken from the previous claim: "of which four exploded"
 	}
 	if at.thing {
 		k := at.subjE - 1
-		if p.inSet(k, eventThingSet) {
+		if p.inSet(k, eventThings) {
 			return false
 		}
-		return !x.wordNear(cs, ce, m.ts, at.subjE, damageWordSet)
+		return !x.wordNear(cs, ce, m.ts, at.subjE, damageWords)
 	}
 	if one {
 		return true // "one man", "one suspect": a person of the story
 	}
-	if at.partOf {
-		// "four of the victims", "three of them were armed": a part of the
+	if at.subsetOf {
+		// "four of the victims", "three of them were armed": a subset of the
 		// story's people, unless it did something counted ("three of whom
 		// remain at large").
-		return !x.wordNear(cs, ce, m.ts, max(m.te, at.subjE), actWordSet)
+		return !x.wordNear(cs, ce, m.ts, max(m.te, at.subjE), actWords)
 	}
-	if at.subjS >= 0 && p.inSet(at.subjE-1, actSubjectSet) || at.subjS < 0 && actSubjects[at.subj] {
+	if at.subjS >= 0 && p.inSet(at.subjE-1, actSubjects) || at.subjS < 0 && actSubjects.m[at.subj] {
 		return false
 	}
 	// A crowd or an audience is large: "32 million people watched".
@@ -177,10 +103,10 @@ func (x *analyzer) notCounted(m *mention, at *attachment, pred string, cs, ce in
 		return false
 	}
 	to := max(m.te, at.subjE)
-	if at.subjS < 0 && x.wordNear(cs, ce, m.ts, to, damageWordSet) {
+	if at.subjS < 0 && x.wordNear(cs, ce, m.ts, to, damageWords) {
 		return false // "a further 600 were damaged" after "230 homes had collapsed"
 	}
-	return !x.wordNear(cs, ce, m.ts, to, actWordSet)
+	return !x.wordNear(cs, ce, m.ts, to, actWords)
 }
 
 // wordNear reports whether a word of set s stands in the clause [cs, ce)

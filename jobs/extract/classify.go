@@ -237,9 +237,6 @@ func (p *numParser) classify(m *mention) {
 	}
 }
 
-// fractionWords after a glued dash make a number a fraction ("two-thirds").
-var fractionWords = setOf("third", "thirds", "quarter", "quarters", "fifth", "fifths", "half", "halves", "tenth", "tenths")
-
 // phoneAt reports whether a phone number starts at token i and returns its end:
 // 555-1234, 555-555-1234, 1-800-555-1234, (555) 555-1234.
 func (p *numParser) phoneAt(i int) (int, bool) {

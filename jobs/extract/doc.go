@@ -7,7 +7,9 @@
 // with the number of sentences and the claims as schema.Claim rows, in text
 // order, every field filled except ClaimKey. Extract is a pure function: no
 // I/O, no goroutines, no shared mutable state; the lexicons are read-only
-// package-level maps built at initialisation.
+// package-level tables built at initialisation from the word lists and
+// the place list the package embeds as data (lexicon.tsv, places.tsv:
+// each entry with its origin; words.go, place.go read them).
 //
 // The pipeline, per article:
 //

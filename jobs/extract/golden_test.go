@@ -17,14 +17,14 @@ import (
 )
 
 // The golden test pins Extract's whole output on a fixed corpus: a digest of
-// every field of every claim, per corpus part. Any change of output shows
+// every field of every claim, per corpus. Any change of output shows
 // up here, so a change meant to be invisible (speed work) is checked, and a
 // change meant to be visible is recorded on purpose with
 //
 //	go test ./jobs/extract/ -run TestGolden -update-golden
 //
 // Set CLAIMSCAN_GOLDEN_DUMP=DIR to write the readable dumps behind the
-// digests into DIR (one file per part), to diff two versions.
+// digests into DIR (one file per corpus), to diff two versions.
 var updateGolden = flag.Bool("update-golden", false, "rewrite testdata/golden.txt from the current output")
 
 // goldenN is how many articles of each shared corpus the golden test reads.
@@ -86,12 +86,12 @@ func goldenDump(b *strings.Builder, a Article, r Result) {
 	}
 }
 
-type goldenPart struct {
+type goldenCorpus struct {
 	name string
 	arts []Article
 }
 
-func goldenParts(t *testing.T) []goldenPart {
+func goldenCorpora(t *testing.T) []goldenCorpus {
 	var own []Article
 	pub := time.Date(2019, 8, 24, 0, 0, 0, 0, time.UTC)
 	for i, s := range goldenTexts {
@@ -101,7 +101,7 @@ func goldenParts(t *testing.T) []goldenPart {
 		}
 		own = append(own, a)
 	}
-	parts := []goldenPart{{"own", own}}
+	corpora := []goldenCorpus{{"own", own}}
 	var seeds []Article
 	for _, f := range []string{"000_4cc4ffe120d317e5.txt", "004_2dc96912f824fec1.txt"} {
 		if p, ok := fixtures.Shared("corpora/seeds/" + f); ok {
@@ -113,7 +113,7 @@ func goldenParts(t *testing.T) []goldenPart {
 		}
 	}
 	if len(seeds) == 2 {
-		parts = append(parts, goldenPart{"seeds", seeds})
+		corpora = append(corpora, goldenCorpus{"seeds", seeds})
 	}
 	for _, c := range []struct{ name, rel string }{{"gva", "corpora/gva-semeval2018/articles.jsonl"}, {"ecb", "corpora/ecbplus/articles.jsonl"}} {
 		if p, ok := fixtures.Shared(c.rel); ok {
@@ -121,14 +121,14 @@ func goldenParts(t *testing.T) []goldenPart {
 			if len(arts) > goldenN {
 				arts = arts[:goldenN]
 			}
-			parts = append(parts, goldenPart{c.name, arts})
+			corpora = append(corpora, goldenCorpus{c.name, arts})
 		}
 	}
-	return parts
+	return corpora
 }
 
-// TestGolden compares the digest of Extract's output on each corpus part
-// with testdata/golden.txt. A part whose corpus is absent is skipped.
+// TestGolden compares the digest of Extract's output on each corpus
+// with testdata/golden.txt. A corpus absent here is skipped.
 func TestGolden(t *testing.T) {
 	path := filepath.Join("testdata", "golden.txt")
 	stored := map[string]string{}
@@ -143,40 +143,40 @@ func TestGolden(t *testing.T) {
 	}
 	dumpDir := os.Getenv("CLAIMSCAN_GOLDEN_DUMP")
 	var out strings.Builder
-	out.WriteString("# part digest claims articles: go test ./jobs/extract/ -run TestGolden -update-golden\n")
-	for _, part := range goldenParts(t) {
+	out.WriteString("# corpus digest claims articles: go test ./jobs/extract/ -run TestGolden -update-golden\n")
+	for _, gc := range goldenCorpora(t) {
 		var b strings.Builder
 		claims := 0
-		for _, a := range part.arts {
+		for _, a := range gc.arts {
 			r := Extract(a)
 			claims += len(r.Claims)
 			goldenDump(&b, a, r)
 		}
 		sum := sha256.Sum256([]byte(b.String()))
-		got := hex.EncodeToString(sum[:8]) + " " + strconv.Itoa(claims) + " " + strconv.Itoa(len(part.arts))
-		out.WriteString(part.name + " " + got + "\n")
+		got := hex.EncodeToString(sum[:8]) + " " + strconv.Itoa(claims) + " " + strconv.Itoa(len(gc.arts))
+		out.WriteString(gc.name + " " + got + "\n")
 		if dumpDir != "" {
-			if err := os.WriteFile(filepath.Join(dumpDir, part.name+".txt"), []byte(b.String()), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(dumpDir, gc.name+".txt"), []byte(b.String()), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
 		if *updateGolden {
 			continue
 		}
-		want, ok := stored[part.name]
+		want, ok := stored[gc.name]
 		if !ok {
-			t.Errorf("part %s: no stored digest (run with -update-golden)", part.name)
+			t.Errorf("corpus %s: no stored digest (run with -update-golden)", gc.name)
 			continue
 		}
 		if got != want {
-			t.Errorf("part %s: output changed: digest/claims/articles %s, stored %s (set CLAIMSCAN_GOLDEN_DUMP to diff)", part.name, got, want)
+			t.Errorf("corpus %s: output changed: digest/claims/articles %s, stored %s (set CLAIMSCAN_GOLDEN_DUMP to diff)", gc.name, got, want)
 		}
 	}
 	if *updateGolden {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
 			t.Fatal(err)
 		}
-		// Keep digests of parts whose corpus is absent here.
+		// Keep digests of the corpora absent here.
 		for name, v := range stored {
 			if !strings.Contains(out.String(), "\n"+name+" ") {
 				out.WriteString(name + " " + v + "\n")

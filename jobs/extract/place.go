@@ -1,140 +1,58 @@
 package extract
 
 import (
+	_ "embed"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	world "github.com/claimscan/claimscan/jobs/gazetteer"
+	"github.com/claimscan/claimscan/jobs/tsv"
 	"golang.org/x/text/unicode/norm"
 )
 
+// The extractor's own place list is data: places.tsv holds one name a
+// row, with the canonical name it stands for, whether that is a country
+// and the name's origin (see the file's comment lines). It is read once,
+// when the package's variables are initialised, before the lexicon
+// (built in an init function) flags the place words.
+//
+//go:embed places.tsv
+var placesTSV string
+
+// placesHeader is places.tsv's header line.
+const placesHeader = "name\tplace\tcountry\torigin"
+
 // gazetteer maps lower-case place names (as written, hyphens and spaces
-// kept) to a canonical spelling. It covers countries, US states, regions and
-// cities that recur in news about conflicts and disasters; other places are
-// found by position ("in Ardmore", "the town of Morek").
-var gazetteer = make(map[string]string, 600)
+// kept) to a canonical spelling; countryNames holds the canonical names
+// of its countries, as a town is not rolled up to its country as it is to
+// its province; placeFirst the first words of its names of several words,
+// so a scan only tries longer keys when they can match. It covers
+// countries, US states, regions and cities that recur in news about
+// conflicts and disasters; other places are found by position ("in
+// Ardmore", "the town of Morek").
+var gazetteer, countryNames, placeFirst = readPlaces(placesTSV)
 
-// countryNames holds the canonical names of the gazetteer's countries: a
-// town is not rolled up to its country as it is to its province.
-var countryNames = make(map[string]bool, 200)
-
-// venueWords mark a capitalized name as a building or an institution.
-var venueWords = setOf("hospital", "church", "school", "university", "college", "center", "centre", "mall",
-	"hotel", "restaurant", "bar", "club", "park", "stadium", "store", "market", "airport", "station", "court",
-	"jail", "prison", "academy", "institute", "apartments", "lounge", "cafe", "house", "building", "tower",
-	"mosque", "temple", "synagogue", "cathedral", "base", "camp", "company", "inc", "corp", "walmart", "theater",
-	"theatre", "library", "museum", "avenue", "street", "road", "boulevard", "highway", "drive", "lane")
-
-// placeWords are the first words of multi-word gazetteer names, so a scan
-// only tries longer keys when they can match.
-var placeFirst = make(map[string]bool, 100)
-
-func addPlace(canon string, aliases ...string) {
-	for _, a := range append([]string{canon}, aliases...) {
-		k := strings.ToLower(a)
-		gazetteer[k] = canon
+// readPlaces reads a table in places.tsv's form.
+func readPlaces(data string) (gaz map[string]string, countries, first map[string]bool) {
+	gaz, countries, first = make(map[string]string, 600), make(map[string]bool, 200), make(map[string]bool, 100)
+	for _, r := range tsv.Rows("places.tsv", data, placesHeader) {
+		k := strings.ToLower(r[0])
+		gaz[k] = r[1]
 		if f, _, ok := strings.Cut(k, " "); ok {
-			placeFirst[f] = true
+			first[f] = true
+		}
+		switch r[2] {
+		case "yes":
+			countries[r[1]] = true
+		case "no":
+		default:
+			panic("extract: places.tsv: " + r[0] + ": country " + strconv.Quote(r[2]))
 		}
 	}
+	return gaz, countries, first
 }
-
-// buildGazetteer runs at package variable initialisation, before the
-// lexicon (built in an init function) flags the place words.
-func buildGazetteer() bool {
-	for _, c := range []string{"Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia",
-		"Austria", "Azerbaijan", "Bahrain", "Bangladesh", "Belarus", "Belgium", "Benin", "Bolivia", "Bosnia",
-		"Botswana", "Brazil", "Bulgaria", "Burkina Faso", "Burundi", "Cambodia", "Cameroon", "Canada", "Chad",
-		"Chile", "China", "Colombia", "Croatia", "Cuba", "Cyprus", "Denmark", "Djibouti", "Ecuador", "Egypt",
-		"El Salvador", "Eritrea", "Estonia", "Ethiopia", "Finland", "France", "Gabon", "Gambia", "Georgia",
-		"Germany", "Ghana", "Greece", "Guatemala", "Guinea", "Haiti", "Honduras", "Hungary", "Iceland", "India",
-		"Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy", "Jamaica", "Japan", "Jordan", "Kazakhstan",
-		"Kenya", "Kosovo", "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Liberia", "Libya", "Lithuania",
-		"Madagascar", "Malawi", "Malaysia", "Mali", "Mauritania", "Mexico", "Moldova", "Mongolia", "Montenegro",
-		"Morocco", "Mozambique", "Myanmar", "Namibia", "Nepal", "Netherlands", "New Zealand", "Nicaragua", "Niger",
-		"Nigeria", "North Korea", "Norway", "Oman", "Pakistan", "Panama", "Paraguay", "Peru", "Philippines",
-		"Poland", "Portugal", "Qatar", "Romania", "Russia", "Rwanda", "Saudi Arabia", "Senegal", "Serbia",
-		"Sierra Leone", "Singapore", "Slovakia", "Slovenia", "Somalia", "South Africa", "South Korea",
-		"South Sudan", "Spain", "Sri Lanka", "Sudan", "Sweden", "Switzerland", "Syria", "Taiwan", "Tajikistan",
-		"Tanzania", "Thailand", "Togo", "Tunisia", "Turkey", "Turkmenistan", "Uganda", "Ukraine", "Uruguay",
-		"Uzbekistan", "Venezuela", "Vietnam", "Yemen", "Zambia", "Zimbabwe", "Palestine", "Puerto Rico",
-		"Central African Republic", "Ivory Coast"} {
-		addPlace(c)
-		countryNames[c] = true
-	}
-	for _, c := range []string{"Kashmir", "Kurdistan", "Crimea", "Donbas", "Darfur",
-		"Tigray", "Sinai", "West Bank", "Gaza", "Golan Heights", "Balochistan", "Xinjiang", "Tibet",
-		"Chechnya", "Nagorno-Karabakh", "Rakhine", "Kachin", "Mindanao", "Sahel", "Europe", "Africa", "Asia",
-		"Middle East", "Latin America"} {
-		addPlace(c)
-	}
-	addPlace("United States", "U.S.", "US", "USA", "U.S.A.", "United States of America", "America")
-	addPlace("United Kingdom", "UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales")
-	addPlace("Democratic Republic of the Congo", "DR Congo", "DRC", "Congo")
-	addPlace("United Arab Emirates", "UAE", "U.A.E.")
-	addPlace("Czech Republic", "Czechia")
-	for _, c := range []string{"United States", "United Kingdom", "Democratic Republic of the Congo", "United Arab Emirates",
-		"Czech Republic", "Côte d'Ivoire"} {
-		countryNames[c] = true
-	}
-	addPlace("Gaza Strip", "the Gaza Strip")
-	addPlace("Turkey", "Türkiye", "Turkiye")
-	addPlace("Côte d'Ivoire", "Cote d'Ivoire")
-	addPlace("Myanmar", "Burma")
-	addPlace("Donetsk")
-	addPlace("Luhansk", "Lugansk")
-	addPlace("Kyiv", "Kiev")
-	addPlace("Kharkiv", "Kharkov")
-	addPlace("Odesa", "Odessa")
-	// Syria, Iraq and neighbours.
-	addPlace("Idlib", "Idleb")
-	addPlace("Aleppo", "Halab")
-	addPlace("Daraa", "Deraa", "Dara'a")
-	addPlace("Raqqa", "Raqqah", "Al-Raqqa", "Rakka")
-	addPlace("Deir ez-Zor", "Deir Ezzor", "Deir al-Zor", "Deir Ez-Zor", "Deir el-Zour", "Deir ez Zor", "Deir Ezzour")
-	addPlace("Hasakah", "Hasaka", "Al-Hasakah", "Hassakeh")
-	addPlace("Khan Shaykhun", "Khan Sheikhun", "Khan Sheikhoun", "Khan Sheihkoun", "Khan Shaikhoun", "Khan Sheikhoon")
-	addPlace("Maarat al-Numan", "Maaret al-Numan", "Maarat al-Nouman", "Maaret al-Noman", "Ma'arrat al-Nu'man")
-	addPlace("Jisr al-Shughur", "Jisr al-Shughour", "Jisr ash-Shughur")
-	addPlace("Eastern Ghouta", "Ghouta", "East Ghouta")
-	addPlace("Morek", "Mourek")
-	for _, c := range []string{"Hama", "Homs", "Damascus", "Latakia", "Tartus", "Qamishli", "Afrin", "Manbij",
-		"Kobani", "Palmyra", "Baghdad", "Mosul", "Fallujah", "Ramadi", "Basra", "Kirkuk", "Erbil", "Tikrit",
-		"Anbar", "Beirut", "Tripoli", "Benghazi", "Misrata", "Sirte", "Amman", "Jerusalem", "Tel Aviv",
-		"Rafah", "Khan Younis", "Jenin", "Nablus", "Hebron", "Ramallah", "Gaza City", "Tehran", "Kabul",
-		"Kandahar", "Helmand", "Kunduz", "Herat", "Jalalabad", "Sanaa", "Aden", "Hodeidah", "Taiz", "Marib",
-		"Riyadh", "Cairo", "Alexandria", "Khartoum", "Omdurman", "El Fasher", "Juba", "Mogadishu", "Nairobi",
-		"Addis Ababa", "Mekelle", "Lagos", "Abuja", "Maiduguri", "Borno", "Bamako", "Niamey", "Ouagadougou",
-		"Kinshasa", "Goma", "Bangui", "Istanbul", "Ankara", "Moscow", "Mariupol", "Bakhmut", "Kherson",
-		"Zaporizhzhia", "Islamabad", "Karachi", "Lahore", "Peshawar", "Quetta", "New Delhi", "Delhi", "Mumbai",
-		"Dhaka", "Cox's Bazar", "Yangon", "Manila", "Marawi", "Jakarta", "Aceh", "Beijing", "Hong Kong", "Tokyo",
-		"Seoul", "Pyongyang", "London", "Paris", "Berlin", "Brussels", "Rome", "Madrid", "Athens", "Geneva",
-		"Vienna", "Warsaw", "Washington", "New York", "New York City", "Los Angeles", "Chicago", "Houston",
-		"Philadelphia", "Phoenix", "San Antonio", "San Diego", "Dallas", "San Francisco", "Seattle", "Boston",
-		"Miami", "Atlanta", "Detroit", "Baltimore", "Denver", "Las Vegas", "Orlando", "New Orleans", "Memphis",
-		"St. Louis", "Milwaukee", "Minneapolis", "Cleveland", "Cincinnati", "Pittsburgh", "Nashville",
-		"Indianapolis", "Columbus", "Kansas City", "Oklahoma City", "Tulsa", "Louisville", "Jacksonville",
-		"Charlotte", "Sacramento", "Oakland", "Portland", "Albuquerque", "Tucson", "Fresno", "Austin",
-		"Fort Worth", "El Paso", "Birmingham", "Toronto", "Montreal", "Vancouver", "Ottawa", "Mexico City",
-		"Caracas", "Bogota", "Lima", "Sao Paulo", "Rio de Janeiro", "Buenos Aires", "Santiago", "Havana",
-		"Port-au-Prince", "Sydney", "Melbourne"} {
-		addPlace(c)
-	}
-	for _, s := range []string{"Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
-		"Delaware", "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky",
-		"Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri",
-		"Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "North Carolina",
-		"North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina",
-		"South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin",
-		"Wyoming"} {
-		addPlace(s)
-	}
-	addPlace("Washington, D.C.", "Washington D.C.", "D.C.", "District of Columbia")
-	return true
-}
-
-var gazetteerBuilt = buildGazetteer()
 
 // placeAt reads a place mention starting at token i: a gazetteer name of
 // one to four words. It returns the end token and the canonical name.
@@ -230,7 +148,7 @@ func (p *numParser) nameAfter(i, lim int) (int, bool) {
 	}
 	// Not an organisation, a venue or a person: "Ardmore Police", "Gary Methodist Hospital".
 	for k := i; k < j; k++ {
-		if p.toks[k].flags()&(fSourceNoun|fTitle|fCue) != 0 && p.toks[k].flags()&fPlaceNoun == 0 || p.inSet(k, venueWordSet) {
+		if p.toks[k].flags()&(fSourceNoun|fTitle|fCue) != 0 && p.toks[k].flags()&fPlaceNoun == 0 || p.inSet(k, venueWords) {
 			return 0, false
 		}
 	}
@@ -344,7 +262,7 @@ func (p *numParser) worldPlace(i int, locative bool) (int, string, byte, bool) {
 			if !aliasFits(pl, name) {
 				return 0, "", 0, false
 			}
-			if end < len(p.toks) && (p.toks[end].kind == tkNum || p.toks[end].kind == tkWord && p.inSet(end, venueWordSet)) {
+			if end < len(p.toks) && (p.toks[end].kind == tkNum || p.toks[end].kind == tkWord && p.inSet(end, venueWords)) {
 				return 0, "", 0, false
 			}
 		}
@@ -416,7 +334,7 @@ func latinName(name string) string {
 		case r < utf8.RuneSelf:
 			b.WriteRune(r)
 		default:
-			if f, ok := latinFold[unicode.ToLower(r)]; ok {
+			if f, ok := world.LatinLetter(unicode.ToLower(r)); ok {
 				if unicode.IsUpper(r) {
 					f = strings.ToUpper(f[:1]) + f[1:]
 				}
@@ -428,8 +346,6 @@ func latinName(name string) string {
 	}
 	return b.String()
 }
-
-var latinFold = map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d", 'ł': "l", 'þ': "th", 'ı': "i", 'ħ': "h"}
 
 // demonym reports a word that names a people or a language rather than a
 // place ("in Spanish", "in English", "in Arabic"), for a name read after
@@ -464,7 +380,7 @@ func (p *numParser) actorAt(end int) bool {
 	default:
 		return false
 	}
-	return k < len(p.toks) && p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&fPlaceNoun == 0 && !p.inSet(k, directionWordSet)
+	return k < len(p.toks) && p.toks[k].kind == tkWord && !p.toks[k].upper && p.fl(k)&fPlaceNoun == 0 && !p.inSet(k, directionWords)
 }
 
 // actorAfter is actorAt on text that starts with the possessive "'s ".
@@ -478,5 +394,5 @@ func actorAfter(rest string) bool {
 	if i := strings.IndexAny(w, " ,.;:"); i >= 0 {
 		w = w[:i]
 	}
-	return !regionNouns[w] && !directionWords[w] && w != "city" && w != "town" && w != "capital"
+	return !regionNouns.m[w] && !directionWords.m[w] && w != "city" && w != "town" && w != "capital"
 }

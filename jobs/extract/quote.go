@@ -154,3 +154,22 @@ func (x *analyzer) quoteSentenceDone(s, e int, outer *attrib) {
 	}
 	x.q.open = open
 }
+
+// hasQuoteTok reports whether the current sentence has a quotation mark.
+func (x *analyzer) hasQuoteTok() bool {
+	p := &x.p
+	for i := range p.toks {
+		if t := &p.toks[i]; t.kind == tkPunct {
+			if c := p.text[t.s]; c == '"' || c == 0xE2 && t.e-t.s == 3 && p.text[t.s+1] == 0x80 && (p.text[t.s+2] == 0x9C || p.text[t.s+2] == 0x9D) {
+				return true // " or “ ”
+			}
+		}
+	}
+	return false
+}
+
+// openingQuote reports whether token k opens a quotation.
+func (x *analyzer) openingQuote(k int) bool {
+	p := &x.p
+	return p.isPunct(k, "“") || p.isPunct(k, "\"") && (k == 0 || p.toks[k].space) && k+1 < len(p.toks) && !p.toks[k+1].space
+}

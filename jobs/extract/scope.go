@@ -9,15 +9,29 @@ type timeExpr struct {
 	since      bool
 }
 
-var monthNum = map[string]time.Month{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-	"september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "apr": 4, "jun": 6,
-	"jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+// monthNum and weekdayNum are the lists month and weekday of lexicon.tsv:
+// a month's number, a weekday's (Sunday 0).
+var (
+	monthNum   = wordMonths()
+	weekdayNum = wordWeekdays()
+)
+
+// wordMonths reads the list month.
+func wordMonths() map[string]time.Month {
+	m := map[string]time.Month{}
+	for w, v := range wordValues("month") {
+		m[w] = time.Month(v)
+	}
+	return m
 }
 
-var weekdayNum = map[string]time.Weekday{
-	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-	"tues": 2, "thurs": 4,
+// wordWeekdays reads the list weekday.
+func wordWeekdays() map[string]time.Weekday {
+	m := map[string]time.Weekday{}
+	for w, v := range wordValues("weekday") {
+		m[w] = time.Weekday(v)
+	}
+	return m
 }
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -40,9 +54,9 @@ func monthYear(m time.Month, pub time.Time) int {
 	return pub.Year() - 1
 }
 
-// partDay maps "early", "mid", "late" to the first day used for "since late
+// phaseDay maps "early", "mid", "late" to the first day used for "since late
 // April": early 1, mid 11, late 21.
-func partDay(w string) int {
+func phaseDay(w string) int {
 	switch w {
 	case "mid", "mid-":
 		return 11
@@ -195,18 +209,18 @@ func (p *numParser) timeAt(i, lim int, pub time.Time) (timeExpr, bool) {
 	switch w {
 	case "since":
 		j := i + 1
-		part := 1
+		startDay := 1
 		if j < lim && (p.isWord(j, "early") || p.isWord(j, "mid") || p.isWord(j, "late") || p.isWord(j, "the") && (p.isWord(j+1, "end") || p.isWord(j+1, "start") || p.isWord(j+1, "beginning"))) {
 			switch p.w(j) {
 			case "the":
 				if p.isWord(j+2, "of") {
 					if p.w(j+1) == "end" {
-						part = 21
+						startDay = 21
 					}
 					j += 3
 				}
 			default:
-				part = partDay(p.w(j))
+				startDay = phaseDay(p.w(j))
 				j++
 				if j < lim && p.isDashTok(j) {
 					j++
@@ -216,7 +230,7 @@ func (p *numParser) timeAt(i, lim int, pub time.Time) (timeExpr, bool) {
 		if end, m, d, y, ok := p.dateAt(j, lim); ok {
 			te.e, te.since = end, true
 			if d == 0 {
-				d = part
+				d = startDay
 			}
 			if y == 0 && !pub.IsZero() {
 				y = monthYear(m, pub)
@@ -230,9 +244,9 @@ func (p *numParser) timeAt(i, lim int, pub time.Time) (timeExpr, bool) {
 		if y, ok := p.yearTok(j); ok && j < lim {
 			te.e, te.since = j+1, true
 			te.start, te.end = day(y, 1, 1), pub
-			if part == 21 {
+			if startDay == 21 {
 				te.start = day(y, 10, 1)
-			} else if part == 11 {
+			} else if startDay == 11 {
 				te.start = day(y, 5, 1)
 			}
 			return te, true
@@ -440,4 +454,45 @@ func (p *numParser) pastSpan(i, j, lim int, pub time.Time) (timeExpr, bool) {
 func lastWeekday(pub time.Time, wd time.Weekday) time.Time {
 	back := (int(pub.Weekday()) - int(wd) + 7) % 7
 	return pub.AddDate(0, 0, -back)
+}
+
+// scopeIn finds the time scope of a claim starting in tokens [s, e) and
+// ending before lim: a "since" expression first, else the one nearest the
+// number.
+func (x *analyzer) scopeIn(s, e, lim int, m *mention) (timeExpr, bool) {
+	p := &x.p
+	var best timeExpr
+	found := false
+	bestD := 1 << 30
+	for k := s; k < e; k++ {
+		if m != nil && k >= m.ts && k < m.te {
+			continue
+		}
+		t := &p.toks[k]
+		if t.kind != tkWord && t.kind != tkNum {
+			continue
+		}
+		if t.kind == tkWord && t.flags()&(fPrep|fMonth|fWeekday|fTimeRel) == 0 {
+			continue
+		}
+		te, ok := p.timeAt(k, lim, x.pub)
+		if !ok || te.e <= te.s {
+			continue
+		}
+		d := 0
+		if m != nil {
+			d = k - m.te
+			if d < 0 {
+				d = m.ts - te.e + 2
+			}
+		}
+		if te.since {
+			d -= 1000
+		}
+		if d < bestD {
+			best, bestD, found = te, d, true
+		}
+		k = te.e - 1
+	}
+	return best, found
 }

@@ -276,21 +276,6 @@ func periodEnds(text string, i, k int) bool {
 	return isSentenceOpener(text[k:e]) || text[k] == '"' || text[k] == '('
 }
 
-// titleAbbrevs are lower-case abbreviations that a period does not end a
-// sentence after: titles, months, "no.", "vs.".
-var titleAbbrevs = []string{"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm",
-	"cmdr", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "ft", "mt", "no", "nos", "nr",
-	"vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v",
-	"fig", "approx", "est", "atty", "dist", "ofc", "dep", "brig", "lt.col", "st", "messrs", "mme", "mlle",
-	"sr", "jr"}
-
-// ambiguousAbbrevs are lower-case abbreviations that may end a sentence:
-// company suffixes, street types, US states.
-var ambiguousAbbrevs = []string{"inc", "corp", "co", "ltd", "llc", "bros", "etc", "ave", "blvd", "rd", "ln", "hwy", "ala", "ariz",
-	"ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass",
-	"mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash",
-	"wis", "wyo", "jr", "sr"}
-
 const (
 	abbrevNone uint8 = iota
 	abbrevTitle
@@ -359,14 +344,6 @@ func isSentenceOpener(w string) bool {
 	return false
 }
 
-func setOf(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
-
 // finishSentence classifies the span [s, e) and cuts a leading dateline.
 func finishSentence(text string, s, e int) sentence {
 	st := sentence{s: s, e: e, datelineAt: -1}
@@ -384,17 +361,6 @@ func finishSentence(text string, s, e int) sentence {
 		}
 	}
 	return st
-}
-
-var boilerPrefixes = []string{
-	"(writing by", "(reporting by", "(editing by", "(additional reporting", "(compiled by", "(editing",
-	"writing by", "reporting by", "editing by", "additional reporting by", "compiled by",
-	"related story", "related stories", "related:", "related coverage", "related articles", "related content",
-	"read more", "read also", "also read", "click here", "copyright", "all rights reserved", "(c) ", "©",
-	"follow us", "follow @", "sign up", "subscribe", "share this", "advertisement", "this material may not be",
-	"email this", "print this", "more:", "see also", "posted:", "updated:", "last updated", "published:",
-	"recommended:", "watch:", "video:", "photo:", "image:", "getty images", "ap photo", "(ap photo", "reuters/",
-	"(reuters/", "file photo", "(file photo", "story continues", "continue reading",
 }
 
 var boilerByFirst = func() (m [256][]string) {

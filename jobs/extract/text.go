@@ -2,7 +2,9 @@ package extract
 
 import (
 	"encoding/binary"
+	"iter"
 	"math/bits"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -141,4 +143,21 @@ func runeCount(s string) int {
 		}
 	}
 	return len(b) - cont
+}
+
+// occurrences yields the byte offsets of the occurrences of s in text, in
+// order, each past the end of the one before; none for an empty s.
+func occurrences(text, s string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		if s == "" {
+			return
+		}
+		for from := 0; from < len(text); {
+			k := strings.Index(text[from:], s)
+			if k < 0 || !yield(from+k) {
+				return
+			}
+			from += k + len(s)
+		}
+	}
 }

@@ -73,7 +73,7 @@ func TestAbbrevKind(t *testing.T) {
 			t.Errorf("%q: kind %d, want title", w, k)
 		}
 	}
-	title := setOf(titleAbbrevs...)
+	title := wordSet("title-abbrev")
 	for _, w := range ambiguousAbbrevs {
 		if k := abbrevKind([]byte(w)); k != abbrevAmbiguous && !title[w] {
 			t.Errorf("%q: kind %d, want ambiguous", w, k)

@@ -410,7 +410,7 @@ func buildTriggers() {
 	lexTrigger = make([]bool, len(lexKeys))
 	// Zero counts ("no one", "nobody", "none of them", "no casualties") and
 	// the verbs of a disclaimer ("could not be independently verified").
-	extra := setOf("no", "none", "nobody", "noone", "verified", "verify", "confirm", "confirmed", "independently")
+	extra := wordSet("trigger")
 	for i, k := range lexKeys {
 		if lexInfos[i].f&(fNumWord|fScale|fVague|fCue) == 0 && !extra[k] {
 			continue

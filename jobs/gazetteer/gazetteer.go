@@ -3,7 +3,8 @@
 // provinces, governorates) and the cities of 15,000 people or more or
 // that are the seat of a country or of a first- or second-level division,
 // each with the alternate names written in Latin letters, plus the
-// spellings that news uses for a few places GeoNames spells otherwise.
+// spellings that news uses for a few places GeoNames spells otherwise
+// (gen/news.tsv, each with its origin).
 // The table is embedded compressed (world.tsv.zst, about 1.3 MB, zstd;
 // rebuilt by `go run ./jobs/gazetteer/gen`, see there, with WriteTable)
 // and loaded once, on first use, in about 20 ms: the places, and an index
@@ -161,36 +162,6 @@ func load() {
 	w = t
 }
 
-// newsNames are spellings news uses that GeoNames lacks, and the name of
-// the place they stand for.
-var newsNames = map[string]string{
-	"Khan Sheikhun":    "Khan Shaykhun",
-	"Khan Sheikhoun":   "Khan Shaykhun",
-	"Khan Sheihkoun":   "Khan Shaykhun",
-	"Khan Shaikhoun":   "Khan Shaykhun",
-	"Khan Sheikhoon":   "Khan Shaykhun",
-	"Maarat al-Numan":  "Ma‘arrat an Nu‘mān",
-	"Maaret al-Numan":  "Ma‘arrat an Nu‘mān",
-	"Maarat al-Nouman": "Ma‘arrat an Nu‘mān",
-	"Idleb":            "Idlib",
-	"Deir Ezzor":       "Deir ez-Zor",
-	"Kiev":             "Kyiv",
-	"Washington DC":    "Washington, D.C.",
-	"D.C.":             "Washington, D.C.",
-	"Burma":            "Myanmar",
-	"Britain":          "United Kingdom",
-	"Great Britain":    "United Kingdom",
-	"U.K.":             "United Kingdom",
-	"U.S.":             "United States",
-	"USA":              "United States",
-	"U.S.A.":           "United States",
-	"America":          "United States",
-	"DR Congo":         "Democratic Republic of the Congo",
-	"DRC":              "Democratic Republic of the Congo",
-	"Turkey":           "Türkiye",
-	"Gaza Strip":       "Palestine",
-}
-
 // Lookup returns the place a name stands for: its exact spelling (case,
 // diacritics, spaces and punctuation aside) among the names of the table;
 // of several places with that name, as the table ranks them: a place's
@@ -333,6 +304,14 @@ func ByKey(key string) (Place, bool) {
 // foldRunes folds the Latin letters that Unicode does not decompose.
 var foldRunes = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ð': "d", 'ł': "l", 'þ': "th", 'ı': "i", 'ħ': "h",
+}
+
+// LatinLetter returns the ASCII spelling of a lower-case Latin letter
+// that Unicode does not decompose ('ß' → "ss", 'ł' → "l"), and whether r
+// is one.
+func LatinLetter(r rune) (string, bool) {
+	s, ok := foldRunes[r]
+	return s, ok
 }
 
 // Fold appends to dst the letters and digits of name, lower-cased, with

@@ -138,10 +138,10 @@ func TestWriteTable(t *testing.T) {
 		{Place: Place{Kind: City, ID: "3", Name: "Sanaa", Country: "YE", Admin1: "16", Population: 1900000}, Alternates: []string{"Sana", "Sana'a"}},
 	}
 	var a, b strings.Builder
-	if err := WriteTable(&a, srcs, func(k string) bool { return k == "sana" }); err != nil {
+	if err := WriteTable(&a, srcs, nil, func(k string) bool { return k == "sana" }); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteTable(&b, srcs, func(k string) bool { return k == "sana" }); err != nil || a.String() != b.String() {
+	if err := WriteTable(&b, srcs, nil, func(k string) bool { return k == "sana" }); err != nil || a.String() != b.String() {
 		t.Fatal("two writes of one table differ")
 	}
 	tab, err := parseTable(a.String())

@@ -10,6 +10,13 @@ import (
 	"strings"
 )
 
+// Spelling is a name news uses for a place that GeoNames spells otherwise
+// ("Khan Sheikhoun" for Khan Shaykhun, "Kiev" for Kyiv).
+type Spelling struct {
+	Name  string // as news write it
+	Place string // the name of the place in the table (GeoNames' or ISO's)
+}
+
 // Source is one place as the generator reads it: the place (its
 // Population is a city's own; a region's and a country's are left 0 and
 // computed) and its alternate names as written.
@@ -25,9 +32,10 @@ type Source struct {
 // one line per folded name, in byte order: the name and the indexes of
 // the places it stands for, the one it answers to first (as Lookup ranks
 // them) leading, and a third field "w" when word reports the folded name
-// a common word of English ("mobile", "reading", "man": see IsWord). The
-// news spellings (newsNames) are added. word may be nil.
-func WriteTable(out io.Writer, srcs []Source, word func(folded string) bool) error {
+// a common word of English ("mobile", "reading", "man": see IsWord). Each
+// of the news spellings stands for the place its Place names first, in
+// their order. news and word may be nil.
+func WriteTable(out io.Writer, srcs []Source, news []Spelling, word func(folded string) bool) error {
 	places := make([]Place, len(srcs))
 	ids := make(map[string]int, len(srcs))
 	for i := range srcs {
@@ -94,9 +102,9 @@ func WriteTable(out io.Writer, srcs []Source, word func(folded string) bool) err
 		slices.SortFunc(cs, rank)
 		names[k] = cs
 	}
-	for alias, canon := range newsNames {
-		if cs, ok := names[string(Fold(nil, canon))]; ok {
-			names[string(Fold(nil, alias))] = []cand{cs[0]}
+	for _, sp := range news {
+		if cs, ok := names[string(Fold(nil, sp.Place))]; ok {
+			names[string(Fold(nil, sp.Name))] = []cand{cs[0]}
 		}
 	}
 	w := bufio.NewWriter(out)

@@ -77,15 +77,3 @@ func (o *outFile) abort() {
 	o.f.Close()
 	os.Remove(o.tmp)
 }
-
-// countingWriter counts what it passes on.
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
-}

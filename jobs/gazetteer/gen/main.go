@@ -21,6 +21,12 @@
 // gazetteer.WriteTable (places, then the folded names with the places
 // each stands for, ranked) and compressed with zstd.
 //
+// news.tsv, embedded, holds the spellings news uses that GeoNames lacks
+// ("Khan Sheikhoun", "Kiev", "DRC"), each with the place it stands for and
+// its origin (a transliteration the development corpora use, or a
+// newsroom convention); every other name of the table is GeoNames' or
+// ISO 3166-1's.
+//
 // The countries come from countries-list, not GeoNames: no package of the
 // registries reachable here carries GeoNames' countryInfo.txt (the npm
 // packages named for GeoNames hold cities, first- and second-level
@@ -30,6 +36,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	_ "embed"
 	"encoding/csv"
 	"encoding/json"
 	"flag"
@@ -41,6 +48,7 @@ import (
 	"unicode"
 
 	"github.com/claimscan/claimscan/jobs/gazetteer"
+	"github.com/claimscan/claimscan/jobs/tsv"
 	"github.com/klauspost/compress/zstd"
 	"golang.org/x/text/unicode/norm"
 )
@@ -62,7 +70,7 @@ func main() {
 	srcs = append(srcs, readAdmin1(*admin1)...)
 	srcs = append(srcs, readCities(*cities, *minPop)...)
 	var raw bytes.Buffer
-	if err := gazetteer.WriteTable(&raw, srcs, readWords(*words)); err != nil {
+	if err := gazetteer.WriteTable(&raw, srcs, newsSpellings(), readWords(*words)); err != nil {
 		log.Fatal(err)
 	}
 	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression))
@@ -73,6 +81,20 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("%d places written to %s", len(srcs), *out)
+}
+
+//go:embed news.tsv
+var newsTSV string
+
+const newsHeader = "name\tplace\torigin"
+
+// newsSpellings reads news.tsv.
+func newsSpellings() []gazetteer.Spelling {
+	var out []gazetteer.Spelling
+	for _, r := range tsv.Rows("news.tsv", newsTSV, newsHeader) {
+		out = append(out, gazetteer.Spelling{Name: r[0], Place: r[1]})
+	}
+	return out
 }
 
 // readWords reads a word list, one word a line, and returns whether a

@@ -20,14 +20,14 @@ func sentenceClaim(pred string, v float64, quote, sentence string) *schema.Claim
 
 func TestSubsetRule(t *testing.T) {
 	for _, tc := range []struct {
-		pred      string
-		v         float64
-		quote     string
-		sentence  string
-		want      string
-		whyNoPart string
+		pred        string
+		v           float64
+		quote       string
+		sentence    string
+		want        string
+		whyNoSubset string
 	}{
-		// the brief's part-versus-whole pairs
+		// subset-versus-whole pairs
 		{"injured", 1, "one was shot", "Police said one was shot in the thigh; the other was shot in the hand.", SubsetPair, ""},
 		{"killed", 2, "two were shot", "The next two were shot and killed outside the Alpha Phi sorority near the UCSB campus, and the remaining victim was killed at a delicatessen in the area, according to Brown.", SubsetRelative, ""},
 		{"injured", 2, "Two other people were critically wounded", "Two other people were critically wounded.", SubsetCondition, ""},
@@ -78,7 +78,7 @@ func TestSubsetRule(t *testing.T) {
 	} {
 		c := sentenceClaim(tc.pred, tc.v, tc.quote, tc.sentence)
 		if got := SubsetRule(c); got != tc.want {
-			t.Errorf("%q in %q: subset rule %q, want %q %s", tc.quote, tc.sentence, got, tc.want, tc.whyNoPart)
+			t.Errorf("%q in %q: subset rule %q, want %q %s", tc.quote, tc.sentence, got, tc.want, tc.whyNoSubset)
 		}
 	}
 }
@@ -180,7 +180,7 @@ func TestComparable(t *testing.T) {
 		"shot|people|#gva-1|event":           true,
 		"injured|people/subset|#gva-1|event": false,
 		"killed|children/ctx|#gva-1|event":   false,
-		"killed|people|#part/x|2016":         true,
+		"killed|people|#cluster/x|2016":      true,
 		"money:usd|household|adlab|2019":     true,
 		"killed|civilians|kansakan|s2011":    true,
 		"displaced|people|@article-7|2019":   true,
@@ -189,16 +189,16 @@ func TestComparable(t *testing.T) {
 			t.Errorf("Comparable(%q) = %v, want %v", key, got, want)
 		}
 	}
-	// the detector and DetectGroup ignore the items of such keys
+	// the detector and detectGroup ignore the items of such keys
 	items := []Item{
 		{ClaimID: "1", ArticleID: "a", Key: "injured|people/subset|#g|2016", Bound: schema.BoundExact, Best: schema.F(1)},
 		{ClaimID: "2", ArticleID: "b", Key: "injured|people/subset|#g|2016", Bound: schema.BoundExact, Best: schema.F(4)},
 	}
 	if rows := detect(t, DefaultConfig(), items); len(rows) != 0 {
-		t.Errorf("parts compared: %d rows", len(rows))
+		t.Errorf("subsets compared: %d rows", len(rows))
 	}
-	if rows, err := DetectGroup(items, DefaultConfig()); err != nil || len(rows) != 0 {
-		t.Errorf("DetectGroup compared parts: %d rows, %v", len(rows), err)
+	if rows, err := detectGroup(items, DefaultConfig()); err != nil || len(rows) != 0 {
+		t.Errorf("detectGroup compared subsets: %d rows, %v", len(rows), err)
 	}
 }
 
