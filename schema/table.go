@@ -380,45 +380,40 @@ func boolCol[T any](name string, p func(*T) *bool) column[T] {
 
 // tsCol writes a UTC microsecond timestamp; the zero time is null.
 func tsCol[T any](name string, p func(*T) *time.Time) column[T] {
-	return column[T]{
-		field: arrow.Field{Name: name, Type: timestamp, Nullable: true},
-		appendRows: func(b array.Builder, _ *colState, rows []T) {
-			tb := b.(*array.TimestampBuilder)
-			tb.Reserve(len(rows))
-			for i := range rows {
-				if t := *p(&rows[i]); t.IsZero() {
-					tb.AppendNull()
-				} else {
-					tb.Append(arrow.Timestamp(t.UnixMicro()))
-				}
-			}
-		},
-		read: func(a arrow.Array, i int, r *T) {
-			if !a.IsNull(i) {
-				*p(r) = time.UnixMicro(int64(a.(*array.Timestamp).Value(i))).UTC()
-			}
-		},
-	}
+	return timeCol[T, arrow.Timestamp, *array.TimestampBuilder, *array.Timestamp](name, timestamp, p,
+		func(t time.Time) arrow.Timestamp { return arrow.Timestamp(t.UnixMicro()) },
+		func(v arrow.Timestamp) time.Time { return time.UnixMicro(int64(v)).UTC() })
 }
 
 // dateCol writes a calendar date (days since the epoch); the zero time is null.
 func dateCol[T any](name string, p func(*T) *time.Time) column[T] {
+	return timeCol[T, arrow.Date32, *array.Date32Builder, *array.Date32](name, arrow.FixedWidthTypes.Date32, p,
+		arrow.Date32FromTime,
+		func(v arrow.Date32) time.Time { return v.ToTime().UTC() })
+}
+
+// timeCol writes a time as the Arrow value V that to gives (from reads it
+// back); the zero time is null.
+func timeCol[T, V any, B interface {
+	valueBuilder[V]
+	AppendNull()
+}, A valueArray[V]](name string, typ arrow.DataType, p func(*T) *time.Time, to func(time.Time) V, from func(V) time.Time) column[T] {
 	return column[T]{
-		field: arrow.Field{Name: name, Type: arrow.FixedWidthTypes.Date32, Nullable: true},
+		field: arrow.Field{Name: name, Type: typ, Nullable: true},
 		appendRows: func(b array.Builder, _ *colState, rows []T) {
-			tb := b.(*array.Date32Builder)
+			tb := b.(B)
 			tb.Reserve(len(rows))
 			for i := range rows {
 				if t := *p(&rows[i]); t.IsZero() {
 					tb.AppendNull()
 				} else {
-					tb.Append(arrow.Date32FromTime(t))
+					tb.Append(to(t))
 				}
 			}
 		},
 		read: func(a arrow.Array, i int, r *T) {
 			if !a.IsNull(i) {
-				*p(r) = a.(*array.Date32).Value(i).ToTime().UTC()
+				*p(r) = from(a.(A).Value(i))
 			}
 		},
 	}
