@@ -156,8 +156,10 @@
 //     a background paragraph; for a point event (a shooting, a bombing, a
 //     crash, a fire, a stabbing), a count at another named town, city or
 //     neighbourhood than the article's own places (its main place, and
-//     those of its opening); under a cluster, a count at another country
-//     than the article's (abroad);
+//     those of its opening), or an incident noun with such a place of the
+//     gazetteer that does not lie inside the main place ("the bombing of
+//     Guffa in Upper Nile state, which killed seven": elsewhere); under a
+//     cluster, a count at another country than the article's (abroad);
 //   - one hospital's patients ("/subset:" and its name; a speaker's own
 //     intake, "we have received 50 people", unnamed);
 //   - for an event over a region (a quake, a flood), a district, regency,

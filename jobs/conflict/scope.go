@@ -387,6 +387,11 @@ func scopeIn(c *schema.Claim, ts []token, lo, hi, n int, a ArticleContext) scope
 			if name := namedBefore(s, ts, i, lo); name != "" {
 				return scope{kind: ScopeHospital, name: name}
 			}
+		case pointEvent(a.Kind) && t.f&lEventNoun != 0 && elsewhere(s, ts, i, hi, a):
+			// "the reported bombing of Guffa in Upper Nile state, which
+			// killed seven": an incident at a place that is not the
+			// article's is another incident
+			return scope{kind: ScopeOther}
 		case t.f&(lSubArea|lTownOf) != 0:
 			name := ""
 			if t.f&lSubArea != 0 {
@@ -422,6 +427,57 @@ func scopeIn(c *schema.Claim, ts []token, lo, hi, n int, a ArticleContext) scope
 		return scope{kind: ScopeOther}
 	}
 	return scope{}
+}
+
+// incidentNouns are the event nouns of one incident at one place.
+var incidentNouns = setOf("attack", "strike", "airstrike", "shooting", "bombing", "blast", "explosion",
+	"raid", "massacre", "ambush", "shelling", "stabbing")
+
+// elsewhere reports whether the incident noun at i is followed, within
+// the clause's tokens up to hi, by "of", "in", "at" or "on" and a place of
+// the gazetteer that is not the article's own (ownPlace) and does not lie
+// inside the article's main place, unless that is a whole country ("the
+// bombing of Guffa in Upper Nile state" in a report of a camp in Unity
+// State).
+func elsewhere(s string, ts []token, i, hi int, a ArticleContext) bool {
+	if !incidentNouns[strings.ToLower(ts[i].word(s))] {
+		return false
+	}
+	var home gazetteer.Place
+	homeOK := false
+	if a.Place != "" {
+		home, homeOK = placeOf(a.Place)
+	}
+	for j := i + 1; j+1 < hi && j <= i+5; j++ {
+		if ts[j].brk || ts[j].num {
+			return false
+		}
+		switch strings.ToLower(ts[j].word(s)) {
+		case "of", "in", "at", "on":
+		default:
+			continue
+		}
+		name := namedAfter(s, ts, j+1, hi)
+		if name == "" || ownPlace(a, name) {
+			continue
+		}
+		country := ""
+		if homeOK {
+			country = home.Country
+		}
+		p, ok := placeOfIn(name, country)
+		if !ok {
+			continue
+		}
+		if homeOK && home.Kind != gazetteer.Country && gazetteer.Nested(home.Path(), p.Path()) {
+			continue
+		}
+		if homeOK && home.Kind == gazetteer.Country && p.Kind == gazetteer.Country {
+			continue // the article's own country
+		}
+		return true
+	}
+	return false
 }
 
 // participleModifier reports whether t is a participle that modifies a

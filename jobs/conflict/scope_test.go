@@ -56,6 +56,30 @@ func TestScopeRule(t *testing.T) {
 			t.Errorf("shooting: %q: scope %q, want %q", tc.sentence, kind, tc.kind)
 		}
 	}
+	// an incident at a place that is not the article's own is another
+	// incident; the article's place, a place inside it, or a place its
+	// opening names is the event's
+	for _, tc := range []struct {
+		art            ArticleContext
+		sentence, kind string
+	}{
+		{shooting, "Police linked the gunman to a shooting in Tampa, which left two dead.", ScopeOther},
+		{shooting, "Investigators said the shooting in Fort Myers left two dead.", ""},
+		{ArticleContext{Year: 2016, Place: "Florida", Kind: KindShooting, Text: "A gunman opened fire at a nightclub."},
+			"Investigators said the shooting in Fort Myers left two dead.", ""},
+		{ArticleContext{Year: 2016, Place: "Syria", Kind: KindBombing, Text: "Jets bombed a market in Idlib province."},
+			"The governor condemned the bombing of Aleppo on Monday, which left two dead.", ScopeOther},
+		{ArticleContext{Year: 2016, Place: "Syria", Kind: KindBombing, Text: "Jets bombed a market in Idlib province."},
+			"The governor condemned the bombing in Idlib, which left two dead.", ""},
+		// a flood covers a region: only point events are read so
+		{ArticleContext{Year: 2016, Place: "Florida", Kind: "flood", Text: "Floods hit the state."},
+			"Officials said the flooding in Tampa left two dead.", ""},
+	} {
+		c := schema.Claim{Kind: schema.KindQuantity, Predicate: "killed", Sentence: tc.sentence, Quote: "left two dead", ValueBest: schema.F(2)}
+		if kind, _ := ScopeRule(&c, tc.art); kind != tc.kind {
+			t.Errorf("%s in %s: %q: scope %q, want %q", tc.art.Kind, tc.art.Place, tc.sentence, kind, tc.kind)
+		}
+	}
 	// a background paragraph: the sentence after one that opens on
 	// another time, with no time of its own
 	text := "The quake struck on Tuesday. In April last year a quake struck off the coast. Five people died and seven were injured."
