@@ -14,8 +14,9 @@
 // The pipeline, per article:
 //
 //	text -> sentences (abbreviations, initials, decimals, quotes, datelines;
-//	        credits and "Related Story" lines are boilerplate: no claims, not
-//	        counted in NSentences)
+//	        credits, "Related Story" lines and page furniture, also after a
+//	        date ("4 March 2014 Last updated at 09:12 GMT"), are
+//	        boilerplate: no claims, not the lead, not counted in NSentences)
 //	     -> a byte scan per sentence: without a digit or a trigger word
 //	        (number word, vague quantity, cue, "no", "none", ...) the
 //	        sentence cannot yield a claim and is not tokenized

@@ -435,6 +435,37 @@ func TestSentences(t *testing.T) {
 	}
 }
 
+// TestDatedBoilerplate: page furniture after a date is boilerplate, and a
+// sentence that opens with a date is not.
+func TestDatedBoilerplate(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"4 March 2014 Last updated at 09:12 GMT", true},
+		{"Feb. 2, 2015, Posted: 10:15 AM", true},
+		{"July 4, 2016 | Updated: 6:02 p.m.", true},
+		{"March 3, 2015 Photo: A crowd gathers outside the station", true},
+		{"March 3, 2015 Police said four people were shot.", false},
+		{"12 people were killed, officials said.", false},
+		{"May 5 Updated figures show 30 dead.", false},
+		{"Last updated at 09:12 GMT", true},
+	} {
+		if got := isBoilerplate(tc.line); got != tc.want {
+			t.Errorf("%q: boilerplate %v, want %v", tc.line, got, tc.want)
+		}
+	}
+	// the lead is the first sentence after the time stamp: the article's
+	// main place is where it says the event happened, not the country
+	// named most often (as the attacker)
+	text := "11 March 2015 Last updated at 10:00 GMT\nEritrea 'shells villages' in Ethiopia's Tigray region\n" +
+		"Ethiopian officials condemned Eritrea after the attack. Eritrea denied it. An official said 12 people were killed."
+	r := run(t, text, time.Time{})
+	if q := quantities(r); len(q) != 1 || q[0].Location != "Ethiopia" {
+		t.Errorf("claims %+v, want one at Ethiopia", q)
+	}
+}
+
 func TestInvalidUTF8(t *testing.T) {
 	text := "Caf\xe9 \xff: more than 50 people were killed, the UN said. Ünïcode 20 civilians died."
 	r := run(t, text, time.Time{})

@@ -419,6 +419,11 @@ func isBoilerplate(s string) bool {
 			}
 		}
 	}
+	// "11 November 2011 Last updated at 12:41 GMT", "March 3, 2015 Posted:
+	// ...": page furniture after a date
+	if rest := afterDate(s); len(rest) < len(s) && rest != "" && isBoilerplate(rest) {
+		return true
+	}
 	low := s
 	if len(low) > 3 {
 		low = s[:3]
@@ -434,6 +439,40 @@ func isBoilerplate(s string) bool {
 		return lowerWords == 0
 	}
 	return false
+}
+
+// afterDate returns s after a leading date of digits, month names,
+// commas, periods and slashes ("11 November 2011 ", "Nov. 10, 2011 | ");
+// s itself when it does not open with a date (a month name and digits
+// before the first other word).
+func afterDate(s string) string {
+	i, month, digits := 0, false, false
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c == ' ' || c == ',' || c == '.' || c == '/' || c == '|' || c == '-' || c == '\t':
+			i++
+		case c >= '0' && c <= '9':
+			digits = true
+			i++
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+			j := i
+			for j < len(s) && (s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 'a' && s[j] <= 'z') {
+				j++
+			}
+			if j-i > 9 || lexFlags(strings.ToLower(s[i:j]))&fMonth == 0 {
+				if month && digits {
+					return s[i:]
+				}
+				return s
+			}
+			month = true
+			i = j
+		default:
+			return s
+		}
+	}
+	return s
 }
 
 // dateline recognizes "BEIRUT (Reuters) -", "JOHNSTON & CARTER COUNTY, OK --"
