@@ -65,8 +65,13 @@ func realMain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return exitUsage
 }
 
-// extraCommands are the commands beside run, registered by their files.
-var extraCommands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) int{}
+// extraCommands are the commands beside run, each in its own file.
+var extraCommands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) int{
+	"eval":   cmdEval,
+	"gen":    cmdGen,
+	"report": cmdReport,
+	"verify": cmdVerify,
+}
 
 // parseArgs parses flags that may come before or after the positional
 // arguments, which it returns.

@@ -11,8 +11,6 @@ import (
 	"github.com/claimscan/claimscan/schema"
 )
 
-func init() { extraCommands["eval"] = cmdEval }
-
 // cmdEval scores a dataset's claims table against a gold file: a quote
 // gold file (fixtures/gold) or a development set (span offsets, with
 // conflicts.jsonl and non_conflicts.jsonl beside it), told apart by the

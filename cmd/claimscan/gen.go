@@ -11,8 +11,6 @@ import (
 	"github.com/claimscan/claimscan/jobs/gen"
 )
 
-func init() { extraCommands["gen"] = cmdGen }
-
 // cmdGen writes a synthetic corpus and its gold file.
 func cmdGen(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("gen", flag.ContinueOnError)

@@ -16,8 +16,6 @@ import (
 	"github.com/claimscan/claimscan/schema"
 )
 
-func init() { extraCommands["report"] = cmdReport }
-
 // cmdReport prints the top conflicts and most-cited sources of a dataset
 // and writes report.html beside its tables.
 func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) int {

@@ -9,8 +9,6 @@ import (
 	"github.com/claimscan/claimscan/output"
 )
 
-func init() { extraCommands["verify"] = cmdVerify }
-
 // cmdVerify checks a dataset against its manifest: every part there, of the
 // listed size and SHA-256, and no other part.
 func cmdVerify(_ context.Context, args []string, stdout, stderr io.Writer) int {
