@@ -156,10 +156,6 @@ func init() {
 	// Words that mayClaim must see although they carry no flag: a
 	// disclaimer needs one of them.
 	addLexList(0, "disclaimer")
-	// Counted things are looked up for their static spelling.
-	for w := range thingNouns.m {
-		addLex(0, w)
-	}
 	// The words of the sets read by lexicon index.
 	for _, ls := range lexSets {
 		for w := range ls.m {

@@ -128,7 +128,7 @@ func (x *analyzer) longForm(short string, org bool) string {
 			if w0 == j || !(text[w0] >= 'A' && text[w0] <= 'Z') {
 				break
 			}
-			lw := strings.ToLower(text[w0:j])
+			lw := x.p.low[w0:j] // ASCII letters and hyphens: the text lowered
 			if lw == "the" || lw == "a" || lw == "an" || !org && (lexFlags(lw)&(fTitle|fSourceNoun|fPlaceNoun|fDet|fPrep|fVerbish|fNumWord|fOrdinal|fMonth|fWeekday) != 0 || venueWords.m[lw]) {
 				break
 			}

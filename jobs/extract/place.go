@@ -302,7 +302,9 @@ var placeAbbrevs = map[string]string{"ft": "Fort", "st": "Saint", "mt": "Mount"}
 // worldName returns the world gazetteer's name in Latin letters for a
 // place named as written (a dateline, a name read after "in"), or false.
 func (p *numParser) worldName(name string) (string, bool) {
-	if len(name) < 4 || strings.ToUpper(name) == name {
+	// A name with a lower-case ASCII letter is no acronym: most names, told
+	// without building their upper-case copy.
+	if len(name) < 4 || noLowerASCII(name) && strings.ToUpper(name) == name {
 		return "", false // "Co.", an acronym
 	}
 	if pl, ok := world.LookupIn(name, p.country); ok && (strings.ContainsAny(name, " -") || aliasFits(pl, name)) {

@@ -460,7 +460,7 @@ func afterDate(s string) string {
 			for j < len(s) && (s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 'a' && s[j] <= 'z') {
 				j++
 			}
-			if j-i > 9 || lexFlags(strings.ToLower(s[i:j]))&fMonth == 0 {
+			if j-i > 9 || !isMonthFold(s[i:j]) {
 				if month && digits {
 					return s[i:]
 				}
@@ -473,6 +473,21 @@ func afterDate(s string) string {
 		}
 	}
 	return s
+}
+
+// isMonthFold reports whether w, a word of at most nine ASCII letters in
+// any case, is a month name or abbreviation of the lexicon. It lowers w on
+// the stack: afterDate asks it of the first word of every sentence.
+func isMonthFold(w string) bool {
+	var b [9]byte
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[k] = c
+	}
+	return lexFlags(string(b[:len(w)]))&fMonth != 0
 }
 
 // dateline recognizes "BEIRUT (Reuters) -", "JOHNSTON & CARTER COUNTY, OK --"
