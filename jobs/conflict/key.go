@@ -199,7 +199,7 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 			// that do not nest (Item.Event)
 			pk = "=" + p.Country
 		} else {
-			pk, skel = placeKeyIn(place, ctx, sk[:0])
+			pk, skel = spellingKey(place, sk[:0])
 		}
 	}
 	unit := strings.ToLower(strings.TrimSpace(c.Unit))

@@ -28,13 +28,17 @@ func PlaceKey(name string) string {
 
 // placeKey is PlaceKey without allocating: it returns the key, or nil
 // and the key's skeleton appended to sk when the key is one.
-func placeKey(name string, sk []byte) (key string, skel []byte) { return placeKeyIn(name, "", sk) }
-
-// placeKeyIn is placeKey in the context of a country (see placeOfIn).
-func placeKeyIn(name, country string, sk []byte) (key string, skel []byte) {
-	if p, ok := placeOfIn(name, country); ok {
+func placeKey(name string, sk []byte) (key string, skel []byte) {
+	if p, ok := placeOf(name); ok {
 		return "=" + p.Key(), nil
 	}
+	return spellingKey(name, sk)
+}
+
+// spellingKey is placeKey for a name the gazetteer does not hold: its
+// fixed key or its exonym's skeleton, else "" and the name's skeleton
+// appended to sk.
+func spellingKey(name string, sk []byte) (key string, skel []byte) {
 	var buf [12]string
 	toks := placeTokens(name, buf[:0])
 	toks = dropParticles(toks)
