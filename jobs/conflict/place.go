@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimscan/claimscan/jobs/gazetteer"
-	"golang.org/x/text/unicode/norm"
 )
 
 // PlaceKey returns a key for a place name that is the same for the usual
@@ -219,11 +218,9 @@ func placeTokens(name string, toks []string) []string {
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			n := len(cur)
-			for _, d := range norm.NFD.String(string(r)) {
-				if d < utf8.RuneSelf && (unicode.IsLetter(d) || unicode.IsDigit(d)) {
-					cur = append(cur, byte(unicode.ToLower(d)))
-				}
-			}
+			// the letter without its diacritics, as the gazetteer
+			// folds names
+			cur = gazetteer.Fold(cur, string(r))
 			if len(cur) == n { // another script: keep the letter itself
 				cur = utf8.AppendRune(cur, r)
 			}
