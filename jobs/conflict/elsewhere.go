@@ -64,11 +64,11 @@ func elsewhere(s string, ts []token, i, hi int, a ArticleContext) bool {
 // abroad reports whether the place c's clause names (its location
 // mention) is a country other than the country of the article's main
 // place: under a cluster, a figure of another event, abroad.
-func abroad(c *schema.Claim, a ArticleContext) bool {
-	if c.LocationMention == "" || a.Place == "" {
+func (k *Keyer) abroad(c *schema.Claim) bool {
+	if c.LocationMention == "" {
 		return false
 	}
-	home, ok := placeOf(a.Place)
+	home, ok := k.homePlace()
 	if !ok {
 		return false
 	}

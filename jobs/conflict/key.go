@@ -57,23 +57,22 @@ type Keyer struct {
 	n        int            // its number of tokens
 	read     bool           // sentence was read
 	toks     [maxTokens]token
-	seen     []seenClaim // the article's claims keyed so far (after SetArticle)
-	article  bool        // SetArticle was called
-	home     string      // the country of the article's main place, once read
+	seen     []seenClaim     // the article's claims keyed so far (after SetArticle)
+	article  bool            // SetArticle was called
+	home     gazetteer.Place // the article's main place, once read
+	homeOK   bool            // it is in the gazetteer
 	homeRead bool
 }
 
-// homeCountry returns the country of the article's main place in the
-// world gazetteer ("" when unknown), read once per article: the context in
-// which its places are looked up.
-func (k *Keyer) homeCountry() string {
+// homePlace returns the article's main place in the world gazetteer
+// (false when unknown), read once per article: its country is the context
+// in which the article's places are looked up.
+func (k *Keyer) homePlace() (gazetteer.Place, bool) {
 	if !k.homeRead {
+		k.home, k.homeOK = placeOf(k.art.Place)
 		k.homeRead = true
-		if p, ok := placeOf(k.art.Place); ok {
-			k.home = p.Country
-		}
 	}
-	return k.home
+	return k.home, k.homeOK
 }
 
 // seenClaim is where a claim of the article stands and what it counts,
@@ -107,7 +106,7 @@ func SetKeys(claims []schema.Claim, text string, published time.Time, cluster st
 // year and main place, which the quantity scope rules read (ScopeRule).
 // Without it (a zero context) the rules that need them do not apply.
 func (k *Keyer) SetArticle(a ArticleContext) {
-	k.art, k.seen, k.article, k.home, k.homeRead = a, k.seen[:0], true, "", false
+	k.art, k.seen, k.article, k.homeRead = a, k.seen[:0], true, false
 }
 
 // classBefore returns the subject class of the nearest earlier claim of
@@ -193,7 +192,10 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 		if strings.TrimSpace(place) == "" {
 			place = c.LocationMention
 		}
-		ctx := k.homeCountry()
+		ctx := ""
+		if home, ok := k.homePlace(); ok {
+			ctx = home.Country
+		}
 		if p, ok := placeOfIn(place, ctx); ok {
 			// the country blocks; the detector keeps apart the places
 			// that do not nest (Item.Event)
@@ -426,7 +428,7 @@ func qualify(c *schema.Claim, cluster bool, k *Keyer) qualifiers {
 		q.shot = false // "five people are dead, six more shot": the wounded
 	}
 	q.scope = scopeRule(c, ts, n, k.art)
-	if cluster && q.scope.kind == "" && abroad(c, k.art) {
+	if cluster && q.scope.kind == "" && k.abroad(c) {
 		// "like they did during Rwanda, where close to a million people
 		// were massacred", in a report from South Sudan
 		q.scope = scope{kind: ScopeOther}
