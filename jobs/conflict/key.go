@@ -49,7 +49,8 @@ func KeyIn(c *schema.Claim, cluster string) string {
 }
 
 // Keyer computes claim_keys as KeyIn does, reading each sentence once for
-// consecutive claims of one sentence, as the claims of an article come.
+// consecutive claims of one sentence, as the claims of an article come,
+// and looking each place name up once for consecutive claims of one place.
 // Its zero value is ready to use; it is not safe for concurrent use.
 type Keyer struct {
 	art      ArticleContext // of the article whose claims come (SetArticle)
@@ -62,6 +63,11 @@ type Keyer struct {
 	home     gazetteer.Place // the article's main place, once read
 	homeOK   bool            // it is in the gazetteer
 	homeRead bool
+	// the last place name of a claim looked up in the article (the claims
+	// of an article mostly name one place), and its country when the
+	// gazetteer holds it
+	place, country   string
+	found, placeRead bool
 }
 
 // homePlace returns the article's main place in the world gazetteer
@@ -73,6 +79,21 @@ func (k *Keyer) homePlace() (gazetteer.Place, bool) {
 		k.homeRead = true
 	}
 	return k.home, k.homeOK
+}
+
+// placeCountry returns the country of a claim's place name when the world
+// gazetteer holds it, looked up in the context of the article's country;
+// the name is looked up once for consecutive claims of one place.
+func (k *Keyer) placeCountry(place string) (string, bool) {
+	if !k.placeRead || place != k.place {
+		ctx := ""
+		if home, ok := k.homePlace(); ok {
+			ctx = home.Country
+		}
+		p, ok := placeOfIn(place, ctx)
+		k.place, k.country, k.found, k.placeRead = place, p.Country, ok, true
+	}
+	return k.country, k.found
 }
 
 // seenClaim is where a claim of the article stands and what it counts,
@@ -106,7 +127,7 @@ func SetKeys(claims []schema.Claim, text string, published time.Time, cluster st
 // year and main place, which the quantity scope rules read (ScopeRule).
 // Without it (a zero context) the rules that need them do not apply.
 func (k *Keyer) SetArticle(a ArticleContext) {
-	k.art, k.seen, k.article, k.homeRead = a, k.seen[:0], true, false
+	k.art, k.seen, k.article, k.homeRead, k.placeRead = a, k.seen[:0], true, false, false
 }
 
 // classBefore returns the subject class of the nearest earlier claim of
@@ -192,14 +213,10 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 		if strings.TrimSpace(place) == "" {
 			place = c.LocationMention
 		}
-		ctx := ""
-		if home, ok := k.homePlace(); ok {
-			ctx = home.Country
-		}
-		if p, ok := placeOfIn(place, ctx); ok {
+		if country, ok := k.placeCountry(place); ok {
 			// the country blocks; the detector keeps apart the places
 			// that do not nest (Item.Event)
-			pk = "=" + p.Country
+			pk = "=" + country
 		} else {
 			pk, skel = spellingKey(place, sk[:0])
 		}
