@@ -91,21 +91,27 @@ func placeOfIn(name, country string) (gazetteer.Place, bool) {
 	if p, ok := gazetteer.LookupIn(string(joinTokens(joined[:0], toks)), country); ok {
 		return canonical(p), true
 	}
-	// a transliteration the table lacks: by its skeleton, for names long
-	// enough that a skeleton rarely stands for two places
-	var sk []byte
-	letters := 0
-	for _, t := range toks {
-		sk = appendSkeleton(sk, t)
-		letters += len(t)
-	}
-	if letters < 7 && len(toks) < 2 {
-		return gazetteer.Place{}, false
-	}
-	if k, ok := skeletonIndex()[string(sk)]; ok {
-		return gazetteer.ByKey(k)
+	// a transliteration the table lacks: by its skeleton
+	var sk [64]byte
+	if key, ok := indexSkeleton(sk[:0], toks); ok {
+		if k, ok := skeletonIndex()[string(key)]; ok {
+			return gazetteer.ByKey(k)
+		}
 	}
 	return gazetteer.Place{}, false
+}
+
+// indexSkeleton appends to dst the skeleton of a name's tokens (particles
+// and place words dropped) and reports whether the name is long enough
+// that a skeleton rarely stands for two places, seven letters or several
+// words: the names skeletonIndex holds and looks up.
+func indexSkeleton(dst []byte, toks []string) ([]byte, bool) {
+	letters := 0
+	for _, t := range toks {
+		dst = appendSkeleton(dst, t)
+		letters += len(t)
+	}
+	return dst, letters >= 7 || len(toks) >= 2
 }
 
 // canonical is the place that stands for p in a key: the region a city
@@ -134,14 +140,8 @@ func skeletonIndex() map[string]string {
 		skelIndex = map[string]string{}
 		pops := map[string]int{}
 		gazetteer.Each(func(p gazetteer.Place) {
-			toks := dropPlaceWords(dropParticles(placeTokens(p.Name, nil)))
-			letters := 0
-			var sk []byte
-			for _, t := range toks {
-				sk = appendSkeleton(sk, t)
-				letters += len(t)
-			}
-			if letters < 7 && len(toks) < 2 {
+			sk, ok := indexSkeleton(nil, dropPlaceWords(dropParticles(placeTokens(p.Name, nil))))
+			if !ok {
 				return
 			}
 			c := canonical(p)
