@@ -121,8 +121,11 @@ func canonical(p gazetteer.Place) gazetteer.Place {
 	if c := p.Canonical(); c != p {
 		return c
 	}
-	if r, ok := p.Region(); ok && p.Kind == gazetteer.City && skeletonOf(p.Name) == skeletonOf(r.Name) {
-		return r
+	if r, ok := p.Region(); ok && p.Kind == gazetteer.City {
+		var a, b [64]byte
+		if string(appendSkeletonOf(a[:0], p.Name)) == string(appendSkeletonOf(b[:0], r.Name)) {
+			return r
+		}
 	}
 	return p
 }
@@ -450,12 +453,17 @@ var placeExonyms = func() map[string]string {
 
 // skeletonOf is PlaceKey without the fixed and exonym tables.
 func skeletonOf(name string) string {
-	toks := dropPlaceWords(dropParticles(placeTokens(name, nil)))
-	var out []byte
-	for _, t := range toks {
-		out = appendSkeleton(out, t)
+	var sk [64]byte
+	return string(appendSkeletonOf(sk[:0], name))
+}
+
+// appendSkeletonOf appends skeletonOf(name) to dst.
+func appendSkeletonOf(dst []byte, name string) []byte {
+	var buf [12]string
+	for _, t := range dropPlaceWords(dropParticles(placeTokens(name, buf[:0]))) {
+		dst = appendSkeleton(dst, t)
 	}
-	return string(out)
+	return dst
 }
 
 // cyrillic folds the Cyrillic letters (Russian and Ukrainian,
