@@ -209,10 +209,7 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 	var sk [64]byte
 	var skel []byte
 	if cluster == "" {
-		place := c.Location
-		if strings.TrimSpace(place) == "" {
-			place = c.LocationMention
-		}
+		place := placeName(c)
 		if country, ok := k.placeCountry(place); ok {
 			// the country blocks; the detector keeps apart the places
 			// that do not nest (Item.Event)
