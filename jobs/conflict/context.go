@@ -60,14 +60,7 @@ func contextRule(c *schema.Claim, ts []token, n int, ev time.Time) string {
 	// shot — eight of them fatally — across the city"), for the area and
 	// year rules: "57 died since May 7, and 100,000 were displaced across
 	// the city" does not count the dead across the city
-	clauseEnd := func(t *token) bool { return t.brk && (t.sep == ',' || t.sep == ';' || t.sep == ':') }
-	lo, hi := 0, len(ts)
-	if n >= 0 {
-		for lo = n; lo > 0 && !clauseEnd(&ts[lo-1]); lo-- {
-		}
-		for hi = n; hi < len(ts) && !clauseEnd(&ts[hi]); hi++ {
-		}
-	}
+	lo, hi := clauseOf(ts, n)
 	inClause := func(i int) bool { return i >= lo && i < hi }
 	pubYear := 0
 	if !ev.IsZero() {

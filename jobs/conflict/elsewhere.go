@@ -25,10 +25,7 @@ func elsewhere(s string, ts []token, i, hi int, a ArticleContext) bool {
 		return false
 	}
 	var home gazetteer.Place
-	homeOK := false
-	if a.Place != "" {
-		home, homeOK = placeOf(a.Place)
-	}
+	homeOK, homeRead := false, false
 	for j := i + 1; j+1 < hi && j <= i+5; j++ {
 		if ts[j].brk || ts[j].num {
 			return false
@@ -41,6 +38,11 @@ func elsewhere(s string, ts []token, i, hi int, a ArticleContext) bool {
 		name := namedAfter(s, ts, j+1, hi)
 		if name == "" || ownPlace(a, name) {
 			continue
+		}
+		if !homeRead {
+			// the article's main place, read once a name is there
+			home, homeOK = placeOf(a.Place)
+			homeRead = true
 		}
 		country := ""
 		if homeOK {
@@ -64,11 +66,11 @@ func elsewhere(s string, ts []token, i, hi int, a ArticleContext) bool {
 // abroad reports whether the place c's clause names (its location
 // mention) is a country other than the country of the article's main
 // place: under a cluster, a figure of another event, abroad.
-func abroad(c *schema.Claim, a ArticleContext) bool {
-	if c.LocationMention == "" || a.Place == "" {
+func (k *Keyer) abroad(c *schema.Claim) bool {
+	if c.LocationMention == "" {
 		return false
 	}
-	home, ok := placeOf(a.Place)
+	home, ok := k.homePlace()
 	if !ok {
 		return false
 	}

@@ -450,42 +450,33 @@ func (w *partitionWorker) markMinor(valid []bool) {
 		m := middle(&sides[k].iv)
 		return m, valid[k] && !sides[k].negated && !math.IsNaN(m)
 	}
-	if smallGroup(len(sides)) {
+	small := smallGroup(len(sides))
+	if !small {
 		for k := range sides {
-			s := &sides[k]
-			s.minor = false
-			m, ok := counts(k)
-			if !ok {
-				continue
+			if m, ok := counts(k); ok {
+				if h, ok := w.heads[sides[k].article]; !ok || m > h {
+					w.heads[sides[k].article] = m
+				}
 			}
-			h := m
+		}
+	}
+	for k := range sides {
+		s := &sides[k]
+		m, ok := counts(k)
+		if !ok {
+			s.minor = false
+			continue
+		}
+		h := m // the headline figure of s's article
+		if small {
 			for j := range sides {
 				if mj, ok := counts(j); ok && mj > h && sides[j].article == s.article {
 					h = mj
 				}
 			}
-			s.minor = m < h-math.Abs(h)*minorTolerance
+		} else {
+			h = w.heads[s.article]
 		}
-		return
-	}
-	for k := range sides {
-		s := &sides[k]
-		s.minor = false
-		m, ok := counts(k)
-		if !ok {
-			continue
-		}
-		if h, ok := w.heads[s.article]; !ok || m > h {
-			w.heads[s.article] = m
-		}
-	}
-	for k := range sides {
-		s := &sides[k]
-		m, ok := counts(k)
-		if !ok {
-			continue
-		}
-		h := w.heads[s.article]
 		s.minor = m < h-math.Abs(h)*minorTolerance
 	}
 }

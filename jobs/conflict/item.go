@@ -44,8 +44,11 @@ func ItemOf(c *schema.Claim) Item {
 	m := keyMarks(key)
 	key = m.group
 	path := ""
-	if strings.HasPrefix(keyPlace(key), "=") && keyPlace(key) == "="+countryOf(c) {
-		path = PlacePath(placeName(c)) // the gazetteer is read only without a cluster
+	if pk := keyPlace(key); strings.HasPrefix(pk, "=") {
+		// the gazetteer is read only without a cluster
+		if p, ok := placeOf(placeName(c)); ok && pk == "="+p.Country {
+			path = p.Path()
+		}
 	}
 	return Item{
 		Event:     eventSig(path, m.day, m.kind),
@@ -113,14 +116,6 @@ func placeName(c *schema.Claim) string {
 		return c.Location
 	}
 	return c.LocationMention
-}
-
-// countryOf is the country code of a claim's place in the gazetteer, or "".
-func countryOf(c *schema.Claim) string {
-	if p, ok := placeOf(placeName(c)); ok {
-		return p.Country
-	}
-	return "\x00"
 }
 
 // keyPlace returns the place field of a claim_key.

@@ -49,7 +49,8 @@ func KeyIn(c *schema.Claim, cluster string) string {
 }
 
 // Keyer computes claim_keys as KeyIn does, reading each sentence once for
-// consecutive claims of one sentence, as the claims of an article come.
+// consecutive claims of one sentence, as the claims of an article come,
+// and looking each place name up once for consecutive claims of one place.
 // Its zero value is ready to use; it is not safe for concurrent use.
 type Keyer struct {
 	art      ArticleContext // of the article whose claims come (SetArticle)
@@ -57,23 +58,42 @@ type Keyer struct {
 	n        int            // its number of tokens
 	read     bool           // sentence was read
 	toks     [maxTokens]token
-	seen     []seenClaim // the article's claims keyed so far (after SetArticle)
-	article  bool        // SetArticle was called
-	home     string      // the country of the article's main place, once read
+	seen     []seenClaim     // the article's claims keyed so far (after SetArticle)
+	article  bool            // SetArticle was called
+	home     gazetteer.Place // the article's main place, once read
+	homeOK   bool            // it is in the gazetteer
 	homeRead bool
+	// the last place name of a claim looked up in the article (the claims
+	// of an article mostly name one place), and its country when the
+	// gazetteer holds it
+	place, country   string
+	found, placeRead bool
 }
 
-// homeCountry returns the country of the article's main place in the
-// world gazetteer ("" when unknown), read once per article: the context in
-// which its places are looked up.
-func (k *Keyer) homeCountry() string {
+// homePlace returns the article's main place in the world gazetteer
+// (false when unknown), read once per article: its country is the context
+// in which the article's places are looked up.
+func (k *Keyer) homePlace() (gazetteer.Place, bool) {
 	if !k.homeRead {
+		k.home, k.homeOK = placeOf(k.art.Place)
 		k.homeRead = true
-		if p, ok := placeOf(k.art.Place); ok {
-			k.home = p.Country
-		}
 	}
-	return k.home
+	return k.home, k.homeOK
+}
+
+// placeCountry returns the country of a claim's place name when the world
+// gazetteer holds it, looked up in the context of the article's country;
+// the name is looked up once for consecutive claims of one place.
+func (k *Keyer) placeCountry(place string) (string, bool) {
+	if !k.placeRead || place != k.place {
+		ctx := ""
+		if home, ok := k.homePlace(); ok {
+			ctx = home.Country
+		}
+		p, ok := placeOfIn(place, ctx)
+		k.place, k.country, k.found, k.placeRead = place, p.Country, ok, true
+	}
+	return k.country, k.found
 }
 
 // seenClaim is where a claim of the article stands and what it counts,
@@ -107,7 +127,7 @@ func SetKeys(claims []schema.Claim, text string, published time.Time, cluster st
 // year and main place, which the quantity scope rules read (ScopeRule).
 // Without it (a zero context) the rules that need them do not apply.
 func (k *Keyer) SetArticle(a ArticleContext) {
-	k.art, k.seen, k.article, k.home, k.homeRead = a, k.seen[:0], true, "", false
+	k.art, k.seen, k.article, k.homeRead, k.placeRead = a, k.seen[:0], true, false, false
 }
 
 // classBefore returns the subject class of the nearest earlier claim of
@@ -189,17 +209,13 @@ func (k *Keyer) KeyIn(c *schema.Claim, cluster string) string {
 	var sk [64]byte
 	var skel []byte
 	if cluster == "" {
-		place := c.Location
-		if strings.TrimSpace(place) == "" {
-			place = c.LocationMention
-		}
-		ctx := k.homeCountry()
-		if p, ok := placeOfIn(place, ctx); ok {
+		place := placeName(c)
+		if country, ok := k.placeCountry(place); ok {
 			// the country blocks; the detector keeps apart the places
 			// that do not nest (Item.Event)
-			pk = "=" + p.Country
+			pk = "=" + country
 		} else {
-			pk, skel = placeKeyIn(place, ctx, sk[:0])
+			pk, skel = spellingKey(place, sk[:0])
 		}
 	}
 	unit := strings.ToLower(strings.TrimSpace(c.Unit))
@@ -426,7 +442,7 @@ func qualify(c *schema.Claim, cluster bool, k *Keyer) qualifiers {
 		q.shot = false // "five people are dead, six more shot": the wounded
 	}
 	q.scope = scopeRule(c, ts, n, k.art)
-	if cluster && q.scope.kind == "" && abroad(c, k.art) {
+	if cluster && q.scope.kind == "" && k.abroad(c) {
 		// "like they did during Rwanda, where close to a million people
 		// were massacred", in a report from South Sudan
 		q.scope = scope{kind: ScopeOther}

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimscan/claimscan/jobs/gazetteer"
-	"golang.org/x/text/unicode/norm"
 )
 
 // PlaceKey returns a key for a place name that is the same for the usual
@@ -28,13 +27,17 @@ func PlaceKey(name string) string {
 
 // placeKey is PlaceKey without allocating: it returns the key, or nil
 // and the key's skeleton appended to sk when the key is one.
-func placeKey(name string, sk []byte) (key string, skel []byte) { return placeKeyIn(name, "", sk) }
-
-// placeKeyIn is placeKey in the context of a country (see placeOfIn).
-func placeKeyIn(name, country string, sk []byte) (key string, skel []byte) {
-	if p, ok := placeOfIn(name, country); ok {
+func placeKey(name string, sk []byte) (key string, skel []byte) {
+	if p, ok := placeOf(name); ok {
 		return "=" + p.Key(), nil
 	}
+	return spellingKey(name, sk)
+}
+
+// spellingKey is placeKey for a name the gazetteer does not hold: its
+// fixed key or its exonym's skeleton, else "" and the name's skeleton
+// appended to sk.
+func spellingKey(name string, sk []byte) (key string, skel []byte) {
 	var buf [12]string
 	toks := placeTokens(name, buf[:0])
 	toks = dropParticles(toks)
@@ -88,21 +91,27 @@ func placeOfIn(name, country string) (gazetteer.Place, bool) {
 	if p, ok := gazetteer.LookupIn(string(joinTokens(joined[:0], toks)), country); ok {
 		return canonical(p), true
 	}
-	// a transliteration the table lacks: by its skeleton, for names long
-	// enough that a skeleton rarely stands for two places
-	var sk []byte
-	letters := 0
-	for _, t := range toks {
-		sk = appendSkeleton(sk, t)
-		letters += len(t)
-	}
-	if letters < 7 && len(toks) < 2 {
-		return gazetteer.Place{}, false
-	}
-	if k, ok := skeletonIndex()[string(sk)]; ok {
-		return gazetteer.ByKey(k)
+	// a transliteration the table lacks: by its skeleton
+	var sk [64]byte
+	if key, ok := indexSkeleton(sk[:0], toks); ok {
+		if k, ok := skeletonIndex()[string(key)]; ok {
+			return gazetteer.ByKey(k)
+		}
 	}
 	return gazetteer.Place{}, false
+}
+
+// indexSkeleton appends to dst the skeleton of a name's tokens (particles
+// and place words dropped) and reports whether the name is long enough
+// that a skeleton rarely stands for two places, seven letters or several
+// words: the names skeletonIndex holds and looks up.
+func indexSkeleton(dst []byte, toks []string) ([]byte, bool) {
+	letters := 0
+	for _, t := range toks {
+		dst = appendSkeleton(dst, t)
+		letters += len(t)
+	}
+	return dst, letters >= 7 || len(toks) >= 2
 }
 
 // canonical is the place that stands for p in a key: the region a city
@@ -112,8 +121,11 @@ func canonical(p gazetteer.Place) gazetteer.Place {
 	if c := p.Canonical(); c != p {
 		return c
 	}
-	if r, ok := p.Region(); ok && p.Kind == gazetteer.City && skeletonOf(p.Name) == skeletonOf(r.Name) {
-		return r
+	if r, ok := p.Region(); ok && p.Kind == gazetteer.City {
+		var a, b [64]byte
+		if string(appendSkeletonOf(a[:0], p.Name)) == string(appendSkeletonOf(b[:0], r.Name)) {
+			return r
+		}
 	}
 	return p
 }
@@ -131,14 +143,8 @@ func skeletonIndex() map[string]string {
 		skelIndex = map[string]string{}
 		pops := map[string]int{}
 		gazetteer.Each(func(p gazetteer.Place) {
-			toks := dropPlaceWords(dropParticles(placeTokens(p.Name, nil)))
-			letters := 0
-			var sk []byte
-			for _, t := range toks {
-				sk = appendSkeleton(sk, t)
-				letters += len(t)
-			}
-			if letters < 7 && len(toks) < 2 {
+			sk, ok := indexSkeleton(nil, dropPlaceWords(dropParticles(placeTokens(p.Name, nil))))
+			if !ok {
 				return
 			}
 			c := canonical(p)
@@ -215,11 +221,9 @@ func placeTokens(name string, toks []string) []string {
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			n := len(cur)
-			for _, d := range norm.NFD.String(string(r)) {
-				if d < utf8.RuneSelf && (unicode.IsLetter(d) || unicode.IsDigit(d)) {
-					cur = append(cur, byte(unicode.ToLower(d)))
-				}
-			}
+			// the letter without its diacritics, as the gazetteer
+			// folds names
+			cur = gazetteer.Fold(cur, string(r))
 			if len(cur) == n { // another script: keep the letter itself
 				cur = utf8.AppendRune(cur, r)
 			}
@@ -449,12 +453,17 @@ var placeExonyms = func() map[string]string {
 
 // skeletonOf is PlaceKey without the fixed and exonym tables.
 func skeletonOf(name string) string {
-	toks := dropPlaceWords(dropParticles(placeTokens(name, nil)))
-	var out []byte
-	for _, t := range toks {
-		out = appendSkeleton(out, t)
+	var sk [64]byte
+	return string(appendSkeletonOf(sk[:0], name))
+}
+
+// appendSkeletonOf appends skeletonOf(name) to dst.
+func appendSkeletonOf(dst []byte, name string) []byte {
+	var buf [12]string
+	for _, t := range dropPlaceWords(dropParticles(placeTokens(name, buf[:0]))) {
+		dst = appendSkeleton(dst, t)
 	}
-	return string(out)
+	return dst
 }
 
 // cyrillic folds the Cyrillic letters (Russian and Ukrainian,

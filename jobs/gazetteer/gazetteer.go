@@ -248,15 +248,30 @@ func atoi(s string) int {
 }
 
 // spaced appends name folded as Fold does, but with one space where it
-// has spaces or hyphens between letters.
+// has spaces or hyphens between letters: the fields between them folded
+// and joined by one space.
 func spaced(dst []byte, name string) []byte {
-	sep := false
-	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }) {
-		if sep {
+	fields := 0
+	field := func(f string) {
+		if fields > 0 {
 			dst = append(dst, ' ')
 		}
 		dst = Fold(dst, f)
-		sep = true
+		fields++
+	}
+	start := -1 // where the field being read starts
+	for i, r := range name {
+		sep := unicode.IsSpace(r) || r == '-'
+		switch {
+		case !sep && start < 0:
+			start = i
+		case sep && start >= 0:
+			field(name[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		field(name[start:])
 	}
 	return dst
 }
