@@ -10,6 +10,7 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"slices"
 	"sync/atomic"
 
 	"github.com/klauspost/compress/gzip"
@@ -105,7 +106,7 @@ func (in File) Read(ctx context.Context, opts Options, emit func(Record) error) 
 	var src io.Reader = cr
 	var decErr error
 	switch {
-	case spec.raw:
+	case slices.Contains(spec.raw, in.comp):
 	case in.comp == ".gz":
 		zr, err := gzip.NewReader(bufio.NewReaderSize(cr, 256<<10))
 		if err != nil {
