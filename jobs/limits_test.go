@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/claimscan/claimscan/jobs/extract"
@@ -55,18 +54,15 @@ func TestClaimLimits(t *testing.T) {
 	if s.Claims != int64(stage.MaxArticleClaims)+2 || s.Statuses[schema.StatusTooManyClaims] != 1 {
 		t.Errorf("summary: %d claims, statuses %v", s.Claims, s.Statuses)
 	}
-	perSentence := map[int32]int{}
-	err = output.ReadTable(context.Background(), filepath.Join(root, "out"), schema.ClaimsTable, func(rec arrow.RecordBatch) error {
-		rows, err := schema.Claims.Rows(rec)
-		for _, c := range rows {
-			if c.ArticleID == "died.txt" {
-				perSentence[c.SentenceIndex]++
-			}
-		}
-		return err
-	})
+	claims, err := Load(context.Background(), filepath.Join(root, "out"), schema.Claims)
 	if err != nil {
 		t.Fatal(err)
+	}
+	perSentence := map[int32]int{}
+	for _, c := range claims {
+		if c.ArticleID == "died.txt" {
+			perSentence[c.SentenceIndex]++
+		}
 	}
 	for si, n := range perSentence {
 		if n > stage.MaxSentenceClaims {

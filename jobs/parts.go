@@ -151,10 +151,10 @@ func (s *sequencer) writeParts(ctx context.Context, parts <-chan partJob) error 
 		t := time.Now()
 		err := ctx.Err()
 		if err == nil {
-			err = s.writePart(schema.ArticlesTable, job.index, articlesTable(s.cfg.WithText).Schema(), job.articles)
+			_, err = s.w.WritePart(schema.ArticlesTable, job.index, articlesTable(s.cfg.WithText).Schema(), job.articles...)
 		}
 		if err == nil {
-			err = s.writePart(schema.ClaimsTable, job.index, schema.Claims.Schema(), job.claims)
+			_, err = s.w.WritePart(schema.ClaimsTable, job.index, schema.Claims.Schema(), job.claims...)
 		}
 		job.release()
 		s.writeNanos.Add(int64(time.Since(t)))
@@ -166,21 +166,6 @@ func (s *sequencer) writeParts(ctx context.Context, parts <-chan partJob) error 
 		}
 	}
 	return nil
-}
-
-func (s *sequencer) writePart(table string, index int, sc *arrow.Schema, recs []arrow.RecordBatch) error {
-	p, err := s.w.NewPart(table, index, sc)
-	if err != nil {
-		return err
-	}
-	for _, rec := range recs {
-		if err := p.Write(rec); err != nil {
-			p.Abandon()
-			return err
-		}
-	}
-	_, err = p.Close()
-	return err
 }
 
 // writeConflicts runs the conflict stage and streams its rows into parts of

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/klauspost/compress/zstd"
 
 	"github.com/claimscan/claimscan/output"
@@ -58,19 +57,16 @@ func jsonLine(id, text string) string {
 // readArticles returns the articles table of a dataset by id.
 func readArticles(t *testing.T, dir string) map[string]schema.Article {
 	t.Helper()
-	out := map[string]schema.Article{}
-	err := output.ReadTable(context.Background(), dir, schema.ArticlesTable, func(rec arrow.RecordBatch) error {
-		rows, err := schema.Articles.Rows(rec)
-		for _, r := range rows {
-			if _, dup := out[r.ArticleID]; dup {
-				r.ArticleID += "#dup"
-			}
-			out[r.ArticleID] = r
-		}
-		return err
-	})
+	rows, err := Load(context.Background(), dir, schema.Articles)
 	if err != nil {
 		t.Fatal(err)
+	}
+	out := map[string]schema.Article{}
+	for _, r := range rows {
+		if _, dup := out[r.ArticleID]; dup {
+			r.ArticleID += "#dup"
+		}
+		out[r.ArticleID] = r
 	}
 	return out
 }

@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -71,22 +70,7 @@ func TestExitCodes(t *testing.T) {
 // TestInterrupt runs the real binary on a pipe that never ends, sends it
 // SIGINT, and checks it exits 130 within a second and leaves nothing behind.
 func TestInterrupt(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
-	root := t.TempDir()
-	bin := buildBinary(t)
-	fifo := filepath.Join(root, "stream.jsonl")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skipf("no named pipes here: %v", err)
-	}
-	outDir := filepath.Join(root, "data", "out")
-	cmd := exec.Command(bin, "run", "--out", outDir, fifo)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, stderr, fifo, data := startOnPipe(t)
 	w, err := os.OpenFile(fifo, os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -111,7 +95,7 @@ func TestInterrupt(t *testing.T) {
 	if !strings.Contains(stderr.String(), "interrupted") {
 		t.Errorf("stderr does not say it was interrupted:\n%s", stderr.String())
 	}
-	entries, _ := os.ReadDir(filepath.Join(root, "data"))
+	entries, _ := os.ReadDir(data)
 	if len(entries) != 0 {
 		t.Errorf("interrupted run left %v", entries)
 	}

@@ -38,10 +38,10 @@ type Reader interface {
 type formatSpec struct {
 	extensions []string // lower case, without .gz or .zst
 	reader     Reader
-	// raw: Read gets the file's bytes as stored and handles a .gz or .zst
-	// suffix itself (WARC files are gzipped record by record, Parquet
-	// compresses its own pages).
-	raw bool
+	// raw: the compressions (".gz", ".zst") whose file Read gets as
+	// stored and handles itself (WARC files are gzipped record by record,
+	// Parquet compresses its own pages); the others are undone before Read.
+	raw []string
 }
 
 // formats is the table of input formats, indexed by format.
@@ -49,8 +49,8 @@ var formats = [...]formatSpec{
 	formatText:    {extensions: []string{".txt", ".md"}, reader: oneArticle{formatText, "article", parseText}},
 	formatJSONL:   {extensions: []string{".jsonl", ".ndjson"}, reader: jsonlReader{}},
 	formatHTML:    {extensions: []string{".html", ".htm"}, reader: oneArticle{formatHTML, "page", parseHTML}},
-	formatWARC:    {extensions: []string{".warc"}, reader: warcReader{}, raw: true},
-	formatParquet: {extensions: []string{".parquet"}, reader: parquetReader{}, raw: true},
+	formatWARC:    {extensions: []string{".warc"}, reader: warcReader{}, raw: []string{".gz"}},
+	formatParquet: {extensions: []string{".parquet"}, reader: parquetReader{}, raw: []string{".gz", ".zst"}},
 }
 
 // classify returns the format and compression of a file name, or ok false

@@ -2,10 +2,11 @@ package input
 
 import (
 	"bytes"
-	"compress/gzip"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/klauspost/compress/gzip"
 )
 
 func writeFile(t testing.TB, path string, data []byte) {
@@ -18,10 +19,11 @@ func writeFile(t testing.TB, path string, data []byte) {
 	}
 }
 
-func gz(t testing.TB, data string) []byte {
+// gzipBytes compresses s as one gzip member.
+func gzipBytes(t testing.TB, s string) []byte {
 	var b bytes.Buffer
-	w := gzip.NewWriter(&b)
-	w.Write([]byte(data))
+	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	w.Write([]byte(s))
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}

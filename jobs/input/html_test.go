@@ -154,7 +154,7 @@ func TestNodeText(t *testing.T) {
 func TestReadHTMLFiles(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "a/page.html"), readFixture(t, "html/riverton-post-bridge.html"))
-	writeFile(t, filepath.Join(dir, "a/page2.HTM.gz"), gz(t, string(readFixture(t, "html/riverton-post-bridge.html"))))
+	writeFile(t, filepath.Join(dir, "a/page2.HTM.gz"), gzipBytes(t, string(readFixture(t, "html/riverton-post-bridge.html"))))
 	writeFile(t, filepath.Join(dir, "big.htm"), bytes.Repeat([]byte("<p>x</p>"), 1000))
 	got := map[string]Record{}
 	for _, r := range readRecords(t, 4096, dir) {

@@ -45,7 +45,7 @@ func (jsonlReader) Read(ctx context.Context, in *Source) error {
 			line++
 			rec := Record{path: in.display, line: line, format: formatJSONL}
 			if tooLong {
-				rec.id = fmt.Sprintf("%s#L%d", in.display, line)
+				rec.id = lineID(in.display, line)
 				rec.status, rec.err = schema.StatusTooLarge, fmt.Sprintf("line is larger than --max-article-bytes (%d)", in.maxBytes)
 				if in.stream {
 					// The rest of the line may never end (a device).
@@ -65,7 +65,7 @@ func (jsonlReader) Read(ctx context.Context, in *Source) error {
 			return nil
 		}
 		if err != nil {
-			return in.emit(Record{id: fmt.Sprintf("%s#L%d", in.display, line+1), path: in.display, line: line + 1, status: schema.StatusReadError,
+			return in.emit(Record{id: lineID(in.display, line+1), path: in.display, line: line + 1, status: schema.StatusReadError,
 				err: fmt.Sprintf("%s; the rest of the file is unread", describeErr(err))})
 		}
 	}
@@ -156,7 +156,7 @@ func unmarshalRecord(raw []byte, j *jsonArticle) (err error) {
 
 // invalidJSON is the result of a record that is not a JSON object.
 func invalidJSON(rec *Record, err error) Fields {
-	return Fields{id: fmt.Sprintf("%s#L%d", rec.path, rec.line), status: schema.StatusParseError, err: "invalid JSON: " + err.Error()}
+	return Fields{id: lineID(rec.path, rec.line), status: schema.StatusParseError, err: "invalid JSON: " + err.Error()}
 }
 
 // fromJSON maps a decoded record to the article's fields, reading its raw
@@ -170,7 +170,7 @@ func fromJSON(rec *Record, j *jsonArticle, readID func(json.RawMessage) (string,
 		f.notes = append(f.notes, "record has no id; id made from path and line")
 	}
 	if id == "" {
-		id = fmt.Sprintf("%s#L%d", rec.path, rec.line)
+		id = lineID(rec.path, rec.line)
 	}
 	f.id, f.title, f.url, f.outlet, f.cluster = id, j.Title, j.URL, j.Outlet, strings.TrimSpace(j.Cluster)
 	switch {

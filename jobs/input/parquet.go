@@ -93,7 +93,7 @@ func (parquetReader) Read(ctx context.Context, in *Source) error {
 			return ctx.Err()
 		}
 		if err != nil && groupEnd > row {
-			rec := Record{id: fmt.Sprintf("%s#L%d", in.display, row+1), path: in.display, line: row + 1, format: formatParquet,
+			rec := Record{id: lineID(in.display, row+1), path: in.display, line: row + 1, format: formatParquet,
 				status: schema.StatusReadError, err: fmt.Sprintf("rows %d to %d (row group %d) are unread: %v", row+1, groupEnd, rg, err)}
 			if e := in.emit(rec); e != nil {
 				return e
@@ -142,7 +142,7 @@ func (in *Source) parquetRow(cols map[string]arrow.Array, i int, line int64) Rec
 		m.id, _ = stringAt(c, i)
 	}
 	if m.id == "" {
-		m.id = fmt.Sprintf("%s#L%d", in.display, line)
+		m.id = lineID(in.display, line)
 		m.notes = append(m.notes, "record has no id; id made from path and line")
 	}
 	rec.id = m.id

@@ -256,7 +256,7 @@ func TestReadParquetOtherTypes(t *testing.T) {
 func TestReadParquetBadFiles(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "not.parquet"), []byte("PAR1 this is not a parquet file at all"))
-	writeFile(t, filepath.Join(dir, "packed.parquet.gz"), gz(t, "x"))
+	writeFile(t, filepath.Join(dir, "packed.parquet.gz"), gzipBytes(t, "x"))
 	got := map[string]Record{}
 	for _, r := range readRecords(t, 1<<20, dir) {
 		got[r.id] = r

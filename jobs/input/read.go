@@ -10,6 +10,7 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"slices"
 	"sync/atomic"
 
 	"github.com/klauspost/compress/gzip"
@@ -105,7 +106,7 @@ func (in File) Read(ctx context.Context, opts Options, emit func(Record) error) 
 	var src io.Reader = cr
 	var decErr error
 	switch {
-	case spec.raw:
+	case slices.Contains(spec.raw, in.comp):
 	case in.comp == ".gz":
 		zr, err := gzip.NewReader(bufio.NewReaderSize(cr, 256<<10))
 		if err != nil {
@@ -132,13 +133,11 @@ func (in File) Read(ctx context.Context, opts Options, emit func(Record) error) 
 		return nil, err
 	}
 	// Hash the whole file for the manifest, also the part left unread; a
-	// stream only as far as it was read (a device would never end).
+	// stream only as far as it was read (a device would never end). A read
+	// error here was reported on a record already, or the file's records
+	// were all read: either way the manifest gets the hash of what was read.
 	if !in.stream {
-		if _, err := io.Copy(io.Discard, cr); err != nil && ctx.Err() == nil {
-			// The read error was reported on a record already, or the file
-			// was fully read; the manifest gets the hash of what was read.
-			_ = err
-		}
+		io.Copy(io.Discard, cr)
 	}
 	return &output.Input{Path: in.display, Size: cr.n, SHA256: hex.EncodeToString(cr.h.Sum(nil))}, nil
 }

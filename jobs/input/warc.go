@@ -65,17 +65,7 @@ func (warcReader) Parse(rec *Record) Fields { return parseHTML(rec) }
 // names the offset. A page that the end of the file cuts short keeps what
 // was read of it: a read_error with its text and claims.
 func (warcReader) Read(ctx context.Context, in *Source) error {
-	src := in.src
-	switch in.comp {
-	case ".zst":
-		zr, err := zstd.NewReader(src, zstd.WithDecoderConcurrency(1), zstd.WithDecoderLowmem(true))
-		if err != nil {
-			return in.emit(Record{id: in.id, path: in.display, status: schema.StatusReadError, err: "zstd: " + err.Error()})
-		}
-		defer zr.Close()
-		src = zr
-	}
-	wr := warc.NewReader(src)
+	wr := warc.NewReader(in.src)
 	wp := &warcPages{br: bufio.NewReaderSize(nil, maxHTTPHeader), maxBytes: in.maxBytes}
 	var n int64
 	for {

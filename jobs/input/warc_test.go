@@ -94,16 +94,6 @@ func chunked(s string, n int) string {
 	return b.String()
 }
 
-func gzipBytes(t testing.TB, s string) []byte {
-	var b bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-	w.Write([]byte(s))
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
 // sampleWARCRecords returns the records of fixtures/warc/sample.warc.gz:
 // three pages (one chunked and gzip-encoded, one in Latin-1 declared only
 // in the HTTP header) and records that are not articles (warcinfo, a

@@ -41,10 +41,7 @@ func ProcessFile(ctx context.Context, path string, opts FileOptions, emit func(R
 	}
 	p := &Processor{Latest: input.LatestPublished(time.Now())}
 	in, err := f.Read(ctx, input.Options{MaxBytes: maxBytes}, func(rec input.Record) error {
-		if r := p.Process(rec); !r.Known {
-			return emit(r)
-		}
-		return nil
+		return emit(p.Process(rec))
 	})
 	if err != nil {
 		return output.Input{}, err
