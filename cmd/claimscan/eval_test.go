@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 	"testing"
 
@@ -67,77 +66,13 @@ func devDataset(t *testing.T) devRun {
 }
 
 // writeDevCorpus writes the articles the gold file names as one JSONL
-// corpus: records of the shared GVA and ECB+ corpora as they are, the seed
-// files as records of the seed cluster.
+// corpus (fixtures.DevCorpus), with their clusters.
 func writeDevCorpus(goldPath, out string) error {
-	want := map[string]bool{}
-	if err := eachJSON(goldPath, func(m map[string]any) {
-		want[m["article_id"].(string)] = true
-	}); err != nil {
-		return err
-	}
-	f, err := os.Create(out)
+	recs, _, err := fixtures.DevCorpus(goldPath)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
-	for _, name := range []string{"gva-semeval2018", "ecbplus"} {
-		p, ok := fixtures.Shared(filepath.Join("corpora", name, "articles.jsonl"))
-		if !ok {
-			continue
-		}
-		if err := eachJSON(p, func(m map[string]any) {
-			if id, _ := m["id"].(string); want[id] {
-				enc.Encode(m)
-			}
-		}); err != nil {
-			return err
-		}
-	}
-	if seeds, ok := fixtures.Shared("corpora/seeds"); ok {
-		ents, err := os.ReadDir(seeds)
-		if err != nil {
-			return err
-		}
-		for _, e := range ents {
-			id := strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))
-			if !want[id] {
-				continue
-			}
-			b, err := os.ReadFile(filepath.Join(seeds, e.Name()))
-			if err != nil {
-				return err
-			}
-			enc.Encode(map[string]string{"id": id, "text": string(b), "cluster": "seed-idlib-2019-08"})
-		}
-	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	return f.Close()
-}
-
-func eachJSON(path string, f func(map[string]any)) error {
-	fh, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer fh.Close()
-	sc := bufio.NewScanner(fh)
-	sc.Buffer(nil, 1<<26)
-	for sc.Scan() {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var m map[string]any
-		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-			return err
-		}
-		f(m)
-	}
-	return sc.Err()
+	return fixtures.WriteDevCorpus(out, recs, true)
 }
 
 // evalJSON runs "claimscan eval --json" on the development set and returns
