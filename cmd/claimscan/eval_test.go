@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"os"
@@ -72,7 +71,7 @@ func writeDevCorpus(goldPath, out string) error {
 	if err != nil {
 		return err
 	}
-	return fixtures.WriteDevCorpus(out, recs, true)
+	return fixtures.WriteJSONL(out, recs)
 }
 
 // evalJSON runs "claimscan eval --json" on the development set and returns
@@ -95,8 +94,7 @@ func evalJSON(t *testing.T, d devRun) map[string]any {
 // on the same dataset and requires the same figures, conflicts included.
 func TestEvalDevSetMatchesScorePy(t *testing.T) {
 	d := devDataset(t)
-	py, err := exec.LookPath("python3")
-	if err != nil {
+	if _, err := exec.LookPath("python3"); err != nil {
 		t.Skip("python3 not found")
 	}
 	ctx := context.Background()
@@ -108,32 +106,21 @@ func TestEvalDevSetMatchesScorePy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmp := t.TempDir()
-	cpath, kpath := filepath.Join(tmp, "claims.jsonl"), filepath.Join(tmp, "conflicts.jsonl")
-	writeRows(t, cpath, len(claims), func(i int) map[string]any {
+	cs := make([]map[string]any, len(claims))
+	for i := range claims {
 		c := &claims[i]
-		return map[string]any{"claim_id": c.ClaimID, "article_id": c.ArticleID, "char_start": c.CharStart, "char_end": c.CharEnd,
+		cs[i] = map[string]any{"claim_id": c.ClaimID, "article_id": c.ArticleID, "char_start": c.CharStart, "char_end": c.CharEnd,
 			"kind": c.Kind, "predicate": c.Predicate, "source": c.Source,
 			"value_low": jsonFloat(c.ValueLow), "value_best": jsonFloat(c.ValueBest), "value_high": jsonFloat(c.ValueHigh)}
-	})
-	writeRows(t, kpath, len(conflicts), func(i int) map[string]any {
+	}
+	ks := make([]map[string]any, len(conflicts))
+	for i := range conflicts {
 		k := &conflicts[i]
-		return map[string]any{"conflict_id": k.ConflictID, "claim_id_a": k.ClaimIDA, "claim_id_b": k.ClaimIDB, "kind": k.Kind, "severity": k.Severity}
-	})
-	script := filepath.Join(d.dir, "score.py")
-	ref := map[string]any{}
-	for _, args := range [][]string{{"claims", d.corpus, cpath, kpath}, {"numbers", cpath}} {
-		out, err := exec.Command(py, append([]string{script}, args...)...).Output()
-		if err != nil {
-			t.Fatalf("score.py %s: %v", args[0], err)
-		}
-		var m map[string]any
-		if err := json.Unmarshal(out, &m); err != nil {
-			t.Fatalf("score.py %s: %v\n%s", args[0], err, out)
-		}
-		for k, v := range m {
-			ref[k] = v
-		}
+		ks[i] = map[string]any{"conflict_id": k.ConflictID, "claim_id_a": k.ClaimIDA, "claim_id_b": k.ClaimIDB, "kind": k.Kind, "severity": k.Severity}
+	}
+	ref, err := fixtures.ScorePy(t.TempDir(), filepath.Join(d.dir, "score.py"), d.corpus, cs, ks)
+	if err != nil {
+		t.Fatal(err)
 	}
 	got := evalJSON(t, d)
 	keys := make([]string, 0, len(ref))
@@ -159,27 +146,6 @@ func jsonFloat(f schema.Float) any {
 		return nil
 	}
 	return f.V
-}
-
-func writeRows(t *testing.T, path string, n int, row func(int) map[string]any) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
-	for i := range n {
-		if err := enc.Encode(row(i)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestDevSetFloors holds the development set's figures where they stand:

@@ -26,10 +26,11 @@ func devCorpus(t *testing.T, dir string) (withCluster, without string, ok bool) 
 		return "", "", false
 	}
 	withCluster, without = filepath.Join(dir, "dev.jsonl"), filepath.Join(dir, "dev-nocluster.jsonl")
-	for path, cluster := range map[string]bool{withCluster: true, without: false} {
-		if err := fixtures.WriteDevCorpus(path, recs, cluster); err != nil {
-			t.Fatal(err)
-		}
+	if err := fixtures.WriteJSONL(withCluster, recs); err != nil {
+		t.Fatal(err)
+	}
+	if err := fixtures.WriteJSONL(without, recs, "cluster"); err != nil {
+		t.Fatal(err)
 	}
 	return withCluster, without, true
 }
