@@ -15,8 +15,9 @@ import (
 	"github.com/claimscan/claimscan/schema"
 )
 
-// devRun is the whole job run once over the development set's articles
-// (../shared/eval-dev), shared by the tests below.
+// devRun is the whole job run over the articles of a gold file in the
+// development set's format (runDevSet); devDataset's, over
+// ../shared/eval-dev, is run once and shared by the tests below.
 type devRun struct {
 	dir, gold, corpus, out string
 	err                    string // why the run is not there: the test skips or fails with it
@@ -44,12 +45,8 @@ func devDataset(t *testing.T) devRun {
 			devRes = devRun{err: err.Error()}
 			return
 		}
-		d := devRun{dir: dir, gold: filepath.Join(dir, "gold.jsonl"), corpus: filepath.Join(tmp, "corpus.jsonl"), out: filepath.Join(tmp, "out")}
-		if err := writeDevCorpus(d.gold, d.corpus); err != nil {
-			devRes = devRun{err: err.Error()}
-			return
-		}
-		if _, err := jobs.Run(context.Background(), jobs.Config{Paths: []string{d.corpus}, Out: d.out}); err != nil {
+		d, err := runDevSet(filepath.Join(dir, "gold.jsonl"), tmp)
+		if err != nil {
 			devRes = devRun{err: err.Error()}
 			return
 		}
@@ -64,18 +61,22 @@ func devDataset(t *testing.T) devRun {
 	return devRes
 }
 
-// writeDevCorpus writes the articles the gold file names as one JSONL
-// corpus (fixtures.DevCorpus), with their clusters.
-func writeDevCorpus(goldPath, out string) error {
-	recs, _, err := fixtures.DevCorpus(goldPath)
-	if err != nil {
-		return err
+// runDevSet writes the articles the gold file names (fixtures.DevCorpus),
+// with their clusters, as one JSONL corpus in tmp and runs the job on it.
+func runDevSet(gold, tmp string) (devRun, error) {
+	d := devRun{dir: filepath.Dir(gold), gold: gold, corpus: filepath.Join(tmp, "corpus.jsonl"), out: filepath.Join(tmp, "out")}
+	recs, _, err := fixtures.DevCorpus(gold)
+	if err == nil {
+		err = fixtures.WriteJSONL(d.corpus, recs)
 	}
-	return fixtures.WriteJSONL(out, recs)
+	if err == nil {
+		_, err = jobs.Run(context.Background(), jobs.Config{Paths: []string{d.corpus}, Out: d.out})
+	}
+	return d, err
 }
 
-// evalJSON runs "claimscan eval --json" on the development set and returns
-// its figures.
+// evalJSON runs "claimscan eval --json" on the run of a development set
+// and returns its figures.
 func evalJSON(t *testing.T, d devRun) map[string]any {
 	t.Helper()
 	code, stdout, stderr := runCLI(t, "eval", "--json", "--gold", d.gold, d.out)
@@ -189,23 +190,11 @@ func TestExtraSetFloors(t *testing.T) {
 	if _, ok := fixtures.Shared("corpora/gva-semeval2018/articles.jsonl"); !ok {
 		t.Skip("shared GVA corpus not present")
 	}
-	gold := filepath.Join(fixtures.Root(), "eval-extra", "gold.jsonl")
-	tmp := t.TempDir()
-	corpus, out := filepath.Join(tmp, "corpus.jsonl"), filepath.Join(tmp, "out")
-	if err := writeDevCorpus(gold, corpus); err != nil {
+	d, err := runDevSet(filepath.Join(fixtures.Root(), "eval-extra", "gold.jsonl"), t.TempDir())
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := jobs.Run(context.Background(), jobs.Config{Paths: []string{corpus}, Out: out}); err != nil {
-		t.Fatal(err)
-	}
-	code, stdout, stderr := runCLI(t, "eval", "--json", "--gold", gold, out)
-	if code != exitOK {
-		t.Fatalf("eval exit %d: %s", code, stderr)
-	}
-	var got map[string]any
-	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
-		t.Fatal(err)
-	}
+	got := evalJSON(t, d)
 	if got["gold_claims"] != float64(17) {
 		t.Errorf("gold_claims %v, want 17", got["gold_claims"])
 	}
