@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 	"testing"
 
@@ -17,8 +15,9 @@ import (
 	"github.com/claimscan/claimscan/schema"
 )
 
-// devRun is the whole job run once over the development set's articles
-// (../shared/eval-dev), shared by the tests below.
+// devRun is the whole job run over the articles of a gold file in the
+// development set's format (runDevSet); devDataset's, over
+// ../shared/eval-dev, is run once and shared by the tests below.
 type devRun struct {
 	dir, gold, corpus, out string
 	err                    string // why the run is not there: the test skips or fails with it
@@ -46,12 +45,8 @@ func devDataset(t *testing.T) devRun {
 			devRes = devRun{err: err.Error()}
 			return
 		}
-		d := devRun{dir: dir, gold: filepath.Join(dir, "gold.jsonl"), corpus: filepath.Join(tmp, "corpus.jsonl"), out: filepath.Join(tmp, "out")}
-		if err := writeDevCorpus(d.gold, d.corpus); err != nil {
-			devRes = devRun{err: err.Error()}
-			return
-		}
-		if _, err := jobs.Run(context.Background(), jobs.Config{Paths: []string{d.corpus}, Out: d.out}); err != nil {
+		d, err := runDevSet(filepath.Join(dir, "gold.jsonl"), tmp)
+		if err != nil {
 			devRes = devRun{err: err.Error()}
 			return
 		}
@@ -66,82 +61,22 @@ func devDataset(t *testing.T) devRun {
 	return devRes
 }
 
-// writeDevCorpus writes the articles the gold file names as one JSONL
-// corpus: records of the shared GVA and ECB+ corpora as they are, the seed
-// files as records of the seed cluster.
-func writeDevCorpus(goldPath, out string) error {
-	want := map[string]bool{}
-	if err := eachJSON(goldPath, func(m map[string]any) {
-		want[m["article_id"].(string)] = true
-	}); err != nil {
-		return err
+// runDevSet writes the articles the gold file names (fixtures.DevCorpus),
+// with their clusters, as one JSONL corpus in tmp and runs the job on it.
+func runDevSet(gold, tmp string) (devRun, error) {
+	d := devRun{dir: filepath.Dir(gold), gold: gold, corpus: filepath.Join(tmp, "corpus.jsonl"), out: filepath.Join(tmp, "out")}
+	recs, _, err := fixtures.DevCorpus(gold)
+	if err == nil {
+		err = fixtures.WriteJSONL(d.corpus, recs)
 	}
-	f, err := os.Create(out)
-	if err != nil {
-		return err
+	if err == nil {
+		_, err = jobs.Run(context.Background(), jobs.Config{Paths: []string{d.corpus}, Out: d.out})
 	}
-	defer f.Close()
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
-	for _, name := range []string{"gva-semeval2018", "ecbplus"} {
-		p, ok := fixtures.Shared(filepath.Join("corpora", name, "articles.jsonl"))
-		if !ok {
-			continue
-		}
-		if err := eachJSON(p, func(m map[string]any) {
-			if id, _ := m["id"].(string); want[id] {
-				enc.Encode(m)
-			}
-		}); err != nil {
-			return err
-		}
-	}
-	if seeds, ok := fixtures.Shared("corpora/seeds"); ok {
-		ents, err := os.ReadDir(seeds)
-		if err != nil {
-			return err
-		}
-		for _, e := range ents {
-			id := strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))
-			if !want[id] {
-				continue
-			}
-			b, err := os.ReadFile(filepath.Join(seeds, e.Name()))
-			if err != nil {
-				return err
-			}
-			enc.Encode(map[string]string{"id": id, "text": string(b), "cluster": "seed-idlib-2019-08"})
-		}
-	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	return f.Close()
+	return d, err
 }
 
-func eachJSON(path string, f func(map[string]any)) error {
-	fh, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer fh.Close()
-	sc := bufio.NewScanner(fh)
-	sc.Buffer(nil, 1<<26)
-	for sc.Scan() {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var m map[string]any
-		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-			return err
-		}
-		f(m)
-	}
-	return sc.Err()
-}
-
-// evalJSON runs "claimscan eval --json" on the development set and returns
-// its figures.
+// evalJSON runs "claimscan eval --json" on the run of a development set
+// and returns its figures.
 func evalJSON(t *testing.T, d devRun) map[string]any {
 	t.Helper()
 	code, stdout, stderr := runCLI(t, "eval", "--json", "--gold", d.gold, d.out)
@@ -160,8 +95,7 @@ func evalJSON(t *testing.T, d devRun) map[string]any {
 // on the same dataset and requires the same figures, conflicts included.
 func TestEvalDevSetMatchesScorePy(t *testing.T) {
 	d := devDataset(t)
-	py, err := exec.LookPath("python3")
-	if err != nil {
+	if _, err := exec.LookPath("python3"); err != nil {
 		t.Skip("python3 not found")
 	}
 	ctx := context.Background()
@@ -173,32 +107,21 @@ func TestEvalDevSetMatchesScorePy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmp := t.TempDir()
-	cpath, kpath := filepath.Join(tmp, "claims.jsonl"), filepath.Join(tmp, "conflicts.jsonl")
-	writeRows(t, cpath, len(claims), func(i int) map[string]any {
+	cs := make([]map[string]any, len(claims))
+	for i := range claims {
 		c := &claims[i]
-		return map[string]any{"claim_id": c.ClaimID, "article_id": c.ArticleID, "char_start": c.CharStart, "char_end": c.CharEnd,
+		cs[i] = map[string]any{"claim_id": c.ClaimID, "article_id": c.ArticleID, "char_start": c.CharStart, "char_end": c.CharEnd,
 			"kind": c.Kind, "predicate": c.Predicate, "source": c.Source,
 			"value_low": jsonFloat(c.ValueLow), "value_best": jsonFloat(c.ValueBest), "value_high": jsonFloat(c.ValueHigh)}
-	})
-	writeRows(t, kpath, len(conflicts), func(i int) map[string]any {
+	}
+	ks := make([]map[string]any, len(conflicts))
+	for i := range conflicts {
 		k := &conflicts[i]
-		return map[string]any{"conflict_id": k.ConflictID, "claim_id_a": k.ClaimIDA, "claim_id_b": k.ClaimIDB, "kind": k.Kind, "severity": k.Severity}
-	})
-	script := filepath.Join(d.dir, "score.py")
-	ref := map[string]any{}
-	for _, args := range [][]string{{"claims", d.corpus, cpath, kpath}, {"numbers", cpath}} {
-		out, err := exec.Command(py, append([]string{script}, args...)...).Output()
-		if err != nil {
-			t.Fatalf("score.py %s: %v", args[0], err)
-		}
-		var m map[string]any
-		if err := json.Unmarshal(out, &m); err != nil {
-			t.Fatalf("score.py %s: %v\n%s", args[0], err, out)
-		}
-		for k, v := range m {
-			ref[k] = v
-		}
+		ks[i] = map[string]any{"conflict_id": k.ConflictID, "claim_id_a": k.ClaimIDA, "claim_id_b": k.ClaimIDB, "kind": k.Kind, "severity": k.Severity}
+	}
+	ref, err := fixtures.ScorePy(t.TempDir(), filepath.Join(d.dir, "score.py"), d.corpus, cs, ks)
+	if err != nil {
+		t.Fatal(err)
 	}
 	got := evalJSON(t, d)
 	keys := make([]string, 0, len(ref))
@@ -224,27 +147,6 @@ func jsonFloat(f schema.Float) any {
 		return nil
 	}
 	return f.V
-}
-
-func writeRows(t *testing.T, path string, n int, row func(int) map[string]any) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
-	for i := range n {
-		if err := enc.Encode(row(i)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestDevSetFloors holds the development set's figures where they stand:
@@ -288,23 +190,11 @@ func TestExtraSetFloors(t *testing.T) {
 	if _, ok := fixtures.Shared("corpora/gva-semeval2018/articles.jsonl"); !ok {
 		t.Skip("shared GVA corpus not present")
 	}
-	gold := filepath.Join(fixtures.Root(), "eval-extra", "gold.jsonl")
-	tmp := t.TempDir()
-	corpus, out := filepath.Join(tmp, "corpus.jsonl"), filepath.Join(tmp, "out")
-	if err := writeDevCorpus(gold, corpus); err != nil {
+	d, err := runDevSet(filepath.Join(fixtures.Root(), "eval-extra", "gold.jsonl"), t.TempDir())
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := jobs.Run(context.Background(), jobs.Config{Paths: []string{corpus}, Out: out}); err != nil {
-		t.Fatal(err)
-	}
-	code, stdout, stderr := runCLI(t, "eval", "--json", "--gold", gold, out)
-	if code != exitOK {
-		t.Fatalf("eval exit %d: %s", code, stderr)
-	}
-	var got map[string]any
-	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
-		t.Fatal(err)
-	}
+	got := evalJSON(t, d)
 	if got["gold_claims"] != float64(17) {
 		t.Errorf("gold_claims %v, want 17", got["gold_claims"])
 	}

@@ -1,117 +1,38 @@
 package conflict_test
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/claimscan/claimscan/fixtures"
 	"github.com/claimscan/claimscan/jobs/eval"
 )
 
-// devCorpus writes the development set's articles (../shared/eval-dev: the
-// articles of gold.jsonl from the GVA and ECB+ corpora, and the seed
-// files, as score.py's "corpus" command does) to dir, once with their
-// clusters and once without, and returns the two paths; ok is false when
-// the shared set is absent.
+// devCorpus writes the development set's articles (../shared/eval-dev,
+// fixtures.DevCorpus) to dir, once with their clusters and once without,
+// and returns the two paths; ok is false when a shared corpus is absent.
 func devCorpus(t *testing.T, dir string) (withCluster, without string, ok bool) {
 	t.Helper()
 	gold, okGold := fixtures.Shared("eval-dev/gold.jsonl")
 	if !okGold {
 		return "", "", false
 	}
-	want := map[string]bool{}
-	readLines(t, gold, func(b []byte) {
-		var g struct {
-			ArticleID string `json:"article_id"`
-		}
-		if err := json.Unmarshal(b, &g); err != nil {
-			t.Fatal(err)
-		}
-		want[g.ArticleID] = true
-	})
-	var recs []map[string]any
-	for _, name := range []string{"gva-semeval2018", "ecbplus"} {
-		p, ok := fixtures.Shared(filepath.Join("corpora", name, "articles.jsonl"))
-		if !ok {
-			return "", "", false
-		}
-		readLines(t, p, func(b []byte) {
-			var m map[string]any
-			if err := json.Unmarshal(b, &m); err != nil {
-				t.Fatal(err)
-			}
-			if id, _ := m["id"].(string); want[id] {
-				recs = append(recs, m)
-			}
-		})
+	recs, complete, err := fixtures.DevCorpus(gold)
+	if err != nil {
+		t.Fatal(err)
 	}
-	seeds, okSeeds := fixtures.Shared("corpora/seeds")
-	if !okSeeds {
+	if !complete {
 		return "", "", false
 	}
-	ents, err := os.ReadDir(seeds)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range ents {
-		id := strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))
-		if !want[id] {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(seeds, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		recs = append(recs, map[string]any{"id": id, "text": string(b), "cluster": "seed-idlib-2019-08"})
-	}
-	write := func(path string, cluster bool) {
-		f, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		enc := json.NewEncoder(f)
-		for _, m := range recs {
-			r := map[string]any{}
-			for k, v := range m {
-				if k != "cluster" || cluster {
-					r[k] = v
-				}
-			}
-			if err := enc.Encode(r); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := f.Close(); err != nil {
-			t.Fatal(err)
-		}
-	}
 	withCluster, without = filepath.Join(dir, "dev.jsonl"), filepath.Join(dir, "dev-nocluster.jsonl")
-	write(withCluster, true)
-	write(without, false)
+	if err := fixtures.WriteJSONL(withCluster, recs); err != nil {
+		t.Fatal(err)
+	}
+	if err := fixtures.WriteJSONL(without, recs, "cluster"); err != nil {
+		t.Fatal(err)
+	}
 	return withCluster, without, true
-}
-
-func readLines(t *testing.T, path string, f func([]byte)) {
-	t.Helper()
-	fh, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fh.Close()
-	sc := bufio.NewScanner(fh)
-	sc.Buffer(nil, 1<<26)
-	for sc.Scan() {
-		if len(strings.TrimSpace(sc.Text())) > 0 {
-			f(sc.Bytes())
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestDevSetConflictFloors scores the conflicts of the development set

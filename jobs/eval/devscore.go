@@ -187,10 +187,6 @@ func ScoreDev(set DevSet, claims []schema.Claim, conflicts []schema.Conflict) De
 		}
 	}
 	prec, rec := ratio(m, nPred), ratio(m, nGold)
-	f1 := 0.0
-	if prec+rec > 0 {
-		f1 = 2 * prec * rec / (prec + rec)
-	}
 	predOK, srcOK := 0, 0
 	for gi := range gold {
 		pi, ok := g2p[gi]
@@ -218,7 +214,7 @@ func ScoreDev(set DevSet, claims []schema.Claim, conflicts []schema.Conflict) De
 		}
 	}
 	r.GoldClaims, r.PredClaims, r.Matched = nGold, nPred, m
-	r.Precision, r.Recall, r.F1 = round3(prec), round3(rec), round3(f1)
+	r.Precision, r.Recall, r.F1 = round3(prec), round3(rec), round3(f1(prec, rec))
 	if m > 0 {
 		r.PredicateAcc, r.SourceAcc = round3(float64(predOK)/float64(m)), round3(float64(srcOK)/float64(m))
 	}
@@ -317,10 +313,6 @@ func (r *DevReport) scoreConflicts(set DevSet, pred []*schema.Claim, p2g map[int
 	}
 	cr := ratio(len(found), len(gc))
 	cp := ratio(judged-wrong, judged)
-	cf := 0.0
-	if cp+cr > 0 {
-		cf = 2 * cp * cr / (cp + cr)
-	}
 	ka := ratio(kindOK, len(found))
 	slices.SortStableFunc(verdicts, func(a, b verdict) int { return cmp.Compare(b.sev, a.sev) })
 	top := verdicts[:min(30, len(verdicts))]
@@ -333,7 +325,7 @@ func (r *DevReport) scoreConflicts(set DevSet, pred []*schema.Claim, p2g map[int
 	ints := func(v int) *int { return &v }
 	fl := func(v float64) *float64 { v = round3(v); return &v }
 	r.GoldConflicts, r.ConflictsFound = ints(len(gc)), ints(len(found))
-	r.ConflictRecall, r.ConflictPrecision, r.ConflictF1, r.ConflictKindAcc = fl(cr), fl(cp), fl(cf), fl(ka)
+	r.ConflictRecall, r.ConflictPrecision, r.ConflictF1, r.ConflictKindAcc = fl(cr), fl(cp), fl(f1(cp, cr)), fl(ka)
 	r.TrapHits, r.Traps = ints(trapHits), ints(len(traps))
 	r.Top30Precision = fl(ratio(right, len(top)))
 }

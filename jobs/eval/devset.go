@@ -1,8 +1,6 @@
 package eval
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -68,22 +66,23 @@ func IsDevSet(path string) (bool, error) {
 		return false, err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64*1024), maxLine)
-	for sc.Scan() {
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
-		}
+	span := false
+	err = eachLine(f, func(_ int, b []byte) error {
 		var rec map[string]json.RawMessage
 		if err := json.Unmarshal(b, &rec); err != nil {
-			return false, fmt.Errorf("%s: line 1: %w", path, err)
+			return fmt.Errorf("%s: line 1: %w", path, err)
 		}
-		_, span := rec["span"]
-		return span, nil
+		_, span = rec["span"]
+		return errFirstRecord
+	}, func(_ int, err error) error { return err })
+	if err == errFirstRecord {
+		err = nil
 	}
-	return false, sc.Err()
+	return span, err
 }
+
+// errFirstRecord stops IsDevSet's reading after the first record.
+var errFirstRecord = errors.New("first record read")
 
 // LoadDevSet reads a development set: the gold claims at goldPath and, in
 // the same directory, conflicts.jsonl and non_conflicts.jsonl when they

@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"os"
@@ -115,26 +114,30 @@ func TestScoreDev(t *testing.T) {
 	// The reference scorer, when it is here, gives the same figures on the
 	// same files.
 	script, ok := fixtures.Shared("eval-dev/score.py")
-	py, err := exec.LookPath("python3")
-	if !ok || err != nil {
+	if _, err := exec.LookPath("python3"); !ok || err != nil {
 		t.Skip("score.py or python3 not present: reference comparison skipped")
 	}
-	cpath, kpath := filepath.Join(dir, "claims.jsonl"), filepath.Join(dir, "conflicts_pred.jsonl")
-	writeJSONL(t, cpath, len(claims), func(i int) any {
-		c := &claims[i]
-		fl := func(f schema.Float) any {
-			if !f.Valid {
-				return nil
-			}
-			return f.V
+	fl := func(f schema.Float) any {
+		if !f.Valid {
+			return nil
 		}
-		return map[string]any{"claim_id": c.ClaimID, "article_id": c.ArticleID, "char_start": c.CharStart, "char_end": c.CharEnd,
+		return f.V
+	}
+	cs := make([]map[string]any, len(claims))
+	for i := range claims {
+		c := &claims[i]
+		cs[i] = map[string]any{"claim_id": c.ClaimID, "article_id": c.ArticleID, "char_start": c.CharStart, "char_end": c.CharEnd,
 			"kind": c.Kind, "predicate": c.Predicate, "source": c.Source, "value_low": fl(c.ValueLow), "value_best": fl(c.ValueBest), "value_high": fl(c.ValueHigh)}
-	})
-	writeJSONL(t, kpath, len(conflicts), func(i int) any {
+	}
+	ks := make([]map[string]any, len(conflicts))
+	for i := range conflicts {
 		k := &conflicts[i]
-		return map[string]any{"claim_id_a": k.ClaimIDA, "claim_id_b": k.ClaimIDB, "kind": k.Kind, "severity": k.Severity}
-	})
+		ks[i] = map[string]any{"claim_id_a": k.ClaimIDA, "claim_id_b": k.ClaimIDB, "kind": k.Kind, "severity": k.Severity}
+	}
+	ref, err := fixtures.ScorePy(dir, script, filepath.Join(dir, "corpus.jsonl"), cs, ks, "EVAL_DIR="+dir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var js bytes.Buffer
 	if err := r.WriteJSON(&js); err != nil {
 		t.Fatal(err)
@@ -143,36 +146,10 @@ func TestScoreDev(t *testing.T) {
 	if err := json.Unmarshal(js.Bytes(), &got); err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{{"claims", filepath.Join(dir, "corpus.jsonl"), cpath, kpath}, {"numbers", cpath}} {
-		cmd := exec.Command(py, append([]string{script}, args...)...)
-		cmd.Env = append(os.Environ(), "EVAL_DIR="+dir)
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("score.py %s: %v", args[0], err)
+	for k, v := range ref {
+		if got[k] != v {
+			t.Errorf("%s: %v, score.py %v", k, got[k], v)
 		}
-		var ref map[string]any
-		if err := json.Unmarshal(out, &ref); err != nil {
-			t.Fatal(err)
-		}
-		for k, v := range ref {
-			if got[k] != v {
-				t.Errorf("%s: %v, score.py %v", k, got[k], v)
-			}
-		}
-	}
-}
-
-func writeJSONL(t *testing.T, path string, n int, row func(int) any) {
-	t.Helper()
-	var b bytes.Buffer
-	w := bufio.NewWriter(&b)
-	enc := json.NewEncoder(w)
-	for i := range n {
-		enc.Encode(row(i))
-	}
-	w.Flush()
-	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
 

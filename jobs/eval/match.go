@@ -37,31 +37,41 @@ func SourceMatch(g Gold, pred string) bool {
 	if normName(g.Source) == "" {
 		return normName(pred) == ""
 	}
-	if normName(pred) == "" {
+	ps := nameForms(pred)
+	if ps[0].norm == "" {
 		return false
 	}
-	for _, pf := range bracketForms(pred) {
-		p := normName(pf)
-		for _, name := range append([]string{g.Source}, g.SourceAliases...) {
-			for _, gf := range bracketForms(name) {
-				n := normName(gf)
-				if n == "" {
-					continue
-				}
-				if n == p {
-					return true
-				}
-				ns, ps := strings.ReplaceAll(n, " ", ""), strings.ReplaceAll(p, " ", "")
-				if a := acronym(gf); a != "" && a == ps {
-					return true
-				}
-				if a := acronym(pf); a != "" && a == ns {
+	for _, name := range append([]string{g.Source}, g.SourceAliases...) {
+		for _, gf := range bracketForms(name) {
+			n := normName(gf)
+			if n == "" {
+				continue
+			}
+			ns, a := strings.ReplaceAll(n, " ", ""), acronym(gf)
+			for _, p := range ps {
+				if n == p.norm || a != "" && a == p.joined || p.acronym != "" && p.acronym == ns {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// nameForm is a form of a predicted source name (bracketForms) as
+// SourceMatch compares it: normalised, normalised without spaces, and its
+// acronym.
+type nameForm struct{ norm, joined, acronym string }
+
+// nameForms returns the forms of name, the whole name first.
+func nameForms(name string) []nameForm {
+	forms := bracketForms(name)
+	out := make([]nameForm, len(forms))
+	for i, f := range forms {
+		n := normName(f)
+		out[i] = nameForm{n, strings.ReplaceAll(n, " ", ""), acronym(f)}
+	}
+	return out
 }
 
 // bracketForms returns a name and, when it ends with a part in brackets

@@ -417,13 +417,18 @@ func toPredicted(c *schema.Claim) Predicted {
 	}
 }
 
-func prf(tp, fp, fn int) (p, r, f1 float64) {
+func prf(tp, fp, fn int) (p, r, f float64) {
 	p = ratio(tp, tp+fp)
 	r = ratio(tp, tp+fn)
+	return p, r, f1(p, r)
+}
+
+// f1 is the harmonic mean of precision p and recall r, 0 when both are.
+func f1(p, r float64) float64 {
 	if p+r > 0 {
-		f1 = 2 * p * r / (p + r)
+		return 2 * p * r / (p + r)
 	}
-	return p, r, f1
+	return 0
 }
 
 func ratio(a, b int) float64 {
